@@ -1,0 +1,32 @@
+/**
+ * What every adapter hands the core. The core never reads the environment,
+ * the clock or a platform SDK directly: it gets them from here.
+ */
+import type { DateTime } from "luxon";
+import type { Store } from "./store.js";
+
+export type TenantId = string;
+
+export interface Logger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+export interface ChannelRef {
+  /** Stable key of the conversation within the tenant: Slack channel id, Teams conversation id, "local". */
+  id: string;
+  name?: string;
+  platform: "slack" | "teams" | "shell" | "web";
+}
+
+export interface Context {
+  tenant: TenantId;
+  /** The member running the command, already resolved in the store. */
+  user: import("./store.js").Member;
+  channel: ChannelRef;
+  now(): DateTime;
+  store: Store;
+  log: Logger;
+}
