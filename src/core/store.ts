@@ -139,6 +139,8 @@ export interface Budget {
 
 export interface BudgetChange {
   total?: bigint;
+  /** Only accepted while the project has no costs (amounts are never converted). */
+  currency?: string;
   contingencyPct?: number;
   /** Lines to set (replaces the amount of each named category). */
   lines?: BudgetLine[];

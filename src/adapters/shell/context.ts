@@ -1,0 +1,30 @@
+/**
+ * The shell is a chat platform too: a tenant, a user and a channel given on
+ * the command line (defaults: local / local-user / local), the machine's
+ * time zone and clock.
+ */
+import { DateTime } from "luxon";
+import type { Context, Logger } from "../../core/context.js";
+import type { Store } from "../../core/store.js";
+
+export interface ShellIdentity {
+  tenant: string;
+  user: string;
+  channel: string;
+}
+
+export const DEFAULT_IDENTITY: ShellIdentity = { tenant: "local", user: "local-user", channel: "local" };
+
+export async function shellContext(store: Store, log: Logger, who: ShellIdentity): Promise<Context> {
+  await store.tenants.ensure(who.tenant, "local");
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  const user = await store.members.ensure(who.tenant, { platformUserId: who.user, name: who.user, timeZone });
+  return {
+    tenant: who.tenant,
+    user,
+    channel: { id: who.channel, name: who.channel, platform: "shell" },
+    now: () => DateTime.now(),
+    store,
+    log,
+  };
+}

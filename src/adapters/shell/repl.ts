@@ -1,0 +1,53 @@
+/**
+ * `charter shell`: an interactive chat prompt. Each line is a chat command
+ * in the shell's channel; history is kept across sessions in the data folder.
+ */
+import { mkdirSync, readFileSync, appendFileSync, existsSync } from "node:fs";
+import { dirname } from "node:path";
+import { createInterface } from "node:readline";
+import { dispatch } from "../../core/dispatch.js";
+import { tokenize } from "../../core/grammar/tokenize.js";
+import { commands } from "../../core/commands/index.js";
+import { renderText } from "../../core/views/render-text.js";
+import type { Logger } from "../../core/context.js";
+import type { Store } from "../../core/store.js";
+import { shellContext, type ShellIdentity } from "./context.js";
+
+const HISTORY_LIMIT = 500;
+
+function loadHistory(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8").split("\n").filter(Boolean).slice(-HISTORY_LIMIT).reverse();
+}
+
+/** Tab completes command words: "ta" -> "task", "task a" -> "task add". */
+function completer(line: string): [string[], string] {
+  const names = [...new Set(commands.map((c) => c.path.join(" ")))];
+  const hits = names.filter((n) => n.startsWith(line.trimStart()));
+  return [hits.length ? hits : names, line];
+}
+
+export async function runShell(store: Store, log: Logger, who: ShellIdentity, historyFile: string): Promise<void> {
+  mkdirSync(dirname(historyFile), { recursive: true });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    history: loadHistory(historyFile),
+    historySize: HISTORY_LIMIT,
+    completer,
+    prompt: `${who.user}@${who.channel}> `,
+  });
+  process.stdout.write(`Charter shell — tenant ${who.tenant}, user ${who.user}, channel ${who.channel}. Type \`help\`, or \`exit\` to leave.\n`);
+  rl.prompt();
+  for await (const line of rl) {
+    const words = line.trim();
+    if (words === "exit" || words === "quit") break;
+    if (words) {
+      appendFileSync(historyFile, words + "\n");
+      const reply = await dispatch(await shellContext(store, log, who), tokenize(words));
+      process.stdout.write(renderText(reply) + "\n");
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * The `charter` command. Exit codes: 0 done, 1 the chat command was rejected
+ * or the database failed, 2 the command line or configuration was wrong.
+ */
+import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { loadConfig, ConfigError } from "./config.js";
+import { dispatch } from "./core/dispatch.js";
+import { tokensFromArgv } from "./core/grammar/tokenize.js";
+import { renderText } from "./core/views/render-text.js";
+import { DEFAULT_IDENTITY, shellContext, type ShellIdentity } from "./adapters/shell/context.js";
+import { replyToJson } from "./adapters/shell/json-reply.js";
+import { runShell } from "./adapters/shell/repl.js";
+import { openRuntime } from "./runtime.js";
+import { resolveDatabaseUrl } from "./store/database.js";
+import { migrate } from "./store/migrate.js";
+import { start } from "./main.js";
+
+const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.
+
+Usage:
+  charter start                      serve Charter (HTTP on $PORT, default 3000); migrates first
+  charter run [options] -- <words>   run one chat command and print the reply
+  charter shell [options]            an interactive chat prompt with history
+  charter db migrate                 apply pending database migrations
+  charter --help | --version
+
+Options for run and shell:
+  --tenant <id>    workspace to act in (default: local)
+  --user <id>      who is typing (default: local-user)
+  --channel <id>   the channel typed in (default: local)
+  --json           (run) print the reply as JSON
+
+Examples:
+  charter run -- project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27
+  charter run -- cost add 2500 USD labour "Sprint 1 contractors"
+  charter run -- budget
+  charter run -- help
+
+Configuration comes from the environment (DATABASE_URL, PORT, HOST, LOG_LEVEL); see the README.`;
+
+class UsageError extends Error {}
+
+const identityOptions = {
+  tenant: { type: "string" },
+  user: { type: "string" },
+  channel: { type: "string" },
+} as const;
+
+function identity(values: { tenant?: string; user?: string; channel?: string }): ShellIdentity {
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === "string" && !value.trim()) throw new UsageError(`--${name} can't be empty.`);
+  }
+  return {
+    tenant: values.tenant ?? DEFAULT_IDENTITY.tenant,
+    user: values.user ?? DEFAULT_IDENTITY.user,
+    channel: values.channel ?? DEFAULT_IDENTITY.channel,
+  };
+}
+
+async function runOnce(argv: string[]): Promise<number> {
+  const split = argv.indexOf("--");
+  const optionArgs = split === -1 ? argv : argv.slice(0, split);
+  const { values, positionals } = parseArgs({
+    args: optionArgs,
+    options: { ...identityOptions, json: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  const words = split === -1 ? positionals : [...positionals, ...argv.slice(split + 1)];
+  if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    const ctx = await shellContext(runtime.store, runtime.log, identity(values));
+    const reply = await dispatch(ctx, tokensFromArgv(words));
+    process.stdout.write((values.json ? replyToJson(reply) : renderText(reply)) + "\n");
+    return reply.ok ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function shell(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: identityOptions });
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    const history = resolve(process.env.CHARTER_HISTORY_FILE ?? "data/shell-history");
+    await runShell(runtime.store, runtime.log, identity(values), history);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function serve(): Promise<number> {
+  const started = await start(loadConfig());
+  await new Promise<void>((done) => {
+    const stop = () => void started.stop().then(done);
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+  });
+  return 0;
+}
+
+async function dbMigrate(argv: string[]): Promise<number> {
+  if (argv[0] !== "migrate" || argv.length > 1) throw new UsageError("Usage: charter db migrate");
+  const { url } = resolveDatabaseUrl(loadConfig().DATABASE_URL);
+  const applied = await migrate(url);
+  process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "The database is up to date.\n");
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "run":
+      return runOnce(rest);
+    case "shell":
+      return shell(rest);
+    case "start":
+      return serve();
+    case "db":
+      return dbMigrate(rest);
+    case "--version":
+    case "-v":
+      process.stdout.write(`${(createRequire(import.meta.url)("../package.json") as { version: string }).version}\n`);
+      return 0;
+    case undefined:
+    case "--help":
+    case "-h":
+    case "help":
+      process.stdout.write(USAGE + "\n");
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`Unknown command "${command}". Run charter --help.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || (err instanceof Error && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`Charter could not complete this: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

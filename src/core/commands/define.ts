@@ -1,0 +1,58 @@
+/**
+ * The shape of a command module: its words, its params (from which usage,
+ * help and forms are generated), its zod input and its handler.
+ */
+import type { z } from "zod";
+import type { Context } from "../context.js";
+import type { Project, Scope } from "../store.js";
+import type { Reply } from "../views/reply.js";
+import type { ParseEnv } from "./fields.js";
+import type { Param, RawInput } from "./params.js";
+
+/** What a handler receives: the adapter's context plus what the dispatcher resolved. */
+export interface CommandContext extends Context {
+  /** tenant + acting member, for store writes. */
+  scope: Scope;
+  env: ParseEnv;
+}
+
+export interface ProjectCommandContext extends CommandContext {
+  project: Project;
+}
+
+interface CommandBase<I> {
+  path: readonly string[];
+  summary: string;
+  /** Typed exactly like this, each must parse (a test checks). */
+  examples: readonly string[];
+  params: readonly Param[];
+  input: (env: ParseEnv) => z.ZodType<I, RawInput>;
+  /** Extra help lines below the usage. */
+  notes?: readonly string[];
+  /** Title of the form opened when required input is missing; no form when absent. */
+  formTitle?: string;
+}
+
+/** A command that works on the channel's project (or the one named with `in "<name>"`). */
+export interface ProjectCommand<I> extends CommandBase<I> {
+  scope: "project";
+  run(ctx: ProjectCommandContext, input: I): Promise<Reply>;
+}
+
+/** A command that needs no project: help, project create/list/link. */
+export interface TenantCommand<I> extends CommandBase<I> {
+  scope: "tenant";
+  run(ctx: CommandContext, input: I): Promise<Reply>;
+}
+
+export type CommandDef<I = unknown> = ProjectCommand<I> | TenantCommand<I>;
+
+// Identity helpers that keep each module's input type inferred.
+export function projectCommand<I>(def: Omit<ProjectCommand<I>, "scope">): CommandDef {
+  return { ...def, scope: "project" } as CommandDef;
+}
+export function tenantCommand<I>(def: Omit<TenantCommand<I>, "scope">): CommandDef {
+  return { ...def, scope: "tenant" } as CommandDef;
+}
+
+export const commandName = (def: Pick<CommandDef, "path">): string => def.path.join(" ");

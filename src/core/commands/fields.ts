@@ -1,0 +1,125 @@
+/**
+ * zod field types for the words of the grammar. Each parses the raw word(s)
+ * with the grammar's value parsers and reports failures in plain language, so
+ * a typed command and a submitted form fail with the same message.
+ */
+import { z } from "zod";
+import {
+  parseAmount,
+  parseCurrency,
+  parseDate,
+  parseDays,
+  parseEstimate,
+  parseMention,
+  parseNumberWithUnit,
+  parsePercent,
+  parseRef,
+  parseScale,
+  type Parsed,
+} from "../grammar/values.js";
+
+/** What parsing needs to know about where the command was typed. */
+export interface ParseEnv {
+  /** Today in the user's time zone (ISO date). */
+  today: string;
+  /** The project's currency, or the default for new projects. */
+  currency: string;
+}
+
+export interface Money {
+  minor: bigint;
+  currency: string;
+}
+
+const word = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v.join(" ") : v).trim());
+
+/** Lifts a grammar parser into a zod transform that reports its message. */
+function parsed<T>(parse: (text: string) => Parsed<T>) {
+  return word.transform((text, ctx): T => {
+    const result = parse(text);
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.message });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+export const fields = {
+  /** Free text such as a title or a note; trimmed, never empty, bounded. */
+  text(label: string, max = 200) {
+    return word.pipe(
+      z
+        .string()
+        .min(1, { error: `The ${label} can't be empty.` })
+        .max(max, { error: `The ${label} is too long (at most ${max} characters).` }),
+    );
+  },
+  /** An amount with an optional currency code: "2500", "1.2k EUR". */
+  money(env: ParseEnv) {
+    return z.string().transform((v, ctx): Money => {
+      const [amountText = "", currencyText] = v.trim().split(/\s+/);
+      let currency = env.currency;
+      if (currencyText !== undefined) {
+        const cur = parseCurrency(currencyText);
+        if (!cur.ok) {
+          ctx.addIssue({ code: "custom", message: cur.message });
+          return z.NEVER;
+        }
+        currency = cur.value;
+      }
+      const amount = parseAmount(amountText, currency);
+      if (!amount.ok) {
+        ctx.addIssue({ code: "custom", message: amount.message });
+        return z.NEVER;
+      }
+      return { minor: amount.value, currency };
+    });
+  },
+  date(env: ParseEnv) {
+    return parsed((text) => parseDate(text, { today: env.today }));
+  },
+  mention() {
+    return parsed(parseMention);
+  },
+  mentions() {
+    return z.array(z.string()).transform((words, ctx) => {
+      const out: { id: string; name?: string }[] = [];
+      for (const w of words) {
+        const m = parseMention(w);
+        if (!m.ok) {
+          ctx.addIssue({ code: "custom", message: m.message });
+          return z.NEVER;
+        }
+        out.push(m.value);
+      }
+      return out;
+    });
+  },
+  ref() {
+    return parsed(parseRef);
+  },
+  percent() {
+    return parsed(parsePercent);
+  },
+  estimate() {
+    return parsed(parseEstimate);
+  },
+  days() {
+    return parsed(parseDays);
+  },
+  scale(letter: "p" | "i") {
+    return parsed((text) => parseScale(text, letter));
+  },
+  numberWithUnit() {
+    return parsed(parseNumberWithUnit);
+  },
+  choice<const T extends readonly [string, ...string[]]>(options: T, label: string) {
+    return word.transform((text, ctx): T[number] => {
+      const value = text.toLowerCase();
+      if ((options as readonly string[]).includes(value)) return value as T[number];
+      ctx.addIssue({ code: "custom", message: `\`${text}\` is not a ${label}. Use one of: ${options.join(", ")}.` });
+      return z.NEVER;
+    });
+  },
+};

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { commandName, tenantCommand, type CommandDef } from "./define.js";
+import { usageOf } from "./params.js";
+import { suggest } from "../grammar/suggest.js";
+import { contextLine, heading, list, rejection, reply, text } from "../views/reply.js";
+import type { Block } from "../views/reply.js";
+
+// Imported lazily: the registry imports this module.
+const registry = async (): Promise<readonly CommandDef[]> => (await import("./index.js")).commands;
+
+function detail(def: CommandDef): Block[] {
+  return [
+    heading(commandName(def)),
+    text(def.summary),
+    contextLine(`Usage: \`${usageOf(def.path, def.params)}\``),
+    ...(def.notes ?? []).map((n) => contextLine(n)),
+    list(def.examples.map((e) => `\`${e}\``)),
+  ];
+}
+
+export default tenantCommand({
+  path: ["help"],
+  summary: "List the commands, or explain one",
+  examples: ["help", "help cost", "help task add"],
+  params: [{ at: "rest", name: "topic", label: "topic" }],
+  input: () => z.object({ topic: z.string().trim().toLowerCase().optional() }),
+  async run(_ctx, input) {
+    const commands = await registry();
+    if (!input.topic) {
+      const lines = commands.map((c) => `\`${usageOf(c.path, c.params)}\` — ${c.summary}`);
+      return reply("Charter commands", [
+        heading("Charter commands"),
+        list(lines),
+        contextLine('Type `help <command>` for details and examples. Put `in "<project>"` after a command to work on another project.'),
+      ]);
+    }
+    const exact = commands.find((c) => commandName(c) === input.topic);
+    if (exact) return reply(`Help: ${input.topic}`, detail(exact));
+    const group = commands.filter((c) => c.path[0] === input.topic);
+    if (group.length) return reply(`Help: ${input.topic}`, group.flatMap(detail));
+    const near = suggest(input.topic, [...new Set(commands.flatMap((c) => [c.path[0]!, commandName(c)]))]);
+    return rejection(`No help on \`${input.topic}\`.${near ? ` Did you mean \`help ${near}\`?` : " Type `help` to see every command."}`);
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * Every command, in the order help lists them. Adding a command = one module
+ * plus one line here.
+ */
+import type { CommandDef } from "./define.js";
+import help from "./help.js";
+import projectCreate from "./project/create.js";
+import projectShow from "./project/show.js";
+import projectList from "./project/list.js";
+import projectLink from "./project/link.js";
+import taskAdd from "./task/add.js";
+import taskList from "./task/list.js";
+import taskDone from "./task/done.js";
+import taskStart from "./task/start.js";
+import taskAssign from "./task/assign.js";
+import taskDue from "./task/due.js";
+import costAdd from "./cost/add.js";
+import costList from "./cost/list.js";
+import budget from "./budget/budget.js";
+import riskAdd from "./risk/add.js";
+import riskList from "./risk/list.js";
+import riskShow from "./risk/show.js";
+import riskUpdate from "./risk/update.js";
+import riskClose from "./risk/close.js";
+import riskMatrix from "./risk/matrix.js";
+import milestoneAdd from "./milestone/add.js";
+import milestoneDone from "./milestone/done.js";
+import milestoneList from "./milestone/list.js";
+import kpiAdd from "./kpi/add.js";
+import kpiRecord from "./kpi/record.js";
+import kpiList from "./kpi/list.js";
+import resourceAllocate from "./resource/allocate.js";
+import resourceList from "./resource/list.js";
+import stakeholderAdd from "./stakeholder/add.js";
+import stakeholderList from "./stakeholder/list.js";
+import stakeholderRemove from "./stakeholder/remove.js";
+import { comingSoonCommands } from "./coming-soon.js";
+
+export const commands: readonly CommandDef[] = [
+  help,
+  projectCreate,
+  projectShow,
+  projectList,
+  projectLink,
+  taskAdd,
+  taskList,
+  taskDone,
+  taskStart,
+  taskAssign,
+  taskDue,
+  costAdd,
+  costList,
+  budget,
+  riskAdd,
+  riskList,
+  riskShow,
+  riskUpdate,
+  riskClose,
+  riskMatrix,
+  milestoneAdd,
+  milestoneDone,
+  milestoneList,
+  kpiAdd,
+  kpiRecord,
+  kpiList,
+  resourceAllocate,
+  resourceList,
+  stakeholderAdd,
+  stakeholderList,
+  stakeholderRemove,
+  ...comingSoonCommands,
+];

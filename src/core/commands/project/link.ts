@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { tenantCommand } from "../define.js";
+import { fields } from "../fields.js";
+import { suggest } from "../../grammar/suggest.js";
+import { rejection, reply, text } from "../../views/reply.js";
+
+export default tenantCommand({
+  path: ["project", "link"],
+  summary: "Link this channel to a project, so commands here work on it",
+  examples: ['project link "Apollo"'],
+  formTitle: "Link this channel",
+  params: [{ at: "rest", name: "name", label: "name", required: true }],
+  input: () => z.object({ name: fields.text("project name", 80) }),
+  async run(ctx, input) {
+    const project = await ctx.store.projects.findByName(ctx.tenant, input.name);
+    if (!project) {
+      const near = suggest(input.name, (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name));
+      return rejection(`There is no project called "${input.name}".${near ? ` Did you mean "${near}"?` : ""}`);
+    }
+    await ctx.store.projects.linkChannel(ctx.scope, project.id, ctx.channel.id);
+    return reply(`Linked to ${project.name}`, [text(`This channel is now linked to *${project.name}*.`)], "channel");
+  },
+});

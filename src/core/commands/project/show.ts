@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { tenantCommand } from "../define.js";
+import { fields } from "../fields.js";
+import { at, money, ref } from "../shared.js";
+import { percent } from "../../domain/money.js";
+import { riskScore, riskSeverity } from "../../domain/risk.js";
+import { contextLine, fields as fieldsBlock, heading, list, rejection, reply } from "../../views/reply.js";
+
+export default tenantCommand({
+  path: ["project", "show"],
+  summary: "Show a project at a glance: budget, timeline, tasks, risks, milestones",
+  examples: ["project show", 'project show "Apollo"'],
+  params: [{ at: "rest", name: "name", label: "name" }],
+  input: () => z.object({ name: fields.text("project name", 80).optional() }),
+  async run(ctx, input) {
+    const project = input.name
+      ? await ctx.store.projects.findByName(ctx.tenant, input.name)
+      : await ctx.store.projects.forChannel(ctx.tenant, ctx.channel.id);
+    if (!project) {
+      return rejection(
+        input.name ? `There is no project called "${input.name}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
+      );
+    }
+    const [manager, totals, tasks, risks, milestones] = await Promise.all([
+      ctx.store.members.get(ctx.tenant, project.managerId),
+      ctx.store.costs.totals(ctx.tenant, project.id),
+      ctx.store.tasks.list(ctx.tenant, project.id),
+      ctx.store.risks.list(ctx.tenant, project.id, { status: "open" }),
+      ctx.store.milestones.list(ctx.tenant, project.id),
+    ]);
+    const open = tasks.filter((t) => t.status !== "done");
+    const overdue = open.filter((t) => t.dueDate && t.dueDate < ctx.env.today);
+    const critical = risks.filter((r) => riskSeverity(riskScore(r.probability, r.impact)) === "critical");
+    const next = milestones.filter((m) => !m.doneAt).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+    const budget =
+      project.budgetTotal === null
+        ? `not set (spent ${money(totals.total, project.currency)})`
+        : `${money(totals.total, project.currency)} of ${money(project.budgetTotal, project.currency)} (${percent(totals.total, project.budgetTotal)}%)`;
+    const facts: [string, string][] = [
+      ["Status", project.status],
+      ["Manager", at(manager)],
+      ["Timeline", `${project.startDate ?? "?"} → ${project.endDate ?? "?"}`],
+      ["Budget", budget],
+      ["Tasks", `${tasks.length - open.length} done, ${open.length} open, ${overdue.length} overdue`],
+      ["Risks", `${risks.length} open, ${critical.length} critical`],
+      ["Next milestone", next ? `${ref(next.number)} ${next.name} (${next.dueDate})` : "—"],
+    ];
+    const blocks = [heading(project.name), fieldsBlock(facts)];
+    if (critical.length) blocks.push(list(critical.map((r) => `${ref(r.number)} ${r.title} — score ${riskScore(r.probability, r.impact)}`)));
+    blocks.push(contextLine("`budget`, `task list`, `risk list` and `milestone list` show the details."));
+    return reply(`Project ${project.name}`, blocks);
+  },
+});

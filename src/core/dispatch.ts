@@ -1,0 +1,169 @@
+/**
+ * The one entry point every adapter calls: words (typed or from a form) in,
+ * a Reply out. Finds the command, binds and validates its input, resolves the
+ * project, runs it, and turns every failure into a friendly private reply.
+ * Nothing is written unless the input was valid: handlers only run after
+ * validation, and each store write is one transaction.
+ */
+import { z } from "zod";
+import type { Context } from "./context.js";
+import { commands } from "./commands/index.js";
+import { commandName, type CommandContext, type CommandDef } from "./commands/define.js";
+import type { ParseEnv } from "./commands/fields.js";
+import { formFor } from "./commands/form.js";
+import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
+import { todayIn } from "./domain/dates.js";
+import { tokenize, type Token } from "./grammar/tokenize.js";
+import { suggest } from "./grammar/suggest.js";
+import { StoreConflict, type Project } from "./store.js";
+import { contextLine, rejection, text, type Reply } from "./views/reply.js";
+
+const DEFAULT_CURRENCY = "USD";
+
+export interface Match {
+  def: CommandDef;
+  args: Token[];
+}
+
+const lower = (t: Token | undefined) => (t && !t.quoted ? t.text.toLowerCase() : undefined);
+
+/** Longest command path that prefixes the words. */
+export function findCommand(tokens: readonly Token[]): Match | null {
+  let best: CommandDef | null = null;
+  for (const def of commands) {
+    if (def.path.every((w, i) => lower(tokens[i]) === w) && (!best || def.path.length > best.path.length)) best = def;
+  }
+  return best ? { def: best, args: tokens.slice(best.path.length) } : null;
+}
+
+/** Usage and an example under a message, so every rejection teaches the right form. */
+export function usageBlocks(def: CommandDef) {
+  const blocks = [contextLine(`Usage: \`${usageOf(def.path, def.params)}\``)];
+  if (def.examples[0]) blocks.push(contextLine(`Example: \`${def.examples[0]}\``));
+  return blocks;
+}
+
+function unknownCommand(tokens: readonly Token[]): Reply {
+  const first = tokens[0]!.text;
+  const groups = [...new Set(commands.map((c) => c.path[0]!))];
+  const group = lower(tokens[0]);
+  if (group && groups.includes(group)) {
+    const subs = commands.filter((c) => c.path[0] === group && c.path.length > 1).map((c) => c.path[1]!);
+    const second = tokens[1]?.text ?? "";
+    const near = second ? suggest(second, subs) : undefined;
+    const message = second
+      ? `\`${group}\` has no \`${second}\` command.${near ? ` Did you mean \`${group} ${near}\`?` : ""}`
+      : `\`${group}\` needs a command after it.`;
+    return rejection(message, [text(message), contextLine(`Commands: ${subs.map((s) => `\`${group} ${s}\``).join(", ")}`)]);
+  }
+  const near = suggest(first, groups);
+  const retry = near ? [near, ...tokens.slice(1).map((t) => (t.quoted ? JSON.stringify(t.text) : t.text))].join(" ") : "";
+  const message = near ? `I don't know \`${first}\`. Did you mean \`${near}\`?` : `I don't know \`${first}\`.`;
+  return rejection(message, [
+    text(message),
+    ...(near ? [contextLine(`Try: \`${retry}\``)] : []),
+    contextLine("Type `help` to see every command."),
+  ]);
+}
+
+/** `in "<name>"` picks the project; a bare `in` only counts when it names a project, so "Log in page" stays a title. */
+async function takeProjectName(ctx: Context, args: Token[]): Promise<{ args: Token[]; name?: string }> {
+  for (let i = 0; i < args.length - 1; i++) {
+    if (lower(args[i]) !== "in") continue;
+    const candidate = args[i + 1]!;
+    if (candidate.quoted || (await ctx.store.projects.findByName(ctx.tenant, candidate.text))) {
+      return { args: [...args.slice(0, i), ...args.slice(i + 2)], name: candidate.text };
+    }
+  }
+  return { args };
+}
+
+async function resolveProject(ctx: Context, name: string | undefined): Promise<Project | Reply> {
+  if (name) {
+    const project = await ctx.store.projects.findByName(ctx.tenant, name);
+    if (project) return project;
+    const names = (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name);
+    const near = suggest(name, names);
+    return rejection(`There is no project called "${name}".${near ? ` Did you mean "${near}"?` : ""}`);
+  }
+  const linked = await ctx.store.projects.forChannel(ctx.tenant, ctx.channel.id);
+  if (linked) return linked;
+  const message = "This channel isn't linked to a project yet.";
+  return rejection(message, [
+    text(message),
+    contextLine('Link one with `project link "<name>"`, create one with `project create "<name>"`, or add `in "<name>"` to the command.'),
+  ]);
+}
+
+function missingRequired(def: CommandDef, raw: RawInput): string[] {
+  return def.params.filter((p) => p.required && raw[p.name] === undefined).map((p) => p.label);
+}
+
+const joinWords = (words: string[]) =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+
+function issuesByField(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName: string | undefined, fromForm: boolean): Promise<Reply> {
+  const missing = missingRequired(def, raw);
+  if (missing.length > 0) {
+    const form = def.formTitle ? formFor(def, raw) : undefined;
+    const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `a ${m}`))}.`;
+    return rejection(message, [text(message), ...usageBlocks(def)], form);
+  }
+
+  let project: Project | undefined;
+  if (def.scope === "project") {
+    const resolved = await resolveProject(ctx, projectName);
+    if ("blocks" in resolved) return resolved;
+    project = resolved;
+  }
+
+  const env: ParseEnv = {
+    today: todayIn(ctx.user.timeZone ?? "UTC", ctx.now()),
+    currency: project?.currency ?? DEFAULT_CURRENCY,
+  };
+  const parsed = def.input(env).safeParse(raw);
+  if (!parsed.success) {
+    const errors = issuesByField(parsed.error);
+    const message = Object.values(errors)[0] ?? "That input isn't valid.";
+    const form = fromForm || def.formTitle ? formFor(def, raw, errors) : undefined;
+    return rejection(message, [text(message), ...usageBlocks(def)], fromForm ? form : undefined);
+  }
+
+  const cctx: CommandContext = { ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id }, env };
+  try {
+    return def.scope === "project" ? await def.run({ ...cctx, project: project! }, parsed.data) : await def.run(cctx, parsed.data);
+  } catch (err) {
+    if (err instanceof StoreConflict) return rejection(err.message);
+    ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err) });
+    return rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
+  }
+}
+
+/** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. */
+export async function dispatch(ctx: Context, input: string | readonly Token[]): Promise<Reply> {
+  const tokens = typeof input === "string" ? tokenize(input) : [...input];
+  if (tokens.length === 0) return dispatch(ctx, [{ text: "help", quoted: false }]);
+  const match = findCommand(tokens);
+  if (!match) return unknownCommand(tokens);
+  const { def } = match;
+  const { args, name } = def.scope === "project" ? await takeProjectName(ctx, match.args) : { args: match.args };
+  const bound = bindWords(def.params, args);
+  if (!bound.ok) return rejection(bound.message, [text(bound.message), ...usageBlocks(def)]);
+  return execute(ctx, def, bound.raw, name, false);
+}
+
+/** Runs a submitted form: field name -> text, through the same validation as typed words. */
+export async function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
+  const match = findCommand(tokenize(command));
+  if (!match || match.args.length > 0) return rejection(`Unknown form \`${command}\`.`);
+  return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
+}

@@ -1,0 +1,65 @@
+/**
+ * Reply -> plain text, for the shell and for notification fallbacks.
+ * Pure: the same Reply always renders the same string.
+ */
+import type { Form } from "./form.js";
+import type { Block, Reply } from "./reply.js";
+
+const BAR_WIDTH = 20;
+
+function pad(value: string, width: number): string {
+  return value + " ".repeat(Math.max(0, width - [...value].length));
+}
+
+export function progressBar(ratio: number, width = BAR_WIDTH): string {
+  const clamped = Number.isFinite(ratio) ? Math.min(Math.max(ratio, 0), 1) : 0;
+  const filled = Math.round(clamped * width);
+  return "█".repeat(filled) + "░".repeat(width - filled);
+}
+
+function renderTable(columns: string[], rows: string[][]): string[] {
+  const widths = columns.map((c, i) => Math.max([...c].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
+  return [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
+}
+
+function renderBlock(block: Block): string[] {
+  switch (block.kind) {
+    case "heading":
+      return [block.text, "═".repeat(Math.min([...block.text].length, 60))];
+    case "text":
+      return [block.text];
+    case "fields": {
+      const width = Math.max(...block.items.map(([label]) => [...label].length));
+      return block.items.map(([label, value]) => `${pad(label + ":", width + 1)} ${value}`);
+    }
+    case "table":
+      return renderTable(block.columns, block.rows);
+    case "progress":
+      return [`${block.label} ${progressBar(block.ratio)} ${Math.round(block.ratio * 100)}%`];
+    case "list":
+      return block.items.map((item) => `• ${item}`);
+    case "image":
+      return [`[image: ${block.alt}]`];
+    case "actions":
+      return [block.buttons.map((b) => `[${b.label}: ${b.command}]`).join("  ")];
+    case "context":
+      return [block.text];
+  }
+}
+
+export function renderFormText(form: Form): string[] {
+  const lines = [`${form.title} — fill in:`];
+  for (const field of form.fields) {
+    const error = form.errors?.[field.name];
+    const options = field.options ? ` (${field.options.map((o) => o.label).join(", ")})` : "";
+    lines.push(`  ${field.label}${field.required ? " (required)" : ""}${options}${error ? ` — ${error}` : ""}`);
+  }
+  return lines;
+}
+
+export function renderText(reply: Reply): string {
+  const sections = reply.blocks.map((b) => renderBlock(b).join("\n"));
+  if (reply.form) sections.push(renderFormText(reply.form).join("\n"));
+  return sections.join("\n");
+}

@@ -1,0 +1,74 @@
+/**
+ * The one HTTP server of a Charter process. Platform adapters (Slack's
+ * /slack/events, Teams' /api/messages) mount their routes here; it owns
+ * health checks and turns unknown routes and handler failures into JSON.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "../core/context.js";
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpApp {
+  server: Server;
+  route(method: string, path: string, handler: RouteHandler): void;
+  listen(port: number, host: string): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function createHttpApp(log: Logger, checks: { database: () => Promise<void> }): HttpApp {
+  const routes = new Map<string, RouteHandler>();
+  const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+  routes.set(key("GET", "/healthz"), async (_req, res) => {
+    try {
+      await checks.database();
+      sendJson(res, 200, { status: "ok", database: "ok" });
+    } catch (err) {
+      log.warn("health check failed", { error: err instanceof Error ? err.message : String(err) });
+      sendJson(res, 503, { status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const handler = routes.get(key(req.method ?? "GET", path));
+    if (!handler) {
+      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`));
+      sendJson(res, allowed.length ? 405 : 404, { error: allowed.length ? "method not allowed" : "not found" });
+      return;
+    }
+    Promise.resolve(handler(req, res)).catch((err: unknown) => {
+      log.error("request failed", { path, error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    });
+  });
+
+  return {
+    server,
+    route(method, path, handler) {
+      routes.set(key(method, path), handler);
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve({ port: typeof address === "object" && address ? address.port : port });
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

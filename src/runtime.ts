@@ -1,0 +1,44 @@
+/**
+ * Opens what every entry point needs: the database (migrated), the store and
+ * a logger. Shared by `charter start`, `charter run` and `charter shell`.
+ */
+import type { Logger } from "./core/context.js";
+import type { Store } from "./core/store.js";
+import type { Config } from "./config.js";
+import { createLogger, type LogLevel } from "./logger.js";
+import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
+import { migrate } from "./store/migrate.js";
+import { createStore } from "./store/index.js";
+
+export interface Runtime {
+  config: Config;
+  db: Database;
+  store: Store;
+  log: Logger;
+  /** Where the data lives, without credentials: "SQLite ./data/charter.db" or "PostgreSQL host/db". */
+  databaseLabel: string;
+  close(): Promise<void>;
+}
+
+export function describeDatabase(url: string | undefined): string {
+  const resolved = resolveDatabaseUrl(url);
+  if (resolved.provider === "sqlite") return `SQLite ${resolved.filePath ?? resolved.url}`;
+  const parsed = new URL(resolved.url);
+  return `PostgreSQL ${parsed.hostname}${parsed.port ? ":" + parsed.port : ""}${parsed.pathname}`;
+}
+
+export async function openRuntime(config: Config, opts: { logLevel?: LogLevel } = {}): Promise<Runtime> {
+  const log = createLogger(opts.logLevel ?? config.LOG_LEVEL);
+  const { url } = resolveDatabaseUrl(config.DATABASE_URL);
+  const applied = await migrate(url);
+  if (applied.length) log.info("database migrated", { applied });
+  const db = await openDatabase(url);
+  return {
+    config,
+    db,
+    store: createStore(db),
+    log,
+    databaseLabel: describeDatabase(config.DATABASE_URL),
+    close: () => db.close(),
+  };
+}
