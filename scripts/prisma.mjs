@@ -7,15 +7,18 @@
 //   node scripts/prisma.mjs migration <name>    add the next migration for both providers
 //
 // Options: --root <dir> works on another checkout (prisma/ and src/generated/ below it);
-// --schemas-only (generate) writes the schema files without generating clients.
-// PostgreSQL work (check, migration) uses CHARTER_PG_ADMIN_URL, default
-// postgresql://postgres@127.0.0.1:5432/postgres, to create and drop temporary databases.
+// --schemas-only (generate) writes the schema files without generating clients;
+// --provider <name> (check, migration) works on one provider only; both
+// histories must change together, so that is for tests and repairs.
+// PostgreSQL work (check, migration) needs a server on which the CLI creates
+// and drops a shadow database: CHARTER_PG_ADMIN_URL, default
+// postgresql://postgres@127.0.0.1:5432/postgres.
 //
 // The Prisma CLI runs with the WebAssembly schema engine and a driver adapter
 // (prisma/<provider>/prisma.config.ts) so that nothing is downloaded.
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -115,7 +118,7 @@ function sha256(text) {
 }
 
 function packageVersion(name) {
-  return JSON.parse(require("fs").readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
+  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
 }
 
 // ---------------------------------------------------------------- generate
@@ -176,25 +179,23 @@ async function withPgClient(url, fn) {
   }
 }
 
-/** A fresh empty database of the provider; `drop()` removes it. */
-async function temporaryDatabase(provider) {
+/**
+ * DATABASE_URL for a CLI run that only needs a shadow database: a throwaway
+ * SQLite file, or the PostgreSQL server, on which the CLI config creates and
+ * drops its own shadow database.
+ */
+async function scratchDatabase(provider) {
   if (provider === "sqlite") {
     const dir = await mkdtemp(join(tmpdir(), "charter-prisma-"));
-    return { url: `file:${join(dir, "check.db")}`, drop: () => rm(dir, { recursive: true, force: true }) };
+    return { url: `file:${join(dir, "scratch.db")}`, drop: () => rm(dir, { recursive: true, force: true }) };
   }
-  const admin = pgAdminUrl();
-  const name = `charter_check_${randomBytes(6).toString("hex")}`;
+  const url = pgAdminUrl();
   try {
-    await withPgClient(admin, (c) => c.query(`CREATE DATABASE "${name}"`));
+    await withPgClient(url, (c) => c.query("SELECT 1"));
   } catch (error) {
-    throw new CheckFailure(`cannot create a temporary PostgreSQL database through ${admin} (set CHARTER_PG_ADMIN_URL): ${error.message}`);
+    throw new CheckFailure(`PostgreSQL is not reachable at ${url} (set CHARTER_PG_ADMIN_URL): ${error.message}`);
   }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withPgClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
-  };
+  return { url, drop: async () => {} };
 }
 
 // ---------------------------------------------------------------- migrations
@@ -212,9 +213,9 @@ async function migrationNames(dir) {
 async function pendingSql(root, provider) {
   const p = paths(root);
   const from = (await migrationNames(p.migrations(provider))).length > 0 ? ["--from-migrations", p.migrations(provider)] : ["--from-empty"];
-  const db = await temporaryDatabase(provider);
+  const db = await scratchDatabase(provider);
   try {
-    const { stdout } = await runPrisma(
+    const { code, stdout } = await runPrisma(
       [
         "migrate",
         "diff",
@@ -224,10 +225,12 @@ async function pendingSql(root, provider) {
         "--to-schema-datamodel",
         p.schema(provider),
         "--script",
+        "--exit-code",
       ],
-      { databaseUrl: db.url },
+      // --exit-code: 0 when the history already produces the schema, 2 when SQL is missing.
+      { databaseUrl: db.url, allowExit: [0, 2] },
     );
-    return /^\s*(-- This is an empty migration\.)?\s*$/.test(stdout) ? "" : stdout;
+    return code === 2 ? stdout : "";
   } finally {
     await db.drop();
   }
@@ -241,49 +244,53 @@ function timestamp(date = new Date()) {
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
-export async function createMigration(name, root = REPO) {
+export async function createMigration(name, root = REPO, providers = PROVIDERS) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new CheckFailure(`migration name must be lower-case words joined by "_", got "${name}"`);
   const p = paths(root);
   await writeSchemas(root);
   const stamp = timestamp();
-  const created = [];
-  for (const provider of PROVIDERS) {
-    const sql = await pendingSql(root, provider);
-    if (!sql) continue;
-    const dir = join(p.migrations(provider), `${stamp}_${name}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "migration.sql"), sql);
-    await writeFile(join(p.migrations(provider), "migration_lock.toml"), migrationLock(provider));
-    created.push(relative(root, dir));
-  }
-  return created;
+  const created = await Promise.all(
+    providers.map(async (provider) => {
+      await mkdir(p.migrations(provider), { recursive: true });
+      await writeFile(join(p.migrations(provider), "migration_lock.toml"), migrationLock(provider));
+      const sql = await pendingSql(root, provider);
+      if (!sql) return null;
+      const dir = join(p.migrations(provider), `${stamp}_${name}`);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, "migration.sql"), sql);
+      return relative(root, dir);
+    }),
+  );
+  return created.filter((dir) => dir !== null);
 }
 
 // ---------------------------------------------------------------- check
 
-export async function check(root = REPO) {
+export async function check(root = REPO, providers = PROVIDERS) {
   const p = paths(root);
   const problems = [];
   const base = await readFile(p.base, "utf8");
-  for (const provider of PROVIDERS) {
+  for (const provider of providers) {
     if ((await readText(p.schema(provider))) !== renderSchema(provider, base)) {
       problems.push(`prisma/${provider}/schema.prisma is out of date with prisma/schema.base.prisma (run npm run db:generate).`);
     }
   }
   if (problems.length > 0) throw new CheckFailure(problems.join("\n"));
-  for (const provider of PROVIDERS) {
-    if ((await migrationNames(p.migrations(provider))).length === 0) {
-      problems.push(`prisma/${provider}/migrations has no migrations.`);
-      continue;
-    }
-    const sql = await pendingSql(root, provider);
-    if (sql) {
-      problems.push(
+  const drift = await Promise.all(
+    providers.map(async (provider) => {
+      if (!existsSync(join(p.migrations(provider), "migration_lock.toml"))) {
+        return `prisma/${provider}/migrations/migration_lock.toml is missing.`;
+      }
+      if ((await migrationNames(p.migrations(provider))).length === 0) return `prisma/${provider}/migrations has no migrations.`;
+      const sql = await pendingSql(root, provider);
+      if (!sql) return null;
+      return (
         `prisma/${provider}/migrations does not produce prisma/${provider}/schema.prisma; ` +
-          `create a migration (node scripts/prisma.mjs migration <name>). Missing:\n${sql.trim()}`,
+        `create a migration (node scripts/prisma.mjs migration <name>). Missing:\n${sql.trim()}`
       );
-    }
-  }
+    }),
+  );
+  problems.push(...drift.filter((problem) => problem !== null));
   if (problems.length > 0) throw new CheckFailure(problems.join("\n"));
 }
 
@@ -297,6 +304,14 @@ async function main(argv) {
     root = resolve(args[rootAt + 1] ?? ".");
     args.splice(rootAt, 2);
   }
+  let providers = PROVIDERS;
+  const providerAt = args.indexOf("--provider");
+  if (providerAt >= 0) {
+    const provider = args[providerAt + 1];
+    if (!PROVIDERS.includes(provider)) throw new CheckFailure(`--provider must be one of ${PROVIDERS.join(", ")}`);
+    providers = [provider];
+    args.splice(providerAt, 2);
+  }
   const schemasOnly = args.includes("--schemas-only");
   const [command, ...rest] = args.filter((a) => a !== "--schemas-only");
   switch (command) {
@@ -304,18 +319,18 @@ async function main(argv) {
       await generate(root, { schemasOnly });
       return;
     case "check":
-      await check(root);
+      await check(root, providers);
       console.log("Prisma schemas and migrations are up to date.");
       return;
     case "migration": {
       const [name] = rest;
       if (!name) throw new CheckFailure("usage: node scripts/prisma.mjs migration <name>");
-      const created = await createMigration(name, root);
+      const created = await createMigration(name, root, providers);
       console.log(created.length > 0 ? `Created ${created.join(", ")}` : "No schema changes: no migration created.");
       return;
     }
     default:
-      throw new CheckFailure("usage: node scripts/prisma.mjs generate [--schemas-only] | check | migration <name> [--root <dir>]");
+      throw new CheckFailure("usage: node scripts/prisma.mjs generate [--schemas-only] | check | migration <name>  [--provider sqlite|postgresql] [--root <dir>]");
   }
 }
 

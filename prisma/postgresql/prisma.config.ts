@@ -16,18 +16,18 @@ const CATALOG_TYPE_AS_TEXT = new Map([
   [1003, 1009],
 ]);
 
-function nameAsText<T>(result: T): T {
+function catalogTypesAsText<T>(result: T): T {
   const fields = (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields;
   for (const field of fields ?? []) field.dataTypeID = CATALOG_TYPE_AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
   return result;
 }
 
-const patched = Symbol("nameAsText");
+const patched = Symbol("catalogTypesAsText");
 
 class CatalogPool extends pg.Pool {
   override query(...args: unknown[]): any {
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    return result instanceof Promise ? result.then(nameAsText) : result;
+    return result instanceof Promise ? result.then(catalogTypesAsText) : result;
   }
 
   override connect(...args: unknown[]): any {
@@ -39,7 +39,7 @@ class CatalogPool extends pg.Pool {
         const query = client.query.bind(client) as (...a: unknown[]) => unknown;
         (client as { query: unknown }).query = (...a: unknown[]) => {
           const result = query(...a);
-          return result instanceof Promise ? result.then(nameAsText) : result;
+          return result instanceof Promise ? result.then(catalogTypesAsText) : result;
         };
         marked[patched] = true;
       }
@@ -64,8 +64,9 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-// The stock shadow database copies the pool options, which loses the
-// database name when a connection string is used; make one explicitly.
+// The stock shadow database reuses the pool's options: a connection string
+// there names the main database again, and the catalog-type fix above would be
+// missing. Create, connect and drop it explicitly.
 class CliPrismaPg extends PrismaPg {
   readonly #url: string;
 
@@ -96,6 +97,9 @@ export default defineConfig({
   migrations: { path: "./migrations" },
   async adapter() {
     const url = process.env.DATABASE_URL;
-    return new CliPrismaPg(url && /^postgres(ql)?:\/\//.test(url) ? url : "postgresql://postgres@127.0.0.1:5432/postgres");
+    if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error("Set DATABASE_URL to a postgres:// or postgresql:// url to use the PostgreSQL schema.");
+    }
+    return new CliPrismaPg(url);
   },
 });

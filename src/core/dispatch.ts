@@ -115,7 +115,7 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
   const missing = missingRequired(def, raw);
   if (missing.length > 0) {
     const form = def.formTitle ? formFor(def, raw) : undefined;
-    const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `a ${m}`))}.`;
+    const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `${/^[aeio]/i.test(m) ? "an" : "a"} ${m}`))}.`;
     return rejection(message, [text(message), ...usageBlocks(def)], form);
   }
 

@@ -108,8 +108,9 @@ export const fields = {
   days() {
     return parsed(parseDays);
   },
+  /** p3 / i4 when typed; a form's 1-5 picker sends the bare digit. */
   scale(letter: "p" | "i") {
-    return parsed((text) => parseScale(text, letter));
+    return parsed((text) => parseScale(/^\d$/.test(text) ? letter + text : text, letter));
   },
   numberWithUnit() {
     return parsed(parseNumberWithUnit);

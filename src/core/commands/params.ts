@@ -38,6 +38,8 @@ interface ParamCommon {
   form?: FormFieldKind | false;
   options?: readonly string[];
   hint?: string;
+  /** How usage lines write the value when <label> would not say it: `p<1-5>`. */
+  placeholder?: string;
 }
 
 /** Positional: taken in declaration order; an optional slot is only taken by a word that looks like its type. */
@@ -97,7 +99,7 @@ export function recognises(type: ValueType, word: string): boolean {
 /** How a value of a type is written in usage lines. */
 export function placeholder(p: Param): string {
   if (p.at === "flag") return p.words.join("|");
-  const inner = `<${p.label}>`;
+  const inner = p.placeholder ?? `<${p.label}>`;
   if (p.at === "keyword") return p.keywords.length > 1 ? `<${p.keywords.join("|")}> <amount>` : `${p.keywords[0]} ${inner}`;
   if (p.at === "rest") return `"${inner}"`;
   if ((p.at === "slot" || p.at === "typed") && p.type === "money") return `<${p.label}> [<CUR>]`;
@@ -118,10 +120,31 @@ function isKeywordFor(p: Param, word: string): boolean {
   return p.at === "keyword" && p.keywords.includes(word);
 }
 
-/** Words a value of this type takes after its keyword (money may carry a currency). */
-function takeValue(type: ValueType, tokens: readonly Token[], i: number): { value: string; next: number } | null {
+/** Whether an unquoted word starts something else: a keyword, a flag or a shaped value of another param. */
+function startsOther(params: readonly Param[], token: Token): boolean {
+  if (token.quoted) return false;
+  const word = token.text.toLowerCase();
+  return params.some(
+    (p) =>
+      isKeywordFor(p, word) ||
+      (p.at === "flag" && p.words.includes(word)) ||
+      (p.at === "typed" && recognises(p.type, token.text)),
+  );
+}
+
+/**
+ * Words a value of this type takes after its keyword: money may carry a
+ * currency; text runs up to the next keyword, flag or shaped word, so
+ * `mitigation Add a second vendor review fri` reads as people mean it.
+ */
+function takeValue(type: ValueType, tokens: readonly Token[], i: number, params: readonly Param[] = []): { value: string; next: number } | null {
   const first = tokens[i];
   if (!first) return null;
+  if (type === "text" && !first.quoted && params.length > 0) {
+    let end = i + 1;
+    while (end < tokens.length && !tokens[end]!.quoted && !startsOther(params, tokens[end]!)) end++;
+    return { value: tokens.slice(i, end).map((t) => t.text).join(" "), next: end };
+  }
   if (type === "money") {
     const cur = tokens[i + 1];
     if (cur && !cur.quoted && isCurrencyCode(cur.text)) return { value: `${first.text} ${cur.text}`, next: i + 2 };
@@ -149,7 +172,7 @@ export function bindWords(params: readonly Param[], tokens: readonly Token[]): B
     if (!token.quoted) {
       const keyword = params.find((p) => isKeywordFor(p, word)) as KeywordParam | undefined;
       if (keyword) {
-        const taken = takeValue(keyword.type, tokens, i + 1);
+        const taken = takeValue(keyword.type, tokens, i + 1, params);
         if (!taken) return { ok: false, field: keyword.name, message: `\`${word}\` needs a ${keyword.label} after it.` };
         if (keyword.multiple) {
           const pairs = (raw[keyword.name] as [string, string][] | undefined) ?? [];
@@ -169,8 +192,13 @@ export function bindWords(params: readonly Param[], tokens: readonly Token[]): B
         i++;
         continue;
       }
+      // A bare number is taken as the #id where a command has nothing else to do with it (`task done 3`).
+      const bareRef = !restParam && /^\d+$/.test(token.text);
       const typed = params.find(
-        (p): p is TypedParam => p.at === "typed" && (p.multiple || raw[p.name] === undefined) && recognises(p.type, token.text),
+        (p): p is TypedParam =>
+          p.at === "typed" &&
+          (p.multiple || raw[p.name] === undefined) &&
+          (recognises(p.type, token.text) || (bareRef && p.type === "ref")),
       );
       if (typed) {
         if (typed.multiple) raw[typed.name] = [...((raw[typed.name] as string[] | undefined) ?? []), token.text];

@@ -23,12 +23,17 @@ function renderTable(columns: string[], rows: string[][]): string[] {
   return [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 
+/** Chat markdown (*bold*, _italic_) reads as noise in a terminal; words like snake_case are left alone. */
+export function plain(text: string): string {
+  return text.replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3");
+}
+
 function renderBlock(block: Block): string[] {
   switch (block.kind) {
     case "heading":
       return [block.text, "═".repeat(Math.min([...block.text].length, 60))];
     case "text":
-      return [block.text];
+      return [plain(block.text)];
     case "fields": {
       const width = Math.max(...block.items.map(([label]) => [...label].length));
       return block.items.map(([label, value]) => `${pad(label + ":", width + 1)} ${value}`);
@@ -38,13 +43,13 @@ function renderBlock(block: Block): string[] {
     case "progress":
       return [`${block.label} ${progressBar(block.ratio)} ${Math.round(block.ratio * 100)}%`];
     case "list":
-      return block.items.map((item) => `• ${item}`);
+      return block.items.map((item) => `• ${plain(item)}`);
     case "image":
       return [`[image: ${block.alt}]`];
     case "actions":
       return [block.buttons.map((b) => `[${b.label}: ${b.command}]`).join("  ")];
     case "context":
-      return [block.text];
+      return [plain(block.text)];
   }
 }
 

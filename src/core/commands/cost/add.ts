@@ -46,7 +46,9 @@ export default projectCommand({
     let visibility: "private" | "channel" = "private";
     if (project.budgetTotal !== null && project.budgetTotal > 0n) {
       const used = percent(spent, project.budgetTotal);
-      const crossed = [100, 80, 50].find((t) => used >= t && percent(before.total, project.budgetTotal!) < t);
+      // Exact comparison: 49.6 % must not count as crossing 50 % just because it rounds up.
+      const reached = (amount: bigint, t: number) => amount * 100n >= project.budgetTotal! * BigInt(t);
+      const crossed = [100, 80, 50].find((t) => reached(spent, t) && !reached(before.total, t));
       blocks.push(contextLine(`Budget: ${used}% used — ${money(spent, project.currency)} of ${money(project.budgetTotal, project.currency)}.`));
       if (crossed) {
         visibility = "channel";

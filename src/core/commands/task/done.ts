@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { projectCommand, type ProjectCommandContext } from "../define.js";
+import { parseRef } from "../../grammar/values.js";
+import { membersById, ref } from "../shared.js";
+import type { Task } from "../../store.js";
+import { contextLine, list, rejection, reply, text, type Reply } from "../../views/reply.js";
+import { taskLine } from "./add.js";
+
+const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
+
+/** The tasks numbered, in the order typed, or a rejection naming every unknown number (nothing is written then). */
+export async function findTasks(ctx: ProjectCommandContext, numbers: number[]): Promise<Task[] | Reply> {
+  const unique = [...new Set(numbers)];
+  const found = await Promise.all(unique.map((n) => ctx.store.tasks.byNumber(ctx.tenant, ctx.project.id, n)));
+  const missing = unique.filter((_, i) => !found[i]);
+  if (missing.length) {
+    const message = `There is no task ${joinRefs(missing)} in ${ctx.project.name}.`;
+    return rejection(message, [text(message), contextLine("`task list all` shows every task with its number.")]);
+  }
+  return found as Task[];
+}
+
+/** #ids typed one or more times (`task done #3 #4`); a form sends them space- or comma-separated. */
+export const refsInput = () =>
+  z.object({
+    ids: z
+      .array(z.string())
+      .min(1, { error: "Name a task, like #3." })
+      .transform((words, c) => {
+        const numbers: number[] = [];
+        for (const word of words) {
+          const parsed = parseRef(word);
+          if (!parsed.ok) {
+            c.addIssue({ code: "custom", message: parsed.message });
+            return z.NEVER;
+          }
+          numbers.push(parsed.value);
+        }
+        return numbers;
+      }),
+  });
+
+export default projectCommand({
+  path: ["task", "done"],
+  summary: "Mark tasks done",
+  examples: ["task done #1", "task done #2 #3"],
+  formTitle: "Mark a task done",
+  params: [{ at: "typed", name: "ids", label: "#id", type: "ref", required: true, multiple: true, hint: "e.g. #3" }],
+  input: refsInput,
+  async run(ctx, input) {
+    const tasks = await findTasks(ctx, input.ids);
+    if (!Array.isArray(tasks)) return tasks;
+    const today = ctx.env.today;
+    const already = tasks.filter((t) => t.status === "done");
+    const todo = tasks.filter((t) => t.status !== "done");
+    const done: Task[] = [];
+    for (const t of todo) done.push(await ctx.store.tasks.update(ctx.scope, t.id, { status: "done" }));
+    const who = await membersById(ctx, tasks.map((t) => t.assigneeId));
+    const line = (t: Task) => taskLine(t, t.assigneeId ? who.get(t.assigneeId) : null, today);
+    const note = already.length ? `${already.map((t) => ref(t.number)).join(", ")} ${already.length === 1 ? "was" : "were"} already done.` : "";
+
+    if (done.length === 0) return reply(note, [text(note), list(already.map(line))]);
+    const open = (await ctx.store.tasks.list(ctx.tenant, ctx.project.id, { status: ["todo", "in_progress"] })).length;
+    const blocks = [text(done.length === 1 ? `✓ Done: ${line(done[0]!)}` : "✓ Done:")];
+    if (done.length > 1) blocks.push(list(done.map(line)));
+    if (note) blocks.push(contextLine(note));
+    blocks.push(contextLine(open === 0 ? `No open tasks left in ${ctx.project.name}.` : `${open} open ${open === 1 ? "task" : "tasks"} left in ${ctx.project.name}.`));
+    const summary = done.length === 1 ? `Done: ${ref(done[0]!.number)} ${done[0]!.title}` : `Done: ${done.map((t) => ref(t.number)).join(", ")}`;
+    return reply(summary, blocks, "channel");
+  },
+});

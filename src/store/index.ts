@@ -1,0 +1,40 @@
+/**
+ * The Prisma implementation of the core's Store port. Every query is scoped
+ * by tenant; every write is one transaction with its audit event.
+ */
+import type { Store } from "../core/store.js";
+import type { StoreContext } from "./client.js";
+import type { Database } from "./database.js";
+import { allocationsRepository } from "./repositories/allocations.js";
+import { auditRepository } from "./repositories/audit.js";
+import { budgetsRepository } from "./repositories/budgets.js";
+import { costsRepository } from "./repositories/costs.js";
+import { kpisRepository } from "./repositories/kpis.js";
+import { membersRepository } from "./repositories/members.js";
+import { milestonesRepository } from "./repositories/milestones.js";
+import { projectsRepository } from "./repositories/projects.js";
+import { risksRepository } from "./repositories/risks.js";
+import { stakeholdersRepository } from "./repositories/stakeholders.js";
+import { tasksRepository } from "./repositories/tasks.js";
+import { tenantsRepository } from "./repositories/tenants.js";
+
+export { openDatabase, resolveDatabaseUrl, type Database, type DatabaseUrl, type Provider } from "./database.js";
+export { migrate, migrationsDirectory } from "./migrate.js";
+
+export function createStore(db: Database): Store {
+  const ctx: StoreContext = { prisma: db.prisma, provider: db.provider, knownTenants: new Set() };
+  return {
+    tenants: tenantsRepository(ctx),
+    members: membersRepository(ctx),
+    projects: projectsRepository(ctx),
+    tasks: tasksRepository(ctx),
+    costs: costsRepository(ctx),
+    budgets: budgetsRepository(ctx),
+    risks: risksRepository(ctx),
+    milestones: milestonesRepository(ctx),
+    kpis: kpisRepository(ctx),
+    allocations: allocationsRepository(ctx),
+    stakeholders: stakeholdersRepository(ctx),
+    audit: auditRepository(ctx),
+  };
+}

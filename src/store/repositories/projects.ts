@@ -1,0 +1,114 @@
+import { StoreConflict, type Project, type ProjectStatus, type Store } from "../../core/store.js";
+import type { Project as ProjectRow } from "../../generated/sqlite/client.js";
+import type { StoreContext, Tx } from "../client.js";
+import { isUniqueViolation } from "../errors.js";
+import { ensureTenantRow, nameKey, requireProject } from "../guards.js";
+import { write, type Audit } from "../write.js";
+
+export function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    name: row.name,
+    currency: row.currency,
+    budgetTotal: row.budgetTotal,
+    contingencyPct: row.contingencyPct,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    status: row.status as ProjectStatus,
+    managerId: row.managerId,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Points the channel at the project, recording which project it pointed at before. */
+async function link(tx: Tx, audit: Audit, tenantId: string, projectId: string, channelId: string): Promise<void> {
+  const where = { tenantId_channelId: { tenantId, channelId } };
+  const before = await tx.channelLink.findUnique({ where, select: { projectId: true } });
+  await tx.channelLink.upsert({ where, update: { projectId }, create: { tenantId, channelId, projectId } });
+  await audit({
+    action: "project.link",
+    entity: "channel",
+    entityId: channelId,
+    projectId,
+    before: before ? { channelId, projectId: before.projectId } : null,
+    after: { channelId, projectId },
+  });
+}
+
+function duplicateName(name: string): StoreConflict {
+  return new StoreConflict("duplicate", `A project named "${name}" already exists.`);
+}
+
+export function projectsRepository(ctx: StoreContext): Store["projects"] {
+  const { prisma } = ctx;
+  return {
+    async create(scope, input) {
+      const name = input.name.trim();
+      const key = nameKey(name);
+      await ensureTenantRow(ctx, scope.tenantId);
+      try {
+        return await write(ctx, scope, async (tx, audit) => {
+          const taken = await tx.project.findFirst({ where: { tenantId: scope.tenantId, nameKey: key }, select: { id: true } });
+          if (taken) throw duplicateName(name);
+          const project = toProject(
+            await tx.project.create({
+              data: {
+                tenantId: scope.tenantId,
+                name,
+                nameKey: key,
+                currency: input.currency,
+                budgetTotal: input.budgetTotal ?? null,
+                startDate: input.startDate ?? null,
+                endDate: input.endDate ?? null,
+                managerId: scope.actorId,
+              },
+            }),
+          );
+          await audit({ action: "project.create", entity: "project", entityId: project.id, projectId: project.id, after: project });
+          if (input.linkChannelId) await link(tx, audit, scope.tenantId, project.id, input.linkChannelId);
+          return project;
+        });
+      } catch (error) {
+        // Lost a race with a concurrent create of the same name.
+        if (isUniqueViolation(error) && (await prisma.project.findFirst({ where: { tenantId: scope.tenantId, nameKey: key } }))) {
+          throw duplicateName(name);
+        }
+        throw error;
+      }
+    },
+
+    async get(tenantId, id) {
+      const row = await prisma.project.findFirst({ where: { id, tenantId } });
+      return row ? toProject(row) : null;
+    },
+
+    async findByName(tenantId, name) {
+      const row = await prisma.project.findFirst({ where: { tenantId, nameKey: nameKey(name) } });
+      return row ? toProject(row) : null;
+    },
+
+    async list(tenantId) {
+      const rows = await prisma.project.findMany({ where: { tenantId }, orderBy: [{ nameKey: "asc" }, { id: "asc" }] });
+      return rows.map(toProject);
+    },
+
+    async forChannel(tenantId, channelId) {
+      const row = await prisma.project.findFirst({ where: { tenantId, channels: { some: { tenantId, channelId } } } });
+      return row ? toProject(row) : null;
+    },
+
+    async linkChannel(scope, projectId, channelId) {
+      await write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          await requireProject(tx, scope.tenantId, projectId);
+          await link(tx, audit, scope.tenantId, projectId, channelId);
+        },
+        // Two links of a new channel at once: the retry finds the other's row and re-links it.
+        { retryOnUnique: true },
+      );
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Store, Task, TaskPatch, TaskStatus } from "../../core/store.js";
+import type { Prisma, Task as TaskRow } from "../../generated/sqlite/client.js";
+import type { StoreContext } from "../client.js";
+import { notFound } from "../errors.js";
+import { nextNumber, requireMember, requireProject } from "../guards.js";
+import { write } from "../write.js";
+
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    number: row.number,
+    title: row.title,
+    status: row.status as TaskStatus,
+    assigneeId: row.assigneeId,
+    dueDate: row.dueDate,
+    estimateHours: row.estimateHours,
+    parentId: row.parentId,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+  };
+}
+
+export function tasksRepository(ctx: StoreContext): Store["tasks"] {
+  const { prisma } = ctx;
+  return {
+    add(scope, projectId, input) {
+      return write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          const { tenantId } = scope;
+          await requireProject(tx, tenantId, projectId);
+          await requireMember(tx, tenantId, input.assigneeId);
+          if (input.parentId) {
+            const parent = await tx.task.findFirst({ where: { id: input.parentId, tenantId, projectId }, select: { id: true } });
+            if (!parent) throw notFound("Parent task");
+          }
+          const { _max } = await tx.task.aggregate({ where: { tenantId, projectId }, _max: { number: true } });
+          const task = toTask(
+            await tx.task.create({
+              data: {
+                tenantId,
+                projectId,
+                number: nextNumber(_max.number),
+                title: input.title,
+                assigneeId: input.assigneeId ?? null,
+                dueDate: input.dueDate ?? null,
+                estimateHours: input.estimateHours ?? null,
+                parentId: input.parentId ?? null,
+              },
+            }),
+          );
+          await audit({ action: "task.add", entity: "task", entityId: task.id, projectId, after: task });
+          return task;
+        },
+        { retryOnUnique: true },
+      );
+    },
+
+    async byNumber(tenantId, projectId, number) {
+      const row = await prisma.task.findFirst({ where: { tenantId, projectId, number } });
+      return row ? toTask(row) : null;
+    },
+
+    async list(tenantId, projectId, filter = {}) {
+      const and: Prisma.TaskWhereInput[] = [{ tenantId, projectId }];
+      if (filter.status?.length) and.push({ status: { in: filter.status } });
+      if (filter.assigneeId !== undefined) and.push({ assigneeId: filter.assigneeId });
+      if (filter.dueBefore !== undefined) and.push({ dueDate: { lt: filter.dueBefore }, status: { not: "done" } });
+      const rows = await prisma.task.findMany({ where: { AND: and }, orderBy: { number: "asc" } });
+      return rows.map(toTask);
+    },
+
+    update(scope, taskId, patch) {
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId } = scope;
+        const row = await tx.task.findFirst({ where: { id: taskId, tenantId } });
+        if (!row) throw notFound("Task");
+        await requireMember(tx, tenantId, patch.assigneeId);
+        const before = toTask(row);
+        const after = toTask(await tx.task.update({ where: { id: taskId, tenantId }, data: taskChanges(before, patch) }));
+        await audit({ action: "task.update", entity: "task", entityId: taskId, projectId: row.projectId, before, after });
+        return after;
+      });
+    },
+  };
+}
+
+function taskChanges(current: Task, patch: TaskPatch): Prisma.TaskUpdateInput {
+  const data: Prisma.TaskUpdateInput = {};
+  if (patch.title !== undefined) data.title = patch.title;
+  if (patch.assigneeId !== undefined) data.assigneeId = patch.assigneeId;
+  if (patch.dueDate !== undefined) data.dueDate = patch.dueDate;
+  if (patch.estimateHours !== undefined) data.estimateHours = patch.estimateHours;
+  if (patch.status !== undefined && patch.status !== current.status) {
+    data.status = patch.status;
+    data.completedAt = patch.status === "done" ? new Date() : null;
+  }
+  return data;
+}

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { commands } from "../../../src/core/commands/index.js";
+import type { Store } from "../../../src/core/store.js";
+import { chat } from "../../support/context.js";
+import { createTestDatabase, describeEachProvider } from "../../support/db.js";
+
+describeEachProvider("kpi commands", (provider) => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  let tenants = 0;
+
+  beforeAll(async () => {
+    ({ store, drop } = await createTestDatabase(provider));
+  });
+  afterAll(() => drop());
+
+  /** Readings need distinct times to have an order, so each chat can carry its own clock. */
+  async function apollo() {
+    const tenant = `t-kpi-${++tenants}`;
+    const at = (now: string) => chat(store, { tenant, channel: "c-apollo", now });
+    const pm = at("2026-03-02T10:00:00Z");
+    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
+    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const kpis = () => store.kpis.list(tenant, project.id, 10);
+    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
+    return { pm, at, kpis, writes };
+  }
+
+  it("runs every example of the kpi commands", async () => {
+    const { pm } = await apollo();
+    for (const def of commands.filter((c) => c.path[0] === "kpi")) {
+      for (const example of def.examples) {
+        const reply = await pm.say(example);
+        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
+      }
+    }
+  });
+
+  it("reads a target with its unit and the direction, higher by default", async () => {
+    const { pm, kpis } = await apollo();
+    const uptime = await pm.say("kpi add Uptime target 95%");
+    expect(uptime.ok).toBe(true);
+    expect(uptime.text).toContain("target ≥ 95% (higher is better)");
+    expect((await pm.say("kpi add API response time target 200ms lower")).ok).toBe(true);
+    expect((await pm.say('kpi add "Customer satisfaction target" target 4.5')).ok).toBe(true);
+    expect((await kpis()).map((k) => [k.name, k.target, k.unit, k.direction])).toEqual([
+      ["API response time", 200, "ms", "lower"],
+      ["Customer satisfaction target", 4.5, null, "higher"],
+      ["Uptime", 95, "%", "higher"],
+    ]);
+  });
+
+  it("refuses a second KPI of the same name, whatever its case, and bad targets", async () => {
+    const { pm, kpis, writes } = await apollo();
+    await pm.say("kpi add Uptime target 99.9%");
+    const before = await writes();
+    const dup = await pm.say("kpi add uptime target 95%");
+    expect(dup.ok).toBe(false);
+    expect(dup.text).toContain('already has a KPI called "Uptime"');
+    const bad = await pm.say("kpi add Velocity target lots");
+    expect(bad.ok).toBe(false);
+    expect(bad.text).toContain('"lots" is not a number');
+    const noTarget = await pm.say("kpi add Velocity");
+    expect(noTarget.ok).toBe(false);
+    expect(noTarget.reply.form?.fields.map((f) => f.name)).toEqual(["name", "target", "direction"]);
+    expect(await kpis()).toHaveLength(1);
+    expect(await writes()).toBe(before);
+  });
+
+  it("takes the last number as the value and the other words as the name", async () => {
+    const { pm, kpis } = await apollo();
+    await pm.say("kpi add Uptime target 99.9%");
+    await pm.say('kpi add "Top 10 conversion" target 5%');
+    expect((await pm.say("kpi record Uptime 99.2%")).ok).toBe(true);
+    const top = await pm.say("kpi record Top 10 conversion 4.5%");
+    expect(top.ok).toBe(true);
+    expect(top.text).toContain("Top 10 conversion: 4.5%");
+    expect((await pm.say('kpi record "Top 10 conversion" 4.8')).ok).toBe(true);
+    const values = Object.fromEntries((await kpis()).map((k) => [k.name, k.readings.map((r) => r.value).sort()]));
+    expect(values).toEqual({ Uptime: [99.2], "Top 10 conversion": [4.5, 4.8] });
+  });
+
+  it("accepts a reading typed before the name, and from the form", async () => {
+    const { pm, kpis } = await apollo();
+    await pm.say('kpi add "Top 10 conversion" target 5%');
+    expect((await pm.say("kpi record 4.5% Top 10 conversion")).ok).toBe(true);
+    const { submitForm } = await import("../../../src/core/dispatch.js");
+    const form = await submitForm(await pm.context(), "kpi record", { name: "Top 10 conversion", value: "4.7" });
+    expect(form.ok).toBe(true);
+    expect((await kpis())[0]?.readings.map((r) => r.value).sort()).toEqual([4.5, 4.7]);
+  });
+
+  it("suggests the nearest KPI for an unknown name and writes nothing", async () => {
+    const { pm, writes } = await apollo();
+    await pm.say("kpi add Uptime target 99.9%");
+    const before = await writes();
+    const typo = await pm.say("kpi record Uptme 99.5%");
+    expect(typo.ok).toBe(false);
+    expect(typo.text).toContain('There is no KPI called "Uptme" in Apollo. Did you mean "Uptime"?');
+    const noValue = await pm.say("kpi record Uptime");
+    expect(noValue.ok).toBe(false);
+    expect(noValue.text).toContain("Give the reading after the KPI's name");
+    const wrongUnit = await pm.say("kpi record Uptime 99ms");
+    expect(wrongUnit.ok).toBe(false);
+    expect(wrongUnit.text).toContain("Uptime is measured in %");
+    expect(await writes()).toBe(before);
+  });
+
+  it("says whether a reading is on track for its direction, and how it moved", async () => {
+    const { at, pm } = await apollo();
+    await pm.say("kpi add Uptime target 99.9%");
+    await pm.say("kpi add Page load target 200ms lower");
+
+    const first = await at("2026-03-02T10:00:00Z").say("kpi record Uptime 99.95%");
+    expect(first.text).toContain("Uptime: 99.95% — on track (target ≥ 99.9%).");
+    expect(first.text).toContain("First reading.");
+    expect(first.visibility).toBe("private");
+
+    const worse = await at("2026-03-03T10:00:00Z").say("kpi record Uptime 99.5%");
+    expect(worse.text).toContain("*off track*");
+    expect(worse.text).toContain("↓ worse than the previous reading, 99.95%.");
+    expect(worse.visibility).toBe("channel");
+
+    const same = await at("2026-03-04T10:00:00Z").say("kpi record Uptime 99.5");
+    expect(same.text).toContain("→ unchanged from the previous reading");
+    expect(same.visibility).toBe("private");
+
+    const fast = await at("2026-03-02T10:00:00Z").say("kpi record Page load 250ms");
+    expect(fast.text).toContain("*off track*");
+    const faster = await at("2026-03-03T10:00:00Z").say("kpi record Page load 180");
+    expect(faster.text).toContain("on track (target ≤ 200ms)");
+    expect(faster.text).toContain("↓ better than the previous reading, 250ms.");
+  });
+
+  it("lists KPIs with latest reading, target, status and trend", async () => {
+    const { at, pm } = await apollo();
+    await pm.say("kpi add Uptime target 99.9%");
+    await pm.say("kpi add Page load target 200ms lower");
+    await pm.say("kpi add Velocity target 30");
+    await at("2026-03-02T10:00:00Z").say("kpi record Uptime 99.5%");
+    await at("2026-03-03T10:00:00Z").say("kpi record Uptime 99.95%");
+    await at("2026-03-02T10:00:00Z").say("kpi record Page load 300ms");
+    const reply = await pm.say("kpi list");
+    expect(reply.ok).toBe(true);
+    expect(reply.visibility).toBe("private");
+    const table = reply.reply.blocks.find((b) => b.kind === "table");
+    expect(table?.kind === "table" ? table : null).toEqual({
+      kind: "table",
+      columns: ["KPI", "Latest", "Target", "Status", "Trend"],
+      rows: [
+        ["Page load", "300ms", "≤ 200ms", "⚠ off track", "—"],
+        ["Uptime", "99.95%", "≥ 99.9%", "on track", "↑ better"],
+        ["Velocity", "—", "≥ 30", "no readings", "—"],
+      ],
+    });
+    expect(reply.reply.summary).toBe("3 KPIs, 1 off track");
+  });
+
+  it("says so when there are no KPIs", async () => {
+    const { pm } = await apollo();
+    expect((await pm.say("kpi list")).text).toContain("No KPIs in Apollo yet.");
+    const record = await pm.say("kpi record Uptime 99%");
+    expect(record.ok).toBe(false);
+    expect(record.text).toContain("Apollo has no KPIs yet.");
+  });
+});
