@@ -117,7 +117,7 @@ describeEachProvider("kpi commands", (provider) => {
     expect(first.visibility).toBe("private");
 
     const worse = await at("2026-03-03T10:00:00Z").say("kpi record Uptime 99.5%");
-    expect(worse.text).toContain("*off track*");
+    expect(worse.text).toContain("off track");
     expect(worse.text).toContain("↓ worse than the previous reading, 99.95%.");
     expect(worse.visibility).toBe("channel");
 
@@ -126,7 +126,7 @@ describeEachProvider("kpi commands", (provider) => {
     expect(same.visibility).toBe("private");
 
     const fast = await at("2026-03-02T10:00:00Z").say("kpi record Page load 250ms");
-    expect(fast.text).toContain("*off track*");
+    expect(fast.text).toContain("off track");
     const faster = await at("2026-03-03T10:00:00Z").say("kpi record Page load 180");
     expect(faster.text).toContain("on track (target ≤ 200ms)");
     expect(faster.text).toContain("↓ better than the previous reading, 250ms.");

@@ -86,7 +86,7 @@ describeEachProvider("milestone commands", (provider) => {
     const done = await pm.say("milestone done #1");
     expect(done.ok).toBe(true);
     expect(done.visibility).toBe("channel");
-    expect(done.text).toContain("✓ Milestone #1 *Beta* reached — 3 days late");
+    expect(done.text).toContain("✓ Milestone #1 Beta reached — 3 days late");
     expect((await milestones())[0]?.doneAt?.toISOString()).toBe("2026-03-02T10:00:00.000Z");
 
     const before = await writes();

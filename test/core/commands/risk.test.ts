@@ -73,8 +73,8 @@ describeEachProvider("risk commands", (provider) => {
     const critical = await pm.say("risk add Key developer leaves p3 i5");
     expect(critical.ok).toBe(true);
     expect(critical.visibility).toBe("channel");
-    expect(critical.text).toContain("*Critical risk* added #1");
-    expect(critical.text).toContain("= 15 *critical*");
+    expect(critical.text).toContain("Critical risk added #1");
+    expect(critical.text).toContain("= 15 critical");
     expect(critical.text).toContain("needs an owner, a mitigation and a review date");
     const high = await pm.say("risk add Budget cut p2 i7");
     expect(high.ok).toBe(false);
@@ -153,8 +153,8 @@ describeEachProvider("risk commands", (provider) => {
     const reply = await pm.say("risk update #1 p4");
     expect(reply.ok).toBe(true);
     expect(reply.visibility).toBe("channel");
-    expect(reply.text).toContain("*Risk #1 is now critical:* Vendor late");
-    expect(reply.text).toContain("Score: P3 × I4 = 12 (high) → P4 × I4 = 16 *critical*");
+    expect(reply.text).toContain("Risk #1 is now critical: Vendor late");
+    expect(reply.text).toContain("Score: P3 × I4 = 12 (high) → P4 × I4 = 16 critical");
     const stored = await risk(1);
     expect(stored).toMatchObject({ probability: 4, impact: 4, mitigation: "Mock the API", reviewDate: "2026-03-10", title: "Vendor late" });
     expect(await name(stored.ownerId)).toBe("bob");

@@ -1,0 +1,50 @@
+/**
+ * Every example that help shows must work as typed, in a project that has
+ * the usual things in it (the README reference is built from these examples).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../../src/core/commands/index.js";
+import { comingSoonCommands } from "../../../src/core/commands/coming-soon.js";
+import type { Store } from "../../../src/core/store.js";
+import { createTestDatabase } from "../../support/db.js";
+import { chat } from "../../support/context.js";
+
+const SEED = [
+  'project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27',
+  "task add Design API @alice due 2026-03-10 est 2d",
+  "task add Build UI @bob",
+  "task add Write tests",
+  "risk add Vendor delay p3 i4 owner @alice",
+  "risk add Key person leaves p2 i5",
+  "milestone add Beta 2026-03-15",
+  "milestone add Launch 2026-03-27",
+  "kpi add Uptime target 99.9% higher",
+  "kpi add Velocity target 30 higher",
+  "resource allocate @alice 50%",
+  "stakeholder add @carol role sponsor",
+  "stakeholder add @dave",
+  "cost add 100 USD labour",
+];
+
+let store: Store;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ store, drop } = await createTestDatabase("sqlite"));
+});
+afterAll(() => drop());
+
+const planned = new Set(comingSoonCommands);
+const examples = commands.filter((c) => !planned.has(c)).flatMap((c) => c.examples.map((e) => [c.path.join(" "), e] as const));
+
+describe("command examples", () => {
+  it.each(examples)("%s: `%s` works as typed", async (name, example) => {
+    const tenant = `examples-${examples.findIndex(([, e]) => e === example)}`;
+    const pm = chat(store, { tenant, channel: "c", now: "2026-03-02T10:00:00Z" });
+    // Names are unique per project, so examples that create named things get a seed without them.
+    const seed = name === "project create" ? [] : name === "kpi add" ? SEED.filter((line) => !line.startsWith("kpi add")) : SEED;
+    for (const line of seed) expect((await pm.say(line)).ok, line).toBe(true);
+    const result = await pm.say(example);
+    expect(result.text).not.toBe("");
+    expect(result.ok, result.text).toBe(true);
+  });
+});
