@@ -18,11 +18,15 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const { port } = await http.listen(config.PORT, config.HOST);
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
 
-  print(`Charter is running on http://${shownHost}:${port} (health: /healthz) — database: ${runtime.databaseLabel}.`);
-  print("No chat platform is connected. Try Charter locally in another terminal:");
-  print("  npx charter shell                 an interactive chat prompt");
-  print('  npx charter run -- project create "Apollo" budget 10000 USD');
-  print("Slack and Microsoft Teams connections are on the roadmap (see README: Roadmap).");
+  print(
+    [
+      `Charter is running on http://${shownHost}:${port} (health: /healthz) — database: ${runtime.databaseLabel}.`,
+      "No chat platform is connected. Try Charter locally in another terminal:",
+      "  npx charter shell                 an interactive chat prompt",
+      '  npx charter run -- project create "Apollo" budget 10000 USD',
+      "Slack and Microsoft Teams connections are on the roadmap (see README: Roadmap).",
+    ].join("\n"),
+  );
   runtime.log.info("started", { port, startupMs: Math.round(performance.now() - began) });
 
   let stopping: Promise<void> | undefined;
