@@ -12,6 +12,7 @@ import { commandName, type CommandContext, type CommandDef } from "./commands/de
 import type { ParseEnv } from "./commands/fields.js";
 import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
+import { joinWords } from "./commands/shared.js";
 import { todayIn } from "./domain/dates.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
@@ -98,9 +99,6 @@ async function resolveProject(ctx: Context, name: string | undefined): Promise<P
 function missingRequired(def: CommandDef, raw: RawInput): string[] {
   return def.params.filter((p) => p.required && raw[p.name] === undefined).map((p) => p.label);
 }
-
-const joinWords = (words: string[]) =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 
 function issuesByField(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

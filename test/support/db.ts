@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import type { Store } from "../../src/core/store.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { createStore } from "../../src/store/index.js";
@@ -146,4 +146,20 @@ export function describeEachProvider(name: string, fn: (provider: TestProvider) 
     }
     describe(title, () => fn(provider));
   }
+}
+
+/**
+ * A database for the enclosing suite: created before its first test and
+ * dropped after its last. The store is there from the first test on.
+ */
+export function suiteStore(provider: TestProvider): () => Store {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(() => database?.drop());
+  return () => {
+    if (!database) throw new Error("The suite's database is open only while its tests run.");
+    return database.store;
+  };
 }

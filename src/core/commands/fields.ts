@@ -45,6 +45,22 @@ function parsed<T>(parse: (text: string) => Parsed<T>) {
   });
 }
 
+/** A list of words, each parsed on its own; the first bad one is reported. */
+function each<T>(parse: (text: string) => Parsed<T>) {
+  return z.array(z.string()).transform((words, ctx): T[] => {
+    const out: T[] = [];
+    for (const w of words) {
+      const result = parse(w);
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", message: result.message });
+        return z.NEVER;
+      }
+      out.push(result.value);
+    }
+    return out;
+  });
+}
+
 export const fields = {
   /** Free text such as a title or a note; trimmed, never empty, bounded. */
   text(label: string, max = 200) {
@@ -83,18 +99,11 @@ export const fields = {
     return parsed(parseMention);
   },
   mentions() {
-    return z.array(z.string()).transform((words, ctx) => {
-      const out: { id: string; name?: string }[] = [];
-      for (const w of words) {
-        const m = parseMention(w);
-        if (!m.ok) {
-          ctx.addIssue({ code: "custom", message: m.message });
-          return z.NEVER;
-        }
-        out.push(m.value);
-      }
-      return out;
-    });
+    return each(parseMention);
+  },
+  /** Several #ids: `task done #3 #4`. */
+  refs() {
+    return each(parseRef);
   },
   ref() {
     return parsed(parseRef);

@@ -21,4 +21,6 @@ export const money = (minor: bigint, currency: string): string => formatMoney(mi
 
 export const ref = (n: number): string => `#${n}`;
 
-export const comingSoon = (what: string): string => `${what} is coming soon.`;
+/** "a, b and c". */
+export const joinWords = (words: string[]): string =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;

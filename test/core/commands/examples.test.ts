@@ -2,11 +2,10 @@
  * Every example that help shows must work as typed, in a project that has
  * the usual things in it (the README reference is built from these examples).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../../src/core/commands/index.js";
 import { comingSoonCommands } from "../../../src/core/commands/coming-soon.js";
-import type { Store } from "../../../src/core/store.js";
-import { createTestDatabase } from "../../support/db.js";
+import { suiteStore } from "../../support/db.js";
 import { chat } from "../../support/context.js";
 
 const SEED = [
@@ -26,12 +25,7 @@ const SEED = [
   "cost add 100 USD labour",
 ];
 
-let store: Store;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ store, drop } = await createTestDatabase("sqlite"));
-});
-afterAll(() => drop());
+const testStore = suiteStore("sqlite");
 
 const planned = new Set(comingSoonCommands);
 const examples = commands.filter((c) => !planned.has(c)).flatMap((c) => c.examples.map((e) => [c.path.join(" "), e] as const));
@@ -39,7 +33,7 @@ const examples = commands.filter((c) => !planned.has(c)).flatMap((c) => c.exampl
 describe("command examples", () => {
   it.each(examples)("%s: `%s` works as typed", async (name, example) => {
     const tenant = `examples-${examples.findIndex(([, e]) => e === example)}`;
-    const pm = chat(store, { tenant, channel: "c", now: "2026-03-02T10:00:00Z" });
+    const pm = chat(testStore(), { tenant, channel: "c", now: "2026-03-02T10:00:00Z" });
     // Names are unique per project, so examples that create named things get a seed without them.
     const seed = name === "project create" ? [] : name === "kpi add" ? SEED.filter((line) => !line.startsWith("kpi add")) : SEED;
     for (const line of seed) expect((await pm.say(line)).ok, line).toBe(true);

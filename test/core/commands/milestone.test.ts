@@ -1,39 +1,18 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { commands } from "../../../src/core/commands/index.js";
-import type { Store } from "../../../src/core/store.js";
-import { chat } from "../../support/context.js";
-import { createTestDatabase, describeEachProvider } from "../../support/db.js";
+import { expect, it } from "vitest";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture, tableOf } from "../../support/project.js";
 
 // Today is Monday 2026-03-02 in the chat clock.
 describeEachProvider("milestone commands", (provider) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let tenants = 0;
+  const testStore = suiteStore(provider);
 
-  beforeAll(async () => {
-    ({ store, drop } = await createTestDatabase(provider));
-  });
-  afterAll(() => drop());
-
+  /** Apollo in a fresh tenant, with a lookup of its milestones. */
   async function apollo() {
-    const tenant = `t-ms-${++tenants}`;
-    const pm = chat(store, { tenant, channel: "c-apollo" });
-    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
-    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const fixture = await apolloFixture(testStore(), "milestone");
+    const { store, tenant, project } = fixture;
     const milestones = () => store.milestones.list(tenant, project.id);
-    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
-    return { pm, milestones, writes, tenant, project };
+    return { ...fixture, milestones };
   }
-
-  it("runs every example of the milestone commands", async () => {
-    const { pm } = await apollo();
-    for (const def of commands.filter((c) => c.path[0] === "milestone")) {
-      for (const example of def.examples) {
-        const reply = await pm.say(example);
-        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
-      }
-    }
-  });
 
   it("adds milestones from a name and a date, quoted or not, and with `due` for short weekdays", async () => {
     const { pm, milestones } = await apollo();
@@ -108,8 +87,7 @@ describeEachProvider("milestone commands", (provider) => {
     const reply = await pm.say("milestone list");
     expect(reply.ok).toBe(true);
     expect(reply.visibility).toBe("private");
-    const table = reply.reply.blocks.find((b) => b.kind === "table");
-    expect(table?.kind === "table" ? table.rows : []).toEqual([
+    expect(tableOf(reply.reply.blocks).rows).toEqual([
       ["#2", "Design sign-off", "2026-02-20", "⚠ overdue by 10 days"],
       ["#3", "Alpha", "2026-02-25", "✓ done 2026-03-02"],
       ["#1", "Launch", "2026-03-20", "due in 18 days"],

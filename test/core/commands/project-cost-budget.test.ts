@@ -1,71 +1,62 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../support/db.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { suiteStore } from "../../support/db.js";
 import { chat } from "../../support/context.js";
-import type { Store } from "../../../src/core/store.js";
 
-let store: Store;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await createTestDatabase("sqlite");
-  store = database.store;
-  drop = database.drop;
-});
-afterAll(() => drop());
+const testStore = suiteStore("sqlite");
 
 async function projectOf(tenant: string, name: string) {
-  const project = await store.projects.findByName(tenant, name);
+  const project = await testStore().projects.findByName(tenant, name);
   if (!project) throw new Error(`no project ${name}`);
   return project;
 }
 
 describe("project create / link / show / list", () => {
   it("creates a project with budget and dates, and links the channel it was typed in", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-apollo" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-apollo" });
     const created = await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27');
     expect(created.ok).toBe(true);
     expect(created.visibility).toBe("channel");
     const project = await projectOf("t-proj", "apollo");
     expect(project).toMatchObject({ name: "Apollo", currency: "USD", budgetTotal: 1_000_000n, startDate: "2026-01-05", endDate: "2026-03-27" });
-    expect((await store.projects.forChannel("t-proj", "c-apollo"))?.id).toBe(project.id);
+    expect((await testStore().projects.forChannel("t-proj", "c-apollo"))?.id).toBe(project.id);
   });
 
   it("refuses a second project of the same name, whatever its case, and writes nothing", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-other" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-other" });
     const again = await pm.say("project create APOLLO");
     expect(again.ok).toBe(false);
     expect(again.text).toMatch(/already exists/);
-    expect(await store.projects.list("t-proj")).toHaveLength(1);
+    expect(await testStore().projects.list("t-proj")).toHaveLength(1);
   });
 
   it("does not steal a linked channel: a second project in it stays unlinked", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-apollo" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-apollo" });
     const created = await pm.say("project create Website relaunch");
     expect(created.ok).toBe(true);
     expect(created.text).toContain('in "Website relaunch"');
-    expect((await store.projects.forChannel("t-proj", "c-apollo"))?.name).toBe("Apollo");
+    expect((await testStore().projects.forChannel("t-proj", "c-apollo"))?.name).toBe("Apollo");
   });
 
   it("rejects an end date before the start date", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-x" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-x" });
     const bad = await pm.say("project create Backwards start 2026-05-01 end 2026-04-01");
     expect(bad.ok).toBe(false);
     expect(bad.text).toContain("before the start date");
-    expect(await store.projects.findByName("t-proj", "Backwards")).toBeNull();
+    expect(await testStore().projects.findByName("t-proj", "Backwards")).toBeNull();
   });
 
   it("links a channel by name and suggests the nearest name for a typo", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-web" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-web" });
     const typo = await pm.say('project link "Apolo"');
     expect(typo.ok).toBe(false);
     expect(typo.text).toContain('Did you mean "Apollo"?');
     const linked = await pm.say('project link "Website relaunch"');
     expect(linked.ok).toBe(true);
-    expect((await store.projects.forChannel("t-proj", "c-web"))?.name).toBe("Website relaunch");
+    expect((await testStore().projects.forChannel("t-proj", "c-web"))?.name).toBe("Website relaunch");
   });
 
   it("shows and lists projects", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-apollo" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-apollo" });
     const shown = await pm.say("project show");
     expect(shown.text).toContain("Apollo");
     expect(shown.text).toContain("$10,000.00");
@@ -75,25 +66,25 @@ describe("project create / link / show / list", () => {
   });
 
   it("asks for a project when the channel has none", async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-empty" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-empty" });
     const reply = await pm.say("budget");
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain("isn't linked to a project");
   });
 
   it('works on another project with in "<name>"', async () => {
-    const pm = chat(store, { tenant: "t-proj", channel: "c-empty" });
+    const pm = chat(testStore(), { tenant: "t-proj", channel: "c-empty" });
     const reply = await pm.say('cost add 10 USD travel Taxi in "Website relaunch"');
     expect(reply.ok).toBe(true);
     const project = await projectOf("t-proj", "Website relaunch");
-    const costs = await store.costs.list("t-proj", project.id);
+    const costs = await testStore().costs.list("t-proj", project.id);
     expect(costs.map((c) => c.note)).toEqual(["Taxi"]);
   });
 });
 
 describe("cost add / list and budget", () => {
   const tenant = "t-cost";
-  const pm = () => chat(store, { tenant, channel: "c1", now: "2026-03-02T10:00:00Z" });
+  const pm = () => chat(testStore(), { tenant, channel: "c1", now: "2026-03-02T10:00:00Z" });
 
   beforeAll(async () => {
     expect((await pm().say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
@@ -104,7 +95,7 @@ describe("cost add / list and budget", () => {
     const second = await pm().say('cost add 1,200.50 USD software "Licences"');
     expect(second.ok).toBe(true);
     const project = await projectOf(tenant, "Apollo");
-    const costs = await store.costs.list(tenant, project.id);
+    const costs = await testStore().costs.list(tenant, project.id);
     expect(costs.map((c) => [c.amount, c.category, c.note, c.incurredOn])).toEqual([
       [120050n, "software", "Licences", "2026-03-02"],
       [250000n, "labour", "Sprint 1 contractors", "2026-03-02"],
@@ -123,12 +114,12 @@ describe("cost add / list and budget", () => {
 
   it("rejects a bad amount with a message naming it and an example, writing nothing", async () => {
     const project = await projectOf(tenant, "Apollo");
-    const before = (await store.costs.totals(tenant, project.id)).count;
+    const before = (await testStore().costs.totals(tenant, project.id)).count;
     const bad = await pm().say("cost add abc USD labour");
     expect(bad.ok).toBe(false);
     expect(bad.text).toMatch(/"abc" is not an amount/);
     expect(bad.text).toContain("Example: `cost add");
-    expect((await store.costs.totals(tenant, project.id)).count).toBe(before);
+    expect((await testStore().costs.totals(tenant, project.id)).count).toBe(before);
   });
 
   it("rejects an unknown category listing the valid ones", async () => {
@@ -176,7 +167,7 @@ describe("cost add / list and budget", () => {
   it("sets the budget, contingency and category plans, and compares actuals per category", async () => {
     const set = await pm().say("budget set 12k USD contingency 10% labour 6000 software 1500");
     expect(set.ok).toBe(true);
-    const budget = await store.budgets.get(tenant, (await projectOf(tenant, "Apollo")).id);
+    const budget = await testStore().budgets.get(tenant, (await projectOf(tenant, "Apollo")).id);
     expect(budget.total).toBe(1_200_000n);
     expect(budget.contingencyPct).toBe(10);
     expect(budget.lines).toEqual(expect.arrayContaining([{ category: "labour", amount: 600_000n }, { category: "software", amount: 150_000n }]));
@@ -186,7 +177,7 @@ describe("cost add / list and budget", () => {
 });
 
 describe("help and typos", () => {
-  const pm = () => chat(store, { tenant: "t-help" });
+  const pm = () => chat(testStore(), { tenant: "t-help" });
 
   it("lists every command with its usage", async () => {
     const help = await pm().say("help");

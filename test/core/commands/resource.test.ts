@@ -1,42 +1,19 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { commands } from "../../../src/core/commands/index.js";
-import type { Store } from "../../../src/core/store.js";
-import { chat } from "../../support/context.js";
-import { createTestDatabase, describeEachProvider } from "../../support/db.js";
+import { expect, it } from "vitest";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture, createZeus, tableOf } from "../../support/project.js";
 
 describeEachProvider("resource commands", (provider) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let tenants = 0;
-
-  beforeAll(async () => {
-    ({ store, drop } = await createTestDatabase(provider));
-  });
-  afterAll(() => drop());
+  const testStore = suiteStore(provider);
 
   /** Apollo in one channel and Zeus in another, in a fresh tenant. */
   async function twoProjects() {
-    const tenant = `t-res-${++tenants}`;
-    const pm = chat(store, { tenant, channel: "c-apollo" });
-    const zeus = chat(store, { tenant, channel: "c-zeus" });
-    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
-    expect((await zeus.say('project create "Zeus"')).ok).toBe(true);
-    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const fixture = await apolloFixture(testStore(), "resource");
+    const { store, tenant, project } = fixture;
+    const zeus = await createZeus(store, tenant);
     const allocations = () => store.allocations.list(tenant, project.id);
-    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
     const bob = () => store.members.ensure(tenant, { platformUserId: "bob" });
-    return { pm, zeus, allocations, writes, bob, tenant };
+    return { ...fixture, zeus, allocations, bob };
   }
-
-  it("runs every example of the resource commands", async () => {
-    const { pm } = await twoProjects();
-    for (const def of commands.filter((c) => c.path[0] === "resource")) {
-      for (const example of def.examples) {
-        const reply = await pm.say(example);
-        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
-      }
-    }
-  });
 
   it("allocates a member and replaces the allocation when allocated again", async () => {
     const { pm, allocations, bob } = await twoProjects();
@@ -99,8 +76,7 @@ describeEachProvider("resource commands", (provider) => {
     await pm.say("resource allocate @carol 80% from 2026-03-02 to 2026-03-27");
     await pm.say("resource allocate @bob 50%");
     const reply = await pm.say("resource list");
-    const table = reply.reply.blocks.find((b) => b.kind === "table");
-    expect(table?.kind === "table" ? table : null).toEqual({
+    expect(tableOf(reply.reply.blocks)).toEqual({
       kind: "table",
       columns: ["Member", "%", "From", "To"],
       rows: [

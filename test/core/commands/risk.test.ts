@@ -1,47 +1,19 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { commands } from "../../../src/core/commands/index.js";
-import type { Store } from "../../../src/core/store.js";
-import type { Block } from "../../../src/core/views/reply.js";
-import { chat } from "../../support/context.js";
-import { createTestDatabase, describeEachProvider } from "../../support/db.js";
-
-const tableOf = (blocks: Block[]) => {
-  const table = blocks.find((b) => b.kind === "table");
-  return table?.kind === "table" ? table : { columns: [], rows: [] };
-};
+import { expect, it } from "vitest";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture, tableOf } from "../../support/project.js";
 
 // Today is 2026-03-02 in the chat clock.
 describeEachProvider("risk commands", (provider) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let tenants = 0;
+  const testStore = suiteStore(provider);
 
-  beforeAll(async () => {
-    ({ store, drop } = await createTestDatabase(provider));
-  });
-  afterAll(() => drop());
-
+  /** Apollo in a fresh tenant, with lookups of its risks. */
   async function apollo() {
-    const tenant = `t-risk-${++tenants}`;
-    const pm = chat(store, { tenant, channel: "c-apollo" });
-    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
-    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const fixture = await apolloFixture(testStore(), "risk");
+    const { store, tenant, project } = fixture;
     const risk = async (n: number) => (await store.risks.byNumber(tenant, project.id, n))!;
     const risks = () => store.risks.list(tenant, project.id);
-    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
-    const name = async (id: string | null) => (id ? (await store.members.get(tenant, id))?.name : null);
-    return { pm, risk, risks, writes, name };
+    return { ...fixture, risk, risks };
   }
-
-  it("runs every example of the risk commands", async () => {
-    const { pm } = await apollo();
-    for (const def of commands.filter((c) => c.path[0] === "risk")) {
-      for (const example of def.examples) {
-        const reply = await pm.say(example);
-        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
-      }
-    }
-  });
 
   it("adds a risk from free words with owner, mitigation and review date", async () => {
     const { pm, risk, name } = await apollo();

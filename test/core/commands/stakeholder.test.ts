@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { commands } from "../../../src/core/commands/index.js";
-import type { Store } from "../../../src/core/store.js";
-import { chat } from "../../support/context.js";
-import { createTestDatabase, describeEachProvider } from "../../support/db.js";
+import { expect, it } from "vitest";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture, tableOf } from "../../support/project.js";
 
 describeEachProvider("stakeholder commands", (provider) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let tenants = 0;
+  const testStore = suiteStore(provider);
 
-  beforeAll(async () => {
-    ({ store, drop } = await createTestDatabase(provider));
-  });
-  afterAll(() => drop());
-
+  /** Apollo in a fresh tenant, with its stakeholders as [name, role, approver] rows. */
   async function apollo() {
-    const tenant = `t-sh-${++tenants}`;
-    const pm = chat(store, { tenant, channel: "c-apollo" });
-    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
-    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const fixture = await apolloFixture(testStore(), "stakeholder");
+    const { store, tenant, project } = fixture;
     const stakeholders = async () => {
       const list = await store.stakeholders.list(tenant, project.id);
       const names = new Map((await store.members.getMany(tenant, list.map((s) => s.memberId))).map((m) => [m.id, m.name]));
       return list.map((s) => [names.get(s.memberId), s.role, s.approver]);
     };
-    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
-    return { pm, stakeholders, writes };
+    return { ...fixture, stakeholders };
   }
-
-  it("runs every example of the stakeholder commands", async () => {
-    const { pm } = await apollo();
-    for (const def of commands.filter((c) => c.path[0] === "stakeholder")) {
-      for (const example of def.examples) {
-        const reply = await pm.say(example);
-        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
-      }
-    }
-  });
 
   it("adds stakeholders with a quoted role and the approver flag", async () => {
     const { pm, stakeholders } = await apollo();
@@ -72,8 +51,7 @@ describeEachProvider("stakeholder commands", (provider) => {
     await pm.say('stakeholder add @carol role "Sponsor" approver');
     const reply = await pm.say("stakeholder list");
     expect(reply.visibility).toBe("private");
-    const table = reply.reply.blocks.find((b) => b.kind === "table");
-    expect(table?.kind === "table" ? table.rows : []).toEqual([
+    expect(tableOf(reply.reply.blocks).rows).toEqual([
       ["@carol", "Sponsor", "✓"],
       ["@dave", "CTO", ""],
     ]);

@@ -1,42 +1,20 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { commands } from "../../../src/core/commands/index.js";
-import type { Store } from "../../../src/core/store.js";
+import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { createTestDatabase, describeEachProvider } from "../../support/db.js";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture, createZeus, tableOf } from "../../support/project.js";
 
 // The chat clock is Monday 2026-03-02 10:00 UTC unless a test says otherwise, so `fri` is 2026-03-06.
 describeEachProvider("task commands", (provider) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let tenants = 0;
+  const testStore = suiteStore(provider);
 
-  beforeAll(async () => {
-    ({ store, drop } = await createTestDatabase(provider));
-  });
-  afterAll(() => drop());
-
-  /** A fresh tenant with Apollo linked to the channel, so tests never see each other's tasks. */
+  /** Apollo in a fresh tenant, with lookups of its tasks. */
   async function apollo() {
-    const tenant = `t-task-${++tenants}`;
-    const pm = chat(store, { tenant, channel: "c-apollo" });
-    expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
-    const project = (await store.projects.findByName(tenant, "Apollo"))!;
+    const fixture = await apolloFixture(testStore(), "task");
+    const { store, tenant, project } = fixture;
     const tasks = () => store.tasks.list(tenant, project.id);
     const task = async (n: number) => (await store.tasks.byNumber(tenant, project.id, n))!;
-    const writes = async () => (await store.audit.list(tenant, { limit: 10_000 })).length;
-    const name = async (id: string | null) => (id ? (await store.members.get(tenant, id))?.name : null);
-    return { pm, tenant, project, tasks, task, writes, name };
+    return { ...fixture, tasks, task };
   }
-
-  it("runs every example of the task commands", async () => {
-    const { pm } = await apollo();
-    for (const def of commands.filter((c) => c.path[0] === "task")) {
-      for (const example of def.examples) {
-        const reply = await pm.say(example);
-        expect(reply.ok, `${example}\n${reply.text}`).toBe(true);
-      }
-    }
-  });
 
   it("adds a task from free words: title, assignee, due date and estimate", async () => {
     const { pm, task, name } = await apollo();
@@ -76,9 +54,8 @@ describeEachProvider("task commands", (provider) => {
   });
 
   it("does not take a parent from another project", async () => {
-    const { pm, tenant, tasks } = await apollo();
-    const other = chat(store, { tenant, channel: "c-zeus" });
-    await other.say('project create "Zeus"');
+    const { pm, store, tenant, tasks } = await apollo();
+    const other = await createZeus(store, tenant);
     await other.say("task add Zeus task");
     const bad = await pm.say("task add Child under #1");
     expect(bad.ok).toBe(false);
@@ -117,7 +94,7 @@ describeEachProvider("task commands", (provider) => {
   });
 
   it("lists open tasks by due date then number, and filters mine, overdue, @user and all", async () => {
-    const { pm, tenant } = await apollo();
+    const { pm, store, tenant } = await apollo();
     const me = (await pm.context()).user;
     await pm.say("task add Undated task @bob");
     await pm.say("task add Late task @bob due 2026-02-20");
@@ -129,8 +106,7 @@ describeEachProvider("task commands", (provider) => {
     const open = await pm.say("task list");
     expect(open.ok).toBe(true);
     expect(open.visibility).toBe("private");
-    const table = open.reply.blocks.find((b) => b.kind === "table");
-    expect(table && table.kind === "table" ? table.rows.map((r) => r[0]) : []).toEqual(["#2", "#4", "#3", "#1"]);
+    expect(tableOf(open.reply.blocks).rows.map((r) => r[0])).toEqual(["#2", "#4", "#3", "#1"]);
     expect(open.text).toMatch(/#2\s+Late task\s+to do\s+@bob\s+2026-02-20 ⚠ overdue/);
     expect(open.text).not.toContain("Finished task");
     expect(open.reply.summary).toBe("Open tasks: 4, 1 overdue");
@@ -159,13 +135,12 @@ describeEachProvider("task commands", (provider) => {
   });
 
   it("caps long lists at 40 rows and says how many there are", async () => {
-    const { pm, project, tasks } = await apollo();
+    const { pm, store, project, tasks } = await apollo();
     const scope = { tenantId: project.tenantId, actorId: (await pm.context()).user.id };
     for (let i = 1; i <= 45; i++) await store.tasks.add(scope, project.id, { title: `Task ${i}` });
     expect(await tasks()).toHaveLength(45);
     const reply = await pm.say("task list");
-    const table = reply.reply.blocks.find((b) => b.kind === "table");
-    expect(table && table.kind === "table" ? table.rows.length : 0).toBe(40);
+    expect(tableOf(reply.reply.blocks).rows).toHaveLength(40);
     expect(reply.text).toContain("Showing 40 of 45");
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { formatValue, onTrack, targetText, trend } from "./add.js";
+import { formatValue, onTrack, targetText, trend } from "./format.js";
 
 export default projectCommand({
   path: ["kpi", "list"],

@@ -3,7 +3,7 @@ import { projectCommand } from "../define.js";
 import { suggest } from "../../grammar/suggest.js";
 import { parseNumberWithUnit } from "../../grammar/values.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
-import { formatValue, onTrack, targetText, trend } from "./add.js";
+import { formatValue, onTrack, targetText, trend } from "./format.js";
 
 const EXAMPLE = "`kpi record Uptime 99.2%`";
 

@@ -1,59 +1,10 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { at, memberFor, ref } from "../shared.js";
-import { formatDate } from "../../domain/dates.js";
-import { parseScale } from "../../grammar/values.js";
-import { riskScore, riskSeverity, type RiskSeverity } from "../../domain/risk.js";
-import type { Member, Risk } from "../../store.js";
+import { joinWords, memberFor, ref } from "../shared.js";
 import { contextLine, fields as fieldsBlock, reply, text } from "../../views/reply.js";
-
-export const PROBABILITY = ["rare", "unlikely", "possible", "likely", "almost certain"] as const;
-export const IMPACT = ["minor", "moderate", "significant", "major", "severe"] as const;
-
-/** p3 or, from a form's 1-5 picker, a bare 3. */
-export function scaleField(letter: "p" | "i") {
-  return z.string().transform((word, c): number => {
-    const parsed = parseScale(/^\s*\d+\s*$/.test(word) ? `${letter}${word.trim()}` : word, letter);
-    if (parsed.ok) return parsed.value;
-    c.addIssue({ code: "custom", message: parsed.message });
-    return z.NEVER;
-  });
-}
-
-export const severityOf = (r: Pick<Risk, "probability" | "impact">): RiskSeverity => riskSeverity(riskScore(r.probability, r.impact));
-
-/** "P3 × I5 = 15 *critical*": the bold word is what catches the eye in a busy channel. */
-export function scoreText(r: Pick<Risk, "probability" | "impact">): string {
-  const severity = severityOf(r);
-  return `P${r.probability} × I${r.impact} = ${riskScore(r.probability, r.impact)} ${severity === "critical" ? "*critical*" : `(${severity})`}`;
-}
-
-/** Review date, marked when an open risk is past it. */
-export function reviewText(r: Pick<Risk, "reviewDate" | "status">, today: string): string {
-  if (!r.reviewDate) return "—";
-  return `${formatDate(r.reviewDate)}${r.status === "open" && r.reviewDate < today ? " ⚠ review overdue" : ""}`;
-}
-
-export function riskFacts(r: Risk, owner: Member | null | undefined, today: string): [string, string][] {
-  return [
-    ["Score", scoreText(r)],
-    ["Probability", `${r.probability} — ${PROBABILITY[r.probability - 1] ?? "?"}`],
-    ["Impact", `${r.impact} — ${IMPACT[r.impact - 1] ?? "?"}`],
-    ["Owner", owner ? at(owner) : "—"],
-    ["Mitigation", r.mitigation ?? "—"],
-    ["Review", reviewText(r, today)],
-  ];
-}
-
-/** "a, b and c". */
-export const joinWords = (words: string[]): string =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-
-export const RISK_HINTS = {
-  probability: "p1 (rare) to p5 (almost certain)",
-  impact: "i1 (minor) to i5 (severe)",
-};
+import { riskScore } from "../../domain/risk.js";
+import { RISK_HINTS, riskFacts, scoreText, severityOf } from "./format.js";
 
 export default projectCommand({
   path: ["risk", "add"],
@@ -75,8 +26,8 @@ export default projectCommand({
   input: (env) =>
     z.object({
       title: fields.text("title"),
-      probability: scaleField("p"),
-      impact: scaleField("i"),
+      probability: fields.scale("p"),
+      impact: fields.scale("i"),
       owner: fields.mention().optional(),
       mitigation: fields.text("mitigation", 1000).optional(),
       review: fields.date(env).optional(),

@@ -3,8 +3,8 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { ref } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { scoreText } from "./add.js";
-import { findRisk } from "./update.js";
+import { scoreText } from "./format.js";
+import { findRisk } from "./find.js";
 
 export default projectCommand({
   path: ["risk", "close"],

@@ -5,15 +5,8 @@ import { at, memberFor, membersById, ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
 import type { Risk, RiskPatch } from "../../store.js";
 import { contextLine, list, rejection, reply, text, type Reply } from "../../views/reply.js";
-import { RISK_HINTS, scaleField, scoreText, severityOf } from "./add.js";
-
-/** The risk numbered, or a rejection that says where to look. */
-export async function findRisk(ctx: ProjectCommandContext, number: number): Promise<Risk | Reply> {
-  const risk = await ctx.store.risks.byNumber(ctx.tenant, ctx.project.id, number);
-  if (risk) return risk;
-  const message = `There is no risk ${ref(number)} in ${ctx.project.name}.`;
-  return rejection(message, [text(message), contextLine("`risk list all` shows every risk with its number.")]);
-}
+import { RISK_HINTS, scoreText, severityOf } from "./format.js";
+import { findRisk } from "./find.js";
 
 const CHANGEABLE = '`p<1-5>`, `i<1-5>`, `owner @user`, `mitigation "<text>"` or `review <date>`';
 
@@ -34,8 +27,8 @@ export default projectCommand({
   input: (env) =>
     z.object({
       id: fields.ref(),
-      probability: scaleField("p").optional(),
-      impact: scaleField("i").optional(),
+      probability: fields.scale("p").optional(),
+      impact: fields.scale("i").optional(),
       owner: fields.mention().optional(),
       mitigation: fields.text("mitigation", 1000).optional(),
       review: fields.date(env).optional(),

@@ -3,8 +3,8 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, memberFor, ref } from "../shared.js";
 import { reply, text } from "../../views/reply.js";
-import { taskLine } from "./add.js";
-import { findTasks } from "./done.js";
+import { taskLine } from "./format.js";
+import { findTasks } from "./find.js";
 
 export default projectCommand({
   path: ["task", "assign"],

@@ -2,8 +2,8 @@ import { projectCommand } from "../define.js";
 import { membersById, ref } from "../shared.js";
 import type { Task } from "../../store.js";
 import { actions, contextLine, list, reply, text } from "../../views/reply.js";
-import { taskButtons, taskLine } from "./add.js";
-import { findTasks, refsInput } from "./done.js";
+import { taskButtons, taskLine } from "./format.js";
+import { findTasks, refsInput } from "./find.js";
 
 export default projectCommand({
   path: ["task", "start"],

@@ -1,0 +1,27 @@
+/** Finding tasks by the #numbers typed, all or nothing. */
+import { z } from "zod";
+import type { ProjectCommandContext } from "../define.js";
+import { fields } from "../fields.js";
+import type { Task } from "../../store.js";
+import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
+import { ref } from "../shared.js";
+
+const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
+
+/** The tasks numbered, in the order typed, or a rejection naming every unknown number (nothing is written then). */
+export async function findTasks(ctx: ProjectCommandContext, numbers: number[]): Promise<Task[] | Reply> {
+  const unique = [...new Set(numbers)];
+  const found = await Promise.all(unique.map((n) => ctx.store.tasks.byNumber(ctx.tenant, ctx.project.id, n)));
+  const missing = unique.filter((_, i) => !found[i]);
+  if (missing.length) {
+    const message = `There is no task ${joinRefs(missing)} in ${ctx.project.name}.`;
+    return rejection(message, [text(message), contextLine("`task list all` shows every task with its number.")]);
+  }
+  return found as Task[];
+}
+
+/** #ids typed one or more times (`task done #3 #4`); a form sends them space- or comma-separated. */
+export const refsInput = () =>
+  z.object({
+    ids: z.array(z.string()).min(1, { error: "Name a task, like #3." }).pipe(fields.refs()),
+  });
