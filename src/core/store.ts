@@ -295,6 +295,8 @@ export interface Store {
     byNumber(tenantId: TenantId, projectId: string, number: number): Promise<Task | null>;
     list(tenantId: TenantId, projectId: string, filter?: TaskFilter): Promise<Task[]>;
     update(scope: Scope, taskId: string, patch: TaskPatch): Promise<Task>;
+    /** The same patch to several tasks in one transaction: all change or none. */
+    updateMany(scope: Scope, taskIds: string[], patch: TaskPatch): Promise<Task[]>;
   };
   costs: {
     add(scope: Scope, projectId: string, cost: NewCost): Promise<CostEntry>;

@@ -105,4 +105,21 @@ describeEachProvider("store tasks", (provider) => {
     });
     await expect(t.store.tasks.update(tenant.scope, "no-such-task", { status: "done" })).rejects.toMatchObject({ reason: "not_found" });
   });
+
+  it("updates several tasks in one transaction: all of them or none", async () => {
+    const project = await createProject(t.store, tenant);
+    const a = await t.store.tasks.add(tenant.scope, project.id, { title: "A" });
+    const b = await t.store.tasks.add(tenant.scope, project.id, { title: "B" });
+    const both = await t.store.tasks.updateMany(tenant.scope, [a.id, b.id], { status: "done" });
+    expect(both.map((x) => [x.title, x.status])).toEqual([
+      ["A", "done"],
+      ["B", "done"],
+    ]);
+
+    const other = await createTenant(t.store);
+    const foreign = await t.store.tasks.add(other.scope, (await createProject(t.store, other)).id, { title: "Theirs" });
+    await expect(t.store.tasks.updateMany(tenant.scope, [a.id, foreign.id], { status: "todo" })).rejects.toMatchObject({ reason: "not_found" });
+    expect((await t.store.tasks.byNumber(tenant.tenantId, project.id, a.number))?.status).toBe("done");
+    expect((await t.store.tasks.byNumber(other.tenantId, foreign.projectId, foreign.number))?.status).toBe("todo");
+  });
 });

@@ -1,9 +1,9 @@
 import type { Store, Task, TaskPatch, TaskStatus } from "../../core/store.js";
 import type { Prisma, Task as TaskRow } from "../../generated/sqlite/client.js";
-import type { StoreContext } from "../client.js";
+import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { nextNumber, requireMember, requireProject } from "../guards.js";
-import { write } from "../write.js";
+import { write, type Audit } from "../write.js";
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -72,19 +72,29 @@ export function tasksRepository(ctx: StoreContext): Store["tasks"] {
       return rows.map(toTask);
     },
 
-    update(scope, taskId, patch) {
-      return write(ctx, scope, async (tx, audit) => {
-        const { tenantId } = scope;
-        const row = await tx.task.findFirst({ where: { id: taskId, tenantId } });
-        if (!row) throw notFound("Task");
-        await requireMember(tx, tenantId, patch.assigneeId);
-        const before = toTask(row);
-        const after = toTask(await tx.task.update({ where: { id: taskId, tenantId }, data: taskChanges(before, patch) }));
-        await audit({ action: "task.update", entity: "task", entityId: taskId, projectId: row.projectId, before, after });
-        return after;
-      });
+    async update(scope, taskId, patch) {
+      const [task] = await write(ctx, scope, (tx, audit) => updateTasks(tx, audit, scope.tenantId, [taskId], patch));
+      return task!;
+    },
+
+    updateMany(scope, taskIds, patch) {
+      return write(ctx, scope, (tx, audit) => updateTasks(tx, audit, scope.tenantId, taskIds, patch));
     },
   };
+}
+
+async function updateTasks(tx: Tx, audit: Audit, tenantId: string, taskIds: string[], patch: TaskPatch): Promise<Task[]> {
+  await requireMember(tx, tenantId, patch.assigneeId);
+  const updated: Task[] = [];
+  for (const taskId of taskIds) {
+    const row = await tx.task.findFirst({ where: { id: taskId, tenantId } });
+    if (!row) throw notFound("Task");
+    const before = toTask(row);
+    const after = toTask(await tx.task.update({ where: { id: taskId, tenantId }, data: taskChanges(before, patch) }));
+    await audit({ action: "task.update", entity: "task", entityId: taskId, projectId: row.projectId, before, after });
+    updated.push(after);
+  }
+  return updated;
 }
 
 function taskChanges(current: Task, patch: TaskPatch): Prisma.TaskUpdateInput {

@@ -18,8 +18,7 @@ export default projectCommand({
     const today = ctx.env.today;
     const already = tasks.filter((t) => t.status === "done");
     const todo = tasks.filter((t) => t.status !== "done");
-    const done: Task[] = [];
-    for (const t of todo) done.push(await ctx.store.tasks.update(ctx.scope, t.id, { status: "done" }));
+    const done = todo.length ? await ctx.store.tasks.updateMany(ctx.scope, todo.map((t) => t.id), { status: "done" }) : [];
     const who = await membersById(ctx, tasks.map((t) => t.assigneeId));
     const line = (t: Task) => taskLine(t, t.assigneeId ? who.get(t.assigneeId) : null, today);
     const note = already.length ? `${already.map((t) => ref(t.number)).join(", ")} ${already.length === 1 ? "was" : "were"} already done.` : "";

@@ -18,8 +18,8 @@ export default projectCommand({
     const today = ctx.env.today;
     const already = tasks.filter((t) => t.status === "in_progress");
     const reopened = tasks.filter((t) => t.status === "done").map((t) => t.number);
-    const started: Task[] = [];
-    for (const t of tasks) if (t.status !== "in_progress") started.push(await ctx.store.tasks.update(ctx.scope, t.id, { status: "in_progress" }));
+    const toStart = tasks.filter((t) => t.status !== "in_progress").map((t) => t.id);
+    const started = toStart.length ? await ctx.store.tasks.updateMany(ctx.scope, toStart, { status: "in_progress" }) : [];
     const who = await membersById(ctx, tasks.map((t) => t.assigneeId));
     const line = (t: Task) => taskLine(t, t.assigneeId ? who.get(t.assigneeId) : null, today);
     const note = already.length
