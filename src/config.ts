@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./store/database.js";
+import { parseEncryptionKey } from "./store/secrets.js";
 
 const schema = z.object({
   DATABASE_URL: z
@@ -25,7 +26,42 @@ const schema = z.object({
     .default(3000),
   HOST: z.string().min(1, { error: "expected a host name or address" }).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "expected debug, info, warn, error or silent" }).default("info"),
+
+  // Slack: a bot token (one workspace) or OAuth client credentials (any number of workspaces).
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "expected a bot token starting with xoxb-" }).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "expected an app-level token starting with xapp-" }).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, { error: "expected the signing secret from the app's Basic Information page" }).optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, { error: "expected a random string of at least 16 characters" }).optional(),
+  SLACK_REDIRECT_URI: z.url({ error: "expected the full https URL of /slack/oauth_redirect" }).optional(),
+  SLACK_API_URL: z.url({ error: "expected a URL such as https://slack.com/api/" }).optional(),
+  CHARTER_ENCRYPTION_KEY: z.string().optional(),
 });
+
+/** Which variables must come together; checked after each one is valid on its own. */
+function checkCombinations(config: z.infer<typeof schema>, problems: string[]): void {
+  const oauth = Boolean(config.SLACK_CLIENT_ID || config.SLACK_CLIENT_SECRET);
+  if (oauth) {
+    for (const name of ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET", "CHARTER_ENCRYPTION_KEY"] as const) {
+      if (!config[name]) problems.push(`${name}: required when Slack is installed through OAuth (SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are set)`);
+    }
+    if (config.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: leave it unset in OAuth mode; each workspace's token comes from its installation");
+  }
+  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN && !oauth) {
+    problems.push("SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode needs the bot token of the workspace)");
+  }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    problems.push("SLACK_SIGNING_SECRET: required to verify Slack's requests over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
+  }
+  if (config.CHARTER_ENCRYPTION_KEY) {
+    try {
+      parseEncryptionKey(config.CHARTER_ENCRYPTION_KEY);
+    } catch (err) {
+      problems.push(`CHARTER_ENCRYPTION_KEY: ${err instanceof Error ? err.message.replace(/^CHARTER_ENCRYPTION_KEY:?\s*/, "") : "not valid"}`);
+    }
+  }
+}
 
 export type Config = z.infer<typeof schema>;
 
@@ -43,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
   }
+  const problems: string[] = [];
+  checkCombinations(result.data, problems);
+  if (problems.length) throw new ConfigError(problems);
   return result.data;
 }

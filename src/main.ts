@@ -1,39 +1,58 @@
 /**
- * `charter start`: validate the configuration, migrate, serve HTTP, and say
- * plainly what to do next. Stops cleanly on SIGTERM/SIGINT.
+ * `charter start`: validate the configuration, migrate, serve HTTP, connect
+ * the configured chat platforms, and say plainly what to do next. Stops
+ * cleanly on SIGTERM/SIGINT.
  */
 import type { Config } from "./config.js";
+import { createSlackAdapter, SLACK_ROUTES, type SlackAdapter } from "./adapters/slack/app.js";
+import { slackSettings } from "./adapters/slack/settings.js";
 import { createHttpApp } from "./http/server.js";
 import { openRuntime } from "./runtime.js";
 
 export interface Started {
   port: number;
+  slack: SlackAdapter | null;
   stop(): Promise<void>;
+}
+
+function banner(address: string, database: string, slack: SlackAdapter | null): string[] {
+  const lines = [`Charter is running on ${address} (health: /healthz) — database: ${database}.`];
+  if (slack?.transport === "socket") lines.push("Slack: connected over Socket Mode. Type /pm help in any channel Charter is in.");
+  else if (slack?.transport === "http") lines.push(`Slack: set the Request URL of the app to <public URL>${SLACK_ROUTES.events}.`);
+  else if (slack?.transport === "http-oauth") {
+    lines.push(`Slack: workspaces install Charter at <public URL>${SLACK_ROUTES.install}; Request URL <public URL>${SLACK_ROUTES.events}.`);
+  } else {
+    lines.push(
+      "No chat platform is connected. Try Charter locally in another terminal:",
+      "  npx charter shell                 an interactive chat prompt",
+      '  npx charter run -- project create "Apollo" budget 10000 USD',
+      "Connect Slack with SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) — see README: Connecting Slack.",
+    );
+  }
+  return lines;
 }
 
 export async function start(config: Config, print: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<Started> {
   const began = performance.now();
   const runtime = await openRuntime(config);
   const http = createHttpApp(runtime.log, { database: () => runtime.db.ping() });
+  const settings = slackSettings(config);
+  const slack = settings ? createSlackAdapter(runtime, settings) : null;
+  slack?.mount(http);
   const { port } = await http.listen(config.PORT, config.HOST);
-  const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  await slack?.start();
 
-  print(
-    [
-      `Charter is running on http://${shownHost}:${port} (health: /healthz) — database: ${runtime.databaseLabel}.`,
-      "No chat platform is connected. Try Charter locally in another terminal:",
-      "  npx charter shell                 an interactive chat prompt",
-      '  npx charter run -- project create "Apollo" budget 10000 USD',
-      "Slack and Microsoft Teams connections are on the roadmap (see README: Roadmap).",
-    ].join("\n"),
-  );
-  runtime.log.info("started", { port, startupMs: Math.round(performance.now() - began) });
+  const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  // One write, so whoever watches the output sees the whole banner at once.
+  print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack).join("\n"));
+  runtime.log.info("started", { port, slack: slack?.transport ?? "off", startupMs: Math.round(performance.now() - began) });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await slack?.stop();
       await http.close();
       await runtime.close();
     })());
-  return { port, stop };
+  return { port, slack, stop };
 }

@@ -8,12 +8,14 @@ import type { Config } from "./config.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
-import { createStore } from "./store/index.js";
+import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
 
 export interface Runtime {
   config: Config;
   db: Database;
   store: Store;
+  /** Exactly-once claims: deduplicating platform retries, scheduled runs. */
+  claims: ClaimsRepository;
   log: Logger;
   /** Where the data lives, without credentials: "SQLite ./data/charter.db" or "PostgreSQL host/db". */
   databaseLabel: string;
@@ -37,6 +39,7 @@ export async function openRuntime(config: Config, opts: { logLevel?: LogLevel } 
     config,
     db,
     store: createStore(db),
+    claims: claimsRepository(db),
     log,
     databaseLabel: describeDatabase(config.DATABASE_URL),
     close: () => db.close(),

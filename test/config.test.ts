@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { createLogger, redact } from "../src/logger.js";
+import { slackSettings } from "../src/adapters/slack/settings.js";
 
 describe("loadConfig", () => {
   it("defaults to SQLite, port 3000 and info logs when nothing is set", () => {
@@ -27,6 +28,56 @@ describe("loadConfig", () => {
 
   it("accepts PostgreSQL URLs", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/charter" }).DATABASE_URL).toContain("postgresql://");
+  });
+});
+
+describe("Slack settings", () => {
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it("picks Socket Mode, HTTP or OAuth from what is set", () => {
+    expect(slackSettings(loadConfig({}))).toBeNull();
+    expect(slackSettings(loadConfig({ SLACK_APP_TOKEN: "xapp-1", SLACK_BOT_TOKEN: "xoxb-1" }))?.transport).toBe("socket");
+    expect(slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s3cretsecret" }))?.transport).toBe("http");
+    const oauth = slackSettings(
+      loadConfig({
+        SLACK_CLIENT_ID: "1.2",
+        SLACK_CLIENT_SECRET: "cs",
+        SLACK_SIGNING_SECRET: "s3cretsecret",
+        SLACK_STATE_SECRET: "a-long-random-state",
+        CHARTER_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        SLACK_API_URL: "http://127.0.0.1:9/api",
+      }),
+    );
+    expect(oauth).toMatchObject({ transport: "http-oauth", apiUrl: "http://127.0.0.1:9/api/" });
+  });
+
+  it("says which variable is missing for the chosen mode", () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: required/)]);
+    expect(problemsOf({ SLACK_APP_TOKEN: "xapp-1" })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN/)]);
+    const oauth = problemsOf({ SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "cs", SLACK_SIGNING_SECRET: "s3cretsecret" });
+    expect(oauth).toEqual([
+      expect.stringMatching(/^SLACK_STATE_SECRET: required/),
+      expect.stringMatching(/^CHARTER_ENCRYPTION_KEY: required when Slack is installed through OAuth/),
+    ]);
+  });
+
+  it("rejects malformed tokens and keys without echoing them", () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s3cretsecret", CHARTER_ENCRYPTION_KEY: "tooshort" });
+    expect(problems.join("\n")).toContain("SLACK_BOT_TOKEN: expected a bot token starting with xoxb-");
+    expect(problems.join("\n")).not.toContain("xoxp-user-token");
+  });
+
+  it("names a bad encryption key", () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s3cretsecret", CHARTER_ENCRYPTION_KEY: "tooshort" });
+    expect(problems).toEqual([expect.stringMatching(/^CHARTER_ENCRYPTION_KEY: must be 32 bytes/)]);
+    expect(problems.join()).not.toContain("tooshort");
   });
 });
 

@@ -112,7 +112,7 @@ function issuesByField(error: z.ZodError): Record<string, string> {
 async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName: string | undefined, fromForm: boolean): Promise<Reply> {
   const missing = missingRequired(def, raw);
   if (missing.length > 0) {
-    const form = def.formTitle ? formFor(def, raw) : undefined;
+    const form = def.formTitle ? { ...formFor(def, raw), ...(projectName ? { project: projectName } : {}) } : undefined;
     const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `${/^[aeio]/i.test(m) ? "an" : "a"} ${m}`))}.`;
     return rejection(message, [text(message), ...usageBlocks(def)], form);
   }

@@ -38,3 +38,6 @@ export function createStore(db: Database): Store {
     audit: auditRepository(ctx),
   };
 }
+export { claimsRepository, type ClaimsRepository, type ClaimStatus, type FinishStatus, type JobClaim } from "./repositories/claims.js";
+export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
+export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";

@@ -19,6 +19,8 @@ export interface FormField {
 export interface Form {
   /** Words of the command that will receive the submission, e.g. "cost add". */
   command: string;
+  /** The project named with `in "<name>"` when the form was asked for; the submission works on it. */
+  project?: string;
   title: string;
   submitLabel: string;
   fields: FormField[];

@@ -1,0 +1,52 @@
+/**
+ * Builds the core's Context from a Slack request: the workspace (or the
+ * Enterprise Grid org for org-wide installs) is the tenant, the user a member
+ * with their Slack name and time zone, the channel the conversation.
+ */
+import type { WebClient } from "@slack/web-api";
+import { DateTime } from "luxon";
+import type { Context } from "../../core/context.js";
+import type { Runtime } from "../../runtime.js";
+import type { ProfileCache } from "./members.js";
+
+export interface SlackIds {
+  teamId: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+  userId: string;
+  userName?: string | undefined;
+  channelId: string | undefined;
+  channelName?: string | undefined;
+}
+
+export function tenantOf(ids: Pick<SlackIds, "teamId" | "enterpriseId" | "isEnterpriseInstall">): string {
+  const tenant = ids.isEnterpriseInstall && ids.enterpriseId ? ids.enterpriseId : ids.teamId;
+  if (!tenant) throw new Error("Slack request without a team or enterprise id");
+  return tenant;
+}
+
+export interface SlackDeps {
+  runtime: Runtime;
+  profiles: ProfileCache;
+  knownTenants: Set<string>;
+}
+
+export async function slackContext(deps: SlackDeps, client: WebClient, ids: SlackIds): Promise<Context> {
+  const { store, log } = deps.runtime;
+  const tenant = tenantOf(ids);
+  if (!deps.knownTenants.has(tenant)) {
+    await store.tenants.ensure(tenant, "slack");
+    deps.knownTenants.add(tenant);
+  }
+  const profile = await deps.profiles.get(client, tenant, ids.userId, ids.userName);
+  const user = await store.members.ensure(tenant, { platformUserId: ids.userId, name: profile.name, timeZone: profile.timeZone });
+  return {
+    tenant,
+    user,
+    // App Home and DMs without a channel still need a key; projects are then picked with `in "<name>"`.
+    channel: { id: ids.channelId ?? `home:${ids.userId}`, ...(ids.channelName ? { name: ids.channelName } : {}), platform: "slack" },
+    now: () => DateTime.now(),
+    store,
+    log,
+  };
+}

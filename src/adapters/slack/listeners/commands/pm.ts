@@ -1,0 +1,40 @@
+/**
+ * `/pm <command>`: ack at once (Slack allows 3 s), then run the command and
+ * answer through response_url. A command missing its words opens its form
+ * as a modal. A retried delivery of the same invocation is ignored.
+ */
+import type { App } from "@slack/bolt";
+import { dispatch } from "../../../../core/dispatch.js";
+import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
+import { respondWith } from "../../deliver.js";
+import { openForm } from "../../open-form.js";
+import { failureReply } from "../failure.js";
+
+export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): void {
+  app.command(command, async ({ ack, command: cmd, client, respond }) => {
+    await ack();
+    const { log } = deps.runtime;
+    try {
+      const tenant = tenantOf({ teamId: cmd.team_id, enterpriseId: cmd.enterprise_id, isEnterpriseInstall: cmd.is_enterprise_install === "true" });
+      if (!(await deps.runtime.claims.claim(tenant, "slack:command", cmd.trigger_id, ""))) {
+        log.info("slack command delivered again; already handled", { command: cmd.command });
+        return;
+      }
+      const ctx = await slackContext(deps, client, {
+        teamId: cmd.team_id,
+        enterpriseId: cmd.enterprise_id,
+        isEnterpriseInstall: cmd.is_enterprise_install === "true",
+        userId: cmd.user_id,
+        userName: cmd.user_name,
+        channelId: cmd.channel_id,
+        channelName: cmd.channel_name,
+      });
+      const reply = await dispatch(ctx, cmd.text ?? "");
+      if (reply.form && !reply.form.errors) await openForm(client, cmd.trigger_id, reply.form, cmd.channel_id);
+      else await respondWith(respond, reply);
+    } catch (err) {
+      log.error("slack command failed", { error: err instanceof Error ? err.message : String(err) });
+      await respondWith(respond, failureReply()).catch(() => undefined);
+    }
+  });
+}

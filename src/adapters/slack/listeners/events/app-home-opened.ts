@@ -1,0 +1,17 @@
+/** App Home: the member's overview, published whenever they open the tab. */
+import type { App } from "@slack/bolt";
+import { homeOverview } from "../../../../core/home.js";
+import { slackContext, type SlackDeps } from "../../context.js";
+import { toSlackHome } from "../../render/home.js";
+
+export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      const ctx = await slackContext(deps, client, { teamId: body.team_id, enterpriseId: body.enterprise_id, userId: event.user, channelId: undefined });
+      await client.views.publish({ user_id: event.user, view: toSlackHome(await homeOverview(ctx)) });
+    } catch (err) {
+      deps.runtime.log.error("slack home failed", { error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Slack users as Charter members: display name and time zone come from
+ * users.info, cached for a while so a busy channel does not spend its rate
+ * limit on profile look-ups.
+ */
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "../../core/context.js";
+
+export interface SlackProfile {
+  name: string;
+  timeZone: string | null;
+}
+
+const TTL_MS = 10 * 60_000;
+const MAX_ENTRIES = 5_000;
+
+export class ProfileCache {
+  private readonly entries = new Map<string, { profile: SlackProfile; until: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(client: WebClient, tenant: string, userId: string, fallbackName?: string): Promise<SlackProfile> {
+    const key = `${tenant}/${userId}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.until > this.now()) return hit.profile;
+    let profile: SlackProfile = { name: fallbackName ?? userId, timeZone: null };
+    try {
+      const info = await client.users.info({ user: userId });
+      const user = info.user;
+      if (user) {
+        profile = {
+          name: user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || profile.name,
+          timeZone: user.tz ?? null,
+        };
+      }
+    } catch (err) {
+      // A missing users:read scope or a hiccup must not block the command: use what the payload said.
+      this.log.warn("slack users.info failed", { error: err instanceof Error ? err.message : String(err) });
+      return profile;
+    }
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { profile, until: this.now() + TTL_MS });
+    return profile;
+  }
+}

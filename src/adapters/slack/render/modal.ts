@@ -1,0 +1,83 @@
+/** Form -> Slack modal view (views.open / views.update / response_action "update"). */
+import type { Form } from "../../../core/views/form.js";
+import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
+import { planModal } from "./modal-plan.js";
+import { mrkdwn, splitMrkdwn } from "./mrkdwn.js";
+import { isBlank, oneLine, truncate, utf8Length } from "./text.js";
+import type { ContextBlock, InputBlock, KnownBlock, ModalView, PlainTextElement } from "./types.js";
+
+// The modules the Slack listeners import these from.
+export { toSlackErrors } from "./errors.js";
+export { formValuesFromSlack } from "./form-values.js";
+
+/** The callback_id of every Charter form; the command travels in private_metadata. */
+export const FORM_CALLBACK_ID = "charter_form";
+
+const plain = (text: string, max: number, fallback: string): PlainTextElement => {
+  const line = oneLine(text);
+  return { type: "plain_text", text: truncate(isBlank(line) ? fallback : line, max), emoji: true };
+};
+
+const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(text, SLACK.contextText) }] });
+
+/** Escaped mrkdwn cut to `max` without breaking an entity or a link. */
+function clip(text: string, max: number): string {
+  const pieces = splitMrkdwn(text, max - 1);
+  return pieces.length > 1 ? `${pieces[0]}…` : (pieces[0] ?? "");
+}
+
+/**
+ * private_metadata over Slack's 3,000 characters would make views.open fail;
+ * it is the caller's to keep small (an id, not the data), so this throws.
+ */
+export function toSlackModal(form: Form, privateMetadata: string): ModalView {
+  if (privateMetadata.length > SLACK.privateMetadata) {
+    throw new RangeError(`private_metadata is ${privateMetadata.length} characters; Slack allows ${SLACK.privateMetadata}`);
+  }
+  const plan = planModal(form);
+  const blocks: KnownBlock[] = [];
+  const errors = errorLines(form);
+  if (errors) blocks.push(context(errors));
+  blocks.push(...plan.inputs.map((i) => i.block));
+  if (plan.left.length) {
+    const what = plan.left.length === 1 ? "1 more field does" : `${plan.left.length} more fields do`;
+    blocks.push(context(`_${what} not fit in a Slack form. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead:_ \`${mrkdwn(oneLine(form.command))} …\``));
+  }
+  if (!blocks.length) blocks.push(context(`Nothing to fill in: press *${mrkdwn(oneLine(form.submitLabel || "Save"))}* to run \`${mrkdwn(oneLine(form.command))}\`.`));
+  const view: ModalView = {
+    type: "modal",
+    callback_id: FORM_CALLBACK_ID,
+    private_metadata: privateMetadata,
+    title: plain(form.title, SLACK.modalTitle, "Charter"),
+    submit: plain(form.submitLabel, SLACK.modalButton, "Save"),
+    close: plain("Cancel", SLACK.modalButton, "Cancel"),
+    blocks,
+  };
+  dropPrefillsOverBudget(view, plan.inputs.map((i) => i.block));
+  return view;
+}
+
+/** Prefilled values are the one part of a modal sized by data; past the budget the last ones go (the fields stay). */
+function dropPrefillsOverBudget(view: ModalView, inputs: InputBlock[]): void {
+  let over = utf8Length(JSON.stringify(view)) - VIEW_BYTE_BUDGET;
+  for (let i = inputs.length - 1; i >= 0 && over > 0; i--) {
+    const element = inputs[i]!.element as unknown as Record<string, unknown>;
+    for (const key of ["initial_value", "initial_option", "initial_user", "initial_users", "initial_date"]) {
+      if (key in element) {
+        over -= utf8Length(JSON.stringify(element[key])) + key.length + 4;
+        delete element[key];
+      }
+    }
+  }
+}
+
+/** The errors of a rejected submission, at the top, by field label; they also show under each field via toSlackErrors. */
+function errorLines(form: Form): string {
+  const entries = Object.entries(form.errors ?? {}).filter(([, message]) => !isBlank(message));
+  if (!entries.length) return "";
+  const lines = entries.map(([name, message]) => {
+    const label = oneLine(form.fields.find((f) => f.name === name)?.label ?? "");
+    return `• ${isBlank(label) ? "" : `*${mrkdwn(label)}:* `}${mrkdwn(oneLine(message))}`;
+  });
+  return `:warning: ${entries.length === 1 ? "Please fix this:" : "Please fix these:"}\n${lines.join("\n")}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * String helpers that respect Slack's character limits without ever cutting a
+ * character in half: cuts fall on grapheme boundaries (an emoji with its
+ * skin tone or a letter with its accent stays whole), never inside a
+ * surrogate pair.
+ */
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Control characters other than tab and newline: Slack drops or rejects them, and JSON inflates them sixfold.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text fit to send: CRLF -> LF, no stray control characters, no lone surrogates. */
+export function sanitize(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** For plain_text places that show one line (headers, titles, labels). */
+export function oneLine(value: string): string {
+  return sanitize(value).replace(/\s*\n\s*/g, " ").replace(/\t/g, " ");
+}
+
+export function isBlank(value: string): boolean {
+  return value.trim() === "";
+}
+
+/**
+ * The largest grapheme boundary in (0, max] of `value`, or 0 when the first
+ * grapheme alone is longer than max. Boundaries before the last character
+ * of the inspected prefix do not depend on what follows it.
+ */
+export function boundaryAtOrBefore(value: string, max: number): number {
+  if (max >= value.length) return value.length;
+  let best = 0;
+  for (const { index } of segmenter.segment(value.slice(0, max + 1))) {
+    if (index > max) break;
+    best = index;
+  }
+  if (best > 0) return best;
+  // One grapheme longer than max (a pile of combining marks): fall back to a code point boundary.
+  const code = value.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
+/** At most `max` code units; a cut string ends with the ellipsis. */
+export function truncate(value: string, max: number, ellipsis = "…"): string {
+  if (value.length <= max) return value;
+  return value.slice(0, boundaryAtOrBefore(value, max - ellipsis.length)) + ellipsis;
+}
+
+/** A span that must not be split, such as a Slack link or an HTML entity. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The span (sorted, non-overlapping) that `at` falls strictly inside, if any. */
+function spanAround(spans: readonly Span[], at: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (at <= span.start) hi = mid - 1;
+    else if (at >= span.end) lo = mid + 1;
+    else return span;
+  }
+  return undefined;
+}
+
+/**
+ * Splits text into pieces of at most `max` code units: at a line break when
+ * one falls in the second half of the piece, else at a space, else between
+ * graphemes; never inside a protected span (unless the span alone is longer
+ * than half a piece). Whitespace-only pieces are dropped.
+ */
+export function splitText(value: string, max: number, protect: (text: string) => Span[] = () => []): string[] {
+  const pieces: string[] = [];
+  let rest = value;
+  while (rest.length > max) {
+    const spans = protect(rest);
+    const minCut = Math.floor(max / 2);
+    const allowed = (i: number) => i >= minCut && !spanAround(spans, i);
+    let end = -1;
+    let next = -1;
+    const newline = rest.lastIndexOf("\n", max);
+    if (newline >= minCut && allowed(newline)) {
+      end = newline;
+      next = newline + 1;
+    } else {
+      for (let i = max; i >= minCut; i--) {
+        if ((rest[i] === " " || rest[i] === "\t") && allowed(i)) {
+          end = i;
+          next = i + 1;
+          break;
+        }
+      }
+    }
+    if (end < 0) {
+      end = boundaryAtOrBefore(rest, max);
+      const inside = spanAround(spans, end);
+      if (inside && inside.start >= minCut) end = inside.start;
+      next = end;
+    }
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(next);
+  }
+  pieces.push(rest);
+  return pieces.filter((p) => !isBlank(p));
+}
+
+/** UTF-8 size of a string, for Slack's byte-sized budgets. */
+export function utf8Length(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Terminal-style width: wide East Asian characters and emoji take two columns. */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const { segment } of segmenter.segment(value)) {
+    const code = segment.codePointAt(0) ?? 0;
+    width += isWide(code) || /\p{Extended_Pictographic}/u.test(segment) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+export function graphemes(value: string): string[] {
+  return Array.from(segmenter.segment(value), (s) => s.segment);
+}

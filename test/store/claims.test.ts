@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/store/database.js";
+import { claimsRepository, type ClaimsRepository } from "../../src/store/repositories/claims.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { createTenant, unique } from "./fixtures.js";
+
+describeEachProvider("store job claims", (provider) => {
+  let t: TestDatabase;
+  let claims: ClaimsRepository;
+  /** Separate clients on the same database: their own connections, like other processes. */
+  let others: Database[] = [];
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    claims = claimsRepository(t.db);
+    others = await Promise.all([openDatabase(t.url), openDatabase(t.url), openDatabase(t.url)]);
+  });
+  afterAll(async () => {
+    await Promise.all(others.map((db) => db.close()));
+    await t?.drop();
+  });
+
+  it("gives the first claim true and every later one false", async () => {
+    const tenantId = unique("T");
+    const key = unique("trigger");
+    expect(await claims.claim(tenantId, "slack:command", key, "", "worker-1")).toBe(true);
+    expect(await claims.claim(tenantId, "slack:command", key, "", "worker-2")).toBe(false);
+    expect(await claims.claim(tenantId, "slack:command", key, "")).toBe(false);
+    expect(await claims.get(tenantId, "slack:command", key, "")).toEqual({
+      tenantId,
+      job: "slack:command",
+      key,
+      slot: "",
+      status: "running",
+      detail: null,
+      claimedBy: "worker-1",
+      startedAt: expect.any(Date),
+      finishedAt: null,
+    });
+  });
+
+  it("treats another job, key or slot as a separate claim", async () => {
+    const tenantId = unique("T");
+    const key = unique("k");
+    expect(await claims.claim(tenantId, "standup", key, "2026-11-26T09:00:00Z")).toBe(true);
+    expect(await claims.claim(tenantId, "standup", key, "2026-11-27T09:00:00Z")).toBe(true);
+    expect(await claims.claim(tenantId, "digest", key, "2026-11-26T09:00:00Z")).toBe(true);
+    expect(await claims.claim(tenantId, "standup", unique("k"), "2026-11-26T09:00:00Z")).toBe(true);
+  });
+
+  it("lets exactly one of 10 simultaneous claims win on one pool", async () => {
+    for (let round = 0; round < 5; round++) {
+      const tenantId = unique("T");
+      const key = unique("trigger");
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claims.claim(tenantId, "slack:command", key, "", `w${i}`)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect((await claims.get(tenantId, "slack:command", key, ""))?.claimedBy).toBe(`w${winner}`);
+    }
+  });
+
+  it("lets exactly one claim win across separate connections", async () => {
+    const repos = [claims, ...others.map((db) => claimsRepository(db))];
+    for (let round = 0; round < 5; round++) {
+      const tenantId = unique("T");
+      const slot = new Date(Date.UTC(2026, 10, 26, 9, round)).toISOString();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => repos[i % repos.length]!.claim(tenantId, "standup", "schedule-1", slot, `process-${i % repos.length}`)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it("leaves the connection usable after a lost claim", async () => {
+    const tenant = await createTenant(t.store);
+    const key = unique("trigger");
+    expect(await claims.claim(tenant.tenantId, "slack:command", key, "")).toBe(true);
+    expect(await claims.claim(tenant.tenantId, "slack:command", key, "")).toBe(false);
+    // A write transaction right after still commits.
+    const project = await t.store.projects.create(tenant.scope, { name: unique("After claim"), currency: "EUR" });
+    expect(await t.store.projects.get(tenant.tenantId, project.id)).not.toBeNull();
+  });
+
+  it("records how a claim finished", async () => {
+    const tenantId = unique("T");
+    const key = unique("k");
+    await claims.claim(tenantId, "digest", key, "2026-11-26");
+    const before = await claims.get(tenantId, "digest", key, "2026-11-26");
+    expect(await claims.finish(tenantId, "digest", key, "2026-11-26", "failed", "Slack answered channel_not_found")).toBe(true);
+    const after = await claims.get(tenantId, "digest", key, "2026-11-26");
+    expect(after).toMatchObject({ status: "failed", detail: "Slack answered channel_not_found", startedAt: before!.startedAt });
+    expect(after!.finishedAt).toBeInstanceOf(Date);
+    for (const status of ["done", "skipped", "missed"] as const) {
+      await claims.finish(tenantId, "digest", key, "2026-11-26", status);
+      expect(await claims.get(tenantId, "digest", key, "2026-11-26")).toMatchObject({ status, detail: null });
+    }
+    // Finishing does not free the slot.
+    expect(await claims.claim(tenantId, "digest", key, "2026-11-26")).toBe(false);
+  });
+
+  it("keeps claims to their tenant", async () => {
+    const a = unique("T");
+    const b = unique("T");
+    const key = unique("k");
+    await claims.claim(a, "digest", key, "s");
+    expect(await claims.get(b, "digest", key, "s")).toBeNull();
+    expect(await claims.finish(b, "digest", key, "s", "done")).toBe(false);
+    expect(await claims.get(a, "digest", key, "s")).toMatchObject({ status: "running" });
+    // Keys are global: another tenant cannot take the same job, key and slot either.
+    expect(await claims.claim(b, "digest", key, "s")).toBe(false);
+    expect(await claims.get(b, "digest", key, "s")).toBeNull();
+  });
+
+  it("answers false for finish and null for get when nothing was claimed", async () => {
+    const tenantId = unique("T");
+    expect(await claims.get(tenantId, "digest", "never", "s")).toBeNull();
+    expect(await claims.finish(tenantId, "digest", "never", "s", "done")).toBe(false);
+  });
+});
