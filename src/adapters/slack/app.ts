@@ -55,9 +55,9 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           stateSecret: settings.stateSecret,
           scopes: [...BOT_SCOPES],
           installationStore: createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey)),
-          installerOptions: { installPath: SLACK_ROUTES.install, redirectUriPath: SLACK_ROUTES.redirect, directInstall: true },
+          // The installer makes its own Web API calls (oauth.v2.access, auth.test): same base URL.
+          installerOptions: { installPath: SLACK_ROUTES.install, redirectUriPath: SLACK_ROUTES.redirect, directInstall: true, clientOptions },
           ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
-          clientOptions,
         }
       : {};
   const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_ROUTES.events, logger, ...oauth });

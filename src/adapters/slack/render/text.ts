@@ -27,16 +27,19 @@ export function isBlank(value: string): boolean {
 }
 
 /**
- * The largest grapheme boundary in (0, max] of `value`, or 0 when the first
- * grapheme alone is longer than max. Boundaries before the last character
- * of the inspected prefix do not depend on what follows it.
+ * The largest grapheme boundary in (0, max] of `value`, or a code point
+ * boundary when one grapheme is longer than max. Only a window before the
+ * cut is segmented, starting at an ASCII character: a grapheme boundary
+ * always falls just before one (CR LF aside, and CR is gone after sanitize).
  */
 export function boundaryAtOrBefore(value: string, max: number): number {
   if (max >= value.length) return value.length;
+  let from = Math.max(0, max - 64);
+  while (from > 0 && value.charCodeAt(from) >= 0x80) from--;
   let best = 0;
-  for (const { index } of segmenter.segment(value.slice(0, max + 1))) {
-    if (index > max) break;
-    best = index;
+  for (const { index } of segmenter.segment(value.slice(from, max + 1))) {
+    if (from + index > max) break;
+    best = from + index;
   }
   if (best > 0) return best;
   // One grapheme longer than max (a pile of combining marks): fall back to a code point boundary.
