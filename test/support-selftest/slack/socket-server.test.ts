@@ -63,9 +63,14 @@ describe("Socket Mode server", () => {
   });
 
   it("makes the client reconnect after a disconnect message", async () => {
+    // The client waits clientPingTimeout × failures before reconnecting (5 s by default).
+    client = new SocketModeClient({ appToken: APP_TOKEN, logLevel: LogLevel.ERROR, clientPingTimeout: 200, clientOptions: { slackApiUrl: slack.api.url } });
     await client.start();
+    // Disconnecting the client while its reconnect is still opening rejects a promise nobody handles, so wait for "connected".
+    const reconnected = new Promise((resolve) => client.once("connected", resolve));
     slack.socket.disconnect("refresh_requested");
-    const [first, second] = await slack.socket.waitForConnections(2, 10_000);
+    await reconnected;
+    const [first, second] = await slack.socket.waitForConnections(2);
     expect(first?.isOpen).toBe(false);
     expect(second?.isOpen).toBe(true);
     expect(slack.api.callsTo("apps.connections.open")).toHaveLength(2);

@@ -84,12 +84,12 @@ function fieldSections(items: readonly (readonly [string, string])[]): SectionBl
 function actionBlocks(buttons: readonly CoreButton[]): KnownBlock[] {
   const fit = buttons.filter((b) => sanitize(b.command).length <= SLACK.buttonValue);
   const elements = fit.map((b): Button => {
-    const label = oneLine(b.label);
     const command = sanitize(b.command);
+    const label = [oneLine(b.label), oneLine(command), "Run"].find((l) => !isBlank(l))!;
     return {
       type: "button",
-      text: { type: "plain_text", text: truncate(isBlank(label) ? command || "Run" : label, SLACK.buttonText), emoji: true },
-      ...(command ? { value: command } : {}),
+      text: { type: "plain_text", text: truncate(label, SLACK.buttonText), emoji: true },
+      ...(isBlank(command) ? {} : { value: command }),
       ...(b.style ? { style: b.style } : {}),
     };
   });

@@ -20,7 +20,7 @@ export function toSlackErrors(errors: Record<string, string>, form: Form): Recor
   if (first === undefined) return {};
   const byName = new Map<string, string>();
   for (const { field, block } of inputs) if (!byName.has(field.name) && block.block_id) byName.set(field.name, block.block_id);
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const [name, raw] of Object.entries(errors)) {
     const message = oneLine(raw);
     if (isBlank(message)) continue;
@@ -28,8 +28,9 @@ export function toSlackErrors(errors: Record<string, string>, form: Form): Recor
     const label = oneLine(form.fields.find((f) => f.name === name)?.label ?? "");
     const text = id || isBlank(label) ? message : `${label}: ${message}`;
     const target = id ?? first;
-    out[target] = out[target] ? `${out[target]} · ${text}` : text;
+    const before = out.get(target);
+    out.set(target, before ? `${before} · ${text}` : text);
   }
-  for (const key of Object.keys(out)) out[key] = truncate(out[key]!, ERROR_MESSAGE);
-  return out;
+  // fromEntries, not assignment: a block_id "__proto__" must stay a key.
+  return Object.fromEntries([...out].map(([id, text]) => [id, truncate(text, ERROR_MESSAGE)]));
 }

@@ -30,18 +30,19 @@ export type SlackStateValues = Readonly<Record<string, Readonly<Record<string, S
 export function formValuesFromSlack(values: SlackStateValues, form?: Form): Record<string, string> {
   const fields = new Map<string, FormField>();
   if (form) blockIds(form.fields).forEach((id, i) => fields.set(id, form.fields[i]!));
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const [blockId, actions] of Object.entries(values)) {
     const field = fields.get(blockId);
     for (const state of Object.values(actions)) {
       const text = textOf(state, field);
       if (text !== undefined && !isBlank(text)) {
-        out[field?.name ?? blockId] = text;
+        out.set(field?.name ?? blockId, text);
         break;
       }
     }
   }
-  return out;
+  // fromEntries, not assignment: a field named "__proto__" must stay a field.
+  return Object.fromEntries(out);
 }
 
 const mention = (user: string) => `<@${user}>`;

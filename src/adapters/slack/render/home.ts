@@ -6,19 +6,19 @@
 import type { Reply } from "../../../core/views/reply.js";
 import { blocksFor, numberButtons } from "./blocks.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
-import { MORE_MARKER } from "./pages.js";
+import { markerBlock } from "./pages.js";
 import { utf8Length } from "./text.js";
 import type { KnownBlock, View } from "./types.js";
 
-export type HomeView = Extract<View, { type: "home" }>;
+/** The Home tab view, its blocks all Block Kit's known kinds. */
+export type SlackHome = Omit<Extract<View, { type: "home" }>, "blocks"> & { blocks: KnownBlock[] };
 
-const marker: KnownBlock = { type: "context", elements: [{ type: "mrkdwn", text: `_${MORE_MARKER}_` }] };
-
-export function toSlackHome(reply: Reply): HomeView {
+export function toSlackHome(reply: Reply): SlackHome {
   const all = reply.blocks.flatMap(blocksFor);
   numberButtons(all);
   const size = (b: KnownBlock) => utf8Length(JSON.stringify(b)) + 1;
   if (all.length <= SLACK.modalBlocks && all.reduce((n, b) => n + size(b), 0) <= VIEW_BYTE_BUDGET) return { type: "home", blocks: all };
+  const marker = markerBlock();
   const room = VIEW_BYTE_BUDGET - size(marker);
   const blocks: KnownBlock[] = [];
   let bytes = 0;

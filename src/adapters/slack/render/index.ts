@@ -4,5 +4,5 @@ export { MORE_MARKER } from "./pages.js";
 export { toSlackModal, FORM_CALLBACK_ID } from "./modal.js";
 export { toSlackErrors } from "./errors.js";
 export { formValuesFromSlack, type SlackStateValue, type SlackStateValues } from "./form-values.js";
-export type { SlackMessage, KnownBlock, ModalView, View } from "./types.js";
-export { toSlackHome, type HomeView } from "./home.js";
+export type { SlackMessage, SlackModal, KnownBlock, ModalView, View } from "./types.js";
+export { toSlackHome, type SlackHome } from "./home.js";

@@ -6,9 +6,8 @@
 import type { Reply } from "../../../core/views/reply.js";
 import { blocksFor, numberButtons } from "./blocks.js";
 import { MAX_MESSAGES, SLACK } from "./limits.js";
-import { mrkdwn, splitMrkdwn } from "./mrkdwn.js";
-import { paginate } from "./pages.js";
-import { isBlank } from "./text.js";
+import { splitMrkdwn } from "./mrkdwn.js";
+import { fallbackText, paginate } from "./pages.js";
 import type { KnownBlock, SlackMessage } from "./types.js";
 
 /** Every button's action_id; the adapter listens for this pattern and runs the button's value as a command. */
@@ -21,9 +20,8 @@ export interface SlackMessageOptions {
 
 export function toSlackMessages(reply: Reply, options: SlackMessageOptions = {}): SlackMessage[] {
   let blocks: KnownBlock[] = reply.blocks.flatMap(blocksFor);
-  if (!blocks.length && !isBlank(reply.summary)) {
-    blocks = splitMrkdwn(mrkdwn(reply.summary), SLACK.sectionText).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
-  }
+  // Nothing to show but the summary: show it, so the message is never empty.
+  if (!blocks.length) blocks = splitMrkdwn(fallbackText(reply.summary), SLACK.sectionText).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
   numberButtons(blocks);
   return paginate(blocks, reply.summary, options.maxMessages ?? MAX_MESSAGES);
 }

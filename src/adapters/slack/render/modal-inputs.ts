@@ -15,7 +15,7 @@ export function inputBlock(field: FormField, id: string): InputBlock {
   return {
     type: "input",
     block_id: id,
-    label: plain(truncate(isBlank(label) ? oneLine(field.name) || "Value" : label, SLACK.inputLabel)),
+    label: plain(truncate([label, oneLine(field.name), "Value"].find((l) => !isBlank(l))!, SLACK.inputLabel)),
     element: elementFor(field, id),
     optional: !field.required,
     ...(notes.length ? { hint: plain(truncate(notes.join(" "), SLACK.inputHint)) } : {}),
@@ -81,7 +81,8 @@ function staticSelect(field: FormField, id: string, initial: string | undefined)
   const option = (i: number): PlainTextOption => {
     const o = all[i]!;
     const label = oneLine(o.label);
-    return { text: plain(truncate(isBlank(label) ? oneLine(o.value) || "—" : label, SLACK.optionText)), value: optionValue(field, i, byIndex) };
+    const text = [label, oneLine(o.value), "—"].find((l) => !isBlank(l))!;
+    return { text: plain(truncate(text, SLACK.optionText)), value: optionValue(field, i, byIndex) };
   };
   return {
     type: "static_select",

@@ -2,9 +2,9 @@
 import type { Form } from "../../../core/views/form.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { planModal } from "./modal-plan.js";
-import { mrkdwn, splitMrkdwn } from "./mrkdwn.js";
+import { clipMrkdwn, mrkdwn } from "./mrkdwn.js";
 import { isBlank, oneLine, truncate, utf8Length } from "./text.js";
-import type { ContextBlock, InputBlock, KnownBlock, ModalView, PlainTextElement } from "./types.js";
+import type { ContextBlock, InputBlock, KnownBlock, PlainTextElement, SlackModal } from "./types.js";
 
 // The modules the Slack listeners import these from.
 export { toSlackErrors } from "./errors.js";
@@ -18,19 +18,13 @@ const plain = (text: string, max: number, fallback: string): PlainTextElement =>
   return { type: "plain_text", text: truncate(isBlank(line) ? fallback : line, max), emoji: true };
 };
 
-const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(text, SLACK.contextText) }] });
-
-/** Escaped mrkdwn cut to `max` without breaking an entity or a link. */
-function clip(text: string, max: number): string {
-  const pieces = splitMrkdwn(text, max - 1);
-  return pieces.length > 1 ? `${pieces[0]}…` : (pieces[0] ?? "");
-}
+const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clipMrkdwn(text, SLACK.contextText) }] });
 
 /**
  * private_metadata over Slack's 3,000 characters would make views.open fail;
  * it is the caller's to keep small (an id, not the data), so this throws.
  */
-export function toSlackModal(form: Form, privateMetadata: string): ModalView {
+export function toSlackModal(form: Form, privateMetadata: string): SlackModal {
   if (privateMetadata.length > SLACK.privateMetadata) {
     throw new RangeError(`private_metadata is ${privateMetadata.length} characters; Slack allows ${SLACK.privateMetadata}`);
   }
@@ -44,7 +38,7 @@ export function toSlackModal(form: Form, privateMetadata: string): ModalView {
     blocks.push(context(`_${what} not fit in a Slack form. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead:_ \`${mrkdwn(oneLine(form.command))} …\``));
   }
   if (!blocks.length) blocks.push(context(`Nothing to fill in: press *${mrkdwn(oneLine(form.submitLabel || "Save"))}* to run \`${mrkdwn(oneLine(form.command))}\`.`));
-  const view: ModalView = {
+  const view: SlackModal = {
     type: "modal",
     callback_id: FORM_CALLBACK_ID,
     private_metadata: privateMetadata,
@@ -58,7 +52,7 @@ export function toSlackModal(form: Form, privateMetadata: string): ModalView {
 }
 
 /** Prefilled values are the one part of a modal sized by data; past the budget the last ones go (the fields stay). */
-function dropPrefillsOverBudget(view: ModalView, inputs: InputBlock[]): void {
+function dropPrefillsOverBudget(view: SlackModal, inputs: InputBlock[]): void {
   let over = utf8Length(JSON.stringify(view)) - VIEW_BYTE_BUDGET;
   for (let i = inputs.length - 1; i >= 0 && over > 0; i--) {
     const element = inputs[i]!.element as unknown as Record<string, unknown>;
@@ -73,11 +67,13 @@ function dropPrefillsOverBudget(view: ModalView, inputs: InputBlock[]): void {
 
 /** The errors of a rejected submission, at the top, by field label; they also show under each field via toSlackErrors. */
 function errorLines(form: Form): string {
-  const entries = Object.entries(form.errors ?? {}).filter(([, message]) => !isBlank(message));
+  const entries = Object.entries(form.errors ?? {})
+    .map(([name, message]) => [name, oneLine(message)] as const)
+    .filter(([, message]) => !isBlank(message));
   if (!entries.length) return "";
   const lines = entries.map(([name, message]) => {
     const label = oneLine(form.fields.find((f) => f.name === name)?.label ?? "");
-    return `• ${isBlank(label) ? "" : `*${mrkdwn(label)}:* `}${mrkdwn(oneLine(message))}`;
+    return `• ${isBlank(label) ? "" : `*${mrkdwn(label)}:* `}${mrkdwn(message)}`;
   });
   return `:warning: ${entries.length === 1 ? "Please fix this:" : "Please fix these:"}\n${lines.join("\n")}`;
 }

@@ -10,6 +10,7 @@ import { sanitize, splitText, type Span } from "./text.js";
 const SLACK_TOKEN = /<(?:[@#!][^<>\s|]{1,200}|(?:https?|mailto):[^<>\s|]{1,800})(?:\|[^<>\n]{0,300})?>/;
 const MARKDOWN_LINK = /\[([^[\]\n]{1,300})\]\((https?:\/\/[^\s()<>]{1,800})\)/;
 const TOKEN = new RegExp(`(${SLACK_TOKEN.source})|${MARKDOWN_LINK.source}|([&<>])`, "g");
+const MARKUP = new RegExp(`${SLACK_TOKEN.source}|${MARKDOWN_LINK.source}`);
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 const escapeAll = (value: string) => value.replace(/[&<>]/g, (c) => ENTITY[c] ?? c);
@@ -31,7 +32,7 @@ export function literal(value: string): string {
 
 /** Whether text holds Slack links or mentions, which a code block would show raw. */
 export function hasSlackMarkup(value: string): boolean {
-  return new RegExp(`${SLACK_TOKEN.source}|${MARKDOWN_LINK.source}`).test(value);
+  return MARKUP.test(value);
 }
 
 /** Entities and links in escaped mrkdwn: a cut inside one would show garbage. */
@@ -42,4 +43,10 @@ export function mrkdwnSpans(text: string): Span[] {
 /** Escaped mrkdwn -> pieces of at most `max`, cut between lines where possible. */
 export function splitMrkdwn(text: string, max: number): string[] {
   return splitText(text, max, mrkdwnSpans);
+}
+
+/** Escaped mrkdwn cut to `max` with an ellipsis, without breaking an entity or a link. */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${splitMrkdwn(text, max - 1)[0] ?? ""}…`;
 }

@@ -4,9 +4,9 @@
  * ends with a marker saying so, rather than flooding the channel.
  */
 import { MAX_MESSAGES, MESSAGE_JSON_BUDGET, SLACK } from "./limits.js";
-import { mrkdwn } from "./mrkdwn.js";
+import { clipMrkdwn, mrkdwn } from "./mrkdwn.js";
 import { jsonSize } from "./pack.js";
-import { isBlank, truncate } from "./text.js";
+import { isBlank } from "./text.js";
 import type { ContextBlock, KnownBlock, SlackMessage } from "./types.js";
 
 /** Closes the last message of a reply that was cut. */
@@ -15,7 +15,13 @@ export const MORE_MARKER = "…and more: this reply is too long to show in full 
 // The notification text is one line in practice; this only guards against a runaway summary.
 const FALLBACK_TEXT = 3000;
 
-const markerBlock: ContextBlock = { type: "context", elements: [{ type: "mrkdwn", text: `_${MORE_MARKER}_` }] };
+/** The notification text: the summary, or the app's name when there is none. */
+export function fallbackText(summary: string): string {
+  const text = mrkdwn(summary);
+  return isBlank(text) ? "Charter" : text;
+}
+
+export const markerBlock = (): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: `_${MORE_MARKER}_` }] });
 
 export function paginate(blocks: readonly KnownBlock[], summary: string, maxMessages = MAX_MESSAGES): SlackMessage[] {
   const budget = MESSAGE_JSON_BUDGET - 2; // the array's brackets
@@ -42,15 +48,15 @@ export function paginate(blocks: readonly KnownBlock[], summary: string, maxMess
     pages.length = max;
     const last = pages[max - 1]!;
     let lastUsed = last.reduce((n, b) => n + size(b), 0);
-    while (last.length && (last.length >= SLACK.messageBlocks || lastUsed + size(markerBlock) > budget || last.at(-1)?.type === "header")) {
+    while (last.length && (last.length >= SLACK.messageBlocks || lastUsed + size(markerBlock()) > budget || last.at(-1)?.type === "header")) {
       lastUsed -= size(last.pop()!);
     }
-    last.push(markerBlock);
+    last.push(markerBlock());
   }
 
-  const text = mrkdwn(isBlank(summary) ? "Charter" : summary);
+  const text = fallbackText(summary);
   return pages.map((page, i) => {
     const suffix = pages.length > 1 ? ` (${i + 1}/${pages.length})` : "";
-    return { text: truncate(text, FALLBACK_TEXT - suffix.length) + suffix, blocks: page };
+    return { text: clipMrkdwn(text, FALLBACK_TEXT - suffix.length) + suffix, blocks: page };
   });
 }

@@ -9,7 +9,6 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Control characters other than tab and newline: Slack drops or rejects them, and JSON inflates them sixfold.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Text fit to send: CRLF -> LF, no stray control characters, no lone surrogates. */

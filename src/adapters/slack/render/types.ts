@@ -17,6 +17,8 @@ export type MrkdwnElement = types.MrkdwnElement;
 export type PlainTextOption = types.PlainTextOption;
 export type ModalView = types.ModalView;
 export type View = types.View;
+/** A modal whose blocks are all Block Kit's known kinds (ModalView allows any block), so they narrow by `type`. */
+export type SlackModal = Omit<ModalView, "blocks"> & { blocks: KnownBlock[] };
 
 /** One chat.postMessage payload: `text` is the notification / accessibility fallback. */
 export interface SlackMessage {
