@@ -3,11 +3,11 @@
  */
 import { ErrorCode, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_TEAM, rateLimited, httpFailure, startSlackApi, type SlackApi } from "../../support/slack/index.js";
+import { DEFAULT_TEAM, httpFailure, newTriggerId, rateLimited, recordingSlackLogger, startSlackApi, type SlackApi } from "../../support/slack/index.js";
 
 const BOT_TOKEN = "xoxb-1-2-abc";
-/** No retries, so a failing call fails at once. */
-const quick = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true } as const;
+/** No retries, so a failing call fails at once; the SDK's error logs are kept, not printed. */
+const quick = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: recordingSlackLogger() };
 
 let api: SlackApi;
 afterEach(async () => {
@@ -85,11 +85,15 @@ describe("Web API methods", () => {
     expect(await platformError(client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view }))).toMatchObject({ error: "hash_conflict" });
 
     const pushed = await client.views.push({ trigger_id: "123.456.def", view });
-    expect(pushed.view?.root_view_id).toBe(opened.view?.id);
+    expect(pushed.view).toMatchObject({ root_view_id: opened.view?.id, previous_view_id: opened.view?.id });
+    const second = await client.views.push({ trigger_id: "123.456.ghi", view });
+    expect(second.view?.previous_view_id).toBe(pushed.view?.id);
+    const quiet = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
+    expect(await platformError(quiet.views.push({ trigger_id: "123.456.jkl", view }))).toMatchObject({ error: "push_limit_reached" });
   });
 
   it("refuses views over Slack's limits the way Slack does", async () => {
-    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url });
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
     const data = await platformError(
       client.views.open({ trigger_id: "1.2.3", view: { type: "modal", title: { type: "plain_text", text: "A title longer than 24 chars" }, blocks: [] } }),
     );
@@ -128,6 +132,33 @@ describe("Web API methods", () => {
 
     expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "s3cret", code: "code-1" }))).toMatchObject({ error: "invalid_code" });
     expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "wrong", code: "code-2" }))).toMatchObject({ error: "bad_client_secret" });
+  });
+
+  it("enforces the trigger_id lifetime and single use when asked to", async () => {
+    await api.close();
+    api = await startSlackApi({ triggerTtlMs: 3000 });
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
+    const view = { type: "modal" as const, title: { type: "plain_text" as const, text: "Form" }, blocks: [] };
+    const fresh = newTriggerId();
+    expect((await client.views.open({ trigger_id: fresh, view })).ok).toBe(true);
+    expect(await platformError(client.views.open({ trigger_id: fresh, view }))).toMatchObject({ error: "trigger_exchanged" });
+    expect(await platformError(client.views.open({ trigger_id: newTriggerId(Date.now() - 3500), view }))).toMatchObject({ error: "expired_trigger_id" });
+  });
+
+  it("publishes the Home tab per user", async () => {
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url });
+    const first = await client.views.publish({ user_id: "U0ALICE001", view: { type: "home", blocks: [] } });
+    const second = await client.views.publish({ user_id: "U0ALICE001", view: { type: "home", blocks: [{ type: "divider" }] }, hash: first.view!.hash! });
+    expect(second.view).toMatchObject({ id: first.view?.id, type: "home", blocks: [{ type: "divider" }] });
+  });
+
+  it("answers conversations.info and refuses ephemerals to users outside a channel", async () => {
+    await api.close();
+    api = await startSlackApi({ channels: { C0PROJECT1: { name: "proj-apollo", is_private: true, members: ["U0ALICE001"] } } });
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
+    expect((await client.conversations.info({ channel: "C0PROJECT1" })).channel).toMatchObject({ id: "C0PROJECT1", name: "proj-apollo", is_private: true, is_member: true });
+    expect((await client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0ALICE001", text: "only you" })).message_ts).toMatch(/^\d+\.\d{6}$/);
+    expect(await platformError(client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0BOB00001", text: "x" }))).toMatchObject({ error: "user_not_in_channel" });
   });
 
   it("answers auth.test for the default workspace", async () => {
@@ -172,14 +203,16 @@ describe("overrides", () => {
 
   it("applies an override a limited number of times, then answers normally (the WebClient retries after Retry-After)", async () => {
     api.respondWith("chat.postMessage", () => rateLimited(1), { times: 1 });
-    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url });
+    const logger = recordingSlackLogger();
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, logger, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 10 } });
     const started = Date.now();
     const result = await client.chat.postMessage({ channel: "C1", text: "x" });
     expect(result.ok).toBe(true);
     const [first, second] = api.callsTo("chat.postMessage");
     expect(first?.response?.status).toBe(429);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(logger.lines.map((l) => l.message)).toContain("API Call failed due to rate limiting. Will retry in 1 seconds.");
   });
 
   it("passes outages through as HTTP errors, and removes an override on request", async () => {

@@ -3,9 +3,10 @@
  * client finds it through apps.connections.open, is greeted, receives
  * envelopes and acks them.
  */
+import { App } from "@slack/bolt";
 import { LogLevel, SocketModeClient } from "@slack/socket-mode";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { slashCommandPayload, startSlackServers, viewSubmissionPayload, type SlackServers } from "../../support/slack/index.js";
+import { recordingSlackLogger, slashCommandPayload, startSlackServers, viewSubmissionPayload, type SlackServers } from "../../support/slack/index.js";
 
 const APP_TOKEN = "xapp-1-A0CHARTER1-123-abc";
 
@@ -76,6 +77,19 @@ describe("Socket Mode server", () => {
     expect(slack.api.callsTo("apps.connections.open")).toHaveLength(2);
   });
 
+  it("makes the client reconnect after the connection drops without a close frame", async () => {
+    // The drop is an error to the client; keep its log out of the test output.
+    client = new SocketModeClient({ appToken: APP_TOKEN, logger: recordingSlackLogger(), clientPingTimeout: 200, clientOptions: { slackApiUrl: slack.api.url } });
+    await client.start();
+    const reconnected = new Promise((resolve) => client.once("connected", resolve));
+    slack.socket.drop();
+    await reconnected;
+    expect(slack.socket.connections.map((c) => c.isOpen)).toEqual([false, true]);
+    // Envelopes now go to the new connection.
+    client.on("slash_commands", ({ ack }: { ack: () => Promise<void> }) => void ack());
+    expect((await slack.socket.sendAndWaitForAck("slash_commands", slashCommandPayload())).connection).toBe(2);
+  });
+
   it("answers the client's pings", async () => {
     const fast = new SocketModeClient({ appToken: APP_TOKEN, logLevel: LogLevel.ERROR, clientPingTimeout: 300, clientOptions: { slackApiUrl: slack.api.url } });
     await fast.start();
@@ -84,5 +98,24 @@ describe("Socket Mode server", () => {
     expect(connection.pingsReceived).toBeGreaterThanOrEqual(2);
     expect(connection.isOpen).toBe(true);
     await fast.disconnect();
+  });
+});
+
+describe("a Bolt app in Socket Mode", () => {
+  it("connects through clientOptions.slackApiUrl and answers a command through response_url", async () => {
+    slack.api.addToken("xoxb-1-2-3");
+    const app = new App({ socketMode: true, appToken: APP_TOKEN, token: "xoxb-1-2-3", logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: slack.api.url } });
+    app.command("/pm", async ({ ack, respond, command }) => {
+      await ack();
+      await respond({ text: `You said: ${command.text}` });
+    });
+    await app.start();
+    try {
+      const ack = await slack.socket.sendAndWaitForAck("slash_commands", slashCommandPayload({ text: "status", response_url: slack.api.responseUrl("c1") }));
+      expect(ack.payload).toEqual({});
+      expect((await slack.api.waitFor("response_url")).args).toEqual({ text: "You said: status" });
+    } finally {
+      await app.stop();
+    }
   });
 });

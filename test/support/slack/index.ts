@@ -9,7 +9,9 @@ export * from "./api-server.js";
 export * from "./socket-server.js";
 export * from "./requests.js";
 export * from "./ids.js";
-export type { ChannelSpec, OAuthInstall, StoredMessage, StoredView, TokenIdentity, UserSpec } from "./workspace.js";
+export * from "./logger.js";
+export { checkMessage, checkView, type LimitError } from "./limits.js";
+export type { ChannelSpec, OAuthInstall, StoredMessage, StoredView, TokenIdentity, UserSpec, Workspace } from "./workspace.js";
 
 export interface SlackServers {
   api: SlackApi;

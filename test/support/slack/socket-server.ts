@@ -184,12 +184,29 @@ export async function startSocketModeServer(options: SocketModeServerOptions = {
     drop(connection) {
       pick(connection).socket.terminate();
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+    async close() {
+      // Bolt's SocketModeReceiver.stop() resolves before its close handshake ends; let it finish so the client sees a clean close.
+      await Promise.all([...wss.clients].map((client) => closeGracefully(client)));
+      wss.close();
+      await new Promise<void>((resolve, reject) => {
         http.close((err) => (err ? reject(err) : resolve()));
         http.closeAllConnections();
-      }),
+      });
+    },
   };
+}
+
+function closeGracefully(socket: WebSocket, timeoutMs = 1_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.readyState === socket.CLOSED) return resolve();
+    const timer = setTimeout(() => {
+      socket.terminate();
+      resolve();
+    }, timeoutMs);
+    socket.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (socket.readyState === socket.OPEN) socket.close(1001, "server shutting down");
+  });
 }

@@ -98,7 +98,7 @@ function storeView(input: MethodInput, view: Json, type: string, previous?: Stor
     state: { values: {} },
     hash: `${Math.floor(Date.now() / 1000)}.${hex(4)}`,
     ...(type === "modal" ? { clear_on_close: false, notify_on_close: false, close: null, submit: null, ...pick(view, ["clear_on_close", "notify_on_close", "close", "submit"]) } : {}),
-    previous_view_id: null,
+    previous_view_id: previous?.previous_view_id ?? null,
     root_view_id: previous?.root_view_id ?? id,
     app_id: input.workspace.appId,
     app_installed_team_id: identity.team_id,
@@ -209,15 +209,16 @@ export const METHODS: Record<string, Method> = {
     if (problem) return problem;
     const view = viewArg(input);
     if ("problem" in view) return view.problem as Json;
-    const stack = [...input.workspace.views.values()].filter((v) => v.type === "modal" && v.root_view_id === v.id);
-    const root = stack.at(-1);
-    const depth = root ? [...input.workspace.views.values()].filter((v) => v.root_view_id === root.id).length : 0;
-    // A modal stack holds the root and at most two pushed views.
-    if (depth >= 3) return fail("push_limit_reached");
+    // Pushes go onto the stack of the most recently opened modal (the kit keeps one stack, not one per user).
+    const views = [...input.workspace.views.values()];
+    const root = views.filter((v) => v.type === "modal" && v.root_view_id === v.id).at(-1);
+    const stack = root ? views.filter((v) => v.root_view_id === root.id) : [];
+    // A stack holds the root and at most two pushed views.
+    if (stack.length >= 3) return fail("push_limit_reached");
     const stored = storeView(input, view, "modal");
     if (root) {
       stored.root_view_id = root.id;
-      stored.previous_view_id = root.id;
+      stored.previous_view_id = stack.at(-1)!.id;
     }
     return { ok: true, view: stored };
   },
