@@ -9,6 +9,7 @@ import type { Runtime } from "../../runtime.js";
 import { parseEncryptionKey } from "../../store/secrets.js";
 import { createSlackInstallationStore } from "./installation-store.js";
 import { registerListeners } from "./listeners/index.js";
+import { registerAppUninstalled } from "./listeners/events/app-uninstalled.js";
 import { ProfileCache } from "./members.js";
 import { BOT_SCOPES, type SlackSettings } from "./settings.js";
 import { slackLogger } from "./slack-logger.js";
@@ -47,6 +48,8 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
     };
   }
 
+  const installationStore =
+    settings.transport === "http-oauth" ? createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey)) : undefined;
   const oauth =
     settings.transport === "http-oauth"
       ? {
@@ -54,7 +57,7 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           clientSecret: settings.clientSecret,
           stateSecret: settings.stateSecret,
           scopes: [...BOT_SCOPES],
-          installationStore: createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey)),
+          installationStore,
           // The installer makes its own Web API calls (oauth.v2.access, auth.test): same base URL.
           installerOptions: { installPath: SLACK_ROUTES.install, redirectUriPath: SLACK_ROUTES.redirect, directInstall: true, clientOptions },
           ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
@@ -63,6 +66,7 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
   const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_ROUTES.events, logger, ...oauth });
   const app = new App({ receiver, clientOptions, logger, ...(settings.transport === "http" ? { token: settings.botToken } : {}) });
   registerListeners(app, deps);
+  if (installationStore) registerAppUninstalled(app, deps, installationStore);
   return {
     transport: settings.transport,
     app,

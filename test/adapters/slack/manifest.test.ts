@@ -68,7 +68,7 @@ describe("Slack app manifest", () => {
   });
 
   it("subscribes to the events Charter listens to, with interactivity and Socket Mode on", () => {
-    expect(parsed.settings.event_subscriptions?.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "member_joined_channel"]);
+    expect(parsed.settings.event_subscriptions?.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "app_uninstalled", "member_joined_channel"]);
     expect(parsed.settings.interactivity?.is_enabled).toBe(true);
     expect(parsed.settings.socket_mode_enabled).toBe(true);
     expect(parsed.features.app_home?.home_tab_enabled).toBe(true);

@@ -4,7 +4,7 @@
  * encrypted, and neither workspace ever sees the other's data.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { newTriggerId, postSigned, slashCommandBody, startSlackApi, type SlackApi } from "../../support/slack/index.js";
+import { eventBody, newTriggerId, postSigned, slashCommandBody, startSlackApi, type SlackApi } from "../../support/slack/index.js";
 import { SIGNING_SECRET, startCharterWithSlack, type RunningCharter } from "./charter-with-slack.js";
 
 const TEAMS = {
@@ -77,4 +77,13 @@ it("installs in two workspaces, stores their tokens encrypted, and keeps their d
   expect(JSON.stringify(shown.args)).toContain("There is no project called");
   expect(await charter.database.store.projects.list(TEAMS.b.id)).toEqual([]);
   expect((await charter.database.store.projects.list(TEAMS.a.id)).map((p) => p.name)).toEqual(["Secret merger"]);
+});
+
+it("deletes a workspace's tokens when it uninstalls Charter, and keeps the other's", async () => {
+  const event = eventBody({ team_id: TEAMS.b.id, event_id: "Ev0UNINSTALL", event: { type: "app_uninstalled" } });
+  expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
+  for (let i = 0; i < 50 && (await charter.database.db.prisma.installation.count({ where: { tenantId: TEAMS.b.id } })) > 0; i++) {
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  expect((await charter.database.db.prisma.installation.findMany()).map((r) => r.tenantId)).toEqual([TEAMS.a.id]);
 });
