@@ -72,7 +72,7 @@ async function runOnce(argv: string[]): Promise<number> {
   if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
-    const ctx = await shellContext(runtime.store, runtime.log, identity(values));
+    const ctx = await shellContext(runtime, identity(values));
     const reply = await dispatch(ctx, tokensFromArgv(words));
     process.stdout.write((values.json ? replyToJson(reply) : renderText(reply)) + "\n");
     return reply.ok ? 0 : 1;
@@ -86,7 +86,7 @@ async function shell(argv: string[]): Promise<number> {
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const history = resolve(process.env.CHARTER_HISTORY_FILE ?? "data/shell-history");
-    await runShell(runtime.store, runtime.log, identity(values), history);
+    await runShell(runtime, identity(values), history);
     return 0;
   } finally {
     await runtime.close();

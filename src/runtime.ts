@@ -9,6 +9,8 @@ import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
+import type { OutboxQueue } from "./outbox/notifier.js";
+import { outboxQueue } from "./outbox/outbox-repository.js";
 
 export interface Runtime {
   config: Config;
@@ -16,6 +18,8 @@ export interface Runtime {
   store: Store;
   /** Exactly-once claims: deduplicating platform retries, scheduled runs. */
   claims: ClaimsRepository;
+  /** Where every message to a channel or person is queued before it is sent. */
+  outbox: OutboxQueue;
   log: Logger;
   /** Where the data lives, without credentials: "SQLite ./data/charter.db" or "PostgreSQL host/db". */
   databaseLabel: string;
@@ -40,6 +44,7 @@ export async function openRuntime(config: Config, opts: { logLevel?: LogLevel } 
     db,
     store: createStore(db),
     claims: claimsRepository(db),
+    outbox: outboxQueue(db),
     log,
     databaseLabel: describeDatabase(config.DATABASE_URL),
     close: () => db.close(),

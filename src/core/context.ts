@@ -3,6 +3,7 @@
  * the clock or a platform SDK directly: it gets them from here.
  */
 import type { DateTime } from "luxon";
+import type { Notifier } from "./notify.js";
 import type { Store } from "./store.js";
 
 export type TenantId = string;
@@ -28,5 +29,7 @@ export interface Context {
   channel: ChannelRef;
   now(): DateTime;
   store: Store;
+  /** Messages to other channels and people, through the outbox. */
+  notify: Notifier;
   log: Logger;
 }

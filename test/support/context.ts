@@ -4,6 +4,7 @@
  */
 import { DateTime } from "luxon";
 import type { ChannelRef, Context, Logger } from "../../src/core/context.js";
+import type { Notifier, OutgoingMessage } from "../../src/core/notify.js";
 import type { Store } from "../../src/core/store.js";
 import { dispatch } from "../../src/core/dispatch.js";
 import { renderText } from "../../src/core/views/render-text.js";
@@ -20,9 +21,25 @@ export function recordingLogger(logs: Chat["logs"]): Logger {
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
+/** Records what the core posts outside the conversation, as the outbox would receive it. */
+export function recordingNotifier(): Notifier & { posted: { tenant: string; message: OutgoingMessage }[] } {
+  const posted: { tenant: string; message: OutgoingMessage }[] = [];
+  const keys = new Set<string>();
+  return {
+    posted,
+    async post(tenant, message) {
+      const key = `${tenant}/${message.dedupeKey}`;
+      const created = !keys.has(key);
+      keys.add(key);
+      if (created) posted.push({ tenant, message });
+      return { id: key, created };
+    },
+  };
+}
+
 export function chat(
   store: Store,
-  opts: { tenant?: string; user?: string; channel?: string; timeZone?: string; now?: string } = {},
+  opts: { tenant?: string; user?: string; channel?: string; timeZone?: string; now?: string; notify?: Notifier } = {},
 ): Chat {
   const tenant = opts.tenant ?? "local";
   const channel: ChannelRef = { id: opts.channel ?? "local", platform: "shell" };
@@ -32,7 +49,7 @@ export function chat(
   const context = async (): Promise<Context> => {
     await store.tenants.ensure(tenant, "local");
     const user = await store.members.ensure(tenant, { platformUserId: opts.user ?? "local-user", timeZone: opts.timeZone ?? "UTC" });
-    return { tenant, user, channel, now: () => now, store, log };
+    return { tenant, user, channel, now: () => now, store, notify: opts.notify ?? recordingNotifier(), log };
   };
   return {
     logs,

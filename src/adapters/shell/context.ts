@@ -4,8 +4,9 @@
  * time zone and clock.
  */
 import { DateTime } from "luxon";
-import type { Context, Logger } from "../../core/context.js";
-import type { Store } from "../../core/store.js";
+import type { Context } from "../../core/context.js";
+import { outboxNotifier } from "../../outbox/notifier.js";
+import type { Runtime } from "../../runtime.js";
 
 export interface ShellIdentity {
   tenant: string;
@@ -15,7 +16,7 @@ export interface ShellIdentity {
 
 export const DEFAULT_IDENTITY: ShellIdentity = { tenant: "local", user: "local-user", channel: "local" };
 
-export async function shellContext(store: Store, log: Logger, who: ShellIdentity): Promise<Context> {
+export async function shellContext({ store, log, outbox }: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity): Promise<Context> {
   await store.tenants.ensure(who.tenant, "local");
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
   const user = await store.members.ensure(who.tenant, { platformUserId: who.user, name: who.user, timeZone });
@@ -25,6 +26,8 @@ export async function shellContext(store: Store, log: Logger, who: ShellIdentity
     channel: { id: who.channel, name: who.channel, platform: "shell" },
     now: () => DateTime.now(),
     store,
+    // With no chat platform here, the local outbox is where the bot "posts" (see `charter outbox`).
+    notify: outboxNotifier(outbox, "local"),
     log,
   };
 }

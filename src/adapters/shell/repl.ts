@@ -9,8 +9,7 @@ import { dispatch } from "../../core/dispatch.js";
 import { tokenize } from "../../core/grammar/tokenize.js";
 import { commands } from "../../core/commands/index.js";
 import { renderText } from "../../core/views/render-text.js";
-import type { Logger } from "../../core/context.js";
-import type { Store } from "../../core/store.js";
+import type { Runtime } from "../../runtime.js";
 import { shellContext, type ShellIdentity } from "./context.js";
 
 const HISTORY_LIMIT = 500;
@@ -27,7 +26,7 @@ function completer(line: string): [string[], string] {
   return [hits.length ? hits : names, line];
 }
 
-export async function runShell(store: Store, log: Logger, who: ShellIdentity, historyFile: string): Promise<void> {
+export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity, historyFile: string): Promise<void> {
   mkdirSync(dirname(historyFile), { recursive: true });
   const rl = createInterface({
     input: process.stdin,
@@ -44,7 +43,7 @@ export async function runShell(store: Store, log: Logger, who: ShellIdentity, hi
     if (words === "exit" || words === "quit") break;
     if (words) {
       appendFileSync(historyFile, words + "\n");
-      const reply = await dispatch(await shellContext(store, log, who), tokenize(words));
+      const reply = await dispatch(await shellContext(runtime, who), tokenize(words));
       process.stdout.write(renderText(reply) + "\n");
     }
     rl.prompt();

@@ -6,6 +6,7 @@
 import type { WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
 import type { Context } from "../../core/context.js";
+import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
 import type { ProfileCache } from "./members.js";
 
@@ -47,6 +48,7 @@ export async function slackContext(deps: SlackDeps, client: WebClient, ids: Slac
     channel: { id: ids.channelId ?? `home:${ids.userId}`, ...(ids.channelName ? { name: ids.channelName } : {}), platform: "slack" },
     now: () => DateTime.now(),
     store,
+    notify: outboxNotifier(deps.runtime.outbox, "slack"),
     log,
   };
 }

@@ -1,0 +1,27 @@
+/**
+ * The core's way to say something outside the current conversation: alerts,
+ * standup prompts, digests, reminders. Every message goes through the outbox
+ * (src/outbox/), which paces sends per channel, retries with backoff and
+ * posts each dedupe key at most once, so a retried job never double-posts.
+ */
+import type { TenantId } from "./context.js";
+import type { Reply } from "./views/reply.js";
+
+export const MESSAGE_KINDS = ["standup-prompt", "standup-summary", "digest", "alert", "reminder", "reply"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface OutgoingMessage {
+  /** A channel id, or a user's platform id for a direct message. */
+  channelId: string;
+  kind: MessageKind;
+  /** Same key, same message: the outbox keeps the first and ignores the rest. */
+  dedupeKey: string;
+  reply: Reply;
+  /** Hold the message until then (quiet hours). */
+  notBefore?: Date;
+}
+
+export interface Notifier {
+  /** Queues the message; `created` is false when its dedupe key was already queued. */
+  post(tenant: TenantId, message: OutgoingMessage): Promise<{ id: string; created: boolean }>;
+}
