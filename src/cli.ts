@@ -4,6 +4,7 @@
  * or the database failed, 2 the command line or configuration was wrong.
  */
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { loadConfig, ConfigError } from "./config.js";
@@ -16,7 +17,11 @@ import { runShell } from "./adapters/shell/repl.js";
 import { openRuntime } from "./runtime.js";
 import { resolveDatabaseUrl } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
+import { formatOutbox, toListItem } from "./outbox/outbox-listing.js";
+import { outboxStore } from "./outbox/outbox-store.js";
 import { start } from "./main.js";
+import { runDue } from "./scheduler/tick.js";
+import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
 
 const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.
 
@@ -25,6 +30,12 @@ Usage:
   charter run [options] -- <words>   run one chat command and print the reply
   charter shell [options]            an interactive chat prompt with history
   charter db migrate                 apply pending database migrations
+  charter scheduler run-due --at <ISO instant> [--grace <minutes>] [--tenant <id>]
+                                     run one scheduler tick as of that instant and print what it did
+  charter scheduler list [--at <ISO instant>] [--days <n>]
+                                     upcoming scheduled occurrences (default: the next 7 days)
+  charter outbox [--json] [--tenant <id>] [--limit <n>]
+                                     messages queued for and sent to chat channels, newest first
   charter --help | --version
 
 Options for run and shell:
@@ -111,6 +122,58 @@ async function dbMigrate(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function scheduler(argv: string[]): Promise<number> {
+  const [sub, ...args] = argv;
+  const usage = "Usage: charter scheduler run-due --at <ISO instant> [--grace <minutes>] [--tenant <id>] | list [--at <ISO instant>] [--days <n>]";
+  if (sub !== "run-due" && sub !== "list") throw new UsageError(usage);
+  const { values, positionals } = parseArgs({
+    args,
+    options: { at: { type: "string" }, grace: { type: "string" }, tenant: { type: "string" }, days: { type: "string" } },
+  });
+  if (positionals.length) throw new UsageError(usage);
+  if (sub === "run-due" && values.at === undefined) throw new UsageError("charter scheduler run-due needs --at <ISO instant>, e.g. --at 2026-03-30T07:00:00Z");
+  // An instant without an offset is read as UTC, never as the server's zone.
+  const at = values.at === undefined ? DateTime.utc() : DateTime.fromISO(values.at, { zone: "utc" });
+  if (!at.isValid) throw new UsageError(`--at ${values.at} is not an ISO instant, e.g. 2026-03-30T07:00:00Z`);
+  const count = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, got "${text}"`);
+    return Number(text);
+  };
+  const grace = count("grace", values.grace);
+  const days = count("days", values.days);
+  const filter = values.tenant !== undefined ? { tenantId: values.tenant } : {};
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    if (sub === "list") {
+      const next = await upcoming(runtime, at, days ?? 7, filter);
+      process.stdout.write(next.length ? next.map(formatUpcoming).join("\n") + "\n" : `Nothing is scheduled in the ${days ?? 7} days from ${at.toISO()}.\n`);
+      return 0;
+    }
+    const results = await runDue(runtime, at, { ...filter, ...(grace !== undefined ? { graceMinutes: grace } : {}) });
+    process.stdout.write(results.length ? results.map(formatTickResult).join("\n") + "\n" : `Nothing was due at ${at.toISO()}.\n`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function outbox(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: "boolean" }, tenant: { type: "string" }, limit: { type: "string" } } });
+  if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    const rows = await outboxStore(runtime.db).list({
+      ...(values.tenant !== undefined ? { tenantId: values.tenant } : {}),
+      limit: values.limit !== undefined ? Number(values.limit) : 50,
+    });
+    process.stdout.write((values.json ? JSON.stringify(rows.map(toListItem), null, 2) : formatOutbox(rows)) + "\n");
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -120,8 +183,12 @@ async function main(argv: string[]): Promise<number> {
       return shell(rest);
     case "start":
       return serve();
+    case "outbox":
+      return outbox(rest);
     case "db":
       return dbMigrate(rest);
+    case "scheduler":
+      return scheduler(rest);
     case "--version":
     case "-v":
       process.stdout.write(`${(createRequire(import.meta.url)("../package.json") as { version: string }).version}\n`);

@@ -8,6 +8,8 @@ import { createSlackAdapter, SLACK_ROUTES, type SlackAdapter } from "./adapters/
 import { slackSettings } from "./adapters/slack/settings.js";
 import { createHttpApp } from "./http/server.js";
 import { openRuntime } from "./runtime.js";
+import { startDelivery } from "./outbox/start-delivery.js";
+import { startScheduler } from "./scheduler/cron.js";
 
 export interface Started {
   port: number;
@@ -41,6 +43,10 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   slack?.mount(http);
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
+  // Sends what the outbox holds: to Slack when configured, else to the local outbox.
+  const delivery = startDelivery(runtime, settings);
+  // Standup prompts and other scheduled work, checked every minute.
+  const scheduler = startScheduler(runtime);
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   // One write, so whoever watches the output sees the whole banner at once.
@@ -50,6 +56,8 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await delivery.stop();
+      await scheduler.stop();
       await slack?.stop();
       await http.close();
       await runtime.close();

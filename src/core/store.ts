@@ -257,6 +257,49 @@ export interface AuditEvent {
   at: Date;
 }
 
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface StandupSchedule {
+  id: string;
+  tenantId: TenantId;
+  projectId: string;
+  channelId: string;
+  platform: Platform;
+  /** Lower-case three-letter weekdays in week order: mon, tue, ... */
+  days: Weekday[];
+  /** "HH:mm" in timeZone. */
+  time: string;
+  timeZone: string;
+  /** Member ids asked by DM; empty = the prompt goes to the channel. */
+  participants: string[];
+  /** No prompts up to and including this date (the whole team). */
+  skipUntil: string | null;
+  /** Local dates without a standup. */
+  holidays: string[];
+  /** Empty = the default questions. */
+  questions: string[];
+  windowMinutes: number;
+  /** Ask each participant at `time` in their own zone (Member.timeZone, else timeZone). */
+  perParticipantZones: boolean;
+  active: boolean;
+  /** Per-person absences: member id -> last skipped date (inclusive). */
+  skips: Record<string, string>;
+}
+
+export interface StandupAnswer {
+  memberId: string;
+  yesterday: string | null;
+  today: string | null;
+  blockers: string | null;
+  answeredAt: Date;
+}
+
+export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "today" | "blockers">>;
+
+export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &
+  Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil">>;
+
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {
   constructor(
@@ -345,5 +388,21 @@ export interface Store {
   audit: {
     /** Newest first. */
     list(tenantId: TenantId, filter?: { projectId?: string; limit?: number }): Promise<AuditEvent[]>;
+  };
+  standups: {
+    /** Creates the schedule of a project's channel, or replaces its settings (and re-activates it). */
+    setup(scope: Scope, projectId: string, channelId: string, settings: StandupSettings): Promise<StandupSchedule>;
+    get(tenantId: TenantId, id: string): Promise<StandupSchedule | null>;
+    forChannel(tenantId: TenantId, projectId: string, channelId: string): Promise<StandupSchedule | null>;
+    /** The project's active schedules. */
+    list(tenantId: TenantId, projectId: string): Promise<StandupSchedule[]>;
+    /** A participant's absence through `until` (inclusive); replaces an earlier one. */
+    skip(scope: Scope, scheduleId: string, memberId: string, until: string): Promise<void>;
+    /** Records (or amends: only the given parts change) the acting member's answer for a local date. */
+    answer(scope: Scope, scheduleId: string, slot: string, answer: StandupAnswerInput): Promise<StandupAnswer>;
+    /** Answers for a local date, oldest first. */
+    answers(tenantId: TenantId, scheduleId: string, slot: string): Promise<StandupAnswer[]>;
+    /** Every answered day between two local dates (inclusive), oldest first. */
+    history(tenantId: TenantId, scheduleId: string, range: { from: string; to: string }): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
   };
 }

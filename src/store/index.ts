@@ -15,6 +15,7 @@ import { milestonesRepository } from "./repositories/milestones.js";
 import { projectsRepository } from "./repositories/projects.js";
 import { risksRepository } from "./repositories/risks.js";
 import { stakeholdersRepository } from "./repositories/stakeholders.js";
+import { standupsRepository } from "./repositories/standups.js";
 import { tasksRepository } from "./repositories/tasks.js";
 import { tenantsRepository } from "./repositories/tenants.js";
 
@@ -36,8 +37,10 @@ export function createStore(db: Database): Store {
     allocations: allocationsRepository(ctx),
     stakeholders: stakeholdersRepository(ctx),
     audit: auditRepository(ctx),
+    standups: standupsRepository(ctx),
   };
 }
+export { activeStandupSchedules } from "./repositories/standups.js";
 export { claimsRepository, type ClaimsRepository, type ClaimStatus, type FinishStatus, type JobClaim } from "./repositories/claims.js";
 export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
 export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";

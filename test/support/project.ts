@@ -6,7 +6,7 @@
 import { expect } from "vitest";
 import type { Project, Store } from "../../src/core/store.js";
 import type { Block } from "../../src/core/views/reply.js";
-import { chat, type Chat } from "./context.js";
+import { chat, recordingNotifier, type Chat } from "./context.js";
 
 
 export interface ApolloFixture {
@@ -21,6 +21,8 @@ export interface ApolloFixture {
   writes(): Promise<number>;
   /** The name of a member, or null for no member. */
   name(id: string | null): Promise<string | null | undefined>;
+  /** What the commands posted outside the conversation (alerts), as the outbox received it. */
+  posted: ReturnType<typeof recordingNotifier>["posted"];
 }
 
 let tenants = 0;
@@ -31,8 +33,9 @@ let tenants = 0;
  */
 export async function apolloFixture(store: Store, prefix: string): Promise<ApolloFixture> {
   const tenant = `t-${prefix}-${++tenants}`;
-  const at = (now: string) => chat(store, { tenant, channel: "c-apollo", now });
-  const pm = chat(store, { tenant, channel: "c-apollo" });
+  const notify = recordingNotifier();
+  const at = (now: string) => chat(store, { tenant, channel: "c-apollo", now, notify });
+  const pm = chat(store, { tenant, channel: "c-apollo", notify });
   expect((await pm.say('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27')).ok).toBe(true);
   const project = (await store.projects.findByName(tenant, "Apollo"))!;
   return {
@@ -43,6 +46,7 @@ export async function apolloFixture(store: Store, prefix: string): Promise<Apoll
     at,
     writes: async () => (await store.audit.list(tenant, { limit: 10_000 })).length,
     name: async (id) => (id ? (await store.members.get(tenant, id))?.name : null),
+    posted: notify.posted,
   };
 }
 

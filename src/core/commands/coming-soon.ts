@@ -1,6 +1,6 @@
 /**
  * Commands of the grammar whose behaviour arrives with later features
- * (charter and close-out forms, standups, reports, change requests). They are
+ * (charter and close-out forms, reports, change requests). They are
  * registered so help lists them and typos still find them, and they say
  * plainly that they are not available yet instead of "unknown command".
  */
@@ -11,12 +11,6 @@ import { reply, text } from "../views/reply.js";
 const PLANNED: [path: string[], summary: string][] = [
   [["project", "charter"], "Fill in the project charter: objectives, scope, deliverables, roles"],
   [["project", "close"], "Close the project with a post-mortem and a final report"],
-  [["standup", "setup"], "Schedule standup check-ins for this channel"],
-  [["standup", "skip"], "Skip standups until a date"],
-  [["standup", "now"], "Post the standup prompt now"],
-  [["standup", "report"], "Summarise the latest standup"],
-  [["standup", "answer"], "Answer today's standup"],
-  [["report"], "Weekly status report: done, remaining, budget, risks, milestones"],
   [["change", "request"], "Raise a change request with its cost and schedule impact"],
 ];
 

@@ -34,6 +34,12 @@ import resourceList from "./resource/list.js";
 import stakeholderAdd from "./stakeholder/add.js";
 import stakeholderList from "./stakeholder/list.js";
 import stakeholderRemove from "./stakeholder/remove.js";
+import standupSetup from "./standup/setup.js";
+import standupSkip from "./standup/skip.js";
+import standupNow from "./standup/now.js";
+import standupAnswer from "./standup/answer.js";
+import standupReport from "./standup/report.js";
+import report from "./report/report.js";
 import { comingSoonCommands } from "./coming-soon.js";
 
 export const commands: readonly CommandDef[] = [
@@ -68,5 +74,11 @@ export const commands: readonly CommandDef[] = [
   stakeholderAdd,
   stakeholderList,
   stakeholderRemove,
+  standupSetup,
+  standupSkip,
+  standupNow,
+  standupAnswer,
+  standupReport,
+  report,
   ...comingSoonCommands,
 ];

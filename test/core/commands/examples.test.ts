@@ -23,6 +23,7 @@ const SEED = [
   "stakeholder add @carol role sponsor",
   "stakeholder add @dave",
   "cost add 100 USD labour",
+  "standup setup",
 ];
 
 const testStore = suiteStore("sqlite");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { suiteStore } from "../../support/db.js";
-import { chat } from "../../support/context.js";
+import { chat, recordingNotifier } from "../../support/context.js";
 
 const testStore = suiteStore("sqlite");
 
@@ -145,12 +145,15 @@ describe("cost add / list and budget", () => {
     ]);
   });
 
-  it("alerts the channel when spending crosses a threshold", async () => {
-    const reply = await pm().say("cost add 1400 USD consultants");
-    expect(reply.visibility).toBe("channel");
+  it("alerts the channel once when spending crosses a threshold", async () => {
+    const notify = recordingNotifier();
+    const reply = await chat(testStore(), { tenant, channel: "c1", now: "2026-03-02T10:00:00Z", notify }).say("cost add 1400 USD consultants");
     expect(reply.text).toContain("passed 50%");
-    const quiet = await pm().say("cost add 1 USD other");
-    expect(quiet.visibility).toBe("private");
+    expect(reply.visibility).toBe("private");
+    expect(notify.posted.map((p) => [p.message.kind, p.message.channelId])).toEqual([["alert", "c1"]]);
+    const quiet = await chat(testStore(), { tenant, channel: "c1", notify }).say("cost add 1 USD other");
+    expect(quiet.text).not.toContain("Budget alert");
+    expect(notify.posted).toHaveLength(1);
   });
 
   it("lists costs of a month and totals them", async () => {
@@ -203,7 +206,7 @@ describe("help and typos", () => {
   });
 
   it("answers planned commands plainly instead of failing", async () => {
-    const reply = await pm().say("standup setup at 09:00");
+    const reply = await pm().say('change request "Add SSO"');
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain("coming soon");
   });

@@ -40,11 +40,15 @@ describeEachProvider("risk commands", (provider) => {
     expect(await risk(1)).toMatchObject({ title: "Product owner has no time for review", ownerId: null, reviewDate: null });
   });
 
-  it("flags a score of 15 as critical and posts it to the channel", async () => {
-    const { pm } = await apollo();
+  it("flags a score of 15 as critical and alerts the channel once", async () => {
+    const { pm, posted } = await apollo();
     const critical = await pm.say("risk add Key developer leaves p3 i5");
     expect(critical.ok).toBe(true);
-    expect(critical.visibility).toBe("channel");
+    // The channel hears it through the alert; the reply to the person typing stays private.
+    expect(critical.visibility).toBe("private");
+    expect(posted.map((p) => [p.message.kind, p.message.channelId])).toEqual([["alert", "c-apollo"]]);
+    expect(posted[0]!.message.reply.summary).toContain("Key developer leaves");
+    expect(critical.text).toContain("The team was alerted in the channel.");
     expect(critical.text).toContain("Critical risk added #1");
     expect(critical.text).toContain("= 15 critical");
     expect(critical.text).toContain("needs an owner, a mitigation and a review date");
@@ -120,11 +124,13 @@ describeEachProvider("risk commands", (provider) => {
   });
 
   it("updates only what is given and flags a risk that becomes critical", async () => {
-    const { pm, risk, name } = await apollo();
+    const { pm, risk, name, posted } = await apollo();
     await pm.say('risk add Vendor late p3 i4 owner @bob mitigation "Mock the API" review 2026-03-10');
+    expect(posted).toHaveLength(0);
     const reply = await pm.say("risk update #1 p4");
     expect(reply.ok).toBe(true);
-    expect(reply.visibility).toBe("channel");
+    expect(reply.visibility).toBe("private");
+    expect(posted.map((p) => p.message.kind)).toEqual(["alert"]);
     expect(reply.text).toContain("Risk #1 is now critical: Vendor late");
     expect(reply.text).toContain("Score: P3 × I4 = 12 (high) → P4 × I4 = 16 critical");
     const stored = await risk(1);

@@ -4,6 +4,7 @@ import { fields } from "../fields.js";
 import { money } from "../shared.js";
 import { percent } from "../../domain/money.js";
 import { COST_CATEGORIES } from "../../store.js";
+import { crossedThreshold, postBudgetAlert } from "../../alerts/budget-threshold.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
 
 export default projectCommand({
@@ -33,7 +34,6 @@ export default projectCommand({
       );
     }
     if (input.amount.minor <= 0n) return rejection("A cost must be more than zero.");
-    const before = await ctx.store.costs.totals(ctx.tenant, project.id);
     const cost = await ctx.store.costs.add(ctx.scope, project.id, {
       amount: input.amount.minor,
       currency: project.currency,
@@ -41,20 +41,28 @@ export default projectCommand({
       note: input.note ?? null,
       incurredOn: input.on ?? ctx.env.today,
     });
-    const spent = before.total + cost.amount;
+    // Totals after the add (minus this cost for "before"), so two concurrent adds both see the crossing
+    // and the alert's dedupe key posts it once, instead of both missing it.
+    const [after, budget] = await Promise.all([ctx.store.costs.totals(ctx.tenant, project.id), ctx.store.budgets.get(ctx.tenant, project.id)]);
+    const spent = after.total;
     const blocks = [text(`Logged ${money(cost.amount, cost.currency)} ${cost.category}${cost.note ? ` — ${cost.note}` : ""} on ${cost.incurredOn}.`)];
-    let visibility: "private" | "channel" = "private";
     if (project.budgetTotal !== null && project.budgetTotal > 0n) {
       const used = percent(spent, project.budgetTotal);
-      // Exact comparison: 49.6 % must not count as crossing 50 % just because it rounds up.
-      const reached = (amount: bigint, t: number) => amount * 100n >= project.budgetTotal! * BigInt(t);
-      const crossed = [100, 80, 50].find((t) => reached(spent, t) && !reached(before.total, t));
+      const crossed = crossedThreshold(spent - cost.amount, spent, project.budgetTotal);
       blocks.push(contextLine(`Budget: ${used}% used — ${money(spent, project.currency)} of ${money(project.budgetTotal, project.currency)}.`));
       if (crossed) {
-        visibility = "channel";
         blocks.push(text(crossed >= 100 ? `*Budget exceeded:* spending is at ${used}% of the budget.` : `*Budget alert:* spending passed ${crossed}% of the budget.`));
+        if (await postBudgetAlert(ctx, project, { threshold: crossed, spent, whole: project.budgetTotal })) blocks.push(contextLine("The team was alerted in the channel."));
       }
     }
-    return reply(`Logged ${money(cost.amount, cost.currency)} ${cost.category}`, blocks, visibility);
+    const planned = budget.lines.filter((l) => l.category === cost.category).reduce((sum, l) => sum + l.amount, 0n);
+    const spentInCategory = after.byCategory[cost.category] ?? 0n;
+    const crossedInCategory = crossedThreshold(spentInCategory - cost.amount, spentInCategory, planned);
+    if (crossedInCategory) {
+      await postBudgetAlert(ctx, project, { threshold: crossedInCategory, spent: spentInCategory, whole: planned, category: cost.category });
+      blocks.push(contextLine(`${cost.category}: ${percent(spentInCategory, planned)}% of its plan of ${money(planned, project.currency)} used.`));
+    }
+    // Private: the team hears about threshold crossings through the alert, once, not through every cost.
+    return reply(`Logged ${money(cost.amount, cost.currency)} ${cost.category}`, blocks);
   },
 });

@@ -1,0 +1,195 @@
+/**
+ * The sections of the weekly digest, each a pure function of loaded data:
+ * what was done, what is open (overdue first), milestones, budget, risks,
+ * KPIs and standup participation.
+ */
+import { DateTime } from "luxon";
+import { budgetStatus } from "../domain/budget.js";
+import { formatDate, isValidZone } from "../domain/dates.js";
+import { riskScore, riskSeverity } from "../domain/risk.js";
+import { at, money, ref } from "../commands/shared.js";
+import { formatValue, onTrack, targetText, trend } from "../commands/kpi/format.js";
+import { milestoneStatus } from "../commands/milestone/format.js";
+import { scoreText } from "../commands/risk/format.js";
+import { isOverdue, taskLine } from "../commands/task/format.js";
+import type { Member, Milestone, Project, Risk, Task } from "../store.js";
+import { contextLine, fields, heading, list, table, text, type Block } from "../views/reply.js";
+import { capped } from "./cap.js";
+import type { DigestData } from "./load.js";
+
+export interface Week {
+  /** First and last calendar day of the report, inclusive. */
+  from: string;
+  to: string;
+  /** Zone in which instants (completedAt, doneAt) are turned into calendar days. */
+  zone: string;
+}
+
+export const TOP_RISKS = 5;
+
+/** The calendar day of an instant in the week's zone. */
+function dayOf(instant: Date, zone: string): string {
+  const dt = DateTime.fromJSDate(instant, { zone: isValidZone(zone) ? zone : "utc" });
+  return dt.toISODate() ?? instant.toISOString().slice(0, 10);
+}
+
+const inWeek = (instant: Date | null, week: Week): boolean => {
+  if (!instant) return false;
+  const day = dayOf(instant, week.zone);
+  return day >= week.from && day <= week.to;
+};
+
+/** Overdue first (oldest due first), then by due date, undated last; ties by number. */
+export function byUrgency(a: Task, b: Task): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate.localeCompare(b.dueDate);
+  }
+  return a.number - b.number;
+}
+
+/** Highest score first; ties by number so the order is stable week to week. */
+export const byScore = (a: Risk, b: Risk): number => riskScore(b.probability, b.impact) - riskScore(a.probability, a.impact) || a.number - b.number;
+
+/** What the sections select from the data, computed once (also tells which members to name). */
+export interface DigestSelection {
+  completed: Task[];
+  open: Task[];
+  overdue: number;
+  doneMilestones: Milestone[];
+  nextMilestone: Milestone | undefined;
+  slipped: Milestone[];
+  topRisks: Risk[];
+  critical: number;
+}
+
+export function selectDigest(data: DigestData, week: Week): DigestSelection {
+  const today = week.to;
+  const completed = data.tasks
+    .filter((t) => t.status === "done" && inWeek(t.completedAt, week))
+    .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0) || a.number - b.number);
+  const open = data.tasks.filter((t) => t.status !== "done").sort(byUrgency);
+  const pending = data.milestones.filter((m) => !m.doneAt).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number - b.number);
+  const risks = [...data.openRisks].sort(byScore);
+  return {
+    completed,
+    open,
+    overdue: open.filter((t) => isOverdue(t, today)).length,
+    doneMilestones: data.milestones.filter((m) => inWeek(m.doneAt, week)),
+    nextMilestone: pending.find((m) => m.dueDate >= today),
+    slipped: pending.filter((m) => m.dueDate < today),
+    topRisks: risks.slice(0, TOP_RISKS),
+    critical: risks.filter((r) => riskSeverity(riskScore(r.probability, r.impact)) === "critical").length,
+  };
+}
+
+export function tasksSection(sel: DigestSelection, members: Map<string, Member>, today: string): Block[] {
+  const name = (t: Task) => (t.assigneeId ? members.get(t.assigneeId) : null);
+  const done = sel.completed.map((t) => `${ref(t.number)} ${t.title} — ${t.assigneeId ? at(name(t)) : "unassigned"}`);
+  const open = sel.open.map((t) => `${isOverdue(t, today) ? "⚠ " : ""}${taskLine(t, name(t), today)}`);
+  return [
+    heading(`Completed this week (${sel.completed.length})`),
+    done.length ? list(capped(done)) : text("No tasks were completed this week."),
+    heading(`Open tasks (${sel.open.length}${sel.overdue ? `, ${sel.overdue} overdue` : ""})`),
+    open.length ? list(capped(open)) : text("No open tasks."),
+  ];
+}
+
+export function milestonesSection(sel: DigestSelection, data: DigestData, today: string): Block[] {
+  if (data.milestones.length === 0) return [heading("Milestones"), text("No milestones yet.")];
+  const line = (m: Milestone) => `${ref(m.number)} ${m.name} — ${formatDate(m.dueDate)} (${milestoneStatus(m, today)})`;
+  const items = [
+    ...sel.doneMilestones.map((m) => `Done this week: ${line(m)}`),
+    ...sel.slipped.map((m) => `Slipped: ${line(m)}`),
+    sel.nextMilestone ? `Next: ${line(sel.nextMilestone)}` : "Next: none scheduled",
+  ];
+  return [heading("Milestones"), list(capped(items))];
+}
+
+export function budgetSection(project: Project, data: DigestData, today: string): Block[] {
+  const { budget, totals } = data;
+  const cur = budget.currency;
+  const status = budgetStatus({
+    total: budget.total,
+    contingencyPct: budget.contingencyPct,
+    lines: budget.lines,
+    spent: totals.total,
+    spentByCategory: totals.byCategory,
+    startDate: project.startDate,
+    endDate: project.endDate,
+    firstCostOn: totals.firstOn,
+    today,
+  });
+  const thisWeek = data.weekCosts.reduce((sum, c) => sum + c.amount, 0n);
+  const items: [string, string][] = [
+    ["Spent", money(status.spent, cur)],
+    ["Spent this week", money(thisWeek, cur)],
+  ];
+  if (status.total !== null) {
+    items.push(["Remaining", money(status.remaining!, cur)], ["Used", `${status.percentUsed}% of ${money(status.total, cur)}`]);
+  } else {
+    items.push(["Budget", "not set"]);
+  }
+  items.push(["Burn rate", status.burnPerWeek === null ? "not enough history yet" : `${money(status.burnPerWeek, cur)} a week`]);
+  if (status.forecastAtCompletion === null) {
+    items.push(["Forecast at completion", "needs start and end dates"]);
+  } else {
+    const variance = status.forecastVariance;
+    const off = variance === null ? "" : variance >= 0n ? ` (under by ${money(variance, cur)})` : ` (⚠ over by ${money(-variance, cur)})`;
+    items.push(["Forecast at completion", `${money(status.forecastAtCompletion, cur)}${off}`]);
+  }
+  const blocks: Block[] = [heading("Budget"), fields(items)];
+  if (status.perCategory.length) {
+    blocks.push(
+      table(
+        ["Category", "Planned", "Actual", "Used"],
+        status.perCategory.map((c) => [
+          c.category,
+          c.planned === null ? "—" : money(c.planned, cur),
+          money(c.actual, cur),
+          c.percentUsed === null ? "—" : `${c.percentUsed}%${c.over ? " ⚠ over" : ""}`,
+        ]),
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function risksSection(sel: DigestSelection, data: DigestData, members: Map<string, Member>): Block[] {
+  if (data.openRisks.length === 0) return [heading("Top risks"), text("No open risks.")];
+  const lines = sel.topRisks.map((r) => {
+    const owner = r.ownerId ? `owner ${at(members.get(r.ownerId))}` : "no owner";
+    return `${ref(r.number)} ${r.title} — ${scoreText(r)}; ${owner}; ${r.mitigation ? `mitigation: ${r.mitigation}` : "no mitigation yet"}`;
+  });
+  const more = data.openRisks.length - sel.topRisks.length;
+  if (more > 0) lines.push(`…and ${more} more open ${more === 1 ? "risk" : "risks"} (\`risk list\`)`);
+  return [heading(`Top risks (${data.openRisks.length} open, ${sel.critical} critical)`), list(lines)];
+}
+
+export function kpisSection(data: DigestData): Block[] {
+  if (data.kpis.length === 0) return [heading("KPIs"), text("No KPIs yet.")];
+  let on = 0;
+  let off = 0;
+  const lines = data.kpis.map((k) => {
+    const [latest, previous] = k.readings;
+    if (!latest) return `${k.name}: no readings yet (target ${targetText(k)})`;
+    const good = onTrack(k, latest.value);
+    if (good) on++;
+    else off++;
+    const moved = trend(k, latest.value, previous?.value);
+    const status = `${good ? "on track" : "⚠ off track"}${moved ? `, ${moved.arrow} ${moved.word}` : ""}`;
+    return `${k.name}: ${formatValue(latest.value, k.unit)} (target ${targetText(k)}) — ${status}`;
+  });
+  return [heading(`KPIs (${on} on track, ${off} off track)`), list(capped(lines))];
+}
+
+/** Standups are not stored yet; the line says so rather than showing a made-up 0 %. */
+export function standupSection(): Block[] {
+  return [heading("Standups"), contextLine("Standup participation: no standups have run yet.")];
+}
+
+/** Assignees of the tasks the lists will show (the capped ones), to name them in one query. */
+export function tasksMemberIds(sel: DigestSelection, cap: number): (string | null)[] {
+  return [...sel.completed.slice(0, cap), ...sel.open.slice(0, cap)].map((t) => t.assigneeId);
+}

@@ -1,0 +1,31 @@
+/** What a platform sender does with one queued message, and how failures are retried. */
+import type { OutboxRow } from "./outbox-store.js";
+
+export type SendResult =
+  | { ok: true }
+  /** Try again after this long (a 429's Retry-After, or backoff after an outage). */
+  | { retryAfterMs: number; error: string }
+  /** Retrying cannot help (unknown channel, bot not in it, revoked token). */
+  | { permanent: true; error: string };
+
+export interface Sender {
+  send(message: OutboxRow): Promise<SendResult>;
+}
+
+export const BACKOFF_BASE_MS = 1_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+/** Attempts in all, the first included, before a message is marked failed. */
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * Exponential backoff with "equal jitter" after `attempts` earlier tries:
+ * 1 s, 2 s, 4 s ... capped at 5 min, each between half and the full step so
+ * many messages failing together do not retry together.
+ */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+export const isOk = (result: SendResult): result is { ok: true } => "ok" in result;
+export const isPermanent = (result: SendResult): result is { permanent: true; error: string } => "permanent" in result;

@@ -1,0 +1,49 @@
+/** What the scheduler will do next: `charter scheduler list`. */
+import type { DateTime } from "luxon";
+import { occurrencesBetween } from "./occurrences.js";
+import { promptTargets, STANDUP_PROMPT_JOB, type TickDeps, type TickResult } from "./tick.js";
+import { activeStandupSchedules } from "../store/repositories/standups.js";
+
+export interface Upcoming {
+  tenantId: string;
+  job: string;
+  key: string;
+  slot: string;
+  /** UTC ISO instant. */
+  due: string;
+  /** The wall-clock time in the zone it is scheduled in. */
+  local: string;
+  channelId: string;
+}
+
+export async function upcoming(deps: Pick<TickDeps, "db" | "store">, from: DateTime, days = 7, filter: { tenantId?: string } = {}): Promise<Upcoming[]> {
+  const out: Upcoming[] = [];
+  for (const schedule of await activeStandupSchedules(deps.db, filter)) {
+    const members = await deps.store.members.getMany(schedule.tenantId, schedule.participants);
+    for (const target of promptTargets(schedule, members)) {
+      for (const o of occurrencesBetween(target.rule, from, from.plus({ days }))) {
+        // A participant away that day is not asked.
+        const away = target.memberId ? schedule.skips[target.memberId] : undefined;
+        if (away && o.localDate <= away) continue;
+        out.push({
+          tenantId: schedule.tenantId,
+          job: STANDUP_PROMPT_JOB,
+          key: target.key,
+          slot: o.localDate,
+          due: o.at.toISO({ suppressMilliseconds: true })!,
+          local: `${o.at.setZone(target.rule.timeZone).toFormat("ccc HH:mm")} ${target.rule.timeZone}`,
+          channelId: target.channelId,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
+}
+
+export function formatUpcoming(u: Upcoming): string {
+  return `${u.due}  ${u.job}  ${u.key}  ${u.slot}  (${u.local}) -> ${u.channelId}  [tenant ${u.tenantId}]`;
+}
+
+export function formatTickResult(r: TickResult): string {
+  return `${r.outcome}  ${r.job}  ${r.key}  ${r.slot}  due ${r.due}${r.detail ? `  — ${r.detail}` : ""}  [tenant ${r.tenantId}]`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Standup schedules: one per project channel, with their per-person skips.
+ * List fields (days, participants, holidays, questions) are stored as text.
+ */
+import { WEEKDAYS, type Platform, type StandupAnswer, type StandupSchedule, type Store, type Weekday } from "../../core/store.js";
+import type { StandupAnswer as AnswerRow, StandupSchedule as ScheduleRow, StandupSkip as SkipRow } from "../../generated/sqlite/client.js";
+import type { Database } from "../database.js";
+import type { StoreContext } from "../client.js";
+import { requireProject } from "../guards.js";
+import { notFound } from "../errors.js";
+import { write } from "../write.js";
+
+function stringList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toStandupSchedule(row: ScheduleRow & { skips?: SkipRow[] }): StandupSchedule {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    projectId: row.projectId,
+    channelId: row.channelId,
+    platform: row.platform as Platform,
+    days: row.days.split(",").filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d)),
+    time: row.time,
+    timeZone: row.timeZone,
+    participants: stringList(row.participants),
+    skipUntil: row.skipUntil,
+    holidays: stringList(row.holidays),
+    questions: stringList(row.questions),
+    windowMinutes: row.windowMinutes,
+    perParticipantZones: row.perParticipantZones,
+    active: row.active,
+    skips: Object.fromEntries((row.skips ?? []).map((s) => [s.memberId, s.until])),
+  };
+}
+
+const withSkips = { skips: true } as const;
+
+function toAnswer(row: AnswerRow): StandupAnswer {
+  return { memberId: row.memberId, yesterday: row.yesterday, today: row.today, blockers: row.blockers, answeredAt: row.createdAt };
+}
+
+export function standupsRepository(ctx: StoreContext): Store["standups"] {
+  const { prisma } = ctx;
+  return {
+    setup(scope, projectId, channelId, settings) {
+      return write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          const { tenantId } = scope;
+          await requireProject(tx, tenantId, projectId);
+          const data = {
+            platform: settings.platform,
+            days: settings.days.join(","),
+            time: settings.time,
+            timeZone: settings.timeZone,
+            participants: JSON.stringify(settings.participants),
+            active: true,
+            ...(settings.holidays !== undefined ? { holidays: JSON.stringify(settings.holidays) } : {}),
+            ...(settings.questions !== undefined ? { questions: JSON.stringify(settings.questions) } : {}),
+            ...(settings.windowMinutes !== undefined ? { windowMinutes: settings.windowMinutes } : {}),
+            ...(settings.perParticipantZones !== undefined ? { perParticipantZones: settings.perParticipantZones } : {}),
+            ...(settings.skipUntil !== undefined ? { skipUntil: settings.skipUntil } : {}),
+          };
+          const where = { projectId_channelId: { projectId, channelId } };
+          const previous = await tx.standupSchedule.findUnique({ where, include: withSkips });
+          const row = await tx.standupSchedule.upsert({ where, update: data, create: { tenantId, projectId, channelId, ...data }, include: withSkips });
+          const schedule = toStandupSchedule(row);
+          await audit({
+            action: "standup.setup",
+            entity: "standupSchedule",
+            entityId: schedule.id,
+            projectId,
+            before: previous ? toStandupSchedule(previous) : null,
+            after: schedule,
+          });
+          return schedule;
+        },
+        { retryOnUnique: true },
+      );
+    },
+
+    async get(tenantId, id) {
+      const row = await prisma.standupSchedule.findFirst({ where: { tenantId, id }, include: withSkips });
+      return row ? toStandupSchedule(row) : null;
+    },
+
+    async forChannel(tenantId, projectId, channelId) {
+      const row = await prisma.standupSchedule.findFirst({ where: { tenantId, projectId, channelId }, include: withSkips });
+      return row ? toStandupSchedule(row) : null;
+    },
+
+    async list(tenantId, projectId) {
+      const rows = await prisma.standupSchedule.findMany({
+        where: { tenantId, projectId, active: true },
+        include: withSkips,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toStandupSchedule);
+    },
+
+    skip(scope, scheduleId, memberId, until) {
+      return write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          const { tenantId } = scope;
+          const schedule = await tx.standupSchedule.findFirst({ where: { tenantId, id: scheduleId }, select: { id: true, projectId: true } });
+          if (!schedule) throw notFound("Standup");
+          const row = await tx.standupSkip.upsert({
+            where: { scheduleId_memberId: { scheduleId, memberId } },
+            update: { until },
+            create: { tenantId, scheduleId, memberId, until },
+          });
+          await audit({ action: "standup.skip", entity: "standupSkip", entityId: row.id, projectId: schedule.projectId, after: { memberId, until } });
+        },
+        { retryOnUnique: true },
+      );
+    },
+
+    answer(scope, scheduleId, slot, input) {
+      return write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          const { tenantId, actorId: memberId } = scope;
+          const schedule = await tx.standupSchedule.findFirst({ where: { tenantId, id: scheduleId }, select: { id: true, projectId: true } });
+          if (!schedule) throw notFound("Standup");
+          const run = await tx.standupRun.upsert({
+            where: { scheduleId_slot: { scheduleId, slot } },
+            update: {},
+            create: { tenantId, scheduleId, slot },
+          });
+          const parts = {
+            ...(input.yesterday !== undefined ? { yesterday: input.yesterday } : {}),
+            ...(input.today !== undefined ? { today: input.today } : {}),
+            ...(input.blockers !== undefined ? { blockers: input.blockers } : {}),
+          };
+          const row = await tx.standupAnswer.upsert({
+            where: { runId_memberId: { runId: run.id, memberId } },
+            update: parts,
+            create: { tenantId, runId: run.id, memberId, ...parts },
+          });
+          const answer = toAnswer(row);
+          await audit({ action: "standup.answer", entity: "standupAnswer", entityId: row.id, projectId: schedule.projectId, after: { slot, ...answer } });
+          return answer;
+        },
+        { retryOnUnique: true },
+      );
+    },
+
+    async answers(tenantId, scheduleId, slot) {
+      const rows = await prisma.standupAnswer.findMany({
+        where: { tenantId, run: { scheduleId, slot } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toAnswer);
+    },
+
+    async history(tenantId, scheduleId, range) {
+      const runs = await prisma.standupRun.findMany({
+        where: { tenantId, scheduleId, slot: { gte: range.from, lte: range.to } },
+        include: { answers: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+        orderBy: { slot: "asc" },
+      });
+      return runs.map((run) => ({ slot: run.slot, answers: run.answers.map(toAnswer) }));
+    },
+  };
+}
+
+/**
+ * Every tenant's active schedules: what the scheduler walks on each tick.
+ * Deliberately outside the tenant-scoped Store port, like the job claims.
+ */
+export async function activeStandupSchedules(db: Pick<Database, "prisma">, filter: { tenantId?: string } = {}): Promise<StandupSchedule[]> {
+  const where = { active: true, ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}) };
+  const rows = await db.prisma.standupSchedule.findMany({ where, include: withSkips, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map(toStandupSchedule);
+}

@@ -1,0 +1,65 @@
+import { performance } from "node:perf_hooks";
+import { DateTime } from "luxon";
+import { expect, it } from "vitest";
+import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
+import { addDays } from "../../../src/core/domain/dates.js";
+import { COST_CATEGORIES, type Project, type Scope, type Store } from "../../../src/core/store.js";
+import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { apolloFixture } from "../../support/project.js";
+import { countingStore } from "./counting-store.js";
+
+const today = DateTime.utc().toISODate()!;
+
+/** Writes in small concurrent batches: fast on PostgreSQL, and SQLite simply queues them. */
+async function inBatches(n: number, write: (i: number) => Promise<unknown>, size = 25): Promise<void> {
+  for (let i = 0; i < n; i += size) await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, k) => write(i + k)));
+}
+
+/** Store calls one digest makes, and how long it took. */
+async function measure(store: Store, tenant: string, project: Project) {
+  const counting = countingStore(store);
+  const started = performance.now();
+  const digest = await weeklyDigest({ store: counting.store, tenant }, project, { today });
+  const ms = performance.now() - started;
+  return { digest, ms, total: counting.total(), calls: Object.fromEntries(counting.calls) };
+}
+
+describeEachProvider("weekly digest query count", (provider) => {
+  const testStore = suiteStore(provider);
+
+  it("renders 1,000 tasks, 5,000 costs and 100 risks with the same number of store calls as a tiny project", { timeout: 300_000 }, async () => {
+    const store = testStore();
+    const tiny = await apolloFixture(store, "digest-tiny");
+    const small = await measure(store, tiny.tenant, tiny.project);
+
+    const big = await apolloFixture(store, "digest-big");
+    const scope: Scope = { tenantId: big.tenant, actorId: (await big.pm.context()).user.id };
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => store.members.ensure(big.tenant, { platformUserId: `U${i}`, name: `dev${i}` })));
+    const pid = big.project.id;
+    // Task numbers are allocated per project, so tasks go in one at a time; the rest in batches.
+    for (let i = 0; i < 1000; i++) {
+      await store.tasks.add(scope, pid, { title: `Task ${i}`, assigneeId: people[i % 20]!.id, dueDate: addDays(today, (i % 60) - 30) });
+    }
+    await inBatches(5000, (i) =>
+      store.costs.add(scope, pid, { amount: BigInt(100 + i), currency: "USD", category: COST_CATEGORIES[i % 6]!, incurredOn: addDays(today, -(i % 90)) }),
+    );
+    for (let i = 0; i < 100; i++) {
+      await store.risks.add(scope, pid, { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerId: people[i % 20]!.id });
+    }
+    const large = await measure(store, big.tenant, big.project);
+
+    console.log(`[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks: ${large.ms.toFixed(1)} ms, ${large.total} store calls`, large.calls);
+    expect(large.digest.ok).toBe(true);
+    expect(large.total).toBe(small.total);
+    expect(large.calls).toEqual({
+      "tasks.list": 1,
+      "costs.totals": 1,
+      "costs.list": 1,
+      "budgets.get": 1,
+      "risks.list": 1,
+      "milestones.list": 1,
+      "kpis.list": 1,
+      "members.getMany": 1,
+    });
+  });
+});

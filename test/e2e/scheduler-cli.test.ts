@@ -1,0 +1,50 @@
+/** `charter scheduler run-due | list` from the built binary, on both databases. */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { charter } from "./charter-binary.js";
+
+describeEachProvider("charter scheduler", (provider) => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider, { migrate: false });
+    env = { DATABASE_URL: database.url, TZ: "UTC" };
+  });
+  afterAll(() => database.drop());
+
+  const run = (...words: string[]) => charter(["run", "--", ...words], env);
+
+  it("runs one tick as of --at, once, and lists what comes next", async () => {
+    expect((await run("project", "create", "Apollo")).code).toBe(0);
+    const setup = await run("standup", "setup", "days", "mon-fri", "at", "09:00", "tz", "Europe/Berlin");
+    expect(setup.stdout).toContain("mon-fri at 09:00 Europe/Berlin");
+    expect(setup.code).toBe(0);
+
+    const list = await charter(["scheduler", "list", "--at", "2026-03-27T00:00:00Z", "--days", "4"], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout.trim().split("\n").map((l) => l.split("  ")[0])).toEqual(["2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z"]);
+
+    const early = await charter(["scheduler", "run-due", "--at", "2026-03-30T06:59:00Z"], env);
+    expect(early).toMatchObject({ code: 0, stderr: "" });
+    expect(early.stdout).toContain("Nothing was due");
+
+    const due = await charter(["scheduler", "run-due", "--at", "2026-03-30T07:00:00Z"], env);
+    expect(due.stderr).toBe("");
+    expect(due.code).toBe(0);
+    expect(due.stdout).toMatch(/^done {2}standup-prompt {2}\S+ {2}2026-03-30 {2}due 2026-03-30T07:00:00.000Z/);
+    expect(due.stdout.trim().split("\n")).toHaveLength(1);
+
+    const again = await charter(["scheduler", "run-due", "--at", "2026-03-30T07:00:00Z"], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already-claimed {2}standup-prompt/);
+    expect(await database.db.prisma.outboxMessage.count({ where: { kind: "standup-prompt" } })).toBe(1);
+  });
+
+  it("rejects a missing or unreadable --at with exit 2", async () => {
+    expect((await charter(["scheduler", "run-due"], env)).code).toBe(2);
+    const bad = await charter(["scheduler", "run-due", "--at", "monday"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("not an ISO instant");
+  });
+});

@@ -1,0 +1,146 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import type { Logger } from "../../src/core/context.js";
+import type { OutgoingMessage } from "../../src/core/notify.js";
+import { heading, reply, text } from "../../src/core/views/reply.js";
+import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
+import { localSender } from "../../src/outbox/local-sender.js";
+import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { slackSender } from "../../src/outbox/slack-sender.js";
+import { httpFailure, rateLimited, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+
+const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const digest = (channelId: string, n = 1): OutgoingMessage => ({
+  channelId,
+  kind: "digest",
+  dedupeKey: `digest:${channelId}:${n}`,
+  reply: reply(`Digest ${n} for ${channelId}`, [heading(`Weekly digest ${n}`), text(`Channel ${channelId}, part ${n}.`)], "channel"),
+});
+
+const succeeded = (call: RecordedCall) => call.response?.status === 200 && (call.response.body as { ok?: boolean }).ok === true;
+
+describeEachProvider("outbox delivery to Slack", (provider) => {
+  let database: TestDatabase;
+  let api: SlackApi;
+  let delivery: Delivery | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(() => database.drop());
+  beforeEach(async () => {
+    await database.db.prisma.outboxMessage.deleteMany({});
+    api = await startSlackApi();
+  });
+  afterEach(async () => {
+    await delivery?.stop();
+    delivery = undefined;
+    await api.close();
+  });
+
+  const deliver = () => {
+    delivery = createDelivery({
+      db: database.db,
+      log: quiet,
+      senders: {
+        slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-outbox-test", log: quiet, random: () => 0 }),
+        local: localSender(),
+      },
+    });
+    delivery.start(50);
+    return delivery;
+  };
+
+  async function untilSettled(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const open = await database.db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+      if (open === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("outbox did not settle");
+  }
+
+  it("fans out to 200 channels through rate limits: one post each, never faster than 1/s per channel, in order", async () => {
+    const queue = outboxQueue(database.db);
+    const channels = Array.from({ length: 200 }, (_, i) => `C${String(i).padStart(4, "0")}`);
+    const twice = new Set(channels.slice(0, 25));
+    for (const channel of channels) await queue.enqueue("T1", "slack", digest(channel));
+    for (const channel of twice) await queue.enqueue("T1", "slack", digest(channel, 2));
+    api.respondWith("chat.postMessage", () => rateLimited(1), { times: 30 });
+
+    const began = Date.now();
+    deliver();
+    await untilSettled();
+    expect(Date.now() - began).toBeLessThan(15_000);
+
+    const calls = api.callsTo("chat.postMessage");
+    expect(calls.filter((c) => c.response?.status === 429)).toHaveLength(30);
+    const byChannel = new Map<string, RecordedCall[]>();
+    for (const call of calls) byChannel.set(String(call.args.channel), [...(byChannel.get(String(call.args.channel)) ?? []), call]);
+    expect([...byChannel.keys()].sort()).toEqual(channels);
+    for (const channel of channels) {
+      const list = byChannel.get(channel)!.sort((a, b) => a.at - b.at);
+      const ok = list.filter(succeeded);
+      expect(ok.map((c) => c.args.text)).toEqual(twice.has(channel) ? [`Digest 1 for ${channel}`, `Digest 2 for ${channel}`] : [`Digest 1 for ${channel}`]);
+      for (let i = 1; i < list.length; i++) expect(list[i]!.at - list[i - 1]!.at, `gap in ${channel}`).toBeGreaterThanOrEqual(1_000);
+    }
+    const rows = await database.db.prisma.outboxMessage.findMany();
+    expect(rows.every((r) => r.status === "sent" && r.sentAt)).toBe(true);
+  });
+
+  it("retries server errors with backoff", async () => {
+    const { id } = await outboxQueue(database.db).enqueue("T1", "slack", digest("C500"));
+    api.respondWith("chat.postMessage", () => httpFailure(500, "Internal Server Error"), { times: 2 });
+    deliver();
+    await untilSettled();
+    const calls = api.callsTo("chat.postMessage");
+    expect(calls.map((c) => c.response?.status)).toEqual([500, 500, 200]);
+    // random() = 0: half of 1 s, then half of 2 s.
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(500);
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(1_000);
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 3 });
+  });
+
+  it("marks a message failed on a permanent Slack error without retrying", async () => {
+    api.workspace.channels.set("CGONE", { is_member: false });
+    const queue = outboxQueue(database.db);
+    const gone = await queue.enqueue("T1", "slack", digest("CGONE"));
+    const fine = await queue.enqueue("T1", "slack", digest("CFINE"));
+    deliver();
+    await untilSettled();
+    expect(api.callsTo("chat.postMessage").filter((c) => c.args.channel === "CGONE")).toHaveLength(1);
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: "not_in_channel",
+    });
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: fine.id } })).toMatchObject({ status: "sent" });
+  });
+
+  it("delivers the local outbox at once and leaves platforms without a sender alone", async () => {
+    const queue = outboxQueue(database.db);
+    for (let n = 1; n <= 20; n++) await queue.enqueue("T1", "local", digest("local", n));
+    await queue.enqueue("T1", "teams", digest("19:conversation"));
+    const only = createDelivery({ db: database.db, log: quiet, senders: { local: localSender() } });
+    const began = Date.now();
+    expect(await only.deliverDue()).toEqual({ sent: 20, retried: 0, failed: 0 });
+    expect(Date.now() - began).toBeLessThan(2_000);
+    expect(await database.db.prisma.outboxMessage.findFirstOrThrow({ where: { platform: "teams" } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("on stop, finishes the send in flight and releases messages still waiting their turn", async () => {
+    const queue = outboxQueue(database.db);
+    for (let n = 1; n <= 3; n++) await queue.enqueue("T1", "slack", digest("CSLOW", n));
+    api.respondWith("chat.postMessage", () => ({ status: 200, body: { ok: true, channel: "CSLOW", ts: "1.1" }, delayMs: 300 }), { times: 1 });
+    const running = deliver();
+    await api.waitFor("chat.postMessage");
+    await running.stop();
+    const rows = await database.db.prisma.outboxMessage.findMany({ orderBy: { dedupeKey: "asc" } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", 1],
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+  });
+});
