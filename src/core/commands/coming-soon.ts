@@ -11,6 +11,7 @@ import { reply, text } from "../views/reply.js";
 const PLANNED: [path: string[], summary: string][] = [
   [["project", "charter"], "Fill in the project charter: objectives, scope, deliverables, roles"],
   [["project", "close"], "Close the project with a post-mortem and a final report"],
+  [["report", "schedule"], "Post the weekly status report to the channel and stakeholders on a schedule"],
   [["change", "request"], "Raise a change request with its cost and schedule impact"],
 ];
 
