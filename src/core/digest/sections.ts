@@ -4,7 +4,7 @@
  * KPIs and standup participation.
  */
 import { DateTime } from "luxon";
-import { budgetStatus } from "../domain/budget.js";
+import { projectBudgetStatus } from "../domain/budget.js";
 import { formatDate, isValidZone } from "../domain/dates.js";
 import { riskScore, riskSeverity } from "../domain/risk.js";
 import { at, money, ref } from "../commands/shared.js";
@@ -110,17 +110,7 @@ export function milestonesSection(sel: DigestSelection, data: DigestData, today:
 export function budgetSection(project: Project, data: DigestData, today: string): Block[] {
   const { budget, totals } = data;
   const cur = budget.currency;
-  const status = budgetStatus({
-    total: budget.total,
-    contingencyPct: budget.contingencyPct,
-    lines: budget.lines,
-    spent: totals.total,
-    spentByCategory: totals.byCategory,
-    startDate: project.startDate,
-    endDate: project.endDate,
-    firstCostOn: totals.firstOn,
-    today,
-  });
+  const status = projectBudgetStatus(project, budget, totals, today);
   const thisWeek = data.weekCosts.reduce((sum, c) => sum + c.amount, 0n);
   const items: [string, string][] = [
     ["Spent", money(status.spent, cur)],

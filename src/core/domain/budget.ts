@@ -5,7 +5,7 @@
  * nearest minor unit, exact halves up (divRoundHalfUp), and happens once at
  * the end of each figure, so nothing drifts from intermediate rounding.
  */
-import { COST_CATEGORIES, type CostCategory } from "../store.js";
+import { COST_CATEGORIES, type Budget, type CostCategory, type CostTotals, type Project } from "../store.js";
 import { daysBetween } from "./dates.js";
 import { divRoundHalfUp, percent } from "./money.js";
 
@@ -124,4 +124,24 @@ export function budgetStatus(input: BudgetInput): BudgetStatus {
     forecastVariance: total === null || forecastAtCompletion === null ? null : total - forecastAtCompletion,
     alertLevel: alertLevel(spent, total),
   };
+}
+
+/** The status of a project's budget from what the store returns: its plan, its cost totals and its dates. */
+export function projectBudgetStatus(
+  project: Pick<Project, "startDate" | "endDate">,
+  budget: Pick<Budget, "total" | "contingencyPct" | "lines">,
+  totals: Pick<CostTotals, "total" | "byCategory" | "firstOn">,
+  today: string,
+): BudgetStatus {
+  return budgetStatus({
+    total: budget.total,
+    contingencyPct: budget.contingencyPct,
+    lines: budget.lines,
+    spent: totals.total,
+    spentByCategory: totals.byCategory,
+    startDate: project.startDate,
+    endDate: project.endDate,
+    firstCostOn: totals.firstOn,
+    today,
+  });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { money } from "../shared.js";
-import { budgetStatus } from "../../domain/budget.js";
+import { projectBudgetStatus } from "../../domain/budget.js";
 import { COST_CATEGORIES, type BudgetChange, type CostCategory } from "../../store.js";
 import { contextLine, fields as fieldsBlock, heading, progress, rejection, reply, table, text } from "../../views/reply.js";
 import type { Block } from "../../views/reply.js";
@@ -40,17 +40,7 @@ export default projectCommand({
       changed ? ctx.store.budgets.set(ctx.scope, project.id, change) : ctx.store.budgets.get(ctx.tenant, project.id),
       ctx.store.costs.totals(ctx.tenant, project.id),
     ]);
-    const status = budgetStatus({
-      total: budget.total,
-      contingencyPct: budget.contingencyPct,
-      lines: budget.lines,
-      spent: totals.total,
-      spentByCategory: totals.byCategory,
-      startDate: project.startDate,
-      endDate: project.endDate,
-      firstCostOn: totals.firstOn,
-      today: ctx.env.today,
-    });
+    const status = projectBudgetStatus(project, budget, totals, ctx.env.today);
     const cur = budget.currency;
     const blocks: Block[] = [heading(`Budget — ${project.name}`)];
     if (changed) blocks.unshift(text("Budget updated."));
