@@ -12,293 +12,42 @@
  * the record's currency.
  */
 import type { TenantId } from "./context.js";
+import type {
+  Scope,
+  Platform,
+  Member,
+  Project,
+  NewProject,
+  Task,
+  NewTask,
+  TaskPatch,
+  TaskFilter,
+  CostEntry,
+  NewCost,
+  CostTotals,
+  Budget,
+  BudgetChange,
+  RiskStatus,
+  Risk,
+  NewRisk,
+  RiskPatch,
+  Milestone,
+  Kpi,
+  NewKpi,
+  KpiReading,
+  KpiWithReadings,
+  Allocation,
+  NewAllocation,
+  Stakeholder,
+  AuditEvent,
+  StandupSchedule,
+  StandupAnswer,
+  StandupAnswerInput,
+  StandupSettings,
+} from "./records.js";
 
-export interface Scope {
-  tenantId: TenantId;
-  /** Member.id of whoever makes the change (written to the audit log). */
-  actorId: string;
-}
-
-export type Platform = "slack" | "teams" | "local";
-export type MemberRole = "admin" | "manager" | "member";
-
-export interface Member {
-  id: string;
-  tenantId: TenantId;
-  /** Platform user id (Slack U123, Teams AAD object id, shell user name). */
-  platformUserId: string;
-  name: string;
-  timeZone: string | null;
-  role: MemberRole;
-}
-
-export const COST_CATEGORIES = ["labour", "equipment", "software", "travel", "consultants", "other"] as const;
-export type CostCategory = (typeof COST_CATEGORIES)[number];
-
-export type ProjectStatus = "active" | "closed";
-
-export interface Project {
-  id: string;
-  tenantId: TenantId;
-  name: string;
-  currency: string;
-  /** Budget total in minor units; null until a budget is set. */
-  budgetTotal: bigint | null;
-  contingencyPct: number;
-  startDate: string | null;
-  endDate: string | null;
-  status: ProjectStatus;
-  managerId: string;
-  createdAt: Date;
-}
-
-export interface NewProject {
-  name: string;
-  currency: string;
-  budgetTotal?: bigint | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  /** Link this channel to the new project in the same transaction. */
-  linkChannelId?: string | null;
-}
-
-export type TaskStatus = "todo" | "in_progress" | "done";
-
-export interface Task {
-  id: string;
-  projectId: string;
-  /** Per-project number shown as #n. */
-  number: number;
-  title: string;
-  status: TaskStatus;
-  assigneeId: string | null;
-  dueDate: string | null;
-  /** Estimate in hours. */
-  estimateHours: number | null;
-  parentId: string | null;
-  createdAt: Date;
-  completedAt: Date | null;
-}
-
-export interface NewTask {
-  title: string;
-  assigneeId?: string | null;
-  dueDate?: string | null;
-  estimateHours?: number | null;
-  parentId?: string | null;
-}
-
-export type TaskPatch = Partial<Pick<Task, "status" | "assigneeId" | "dueDate" | "title" | "estimateHours">>;
-
-export interface TaskFilter {
-  status?: TaskStatus[];
-  assigneeId?: string;
-  /** Only tasks due strictly before this date (and not done). */
-  dueBefore?: string;
-}
-
-export interface CostEntry {
-  id: string;
-  projectId: string;
-  amount: bigint;
-  currency: string;
-  category: CostCategory;
-  note: string | null;
-  incurredOn: string;
-  createdById: string;
-  createdAt: Date;
-}
-
-export interface NewCost {
-  amount: bigint;
-  currency: string;
-  category: CostCategory;
-  note?: string | null;
-  incurredOn: string;
-}
-
-export interface CostTotals {
-  total: bigint;
-  count: number;
-  byCategory: Partial<Record<CostCategory, bigint>>;
-  firstOn: string | null;
-  lastOn: string | null;
-}
-
-export interface BudgetLine {
-  category: CostCategory;
-  amount: bigint;
-}
-
-export interface Budget {
-  total: bigint | null;
-  currency: string;
-  contingencyPct: number;
-  lines: BudgetLine[];
-}
-
-export interface BudgetChange {
-  total?: bigint;
-  /** Only accepted while the project has no costs (amounts are never converted). */
-  currency?: string;
-  contingencyPct?: number;
-  /** Lines to set (replaces the amount of each named category). */
-  lines?: BudgetLine[];
-}
-
-export type RiskStatus = "open" | "closed";
-
-export interface Risk {
-  id: string;
-  projectId: string;
-  number: number;
-  title: string;
-  probability: number;
-  impact: number;
-  ownerId: string | null;
-  mitigation: string | null;
-  reviewDate: string | null;
-  status: RiskStatus;
-  createdAt: Date;
-  closedAt: Date | null;
-}
-
-export interface NewRisk {
-  title: string;
-  probability: number;
-  impact: number;
-  ownerId?: string | null;
-  mitigation?: string | null;
-  reviewDate?: string | null;
-}
-
-export type RiskPatch = Partial<Pick<Risk, "probability" | "impact" | "ownerId" | "mitigation" | "reviewDate" | "status" | "title">>;
-
-export interface Milestone {
-  id: string;
-  projectId: string;
-  number: number;
-  name: string;
-  dueDate: string;
-  doneAt: Date | null;
-}
-
-export type KpiDirection = "higher" | "lower";
-
-export interface Kpi {
-  id: string;
-  projectId: string;
-  name: string;
-  target: number;
-  unit: string | null;
-  direction: KpiDirection;
-  description: string | null;
-  deadline: string | null;
-  ownerId: string | null;
-}
-
-export interface NewKpi {
-  name: string;
-  target: number;
-  unit?: string | null;
-  direction: KpiDirection;
-  description?: string | null;
-  deadline?: string | null;
-  ownerId?: string | null;
-}
-
-export interface KpiReading {
-  id: string;
-  kpiId: string;
-  value: number;
-  recordedAt: Date;
-  recordedById: string;
-}
-
-export interface KpiWithReadings extends Kpi {
-  /** Newest first, at most the requested number. */
-  readings: KpiReading[];
-}
-
-export interface Allocation {
-  id: string;
-  projectId: string;
-  memberId: string;
-  percent: number;
-  fromDate: string | null;
-  toDate: string | null;
-}
-
-export interface NewAllocation {
-  memberId: string;
-  percent: number;
-  fromDate?: string | null;
-  toDate?: string | null;
-}
-
-export interface Stakeholder {
-  id: string;
-  projectId: string;
-  memberId: string;
-  role: string | null;
-  approver: boolean;
-}
-
-export interface AuditEvent {
-  id: string;
-  tenantId: TenantId;
-  projectId: string | null;
-  actorId: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  at: Date;
-}
-
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface StandupSchedule {
-  id: string;
-  tenantId: TenantId;
-  projectId: string;
-  channelId: string;
-  platform: Platform;
-  /** Lower-case three-letter weekdays in week order: mon, tue, ... */
-  days: Weekday[];
-  /** "HH:mm" in timeZone. */
-  time: string;
-  timeZone: string;
-  /** Member ids asked by DM; empty = the prompt goes to the channel. */
-  participants: string[];
-  /** No prompts up to and including this date (the whole team). */
-  skipUntil: string | null;
-  /** Local dates without a standup. */
-  holidays: string[];
-  /** Empty = the default questions. */
-  questions: string[];
-  windowMinutes: number;
-  /** Ask each participant at `time` in their own zone (Member.timeZone, else timeZone). */
-  perParticipantZones: boolean;
-  active: boolean;
-  /** Per-person absences: member id -> last skipped date (inclusive). */
-  skips: Record<string, string>;
-}
-
-export interface StandupAnswer {
-  memberId: string;
-  yesterday: string | null;
-  today: string | null;
-  blockers: string | null;
-  answeredAt: Date;
-}
-
-export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "today" | "blockers">>;
-
-export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &
-  Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil">>;
+// The records are part of the port: whoever uses the store imports them from here.
+export * from "./records.js";
 
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {
