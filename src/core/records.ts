@@ -291,3 +291,19 @@ export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "toda
 
 export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &
   Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil">>;
+
+/** The weekly digest posted on a schedule to a project channel and DM'd to its stakeholders. */
+export interface ReportSchedule {
+  id: string;
+  tenantId: TenantId;
+  projectId: string;
+  channelId: string;
+  platform: Platform;
+  day: Weekday;
+  /** "HH:mm" in timeZone. */
+  time: string;
+  timeZone: string;
+  active: boolean;
+}
+
+export type ReportScheduleSettings = Pick<ReportSchedule, "platform" | "day" | "time" | "timeZone">;

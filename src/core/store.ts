@@ -44,6 +44,8 @@ import type {
   StandupAnswer,
   StandupAnswerInput,
   StandupSettings,
+  ReportSchedule,
+  ReportScheduleSettings,
 } from "./records.js";
 
 // The records are part of the port: whoever uses the store imports them from here.
@@ -153,5 +155,12 @@ export interface Store {
     answers(tenantId: TenantId, scheduleId: string, slot: string): Promise<StandupAnswer[]>;
     /** Every answered day between two local dates (inclusive), oldest first. */
     history(tenantId: TenantId, scheduleId: string, range: { from: string; to: string }): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
+  };
+  reportSchedules: {
+    /** Creates the weekly digest schedule of a project's channel, or replaces its settings (and re-activates it). */
+    setup(scope: Scope, projectId: string, channelId: string, settings: ReportScheduleSettings): Promise<ReportSchedule>;
+    forChannel(tenantId: TenantId, projectId: string, channelId: string): Promise<ReportSchedule | null>;
+    /** The project's active schedules. */
+    list(tenantId: TenantId, projectId: string): Promise<ReportSchedule[]>;
   };
 }

@@ -16,6 +16,8 @@ import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { occurrenceOn, occurrencesBetween } from "./occurrences.js";
 import { promptTargets, type PromptTarget } from "./targets.js";
+import { runReminders } from "./reminders.js";
+import { runDigests } from "./digest-tick.js";
 
 export { promptTargets, type PromptTarget } from "./targets.js";
 
@@ -70,6 +72,8 @@ export async function runDue(deps: TickDeps, at: DateTime, opts: RunDueOptions =
       deps.log.error("standup schedule failed", { scheduleId: schedule.id, error: String(error) });
     }
   }
+  results.push(...(await runReminders(deps, now, grace, filter)));
+  results.push(...(await runDigests(deps, now, grace, filter)));
   return results;
 }
 

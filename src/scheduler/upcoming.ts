@@ -3,6 +3,9 @@ import type { DateTime } from "luxon";
 import { occurrencesBetween } from "./occurrences.js";
 import { promptTargets, STANDUP_PROMPT_JOB, type TickDeps, type TickResult } from "./tick.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
+import { activeReportSchedules } from "../store/repositories/report-schedules.js";
+import { digestRule } from "./digest-rule.js";
+import { WEEKLY_DIGEST_JOB } from "./digest-tick.js";
 
 export interface Upcoming {
   tenantId: string;
@@ -35,6 +38,19 @@ export async function upcoming(deps: Pick<TickDeps, "db" | "store">, from: DateT
           channelId: target.channelId,
         });
       }
+    }
+  }
+  for (const schedule of await activeReportSchedules(deps.db, filter)) {
+    for (const o of occurrencesBetween(digestRule(schedule), from, from.plus({ days }))) {
+      out.push({
+        tenantId: schedule.tenantId,
+        job: WEEKLY_DIGEST_JOB,
+        key: schedule.id,
+        slot: o.localDate,
+        due: o.at.toISO({ suppressMilliseconds: true })!,
+        local: `${o.at.setZone(schedule.timeZone).toFormat("ccc HH:mm")} ${schedule.timeZone}`,
+        channelId: schedule.channelId,
+      });
     }
   }
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));

@@ -14,6 +14,7 @@ import { membersRepository } from "./repositories/members.js";
 import { milestonesRepository } from "./repositories/milestones.js";
 import { projectsRepository } from "./repositories/projects.js";
 import { risksRepository } from "./repositories/risks.js";
+import { reportSchedulesRepository } from "./repositories/report-schedules.js";
 import { stakeholdersRepository } from "./repositories/stakeholders.js";
 import { standupsRepository } from "./repositories/standups.js";
 import { tasksRepository } from "./repositories/tasks.js";
@@ -38,9 +39,11 @@ export function createStore(db: Database): Store {
     stakeholders: stakeholdersRepository(ctx),
     audit: auditRepository(ctx),
     standups: standupsRepository(ctx),
+    reportSchedules: reportSchedulesRepository(ctx),
   };
 }
 export { activeStandupSchedules } from "./repositories/standups.js";
+export { activeReportSchedules } from "./repositories/report-schedules.js";
 export { claimsRepository, type ClaimsRepository, type ClaimStatus, type FinishStatus, type JobClaim } from "./repositories/claims.js";
 export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
 export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";

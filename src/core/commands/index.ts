@@ -40,6 +40,7 @@ import standupNow from "./standup/now.js";
 import standupAnswer from "./standup/answer.js";
 import standupReport from "./standup/report.js";
 import report from "./report/report.js";
+import reportSchedule from "./report/schedule.js";
 import { comingSoonCommands } from "./coming-soon.js";
 
 export const commands: readonly CommandDef[] = [
@@ -80,5 +81,6 @@ export const commands: readonly CommandDef[] = [
   standupAnswer,
   standupReport,
   report,
+  reportSchedule,
   ...comingSoonCommands,
 ];
