@@ -9,8 +9,8 @@ import type { ReportSchedule } from "../core/store.js";
 import { weeklyDigest } from "../core/digest/weekly-digest.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
-import { digestRule } from "./digest-rule.js";
-import { occurrencesBetween } from "./occurrences.js";
+import { digestRule } from "../core/domain/schedule/digest-rule.js";
+import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";

@@ -13,7 +13,7 @@ import { overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type Over
 import type { Member } from "../core/store.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";
 import { tenantsWithActiveProjects, type ReminderTenant } from "../store/repositories/reminder-sources.js";
-import { WEEKDAYS, occurrencesBetween } from "./occurrences.js";
+import { WEEKDAYS, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
 
 export const REMINDER_JOB = "reminder";

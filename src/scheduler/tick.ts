@@ -14,12 +14,12 @@ import type { OutboxPlatform, OutboxQueue } from "../outbox/notifier.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
-import { occurrenceOn, occurrencesBetween } from "./occurrences.js";
-import { promptTargets, type PromptTarget } from "./targets.js";
+import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
+import { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 import { runReminders } from "./reminders.js";
 import { runDigests } from "./digest-tick.js";
 
-export { promptTargets, type PromptTarget } from "./targets.js";
+export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 
 export const STANDUP_PROMPT_JOB = "standup-prompt";
 export const STANDUP_SUMMARY_JOB = "standup-summary";

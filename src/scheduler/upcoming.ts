@@ -1,10 +1,10 @@
 /** What the scheduler will do next: `charter scheduler list`. */
 import type { DateTime } from "luxon";
-import { occurrencesBetween } from "./occurrences.js";
+import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import { promptTargets, STANDUP_PROMPT_JOB, type TickDeps, type TickResult } from "./tick.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
-import { digestRule } from "./digest-rule.js";
+import { digestRule } from "../core/domain/schedule/digest-rule.js";
 import { WEEKLY_DIGEST_JOB } from "./digest-tick.js";
 
 export interface Upcoming {

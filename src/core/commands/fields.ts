@@ -17,6 +17,8 @@ import {
   parseScale,
   type Parsed,
 } from "../grammar/values.js";
+import { parseTime } from "../domain/schedule/occurrences.js";
+import { isValidZone } from "../domain/schedule/prompt-targets.js";
 
 /** What parsing needs to know about where the command was typed. */
 export interface ParseEnv {
@@ -123,6 +125,23 @@ export const fields = {
   },
   numberWithUnit() {
     return parsed(parseNumberWithUnit);
+  },
+  /** "09:00", "9:30" -> "HH:mm". */
+  timeOfDay() {
+    return parsed((text): Parsed<string> => {
+      const t = parseTime(text);
+      return t
+        ? { ok: true, value: `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}` }
+        : { ok: false, message: `\`${text}\` is not a time of day. Write it like 09:00 or 16:30.` };
+    });
+  },
+  /** An IANA zone name such as Europe/Berlin. */
+  timeZone() {
+    return parsed((text): Parsed<string> =>
+      isValidZone(text)
+        ? { ok: true, value: text }
+        : { ok: false, message: `\`${text}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` },
+    );
   },
   choice<const T extends readonly [string, ...string[]]>(options: T, label: string) {
     return word.transform((text, ctx): T[number] => {

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { contextLine, reply, text } from "../../views/reply.js";
 import { WEEKDAYS } from "../../store.js";
-import { parseTime } from "../../../scheduler/occurrences.js";
-import { isValidZone } from "../../../scheduler/targets.js";
-import { digestRule, nextOccurrence } from "../../../scheduler/digest-rule.js";
+import { fields } from "../fields.js";
+import { isValidZone } from "../../domain/schedule/prompt-targets.js";
+import { digestRule, nextOccurrence } from "../../domain/schedule/digest-rule.js";
 import { platformOf } from "../standup/find.js";
 
 const DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -18,19 +18,7 @@ const day = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const time = z.string().transform((value, ctx) => {
-  const parsed = parseTime(value);
-  if (parsed) return `${String(parsed.hour).padStart(2, "0")}:${String(parsed.minute).padStart(2, "0")}`;
-  ctx.addIssue({ code: "custom", message: `\`${value}\` is not a time of day. Write it like 16:00 or 9:30.` });
-  return z.NEVER;
-});
 
-const zone = z.string().transform((value, ctx) => {
-  const name = value.trim();
-  if (isValidZone(name)) return name;
-  ctx.addIssue({ code: "custom", message: `\`${name}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` });
-  return z.NEVER;
-});
 
 export default projectCommand({
   path: ["report", "schedule"],
@@ -45,7 +33,7 @@ export default projectCommand({
     "Defaults: Friday at 16:00 in your time zone (UTC when you have none), in this channel.",
     "Running it again changes this channel's schedule.",
   ],
-  input: () => z.object({ day: day.optional(), at: time.optional(), tz: zone.optional() }),
+  input: () => z.object({ day: day.optional(), at: fields.timeOfDay().optional(), tz: fields.timeZone().optional() }),
   async run(ctx, input) {
     const { project } = ctx;
     const schedule = await ctx.store.reportSchedules.setup(ctx.scope, project.id, ctx.channel.id, {

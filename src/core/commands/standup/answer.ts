@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { rejection, reply, text } from "../../views/reply.js";
-import { isValidZone } from "../../../scheduler/targets.js";
+import { isValidZone } from "../../domain/schedule/prompt-targets.js";
 import { NO_STANDUP, standupFor } from "./find.js";
 
 export default projectCommand({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { at, joinWords } from "../shared.js";
 import { rejection, reply, text } from "../../views/reply.js";
-import { promptTargets } from "../../../scheduler/targets.js";
+import { promptTargets } from "../../domain/schedule/prompt-targets.js";
 import { NO_STANDUP, standupFor } from "./find.js";
 import { promptDedupeKey, standupPrompt } from "./prompt.js";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { at, membersById } from "../shared.js";
 import { contextLine, heading, list, rejection, reply, table, text, type Block } from "../../views/reply.js";
-import { occurrencesBetween } from "../../../scheduler/occurrences.js";
+import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
 import { NO_STANDUP, standupFor } from "./find.js";
 
 const WEEKS = 4;

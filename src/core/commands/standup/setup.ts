@@ -3,8 +3,8 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, joinWords, memberFor } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { formatDays, parseDays, parseTime } from "../../../scheduler/occurrences.js";
-import { isValidZone } from "../../../scheduler/targets.js";
+import { formatDays, parseDays } from "../../domain/schedule/occurrences.js";
+import { isValidZone } from "../../domain/schedule/prompt-targets.js";
 import { platformOf } from "./find.js";
 
 const days = z.string().transform((value, ctx) => {
@@ -14,19 +14,7 @@ const days = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const time = z.string().transform((value, ctx) => {
-  const parsed = parseTime(value);
-  if (parsed) return `${String(parsed.hour).padStart(2, "0")}:${String(parsed.minute).padStart(2, "0")}`;
-  ctx.addIssue({ code: "custom", message: `\`${value}\` is not a time of day. Write it like 09:00 or 16:30.` });
-  return z.NEVER;
-});
 
-const zone = z.string().transform((value, ctx) => {
-  const name = value.trim();
-  if (isValidZone(name)) return name;
-  ctx.addIssue({ code: "custom", message: `\`${name}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` });
-  return z.NEVER;
-});
 
 /** `<#C123|general>` (Slack), `#general` or a bare id. */
 const channel = z.string().transform((value, ctx) => {
@@ -68,8 +56,8 @@ export default projectCommand({
   input: () =>
     z.object({
       days: days.optional(),
-      at: time.optional(),
-      tz: zone.optional(),
+      at: fields.timeOfDay().optional(),
+      tz: fields.timeZone().optional(),
       channel: channel.optional(),
       participantsWord: z.string().optional(),
       participants: fields.mentions().optional(),

@@ -1,6 +1,6 @@
 /** Who a standup schedule asks, and by which zone's clock. Pure: shared by the tick and `standup now`. */
 import { DateTime } from "luxon";
-import type { Member, StandupSchedule } from "../core/store.js";
+import type { Member, StandupSchedule } from "../../store.js";
 import type { WeeklyRule } from "./occurrences.js";
 
 export interface PromptTarget {

@@ -5,7 +5,7 @@
  * never duplicates or drops a day.
  */
 import { DateTime } from "luxon";
-import { WEEKDAYS, type Weekday } from "../core/store.js";
+import { WEEKDAYS, type Weekday } from "../../store.js";
 
 export { WEEKDAYS, type Weekday };
 

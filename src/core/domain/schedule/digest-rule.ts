@@ -1,6 +1,6 @@
 /** When a weekly digest schedule fires, as a WeeklyRule; pure, shared by the command, the tick and the upcoming list. */
 import type { DateTime } from "luxon";
-import type { ReportSchedule } from "../core/store.js";
+import type { ReportSchedule } from "../../store.js";
 import { occurrenceOn, type Occurrence, type WeeklyRule } from "./occurrences.js";
 
 export function digestRule(schedule: Pick<ReportSchedule, "day" | "time" | "timeZone">): WeeklyRule {

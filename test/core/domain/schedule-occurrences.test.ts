@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDays, occurrenceOn, occurrencesBetween, parseDays, type WeeklyRule } from "../../src/scheduler/occurrences.js";
+import { formatDays, occurrenceOn, occurrencesBetween, parseDays, type WeeklyRule } from "../../../src/core/domain/schedule/occurrences.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const berlin: WeeklyRule = { days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", holidays: ["2026-04-03"] };
