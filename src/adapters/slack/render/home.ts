@@ -13,13 +13,17 @@ import type { KnownBlock, View } from "./types.js";
 /** The Home tab view, its blocks all Block Kit's known kinds. */
 export type SlackHome = Omit<Extract<View, { type: "home" }>, "blocks"> & { blocks: KnownBlock[] };
 
+/** The view around the blocks, `{"type":"home","blocks":[]}`, counts against the budget too. */
+const WRAPPER_BYTES = utf8Length(JSON.stringify({ type: "home", blocks: [] }));
+
 export function toSlackHome(reply: Reply): SlackHome {
   const all = reply.blocks.flatMap(blocksFor);
   numberButtons(all);
   const size = (b: KnownBlock) => utf8Length(JSON.stringify(b)) + 1;
-  if (all.length <= SLACK.modalBlocks && all.reduce((n, b) => n + size(b), 0) <= VIEW_BYTE_BUDGET) return { type: "home", blocks: all };
+  const budget = VIEW_BYTE_BUDGET - WRAPPER_BYTES;
+  if (all.length <= SLACK.modalBlocks && all.reduce((n, b) => n + size(b), 0) <= budget) return { type: "home", blocks: all };
   const marker = markerBlock();
-  const room = VIEW_BYTE_BUDGET - size(marker);
+  const room = budget - size(marker);
   const blocks: KnownBlock[] = [];
   let bytes = 0;
   for (const block of all) {
