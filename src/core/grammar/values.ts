@@ -189,8 +189,6 @@ export function looksLikeDate(text: string): boolean {
 
 // ---------------------------------------------------------------- numbers
 
-const DECIMAL = /^(\d+(?:\.\d+)?|\.\d+)$/;
-
 /** Hours from 4h, 2d (8-hour working day), 1.5d, 30m or 1w (5 days); also hr/hrs/hours, day(s), min(s). */
 export function parseEstimate(text: string): Parsed<number> {
   const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(h|hr|hrs|hour|hours|d|day|days|m|min|mins|minutes?|w|wk|wks|weeks?)$/i.exec(text.trim());

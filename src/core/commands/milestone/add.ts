@@ -3,7 +3,6 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { ref } from "../shared.js";
 import { formatDate, relativeDue } from "../../domain/dates.js";
-import type { Milestone } from "../../store.js";
 import { contextLine, reply, text } from "../../views/reply.js";
 
 export default projectCommand({

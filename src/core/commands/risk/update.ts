@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { projectCommand, type ProjectCommandContext } from "../define.js";
+import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, memberFor, membersById, ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
-import type { Risk, RiskPatch } from "../../store.js";
-import { contextLine, list, rejection, reply, text, type Reply } from "../../views/reply.js";
+import type { RiskPatch } from "../../store.js";
+import { contextLine, list, rejection, reply, text } from "../../views/reply.js";
 import { RISK_HINTS, scoreText, severityOf } from "./format.js";
 import { findRisk } from "./find.js";
 import { becameCritical, postCriticalRiskAlert } from "../../alerts/critical-risk.js";

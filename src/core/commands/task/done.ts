@@ -1,7 +1,7 @@
 import { projectCommand } from "../define.js";
 import type { Task } from "../../store.js";
 import { membersById, ref } from "../shared.js";
-import { contextLine, list, rejection, reply, text, type Reply } from "../../views/reply.js";
+import { contextLine, list, reply, text } from "../../views/reply.js";
 import { findTasks, refsInput } from "./find.js";
 import { taskLine } from "./format.js";
 
