@@ -22,6 +22,8 @@ export interface Member {
   name: string;
   timeZone: string | null;
   role: MemberRole;
+  /** Local "HH:mm-HH:mm" when the bot holds direct messages to this person; "" = never. */
+  quietHours: string;
 }
 
 export const COST_CATEGORIES = ["labour", "equipment", "software", "travel", "consultants", "other"] as const;
@@ -41,6 +43,8 @@ export interface Project {
   endDate: string | null;
   status: ProjectStatus;
   managerId: string;
+  /** Where immediate alerts go; null = the project's linked channels. */
+  alertChannelId: string | null;
   createdAt: Date;
 }
 
@@ -274,6 +278,10 @@ export interface StandupSchedule {
   windowMinutes: number;
   /** Ask each participant at `time` in their own zone (Member.timeZone, else timeZone). */
   perParticipantZones: boolean;
+  /** DM participants who have not answered before the answer window closes. */
+  remindBeforeClose: boolean;
+  /** Occurrences before this instant are neither prompted nor summarised (set up or resumed later that day). */
+  activeFrom: Date | null;
   active: boolean;
   /** Per-person absences: member id -> last skipped date (inclusive). */
   skips: Record<string, string>;
@@ -290,7 +298,7 @@ export interface StandupAnswer {
 export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "today" | "blockers">>;
 
 export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &
-  Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil">>;
+  Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil" | "remindBeforeClose" | "activeFrom">>;
 
 /** The weekly digest posted on a schedule to a project channel and DM'd to its stakeholders. */
 export interface ReportSchedule {

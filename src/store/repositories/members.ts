@@ -12,6 +12,7 @@ export function toMember(row: MemberRow): Member {
     name: row.name,
     timeZone: row.timeZone,
     role: row.role as MemberRole,
+    quietHours: row.quietHours,
   };
 }
 

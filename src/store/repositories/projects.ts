@@ -17,6 +17,7 @@ export function toProject(row: ProjectRow): Project {
     endDate: row.endDate,
     status: row.status as ProjectStatus,
     managerId: row.managerId,
+    alertChannelId: row.alertChannelId,
     createdAt: row.createdAt,
   };
 }

@@ -35,6 +35,8 @@ export function toStandupSchedule(row: ScheduleRow & { skips?: SkipRow[] }): Sta
     questions: stringList(row.questions),
     windowMinutes: row.windowMinutes,
     perParticipantZones: row.perParticipantZones,
+    remindBeforeClose: row.remindBeforeClose,
+    activeFrom: row.activeFrom,
     active: row.active,
     skips: Object.fromEntries((row.skips ?? []).map((s) => [s.memberId, s.until])),
   };
@@ -68,6 +70,8 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
             ...(settings.windowMinutes !== undefined ? { windowMinutes: settings.windowMinutes } : {}),
             ...(settings.perParticipantZones !== undefined ? { perParticipantZones: settings.perParticipantZones } : {}),
             ...(settings.skipUntil !== undefined ? { skipUntil: settings.skipUntil } : {}),
+            ...(settings.remindBeforeClose !== undefined ? { remindBeforeClose: settings.remindBeforeClose } : {}),
+            ...(settings.activeFrom !== undefined ? { activeFrom: settings.activeFrom } : {}),
           };
           const where = { projectId_channelId: { projectId, channelId } };
           const previous = await tx.standupSchedule.findUnique({ where, include: withSkips });
