@@ -8,7 +8,7 @@
  */
 import { DateTime } from "luxon";
 import type { TenantId } from "../core/context.js";
-import { memberZone, quietUntil } from "../core/reminders/quiet-hours.js";
+import { memberZone, quietUntil } from "../core/domain/quiet-hours.js";
 import { overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems } from "../core/reminders/overdue.js";
 import type { Member } from "../core/store.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";

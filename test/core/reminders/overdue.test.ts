@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { MAX_REMINDER_LINES, overdueOn, overdueReminder, type OverdueItems } from "../../../src/core/reminders/overdue.js";
-import { memberZone, quietUntil } from "../../../src/core/reminders/quiet-hours.js";
+import { memberZone, quietUntil } from "../../../src/core/domain/quiet-hours.js";
 import type { Project, Risk, Task } from "../../../src/core/store.js";
 
 const project = { id: "p1", name: "Apollo" } as Project;
