@@ -43,6 +43,7 @@ Options for run and shell:
   --user <id>      who is typing (default: local-user)
   --channel <id>   the channel typed in (default: local)
   --json           (run) print the reply as JSON
+  --at <instant>   (run) the command's clock, an ISO instant (default: now)
 
 Examples:
   charter run -- project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27
@@ -71,19 +72,27 @@ function identity(values: { tenant?: string; user?: string; channel?: string }):
   };
 }
 
+/** An --at value. An instant without an offset is read as UTC, never as the server's zone. */
+function instant(text: string): DateTime {
+  const at = DateTime.fromISO(text, { zone: "utc" });
+  if (!at.isValid) throw new UsageError(`--at ${text} is not an ISO instant, e.g. 2026-03-30T07:00:00Z`);
+  return at;
+}
+
 async function runOnce(argv: string[]): Promise<number> {
   const split = argv.indexOf("--");
   const optionArgs = split === -1 ? argv : argv.slice(0, split);
   const { values, positionals } = parseArgs({
     args: optionArgs,
-    options: { ...identityOptions, json: { type: "boolean" } },
+    options: { ...identityOptions, json: { type: "boolean" }, at: { type: "string" } },
     allowPositionals: true,
   });
   const words = split === -1 ? positionals : [...positionals, ...argv.slice(split + 1)];
   if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
+  const at = values.at === undefined ? undefined : instant(values.at);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
-    const ctx = await shellContext(runtime, identity(values));
+    const ctx = await shellContext(runtime, identity(values), at ? () => at : undefined);
     const reply = await dispatch(ctx, tokensFromArgv(words));
     process.stdout.write((values.json ? replyToJson(reply) : renderText(reply)) + "\n");
     return reply.ok ? 0 : 1;
@@ -132,9 +141,7 @@ async function scheduler(argv: string[]): Promise<number> {
   });
   if (positionals.length) throw new UsageError(usage);
   if (sub === "run-due" && values.at === undefined) throw new UsageError("charter scheduler run-due needs --at <ISO instant>, e.g. --at 2026-03-30T07:00:00Z");
-  // An instant without an offset is read as UTC, never as the server's zone.
-  const at = values.at === undefined ? DateTime.utc() : DateTime.fromISO(values.at, { zone: "utc" });
-  if (!at.isValid) throw new UsageError(`--at ${values.at} is not an ISO instant, e.g. 2026-03-30T07:00:00Z`);
+  const at = values.at === undefined ? DateTime.utc() : instant(values.at);
   const count = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, got "${text}"`);

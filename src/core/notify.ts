@@ -19,6 +19,12 @@ export interface OutgoingMessage {
   reply: Reply;
   /** Hold the message until then (quiet hours). */
   notBefore?: Date;
+  /**
+   * The dedupeKey of a message (same tenant) to reply under: on platforms with
+   * threads it is posted in that message's thread once that one is posted, on
+   * its own if that one failed or was never queued.
+   */
+  threadKey?: string;
 }
 
 export interface Notifier {

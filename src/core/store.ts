@@ -72,6 +72,8 @@ export interface Store {
     get(tenantId: TenantId, id: string): Promise<Member | null>;
     /** Several at once (for rendering names); unknown ids are left out. */
     getMany(tenantId: TenantId, ids: string[]): Promise<Member[]>;
+    /** The acting member's quiet hours ("HH:mm-HH:mm", "" for none). */
+    setQuietHours(scope: Scope, quietHours: string): Promise<Member>;
   };
   projects: {
     /** Fails with StoreConflict("duplicate") when the tenant has a project of that name (case-insensitive). */
@@ -83,6 +85,10 @@ export interface Store {
     forChannel(tenantId: TenantId, channelId: string): Promise<Project | null>;
     /** Link (or re-link) a channel to a project. */
     linkChannel(scope: Scope, projectId: string, channelId: string): Promise<void>;
+    /** The channels linked to the project, oldest link first. */
+    channels(tenantId: TenantId, projectId: string): Promise<string[]>;
+    /** Where immediate alerts go; null = the linked channels. */
+    setAlertChannel(scope: Scope, projectId: string, channelId: string | null): Promise<Project>;
   };
   tasks: {
     add(scope: Scope, projectId: string, task: NewTask): Promise<Task>;
@@ -141,12 +147,17 @@ export interface Store {
     list(tenantId: TenantId, filter?: { projectId?: string; limit?: number }): Promise<AuditEvent[]>;
   };
   standups: {
-    /** Creates the schedule of a project's channel, or replaces its settings (and re-activates it). */
+    /**
+     * Creates the schedule of a project's channel, or replaces its settings (and re-activates it).
+     * `activeFrom` applies only when the schedule is new or stopped; an active one keeps its own.
+     */
     setup(scope: Scope, projectId: string, channelId: string, settings: StandupSettings): Promise<StandupSchedule>;
     get(tenantId: TenantId, id: string): Promise<StandupSchedule | null>;
     forChannel(tenantId: TenantId, projectId: string, channelId: string): Promise<StandupSchedule | null>;
     /** The project's active schedules. */
     list(tenantId: TenantId, projectId: string): Promise<StandupSchedule[]>;
+    /** Deactivates the schedule (no more prompts, reminders or summaries); `setup` starts it again. */
+    stop(scope: Scope, scheduleId: string): Promise<StandupSchedule>;
     /** A participant's absence through `until` (inclusive); replaces an earlier one. */
     skip(scope: Scope, scheduleId: string, memberId: string, until: string): Promise<void>;
     /** Records (or amends: only the given parts change) the acting member's answer for a local date. */
@@ -162,5 +173,7 @@ export interface Store {
     forChannel(tenantId: TenantId, projectId: string, channelId: string): Promise<ReportSchedule | null>;
     /** The project's active schedules. */
     list(tenantId: TenantId, projectId: string): Promise<ReportSchedule[]>;
+    /** Deactivates the schedule: no more weekly digests until `setup` runs again. */
+    stop(scope: Scope, scheduleId: string): Promise<ReportSchedule>;
   };
 }

@@ -4,11 +4,16 @@
  * within what each platform allows (Slack about 1 message per second per
  * channel, Teams 7 per second per conversation); conversations are served
  * concurrently, each one's messages in order.
+ *
+ * A message with a threadKey is a reply under another message of its
+ * tenant (its parent): once the parent is sent it goes into the parent's
+ * thread; while the parent is still on its way it waits, and when the parent
+ * failed or was never queued it is posted on its own.
  */
 import type { Logger } from "../core/context.js";
 import type { OutboxPlatform } from "./notifier.js";
 import { DEFAULT_LEASE_MS, outboxStore, type OutboxRow, type OutboxStore } from "./outbox-store.js";
-import { isOk, isPermanent, MAX_ATTEMPTS, type SendResult, type Sender } from "./senders.js";
+import { isOk, isPermanent, MAX_ATTEMPTS, type SendContext, type SendResult, type Sender } from "./senders.js";
 import type { StoreContext } from "../store/client.js";
 
 /** Minimum gap between two sends to one conversation. */
@@ -22,6 +27,8 @@ const BATCH = 500;
  * process takes a row over while it still waits here.
  */
 const PASS_BUDGET_MS = 60_000;
+/** How long a thread reply waits before looking at its parent again. */
+export const THREAD_WAIT_MS = 3_000;
 
 export interface DeliveryResult {
   sent: number;
@@ -79,9 +86,19 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         await releaseAll(rows.slice(index), now());
         return;
       }
+      const thread = await threadOf(row);
+      if (thread === "wait") {
+        // Not an attempt: the parent has not been posted yet. Later messages wait too, so the conversation keeps its order.
+        await releaseAll(rows.slice(index), new Date(now().getTime() + THREAD_WAIT_MS));
+        return;
+      }
+      const context: SendContext = {
+        ...(thread ? { threadId: thread } : {}),
+        pagePosted: (pagesSent, platformMessageId) => store.markPage(row.id, pagesSent, platformMessageId),
+      };
       let result: SendResult;
       try {
-        result = await sender.send(row);
+        result = await sender.send(row, context);
       } catch (error) {
         result = { retryAfterMs: 1_000, error: error instanceof Error ? error.message : String(error) };
       }
@@ -105,6 +122,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         return;
       }
     }
+  }
+
+  /** The parent's platform id to post under, "wait" while the parent is on its way, undefined to post on its own. */
+  async function threadOf(row: OutboxRow): Promise<string | "wait" | undefined> {
+    if (!row.threadKey) return undefined;
+    const parent = await store.byDedupeKey(row.tenantId, row.threadKey);
+    if (!parent || parent.id === row.id || parent.status === "failed") return undefined;
+    if (parent.status === "pending" || parent.status === "sending") return "wait";
+    return parent.platformMessageId ?? undefined;
   }
 
   async function releaseAll(rows: OutboxRow[], at: Date): Promise<void> {

@@ -29,6 +29,7 @@ export function outboxQueue(source: Pick<StoreContext, "prisma" | "provider">): 
         payload: serializeReply(message.reply),
         text: renderText(message.reply),
         ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
+        ...(message.threadKey ? { threadKey: message.threadKey } : {}),
       };
       const where = { tenantId_dedupeKey: { tenantId, dedupeKey: message.dedupeKey } };
       if (provider === "postgresql") {

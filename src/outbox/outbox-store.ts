@@ -28,6 +28,12 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
+  /** Pages of the rendered reply already posted; a retry starts after them. */
+  pagesSent: number;
+  /** The platform's id of the posted message (Slack: the ts of its first page). */
+  platformMessageId: string | null;
+  /** Dedupe key (same tenant) of the message this one is posted under as a thread reply. */
+  threadKey: string | null;
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -39,6 +45,10 @@ export interface OutboxStore {
   /** One more attempt spent; pending again from `nextAttemptAt`. */
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
+  /** Records that `pagesSent` pages are posted, and the posted message's platform id once known. */
+  markPage(id: string, pagesSent: number, platformMessageId?: string): Promise<void>;
+  /** The tenant's message queued under this dedupe key (a thread reply's parent), if any. */
+  byDedupeKey(tenantId: string, dedupeKey: string): Promise<OutboxRow | null>;
   /** Back to pending without spending an attempt (claimed but not tried). */
   release(id: string, nextAttemptAt: Date): Promise<void>;
   /** Rows still `sending` after their lease: their process died. Returns how many went back to pending. */
@@ -104,6 +114,14 @@ export function outboxStore(source: Pick<StoreContext, "prisma">): OutboxStore {
 
     async markFailed(id, error) {
       await table.update({ where: { id }, data: { status: "failed", attempts: { increment: 1 }, lastError: clip(error) } });
+    },
+
+    async markPage(id, pagesSent, platformMessageId) {
+      await table.update({ where: { id }, data: { pagesSent, ...(platformMessageId !== undefined ? { platformMessageId } : {}) } });
+    },
+
+    async byDedupeKey(tenantId, dedupeKey) {
+      return (await table.findUnique({ where: { tenantId_dedupeKey: { tenantId, dedupeKey } } })) as OutboxRow | null;
     },
 
     async release(id, nextAttemptAt) {

@@ -8,8 +8,21 @@ export type SendResult =
   /** Retrying cannot help (unknown channel, bot not in it, revoked token). */
   | { permanent: true; error: string };
 
+/** What delivery tells a sender beyond the row, and how the sender reports progress back. */
+export interface SendContext {
+  /** The platform's id of the message to reply under (Slack: thread_ts); absent for a top-level post. */
+  threadId?: string;
+  /**
+   * Called after each page is posted with the number of pages posted so far
+   * (counting from 1) and, for the first page, the platform's id of the
+   * posted message. Recorded before the next page, so a retry resumes after
+   * the pages already posted (`message.pagesSent`) instead of reposting them.
+   */
+  pagePosted(pagesSent: number, platformMessageId?: string): Promise<void>;
+}
+
 export interface Sender {
-  send(message: OutboxRow): Promise<SendResult>;
+  send(message: OutboxRow, context: SendContext): Promise<SendResult>;
 }
 
 export const BACKOFF_BASE_MS = 1_000;

@@ -2,13 +2,15 @@
  * Posts queued messages to Slack with chat.postMessage, one call per page of
  * the rendered reply. The WebClient neither retries nor waits out 429s
  * itself: the outbox owns retrying, so a rate limit frees the process
- * instead of blocking it, and a retry is visible in the table.
+ * instead of blocking it, and a retry is visible in the table. Each posted
+ * page is reported back, so a retry resumes at the first page not yet
+ * posted and never posts a page twice.
  */
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../core/context.js";
 import { toSlackMessages } from "../adapters/slack/render/index.js";
 import { deserializeReply, type OutboxRow } from "./outbox-store.js";
-import { backoffMs, type SendResult, type Sender } from "./senders.js";
+import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -78,7 +80,7 @@ export function slackSender(options: SlackSenderOptions): Sender {
   };
 
   return {
-    async send(message: OutboxRow): Promise<SendResult> {
+    async send(message: OutboxRow, context: SendContext): Promise<SendResult> {
       let token: string | undefined;
       try {
         token = await options.token(message.tenantId);
@@ -88,11 +90,19 @@ export function slackSender(options: SlackSenderOptions): Sender {
       if (!token) return { permanent: true, error: `Charter is not installed in Slack workspace ${message.tenantId}` };
       const client = clientFor(token);
       const pages = toSlackMessages(deserializeReply(message.payload));
+      const first = message.pagesSent;
       try {
-        for (const [index, page] of pages.entries()) {
-          if (index > 0) await sleep(SLACK_PAGE_GAP_MS);
+        for (let index = first; index < pages.length; index++) {
+          if (index > first) await sleep(SLACK_PAGE_GAP_MS);
+          const page = pages[index]!;
           // A channel id posts in the channel; a user id opens the DM with that user.
-          await client.chat.postMessage({ channel: message.channelId, text: page.text, blocks: page.blocks });
+          const posted = await client.chat.postMessage({
+            channel: message.channelId,
+            text: page.text,
+            blocks: page.blocks,
+            ...(context.threadId ? { thread_ts: context.threadId } : {}),
+          });
+          await context.pagePosted(index + 1, index === 0 ? posted.ts : undefined);
         }
         return { ok: true };
       } catch (error) {

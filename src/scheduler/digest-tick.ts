@@ -11,6 +11,7 @@ import type { OutboxPlatform } from "../outbox/notifier.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
 import { digestRule } from "../core/domain/schedule/digest-rule.js";
 import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
+import { directMessage } from "../core/domain/quiet-hours.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";
@@ -39,7 +40,7 @@ async function runDigestSchedule(deps: TickDeps, schedule: ReportSchedule, now: 
   for (const occurrence of occurrencesBetween(digestRule(schedule), now.minus({ hours: LOOKBACK_HOURS }), now)) {
     const slot = occurrence.localDate;
     const result = { tenantId, job: WEEKLY_DIGEST_JOB, key, slot, due: occurrence.at.toISO()! };
-    if (!(await deps.claims.claim(tenantId, WEEKLY_DIGEST_JOB, key, slot, deps.worker))) {
+    if (!(await deps.claims.claim(tenantId, WEEKLY_DIGEST_JOB, key, slot, deps.worker, { now: now.toJSDate() }))) {
       out.push({ ...result, outcome: "already-claimed" });
       continue;
     }
@@ -69,12 +70,8 @@ async function runDigestSchedule(deps: TickDeps, schedule: ReportSchedule, now: 
       const stakeholders = await deps.store.stakeholders.list(tenantId, project.id);
       const members = await deps.store.members.getMany(tenantId, stakeholders.map((s) => s.memberId));
       for (const member of members) {
-        await deps.outbox.enqueue(tenantId, platform, {
-          channelId: member.platformUserId,
-          kind: "digest",
-          dedupeKey: digestDedupeKey(schedule.id, slot, member.id),
-          reply: digest,
-        });
+        // A stakeholder in their quiet hours gets the digest when those end.
+        await deps.outbox.enqueue(tenantId, platform, directMessage(member, now, { kind: "digest", dedupeKey: digestDedupeKey(schedule.id, slot, member.id), reply: digest }));
       }
       await finish("done", `${posted.created ? "queued" : "already queued"} ${posted.id} and ${members.length} stakeholder DM(s)`);
     } catch (error) {

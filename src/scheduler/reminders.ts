@@ -8,7 +8,7 @@
  */
 import { DateTime } from "luxon";
 import type { TenantId } from "../core/context.js";
-import { memberZone, quietUntil } from "../core/domain/quiet-hours.js";
+import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
 import { overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems } from "../core/reminders/overdue.js";
 import type { Member } from "../core/store.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";
@@ -53,7 +53,7 @@ async function runTenant(deps: TickDeps, tenant: ReminderTenant, now: DateTime, 
       const slot = occurrence.localDate;
       const due = overdueOn(items, slot);
       if (!reminderCount(due)) continue;
-      out.push(await remind(deps, tenant, member, zone, slot, occurrence.at, due, now, grace));
+      out.push(await remind(deps, tenant, member, slot, occurrence.at, due, now, grace));
     }
   }
   return out;
@@ -63,7 +63,6 @@ async function remind(
   deps: TickDeps,
   tenant: ReminderTenant,
   member: Member,
-  zone: string,
   slot: string,
   at: DateTime,
   due: OverdueItems,
@@ -74,7 +73,7 @@ async function remind(
   // Member ids are unique across tenants already; the tenant keeps the key readable in JobRun.
   const key = `${tenantId}:${member.id}`;
   const result = { tenantId, job: REMINDER_JOB, key, slot, due: at.toISO()! };
-  if (!(await deps.claims.claim(tenantId, REMINDER_JOB, key, slot, deps.worker))) return { ...result, outcome: "already-claimed" };
+  if (!(await deps.claims.claim(tenantId, REMINDER_JOB, key, slot, deps.worker, { now: now.toJSDate() }))) return { ...result, outcome: "already-claimed" };
   const finish = async (outcome: Exclude<TickOutcome, "already-claimed">, detail: string): Promise<TickResult> => {
     await deps.claims.finish(tenantId, REMINDER_JOB, key, slot, outcome, detail);
     return { ...result, outcome, detail };
@@ -82,15 +81,9 @@ async function remind(
   const lateMinutes = now.diff(at, "minutes").minutes;
   if (lateMinutes > grace) return finish("missed", `${Math.round(lateMinutes)} min late, beyond the ${grace} min grace window`);
   try {
-    const holdUntil = quietUntil(now, zone);
-    const { id, created } = await deps.outbox.enqueue(tenantId, tenant.platform as OutboxPlatform, {
-      channelId: member.platformUserId,
-      kind: "reminder",
-      dedupeKey: reminderDedupeKey(tenantId, member.id, slot),
-      reply: overdueReminder(due, slot),
-      ...(holdUntil ? { notBefore: holdUntil.toJSDate() } : {}),
-    });
-    const held = holdUntil ? `, held until ${holdUntil.toISO()}` : "";
+    const message = directMessage(member, now, { kind: "reminder", dedupeKey: reminderDedupeKey(tenantId, member.id, slot), reply: overdueReminder(due, slot) });
+    const { id, created } = await deps.outbox.enqueue(tenantId, tenant.platform as OutboxPlatform, message);
+    const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
     return finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
   } catch (error) {
     return finish("failed", error instanceof Error ? error.message : String(error));

@@ -3,7 +3,10 @@
  * claimed (JobRun unique (job, key, slot)) and only the claimant posts it,
  * so any number of processes or repeated runs post each prompt once.
  * Occurrences the process slept through are posted late within the grace
- * window and recorded as missed beyond it, never posted late.
+ * window and recorded as missed beyond it, never posted late; occurrences
+ * before the schedule was set up or resumed (activeFrom) are not due at all.
+ * Claims carry a lease, so work a crashed process left half done is taken
+ * over by a later tick (the outbox's dedupe keys keep that from double-posting).
  */
 import { DateTime } from "luxon";
 import type { Logger, TenantId } from "../core/context.js";
@@ -16,13 +19,18 @@ import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
+import { beforeStart, standupDates, standupDay, type StandupDay } from "../core/domain/schedule/standup-day.js";
+import { directMessage } from "../core/domain/quiet-hours.js";
+import type { OutgoingMessage } from "../core/notify.js";
+import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
+import { remindBeforeClose } from "./standup-reminder.js";
 import { runReminders } from "./reminders.js";
 import { runDigests } from "./digest-tick.js";
+import { openStandupThread, summaryThreadKey } from "./standup-thread.js";
 
 export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 
-export const STANDUP_PROMPT_JOB = "standup-prompt";
-export const STANDUP_SUMMARY_JOB = "standup-summary";
+export { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 export const DEFAULT_GRACE_MINUTES = 120;
 /** Standup days in a row with a blocker before the project manager hears of it directly. */
 export const ESCALATE_AFTER_DAYS = 3;
@@ -82,12 +90,15 @@ async function runSchedule(deps: TickDeps, schedule: StandupSchedule, now: DateT
   const members = await deps.store.members.getMany(tenantId, schedule.participants);
   const out: TickResult[] = [];
   let projectName: string | undefined;
+  const nameOfProject = async () => (projectName ??= (await deps.store.projects.get(tenantId, schedule.projectId))?.name ?? "the project");
   const targets = promptTargets(schedule, members);
   for (const target of targets) {
     for (const occurrence of occurrencesBetween(target.rule, now.minus({ hours: LOOKBACK_HOURS }), now)) {
+      // Set up (or resumed) after this occurrence: not due, so neither posted late nor recorded missed.
+      if (beforeStart(schedule, occurrence.at)) continue;
       const slot = occurrence.localDate;
       const result = { tenantId, job: STANDUP_PROMPT_JOB, key: target.key, slot, due: occurrence.at.toISO()! };
-      if (!(await deps.claims.claim(tenantId, STANDUP_PROMPT_JOB, target.key, slot, deps.worker))) {
+      if (!(await deps.claims.claim(tenantId, STANDUP_PROMPT_JOB, target.key, slot, deps.worker, { now: now.toJSDate() }))) {
         out.push({ ...result, outcome: "already-claimed" });
         continue;
       }
@@ -106,27 +117,44 @@ async function runSchedule(deps: TickDeps, schedule: StandupSchedule, now: DateT
         continue;
       }
       try {
-        projectName ??= (await deps.store.projects.get(tenantId, schedule.projectId))?.name ?? "the project";
-        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, {
-          channelId: target.channelId,
+        projectName = await nameOfProject();
+        const prompt = {
           kind: "standup-prompt",
           dedupeKey: promptDedupeKey(schedule.id, target.recipient, slot),
           reply: standupPrompt(projectName, slot, schedule.questions),
-        });
-        await finish("done", created ? `queued ${id}` : `already queued ${id}`);
+        } as const;
+        // A participant is asked by DM, held through their quiet hours; the channel is asked at once.
+        const member = members.find((m) => m.id === target.memberId);
+        const message: OutgoingMessage = member ? directMessage(member, now, prompt) : { ...prompt, channelId: target.channelId };
+        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, message);
+        const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
+        await finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
+        await openStandupThread(deps, schedule, projectName, slot);
       } catch (error) {
         await finish("failed", error instanceof Error ? error.message : String(error));
       }
     }
   }
+  for (const day of recentDays(schedule, targets, now)) out.push(...(await remindBeforeClose(deps, schedule, day, members, nameOfProject, now)));
   out.push(...(await runSummaries(deps, schedule, targets, members, now, grace)));
   return out;
+}
+
+/** Standup days whose prompts fell due within the look-back (plus one window, so a late close is still seen). */
+function recentDays(schedule: StandupSchedule, targets: readonly PromptTarget[], now: DateTime): StandupDay[] {
+  return standupDates(targets, now.minus({ hours: LOOKBACK_HOURS, minutes: schedule.windowMinutes }), now).flatMap((date) => standupDay(schedule, targets, date) ?? []);
+}
+
+/** Whether any of these prompts of a day was actually queued. */
+async function promptedAny(deps: TickDeps, tenantId: TenantId, keys: readonly string[], date: string): Promise<boolean> {
+  return (await deps.claims.findMany(tenantId, STANDUP_PROMPT_JOB, keys, date)).some((c) => c.status === "done");
 }
 
 /**
  * One summary per schedule and local date, posted to the channel when the
  * answer window closes (after the last participant's prompt) or as soon as
- * everyone asked has answered.
+ * everyone asked has answered. A day whose prompts never went out and that
+ * no one answered is recorded skipped, not summarised.
  */
 async function runSummaries(
   deps: TickDeps,
@@ -138,18 +166,8 @@ async function runSummaries(
 ): Promise<TickResult[]> {
   const { tenantId } = schedule;
   const out: TickResult[] = [];
-  const dates = new Set<string>();
-  for (const target of targets) {
-    for (const o of occurrencesBetween(target.rule, now.minus({ hours: LOOKBACK_HOURS, minutes: schedule.windowMinutes }), now)) dates.add(o.localDate);
-  }
-  for (const date of [...dates].sort()) {
-    const asked = targets.flatMap((target) => {
-      const o = occurrenceOn(target.rule, date);
-      const away = target.memberId ? schedule.skips[target.memberId] : undefined;
-      return o && !(away && date <= away) ? [{ target, at: o.at }] : [];
-    });
-    if (!asked.length) continue;
-    const closes = asked.reduce((latest, a) => (a.at > latest ? a.at : latest), asked[0]!.at).plus({ minutes: schedule.windowMinutes });
+  for (const day of recentDays(schedule, targets, now)) {
+    const { date, asked, closes } = day;
     const expected = members.filter((m) => asked.some((a) => a.target.memberId === m.id));
     let answers = now < closes && expected.length ? await deps.store.standups.answers(tenantId, schedule.id, date) : undefined;
     if (now < closes) {
@@ -158,7 +176,7 @@ async function runSummaries(
     }
     const key = schedule.id;
     const result = { tenantId, job: STANDUP_SUMMARY_JOB, key, slot: date, due: closes.toISO()! };
-    if (!(await deps.claims.claim(tenantId, STANDUP_SUMMARY_JOB, key, date, deps.worker))) {
+    if (!(await deps.claims.claim(tenantId, STANDUP_SUMMARY_JOB, key, date, deps.worker, { now: now.toJSDate() }))) {
       out.push({ ...result, outcome: "already-claimed" });
       continue;
     }
@@ -173,6 +191,11 @@ async function runSummaries(
     }
     try {
       answers ??= await deps.store.standups.answers(tenantId, schedule.id, date);
+      // A day no one was asked about (every prompt missed or failed) and no one answered has nothing to summarise.
+      if (!answers.length && !(await promptedAny(deps, tenantId, asked.map((a) => a.target.key), date))) {
+        await finish("skipped", "no prompt went out and no one answered");
+        continue;
+      }
       const project = await deps.store.projects.get(tenantId, schedule.projectId);
       const people = await deps.store.members.getMany(tenantId, [...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])])]);
       const byId = new Map([...members, ...people].map((m) => [m.id, m]));
@@ -180,6 +203,7 @@ async function runSummaries(
         channelId: schedule.channelId,
         kind: "standup-summary",
         dedupeKey: summaryDedupeKey(schedule.id, date),
+        threadKey: summaryThreadKey(schedule, date),
         reply: standupSummary({
           projectName: project?.name ?? "the project",
           localDate: date,
@@ -190,7 +214,7 @@ async function runSummaries(
         }),
       });
       const manager = project ? byId.get(project.managerId) : undefined;
-      if (project && manager) await escalateBlockers(deps, schedule, targets, date, answers, project.name, manager, byId);
+      if (project && manager) await escalateBlockers(deps, schedule, targets, date, answers, project.name, manager, byId, now);
       await finish("done", created ? `queued ${id}` : `already queued ${id}`);
     } catch (error) {
       await finish("failed", error instanceof Error ? error.message : String(error));
@@ -209,6 +233,7 @@ async function escalateBlockers(
   projectName: string,
   manager: Member,
   byId: ReadonlyMap<string, Member>,
+  now: DateTime,
 ): Promise<void> {
   for (const answer of answers) {
     const member = byId.get(answer.memberId);
@@ -226,11 +251,11 @@ async function escalateBlockers(
       days.unshift({ date: earlier, blockers: previous.blockers });
     }
     if (days.length < ESCALATE_AFTER_DAYS) continue;
-    await deps.outbox.enqueue(schedule.tenantId, schedule.platform as OutboxPlatform, {
-      channelId: manager.platformUserId,
-      kind: "alert",
-      dedupeKey: escalationDedupeKey(schedule.id, member.id, date),
-      reply: blockerEscalation(projectName, member, days),
-    });
+    // Held through the manager's quiet hours like every DM the bot starts.
+    await deps.outbox.enqueue(
+      schedule.tenantId,
+      schedule.platform as OutboxPlatform,
+      directMessage(manager, now, { kind: "alert", dedupeKey: escalationDedupeKey(schedule.id, member.id, date), reply: blockerEscalation(projectName, member, days) }),
+    );
   }
 }

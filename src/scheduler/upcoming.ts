@@ -1,10 +1,11 @@
-/** What the scheduler will do next: `charter scheduler list`. */
+/** What the scheduler will do next: `charter scheduler list`. Stopped schedules are not active, so not listed. */
 import type { DateTime } from "luxon";
 import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import { promptTargets, STANDUP_PROMPT_JOB, type TickDeps, type TickResult } from "./tick.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
 import { digestRule } from "../core/domain/schedule/digest-rule.js";
+import { beforeStart, isAway } from "../core/domain/schedule/standup-day.js";
 import { WEEKLY_DIGEST_JOB } from "./digest-tick.js";
 
 export interface Upcoming {
@@ -25,9 +26,8 @@ export async function upcoming(deps: Pick<TickDeps, "db" | "store">, from: DateT
     const members = await deps.store.members.getMany(schedule.tenantId, schedule.participants);
     for (const target of promptTargets(schedule, members)) {
       for (const o of occurrencesBetween(target.rule, from, from.plus({ days }))) {
-        // A participant away that day is not asked.
-        const away = target.memberId ? schedule.skips[target.memberId] : undefined;
-        if (away && o.localDate <= away) continue;
+        // A participant away that day is not asked, nor is anyone before the schedule starts.
+        if (isAway(schedule, target.memberId, o.localDate) || beforeStart(schedule, o.at)) continue;
         out.push({
           tenantId: schedule.tenantId,
           job: STANDUP_PROMPT_JOB,

@@ -17,7 +17,8 @@ describeEachProvider("charter scheduler", (provider) => {
 
   it("runs one tick as of --at, once, and lists what comes next", async () => {
     expect((await run("project", "create", "Apollo")).code).toBe(0);
-    const setup = await run("standup", "setup", "days", "mon-fri", "at", "09:00", "tz", "Europe/Berlin");
+    // As of Thursday 13:00 Berlin: that day's 09:00 had passed, so the first standup is Friday's.
+    const setup = await charter(["run", "--at", "2026-03-26T12:00:00Z", "--", "standup", "setup", "days", "mon-fri", "at", "09:00", "tz", "Europe/Berlin"], env);
     expect(setup.stdout).toContain("mon-fri at 09:00 Europe/Berlin");
     expect(setup.code).toBe(0);
 
@@ -39,6 +40,11 @@ describeEachProvider("charter scheduler", (provider) => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^already-claimed {2}standup-prompt/);
     expect(await database.db.prisma.outboxMessage.count({ where: { kind: "standup-prompt" } })).toBe(1);
+
+    // A stopped standup is no longer listed.
+    expect((await run("standup", "stop")).code).toBe(0);
+    const stopped = await charter(["scheduler", "list", "--at", "2026-03-27T00:00:00Z", "--days", "4"], env);
+    expect(stopped.stdout).toContain("Nothing is scheduled");
   });
 
   it("rejects a missing or unreadable --at with exit 2", async () => {
@@ -46,5 +52,8 @@ describeEachProvider("charter scheduler", (provider) => {
     const bad = await charter(["scheduler", "run-due", "--at", "monday"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("not an ISO instant");
+    const badRun = await charter(["run", "--at", "monday", "--", "help"], env);
+    expect(badRun.code).toBe(2);
+    expect(badRun.stderr).toContain("not an ISO instant");
   });
 });

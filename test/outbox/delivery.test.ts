@@ -18,6 +18,14 @@ const digest = (channelId: string, n = 1): OutgoingMessage => ({
   reply: reply(`Digest ${n} for ${channelId}`, [heading(`Weekly digest ${n}`), text(`Channel ${channelId}, part ${n}.`)], "channel"),
 });
 
+/** A reply too long for one Slack message: 120 blocks make three pages of at most 50. */
+const longDigest = (channelId: string): OutgoingMessage => ({
+  channelId,
+  kind: "digest",
+  dedupeKey: `long:${channelId}`,
+  reply: reply("Long digest", Array.from({ length: 120 }, (_, i) => text(`Line ${i + 1}`)), "channel"),
+});
+
 const succeeded = (call: RecordedCall) => call.response?.status === 200 && (call.response.body as { ok?: boolean }).ok === true;
 
 describeEachProvider("outbox delivery to Slack", (provider) => {
@@ -126,7 +134,82 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     const began = Date.now();
     expect(await only.deliverDue()).toEqual({ sent: 20, retried: 0, failed: 0 });
     expect(Date.now() - began).toBeLessThan(2_000);
+    // The row is the delivered message: one page, its own id as the message's id.
+    const local = await database.db.prisma.outboxMessage.findMany({ where: { platform: "local" } });
+    expect(local.every((r) => r.pagesSent === 1 && r.platformMessageId === r.id)).toBe(true);
     expect(await database.db.prisma.outboxMessage.findFirstOrThrow({ where: { platform: "teams" } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("resumes a multi-page message after the rate-limited page: each page posted once, in order", async () => {
+    const { id } = await outboxQueue(database.db).enqueue("T1", "slack", longDigest("CLONG"));
+    api.respondWith("chat.postMessage", (call) => (String(call.args.text).endsWith("(2/3)") ? rateLimited(1) : undefined), { times: 1 });
+    deliver();
+    await untilSettled();
+
+    const calls = api.callsTo("chat.postMessage");
+    expect(calls.map((c) => [String(c.args.text).slice(-5), c.response?.status])).toEqual([
+      ["(1/3)", 200],
+      ["(2/3)", 429],
+      ["(2/3)", 200],
+      ["(3/3)", 200],
+    ]);
+    // Retry-After is honoured before page 2 goes again.
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(1_000);
+    const firstTs = (calls[0]!.response!.body as { ts: string }).ts;
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+      pagesSent: 3,
+      platformMessageId: firstTs,
+    });
+  });
+
+  it("posts a reply in its parent's thread once the parent is posted, waiting for it without spending attempts", async () => {
+    const queue = outboxQueue(database.db);
+    // The parent is held back (as quiet hours would); the reply and a later message of the same channel wait for it.
+    await queue.enqueue("T1", "slack", { ...digest("CTHREAD", 1), notBefore: new Date(Date.now() + 1_000) });
+    const child = await queue.enqueue("T1", "slack", { ...digest("CTHREAD", 2), threadKey: "digest:CTHREAD:1" });
+    await queue.enqueue("T1", "slack", digest("CTHREAD", 3));
+    deliver();
+    await untilSettled();
+
+    const calls = api.callsTo("chat.postMessage");
+    expect(calls.map((c) => [c.args.text, c.response?.status])).toEqual([
+      ["Digest 1 for CTHREAD", 200],
+      ["Digest 2 for CTHREAD", 200],
+      ["Digest 3 for CTHREAD", 200],
+    ]);
+    const parentTs = (calls[0]!.response!.body as { ts: string }).ts;
+    expect(calls[1]!.args.thread_ts).toBe(parentTs);
+    expect(calls[2]!.args.thread_ts).toBeUndefined();
+    const rows = await database.db.prisma.outboxMessage.findMany({ orderBy: { dedupeKey: "asc" } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", 1],
+      ["sent", 1],
+      ["sent", 1],
+    ]);
+    expect(rows.find((r) => r.id === child.id)).toMatchObject({ threadKey: "digest:CTHREAD:1", platformMessageId: (calls[1]!.response!.body as { ts: string }).ts });
+  });
+
+  it("posts a reply on its own when its parent failed or was never queued", async () => {
+    api.workspace.channels.set("CGONE", { is_member: false });
+    const queue = outboxQueue(database.db);
+    await queue.enqueue("T1", "slack", digest("CGONE"));
+    await queue.enqueue("T1", "slack", { ...digest("CORPHAN", 1), threadKey: "digest:CGONE:1" });
+    await queue.enqueue("T1", "slack", { ...digest("CORPHAN", 2), threadKey: "no-such-message" });
+    // Another tenant's message with that key is not a parent.
+    await queue.enqueue("T2", "slack", digest("CGONE", 9));
+    await queue.enqueue("T1", "slack", { ...digest("CORPHAN", 3), threadKey: "digest:CGONE:9" });
+    deliver();
+    await untilSettled();
+    const posted = api.callsTo("chat.postMessage").filter((c) => c.args.channel === "CORPHAN");
+    expect(posted.map((c) => [c.args.text, c.args.thread_ts])).toEqual([
+      ["Digest 1 for CORPHAN", undefined],
+      ["Digest 2 for CORPHAN", undefined],
+      ["Digest 3 for CORPHAN", undefined],
+    ]);
+    const rows = await database.db.prisma.outboxMessage.findMany({ where: { channelId: "CORPHAN" } });
+    expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
   });
 
   it("on stop, finishes the send in flight and releases messages still waiting their turn", async () => {

@@ -99,6 +99,19 @@ describeEachProvider("outbox store", (provider) => {
     expect((await store.claimDue(new Date(now.getTime() + 60_000), 10)).map((r) => r.id)).toEqual([id]);
   });
 
+  it("stores a thread key, records posted pages, and finds a message by tenant and dedupe key", async () => {
+    const queue = outboxQueue(database.db);
+    const store = outboxStore(database.db);
+    const parent = await queue.enqueue("T1", "slack", message("opening"));
+    await queue.enqueue("T1", "slack", message("reply", "C1", { threadKey: "opening" }));
+    await store.claimDue(new Date(), 10);
+    await store.markPage(parent.id, 1, "1767225600.000100");
+    await store.markPage(parent.id, 2);
+    expect(await store.byDedupeKey("T1", "opening")).toMatchObject({ id: parent.id, status: "sending", pagesSent: 2, platformMessageId: "1767225600.000100", threadKey: null });
+    expect(await store.byDedupeKey("T1", "reply")).toMatchObject({ pagesSent: 0, platformMessageId: null, threadKey: "opening" });
+    expect(await store.byDedupeKey("T2", "opening")).toBeNull();
+  });
+
   it("lists newest first, by tenant, limited", async () => {
     const queue = outboxQueue(database.db);
     const store = outboxStore(database.db);

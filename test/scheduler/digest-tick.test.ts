@@ -1,14 +1,11 @@
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { ReportScheduleSettings } from "../../src/core/store.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
 import { WEEKLY_DIGEST_JOB } from "../../src/scheduler/digest-tick.js";
 import { runDue, type TickDeps, type TickResult } from "../../src/scheduler/tick.js";
 import { upcoming } from "../../src/scheduler/upcoming.js";
-import { createStore } from "../../src/store/index.js";
-import { claimsRepository } from "../../src/store/repositories/claims.js";
-import { recordingLogger } from "../support/context.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { describeEachProvider, type TestDatabase } from "../support/db.js";
+import { withSchedulerDatabase } from "../support/scheduler.js";
 import { createProject, createTenant, unique } from "../store/fixtures.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
@@ -17,11 +14,7 @@ const fridayBerlin: ReportScheduleSettings = { platform: "slack", day: "fri", ti
 describeEachProvider("weekly digest tick", (provider) => {
   let t: TestDatabase;
   let deps: TickDeps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = { db: t.db, store: createStore(t.db), claims: claimsRepository(t.db), outbox: outboxQueue(t.db), log: recordingLogger([]), worker: "main" };
-  });
-  afterAll(() => t?.drop());
+  withSchedulerDatabase(provider, (db, d) => ((t = db), (deps = d)));
 
   async function digest() {
     const tenant = await createTenant(t.store);
@@ -51,6 +44,20 @@ describeEachProvider("weekly digest tick", (provider) => {
       ].sort(),
     );
     expect(posted.every((m) => JSON.stringify(m).includes(`Weekly status — ${d.project.name}`))).toBe(true);
+  });
+
+  it("holds a stakeholder's copy until their quiet hours end; the channel's is never held", async () => {
+    const d = await digest();
+    const [sam, pat] = d.people;
+    // 16:00 Berlin is 00:00 in Tokyo (inside the default quiet hours) and 10:00 in New York (inside Pat's 09:00-12:00).
+    await t.store.members.ensure(d.tenant.tenantId, { platformUserId: sam!.platformUserId, timeZone: "Asia/Tokyo" });
+    await t.store.members.ensure(d.tenant.tenantId, { platformUserId: pat!.platformUserId, timeZone: "America/New_York" });
+    await t.store.members.setQuietHours({ tenantId: d.tenant.tenantId, actorId: pat!.id }, "09:00-12:00");
+    expect((await d.tick("2026-01-16T15:00:00Z")).map((r) => r.outcome)).toEqual(["done"]);
+    const when = new Map((await d.outbox()).map((m) => [m.channelId, m.nextAttemptAt.toISOString()]));
+    expect(when.get(sam!.platformUserId)).toBe("2026-01-16T23:00:00.000Z"); // 08:00 Tokyo
+    expect(when.get(pat!.platformUserId)).toBe("2026-01-16T17:00:00.000Z"); // 12:00 New York
+    expect(Date.parse(when.get(d.schedule.channelId)!)).toBeLessThanOrEqual(Date.now()); // due at once
   });
 
   it("posts nothing on the other days of the week", async () => {

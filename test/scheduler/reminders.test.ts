@@ -1,12 +1,9 @@
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { expect, it } from "vitest";
 import { REMINDER_JOB } from "../../src/scheduler/reminders.js";
 import { runDue, type TickDeps, type TickResult } from "../../src/scheduler/tick.js";
-import { createStore } from "../../src/store/index.js";
-import { claimsRepository } from "../../src/store/repositories/claims.js";
-import { recordingLogger } from "../support/context.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { describeEachProvider, type TestDatabase } from "../support/db.js";
+import { withSchedulerDatabase } from "../support/scheduler.js";
 import { createProject, createTenant, unique, type TenantFixture } from "../store/fixtures.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
@@ -14,11 +11,7 @@ const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 describeEachProvider("overdue reminders", (provider) => {
   let t: TestDatabase;
   let deps: TickDeps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = { db: t.db, store: createStore(t.db), claims: claimsRepository(t.db), outbox: outboxQueue(t.db), log: recordingLogger([]), worker: "main" };
-  });
-  afterAll(() => t?.drop());
+  withSchedulerDatabase(provider, (db, d) => ((t = db), (deps = d)));
 
   const reminders = (results: TickResult[]) => results.filter((r) => r.job === REMINDER_JOB);
   const posted = (results: TickResult[]) => reminders(results).filter((r) => r.outcome === "done");
@@ -112,6 +105,27 @@ describeEachProvider("overdue reminders", (provider) => {
     expect(late.map((r) => [r.outcome, r.slot])).toEqual([["done", "2026-06-16"]]);
     const [held] = await outbox();
     expect(held?.nextAttemptAt.toISOString()).toBe("2026-06-17T06:00:00.000Z"); // 08:00 Berlin
+  });
+
+  it("holds a reminder inside the person's own quiet hours, and sends at once when they turned them off", async () => {
+    const tenant = await createTenant(t.store);
+    const { tick, outbox, member } = tenantTools(tenant);
+    const late = await member("Lena", "Europe/Berlin"); // sleeps in: quiet until 10:00
+    const owl = await member("Olaf", "Europe/Berlin"); // no quiet hours
+    await t.store.members.setQuietHours({ tenantId: tenant.tenantId, actorId: late.id }, "23:00-10:00");
+    await t.store.members.setQuietHours({ tenantId: tenant.tenantId, actorId: owl.id }, "");
+    const project = await createProject(t.store, tenant);
+    await t.store.tasks.add(tenant.scope, project.id, { title: "Write test plan", assigneeId: late.id, dueDate: "2026-06-12" });
+    await t.store.tasks.add(tenant.scope, project.id, { title: "Review budget", assigneeId: owl.id, dueDate: "2026-06-12" });
+
+    // 09:00 Berlin: both are due; Lena's waits for her 10:00, Olaf's goes now.
+    const held = (results: TickResult[]) => new Map(posted(results).map((r) => [r.key.split(":")[1], /held until (\S+)/.exec(r.detail ?? "")?.[1] ?? null]));
+    expect(held(await tick("2026-06-15T07:00:00Z"))).toEqual(new Map([[late.id, "2026-06-15T08:00:00.000Z"], [owl.id, null]]));
+    const lenas = (await outbox()).find((m) => m.channelId === late.platformUserId);
+    expect(lenas?.nextAttemptAt.toISOString()).toBe("2026-06-15T08:00:00.000Z");
+
+    // A late catch-up at 21:30 Berlin: inside the default 20:00-08:00 but outside both their windows, so nothing waits.
+    expect(held(await tick("2026-06-16T19:30:00Z", 13 * 60))).toEqual(new Map([[late.id, null], [owl.id, null]]));
   });
 
   it("falls back to UTC for a member without a time zone", async () => {

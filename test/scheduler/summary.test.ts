@@ -1,10 +1,8 @@
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { expect, it } from "vitest";
 import { runDue, type TickDeps, type TickResult } from "../../src/scheduler/tick.js";
-import { claimsRepository } from "../../src/store/repositories/claims.js";
-import { recordingLogger } from "../support/context.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { describeEachProvider, type TestDatabase } from "../support/db.js";
+import { withSchedulerDatabase } from "../support/scheduler.js";
 import { createProject, createTenant, unique } from "../store/fixtures.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
@@ -12,11 +10,7 @@ const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 describeEachProvider("standup summary", (provider) => {
   let t: TestDatabase;
   let deps: TickDeps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = { db: t.db, store: t.store, claims: claimsRepository(t.db), outbox: outboxQueue(t.db), log: recordingLogger([]) };
-  });
-  afterAll(() => t?.drop());
+  withSchedulerDatabase(provider, (db, d) => ((t = db), (deps = d)));
 
   /** A Mon-Fri 09:00 Berlin standup of ana, ben and cy, with a 60-minute answer window. */
   async function team() {

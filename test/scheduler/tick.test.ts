@@ -1,30 +1,19 @@
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { StandupSettings } from "../../src/core/store.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
 import { runDue, type TickDeps, type TickResult } from "../../src/scheduler/tick.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
-import { createStore } from "../../src/store/index.js";
-import { claimsRepository } from "../../src/store/repositories/claims.js";
-import { recordingLogger } from "../support/context.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { openDatabase } from "../../src/store/database.js";
+import { describeEachProvider, type TestDatabase } from "../support/db.js";
+import { withSchedulerDatabase, depsFor } from "../support/scheduler.js";
 import { createProject, createTenant, unique } from "../store/fixtures.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const berlinWeekdays: StandupSettings = { platform: "slack", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", participants: [] };
 
-function depsFor(db: Database, worker: string): TickDeps {
-  return { db, store: createStore(db), claims: claimsRepository(db), outbox: outboxQueue(db), log: recordingLogger([]), worker };
-}
-
 describeEachProvider("scheduler tick", (provider) => {
   let t: TestDatabase;
   let deps: TickDeps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = depsFor(t.db, "main");
-  });
-  afterAll(() => t?.drop());
+  withSchedulerDatabase(provider, (db, d) => ((t = db), (deps = d)));
 
   async function standup(settings: Partial<StandupSettings> = {}) {
     const tenant = await createTenant(t.store);
@@ -74,7 +63,8 @@ describeEachProvider("scheduler tick", (provider) => {
     const newYork = await tick("2026-03-30T13:00:00Z"); // 09:00 EDT (-04:00)
     expect(newYork.map((r) => r.key)).toEqual([expect.stringMatching(`:${ny.id}$`)]);
 
-    const posted = await t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "standup-prompt" } });
+    // The DMs; the opening of the day's Slack thread goes to the channel.
+    const posted = await t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "standup-prompt", NOT: { dedupeKey: { startsWith: "standup-thread:" } } } });
     expect(posted.map((m) => m.channelId).sort()).toEqual([ny.platformUserId, kol.platformUserId].sort());
   });
 
@@ -104,7 +94,8 @@ describeEachProvider("scheduler tick", (provider) => {
       const results = prompts((await Promise.all([runDue(one!, at, { tenantId: tenant.tenantId }), runDue(two!, at, { tenantId: tenant.tenantId })])).flat());
       expect(done(results)).toHaveLength(3);
       expect(results.filter((r) => r.outcome === "already-claimed")).toHaveLength(3);
-      expect(await t.db.prisma.outboxMessage.count({ where: { tenantId: tenant.tenantId } })).toBe(3);
+      // Three prompts and one opening of the day's Slack thread.
+      expect(await t.db.prisma.outboxMessage.count({ where: { tenantId: tenant.tenantId } })).toBe(4);
     } finally {
       await Promise.all(others.map((db) => db.close()));
     }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { claimsRepository, type ClaimsRepository } from "../../src/store/repositories/claims.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
@@ -33,6 +33,8 @@ describeEachProvider("store job claims", (provider) => {
       status: "running",
       detail: null,
       claimedBy: "worker-1",
+      attempts: 1,
+      leaseUntil: null,
       startedAt: expect.any(Date),
       finishedAt: null,
     });
@@ -108,6 +110,82 @@ describeEachProvider("store job claims", (provider) => {
     // Keys are global: another tenant cannot take the same job, key and slot either.
     expect(await claims.claim(b, "digest", key, "s")).toBe(false);
     expect(await claims.get(b, "digest", key, "s")).toBeNull();
+  });
+
+  describe("leases", () => {
+    const T = new Date("2026-06-15T07:00:00Z");
+    const plus = (minutes: number) => new Date(T.getTime() + minutes * 60_000);
+    const lease = (minutes: number) => ({ now: plus(minutes), leaseMs: 10 * 60_000 });
+
+    it("never expires a claim taken without a lease (Slack retry dedupe)", async () => {
+      const tenantId = unique("T");
+      const key = unique("trigger");
+      expect(await claims.claim(tenantId, "slack:command", key, "", "worker-1")).toBe(true);
+      expect(await claims.claim(tenantId, "slack:command", key, "", "worker-2", { now: new Date("2099-01-01T00:00:00Z") })).toBe(false);
+      expect(await claims.get(tenantId, "slack:command", key, "")).toMatchObject({ claimedBy: "worker-1", attempts: 1, leaseUntil: null, status: "running" });
+    });
+
+    it("takes over a running claim only once its lease has run out, counting the attempt", async () => {
+      const tenantId = unique("T");
+      const key = unique("k");
+      expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "dead", lease(0))).toBe(true);
+      expect((await claims.get(tenantId, "standup-prompt", key, "2026-06-15"))?.leaseUntil).toEqual(plus(10));
+      expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "early", lease(9.99))).toBe(false);
+      expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "heir", lease(10))).toBe(true);
+      expect(await claims.get(tenantId, "standup-prompt", key, "2026-06-15")).toMatchObject({ status: "running", claimedBy: "heir", attempts: 2, leaseUntil: plus(20) });
+      // The new holder's lease holds in turn.
+      expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "late", lease(15))).toBe(false);
+    });
+
+    it("never takes over a finished claim: finish ends the lease", async () => {
+      const tenantId = unique("T");
+      const key = unique("k");
+      await claims.claim(tenantId, "weekly-digest", key, "2026-06-19", "w1", lease(0));
+      await claims.finish(tenantId, "weekly-digest", key, "2026-06-19", "done", "queued");
+      expect(await claims.get(tenantId, "weekly-digest", key, "2026-06-19")).toMatchObject({ status: "done", leaseUntil: null });
+      expect(await claims.claim(tenantId, "weekly-digest", key, "2026-06-19", "w2", lease(60))).toBe(false);
+      expect(await claims.get(tenantId, "weekly-digest", key, "2026-06-19")).toMatchObject({ status: "done", claimedBy: "w1", attempts: 1 });
+    });
+
+    it("gives up after 3 attempts and records the claim failed", async () => {
+      const tenantId = unique("T");
+      const key = unique("k");
+      expect(await claims.claim(tenantId, "standup-summary", key, "2026-06-15", "a", lease(0))).toBe(true);
+      expect(await claims.claim(tenantId, "standup-summary", key, "2026-06-15", "b", lease(10))).toBe(true);
+      expect(await claims.claim(tenantId, "standup-summary", key, "2026-06-15", "c", lease(20))).toBe(true);
+      expect(await claims.claim(tenantId, "standup-summary", key, "2026-06-15", "d", lease(30))).toBe(false);
+      expect(await claims.get(tenantId, "standup-summary", key, "2026-06-15")).toMatchObject({
+        status: "failed",
+        detail: "gave up after 3 attempts",
+        claimedBy: "c",
+        attempts: 3,
+        leaseUntil: null,
+      });
+      expect(await claims.claim(tenantId, "standup-summary", key, "2026-06-15", "e", lease(120))).toBe(false);
+    });
+
+    it("lets no other tenant take a claim over", async () => {
+      const key = unique("k");
+      const owner = unique("T");
+      await claims.claim(owner, "standup-prompt", key, "s", "dead", lease(0));
+      expect(await claims.claim(unique("T"), "standup-prompt", key, "s", "intruder", lease(60))).toBe(false);
+      expect(await claims.get(owner, "standup-prompt", key, "s")).toMatchObject({ claimedBy: "dead", attempts: 1 });
+    });
+
+    it("lets exactly one of many simultaneous take-overs win across separate connections", async () => {
+      const repos = [claims, ...others.map((db) => claimsRepository(db))];
+      for (let round = 0; round < 5; round++) {
+        const tenantId = unique("T");
+        const key = unique("k");
+        await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "dead", lease(0));
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => repos[i % repos.length]!.claim(tenantId, "standup-prompt", key, "2026-06-15", `heir-${i}`, lease(10 + i / 100))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const claim = await claims.get(tenantId, "standup-prompt", key, "2026-06-15");
+        expect(claim).toMatchObject({ attempts: 2, claimedBy: `heir-${results.indexOf(true)}` });
+      }
+    });
   });
 
   it("answers false for finish and null for get when nothing was claimed", async () => {

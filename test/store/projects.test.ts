@@ -33,6 +33,7 @@ describeEachProvider("store projects", (provider) => {
       endDate: "2026-06-30",
       status: "active",
       managerId: tenant.manager.id,
+      alertChannelId: null,
       createdAt: expect.any(Date),
     });
     expect(await t.store.projects.get(tenant.tenantId, project.id)).toEqual(project);

@@ -16,7 +16,11 @@ export interface ShellIdentity {
 
 export const DEFAULT_IDENTITY: ShellIdentity = { tenant: "local", user: "local-user", channel: "local" };
 
-export async function shellContext({ store, log, outbox }: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity): Promise<Context> {
+export async function shellContext(
+  { store, log, outbox }: Pick<Runtime, "store" | "log" | "outbox">,
+  who: ShellIdentity,
+  now: () => DateTime = () => DateTime.now(),
+): Promise<Context> {
   await store.tenants.ensure(who.tenant, "local");
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
   const user = await store.members.ensure(who.tenant, { platformUserId: who.user, name: who.user, timeZone });
@@ -24,7 +28,7 @@ export async function shellContext({ store, log, outbox }: Pick<Runtime, "store"
     tenant: who.tenant,
     user,
     channel: { id: who.channel, name: who.channel, platform: "shell" },
-    now: () => DateTime.now(),
+    now,
     store,
     // With no chat platform here, the local outbox is where the bot "posts" (see `charter outbox`).
     notify: outboxNotifier(outbox, "local"),

@@ -27,13 +27,17 @@ export interface Destination {
   threadTs?: string | undefined;
 }
 
+/** Slack's direct-message conversation ids start with D. */
+const isDirectMessage = (channelId: string) => channelId.startsWith("D");
+
 const CANNOT_POST = new Set(["channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel"]);
 
 export async function postReply(client: WebClient, log: Logger, to: Destination, reply: Reply): Promise<void> {
   for (const message of toSlackMessages(reply)) {
     try {
       if (!to.channelId) throw Object.assign(new Error("no channel"), { data: { error: "channel_not_found" } });
-      if (reply.visibility === "channel") {
+      // A DM with the bot is private already: a plain message there stays, where an ephemeral one would vanish on reload.
+      if (reply.visibility === "channel" || isDirectMessage(to.channelId)) {
         await client.chat.postMessage({ channel: to.channelId, text: message.text, blocks: message.blocks, ...(to.threadTs ? { thread_ts: to.threadTs } : {}) });
       } else {
         await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks });

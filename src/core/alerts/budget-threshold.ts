@@ -43,10 +43,10 @@ export interface BudgetCrossing {
 }
 
 export async function postBudgetAlert(
-  ctx: Pick<Context, "tenant" | "channel" | "notify" | "log">,
+  ctx: Pick<Context, "tenant" | "channel" | "notify" | "log" | "store">,
   project: Project,
   crossing: BudgetCrossing,
-): Promise<boolean> {
+): Promise<string[]> {
   const { threshold, spent, whole, category } = crossing;
   const cur = project.currency;
   const what = category ? `the ${category} budget` : "the budget";
@@ -60,5 +60,5 @@ export async function postBudgetAlert(
     [heading(`Budget alert — ${project.name}`), text(message), contextLine("`budget` shows the burn rate and the forecast at completion.")],
     "channel",
   );
-  return postAlert(ctx, budgetAlertKey(project.id, threshold, whole, category), alert);
+  return postAlert(ctx, project, budgetAlertKey(project.id, threshold, whole, category), alert);
 }

@@ -1,11 +1,13 @@
 import type { Context } from "../context.js";
+import type { Project } from "../store.js";
 
 /**
- * Where a project's immediate alerts go. The store port cannot list a
- * project's linked channels yet, so an alert goes to the channel the change
- * was made in: the project's own channel in the usual case, and wherever the
- * change was typed when it named the project with `in "<name>"`.
+ * Where a project's immediate alerts go: the channel set with
+ * `project alerts #channel`, else every channel linked to the project (the
+ * one it was created in first), else the channel the change was made in.
  */
-export function alertChannels(ctx: Pick<Context, "channel">): string[] {
-  return [ctx.channel.id];
+export async function alertChannels(ctx: Pick<Context, "tenant" | "channel" | "store">, project: Pick<Project, "id" | "alertChannelId">): Promise<string[]> {
+  if (project.alertChannelId) return [project.alertChannelId];
+  const linked = await ctx.store.projects.channels(ctx.tenant, project.id);
+  return linked.length ? linked : [ctx.channel.id];
 }

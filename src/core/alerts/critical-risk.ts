@@ -41,7 +41,7 @@ export async function postCriticalRiskAlert(
   project: Project,
   risk: Risk,
   owner: Member | null | undefined,
-): Promise<boolean> {
+): Promise<string[]> {
   const alert = reply(
     `Critical risk in ${project.name}: ${ref(risk.number)} ${risk.title}`,
     [
@@ -55,5 +55,5 @@ export async function postCriticalRiskAlert(
     ],
     "channel",
   );
-  return postAlert(ctx, criticalRiskKey(risk.id, await changeEpoch(ctx, risk)), alert);
+  return postAlert(ctx, project, criticalRiskKey(risk.id, await changeEpoch(ctx, risk)), alert);
 }

@@ -1,21 +1,42 @@
 import type { Context } from "../context.js";
-import type { Reply } from "../views/reply.js";
+import { channelRef, joinWords } from "../commands/shared.js";
+import type { Project } from "../store.js";
+import { contextLine, type Block, type Reply } from "../views/reply.js";
 import { alertChannels } from "./channels.js";
 
 /**
  * Queues an alert to every alert channel under its dedupe key. The change
  * that raised it is already saved, so a failing outbox is logged rather than
- * turned into a failed command. Returns whether any message was newly queued.
+ * turned into a failed command. Returns the channels it was newly queued for
+ * (empty when it had been posted before).
  */
-export async function postAlert(ctx: Pick<Context, "tenant" | "channel" | "notify" | "log">, dedupeKey: string, alert: Reply): Promise<boolean> {
-  let created = false;
-  for (const channelId of alertChannels(ctx)) {
+export async function postAlert(
+  ctx: Pick<Context, "tenant" | "channel" | "notify" | "log" | "store">,
+  project: Pick<Project, "id" | "alertChannelId">,
+  dedupeKey: string,
+  alert: Reply,
+): Promise<string[]> {
+  let channels: string[];
+  try {
+    channels = await alertChannels(ctx, project);
+  } catch (error) {
+    ctx.log.error("Could not find the alert channels", { dedupeKey, error: String(error) });
+    channels = [ctx.channel.id];
+  }
+  const queued: string[] = [];
+  for (const channelId of channels) {
     try {
       const result = await ctx.notify.post(ctx.tenant, { channelId, kind: "alert", dedupeKey: `${dedupeKey}:${channelId}`, reply: alert });
-      created ||= result.created;
+      if (result.created) queued.push(channelId);
     } catch (error) {
       ctx.log.error("Could not queue an alert", { dedupeKey, channelId, error: String(error) });
     }
   }
-  return created;
+  return queued;
+}
+
+/** The line a command's reply adds when its change raised an alert. */
+export function alertedLine(ctx: Pick<Context, "channel">, channels: readonly string[]): Block {
+  const where = channels.length === 1 && channels[0] === ctx.channel.id ? "this channel" : joinWords(channels.map((id) => channelRef(ctx, id)));
+  return contextLine(`The team was alerted in ${where}.`);
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   parseAmount,
+  parseChannel,
   parseCurrency,
   parseDate,
   parseDays,
@@ -142,6 +143,17 @@ export const fields = {
         ? { ok: true, value: text }
         : { ok: false, message: `\`${text}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` },
     );
+  },
+  /** A channel: Slack's `<#C123|general>`, `#general` or a bare id. */
+  channel() {
+    return parsed(parseChannel);
+  },
+  /** A channel, or one of a few words standing for one (here, default). */
+  channelOr<const W extends readonly string[]>(words: W) {
+    return parsed((text): Parsed<string> => {
+      const w = text.toLowerCase();
+      return (words as readonly string[]).includes(w) ? { ok: true, value: w } : parseChannel(text);
+    });
   },
   choice<const T extends readonly [string, ...string[]]>(options: T, label: string) {
     return word.transform((text, ctx): T[number] => {

@@ -8,6 +8,7 @@ import projectCreate from "./project/create.js";
 import projectShow from "./project/show.js";
 import projectList from "./project/list.js";
 import projectLink from "./project/link.js";
+import projectAlerts from "./project/alerts.js";
 import taskAdd from "./task/add.js";
 import taskList from "./task/list.js";
 import taskDone from "./task/done.js";
@@ -39,8 +40,11 @@ import standupSkip from "./standup/skip.js";
 import standupNow from "./standup/now.js";
 import standupAnswer from "./standup/answer.js";
 import standupReport from "./standup/report.js";
+import standupStop from "./standup/stop.js";
 import report from "./report/report.js";
 import reportSchedule from "./report/schedule.js";
+import me from "./me/show.js";
+import meQuiet from "./me/quiet.js";
 import { comingSoonCommands } from "./coming-soon.js";
 
 export const commands: readonly CommandDef[] = [
@@ -49,6 +53,7 @@ export const commands: readonly CommandDef[] = [
   projectShow,
   projectList,
   projectLink,
+  projectAlerts,
   taskAdd,
   taskList,
   taskDone,
@@ -80,7 +85,10 @@ export const commands: readonly CommandDef[] = [
   standupNow,
   standupAnswer,
   standupReport,
+  standupStop,
   report,
   reportSchedule,
+  me,
+  meQuiet,
   ...comingSoonCommands,
 ];

@@ -21,6 +21,10 @@ export const money = (minor: bigint, currency: string): string => formatMoney(mi
 
 export const ref = (n: number): string => `#${n}`;
 
+/** A channel as the platform links it: <#C123> in Slack, #name elsewhere. */
+export const channelRef = (ctx: Pick<Context, "channel">, channelId: string): string =>
+  ctx.channel.platform === "slack" ? `<#${channelId}>` : `#${channelId}`;
+
 /** "a, b and c". */
 export const joinWords = (words: string[]): string =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;

@@ -233,11 +233,13 @@ export function parseScale(text: string, letter: "p" | "i"): Parsed<number> {
 /**
  * @bob -> { id: "bob", name: "bob" } (a typed name: the binder looks it up by
  * name or shell user); Slack's escaped <@U123> -> { id: "U123" } and
- * <@U123|bob> -> { id: "U123", name: "bob" }. Trailing punctuation (@bob,) is dropped.
+ * <@U123|bob> -> { id: "U123", name: "bob" }; the Teams adapter writes the
+ * same form with Teams ids (an Entra object id, 29:…). Trailing punctuation
+ * (@bob,) is dropped.
  */
 export function parseMention(text: string): Parsed<{ id: string; name?: string }> {
   const t = text.trim();
-  const slack = /^<@([A-Z0-9]+)(?:\|([^>]*))?>$/i.exec(t);
+  const slack = /^<@([A-Z0-9][\w:.-]*)(?:\|([^>]*))?>$/i.exec(t);
   if (slack) {
     const id = slack[1] ?? "";
     const name = slack[2]?.trim();
@@ -246,6 +248,15 @@ export function parseMention(text: string): Parsed<{ id: string; name?: string }
   const plain = /^@([\p{L}\p{N}_][\p{L}\p{N}_.'-]*?)[.,;:!?]*$/u.exec(t);
   if (plain?.[1]) return ok({ id: plain[1], name: plain[1] });
   return fail(`${shown(text)} is not a person. Mention them like @bob.`);
+}
+
+/** Slack's escaped <#C123|general> -> "C123"; #general or a bare id -> "general". */
+export function parseChannel(text: string): Parsed<string> {
+  const t = text.trim();
+  const slack = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t);
+  const id = slack?.[1] ?? t.replace(/^#/, "");
+  if (/^[\w.:@-]+$/.test(id)) return ok(id);
+  return fail(`${shown(text)} is not a channel. Name it like #general.`);
 }
 
 export function looksLikeMention(text: string): boolean {

@@ -3,6 +3,8 @@ import type { Member as MemberRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
 import { ensureTenantRow } from "../guards.js";
+import { notFound } from "../errors.js";
+import { write } from "../write.js";
 
 export function toMember(row: MemberRow): Member {
   return {
@@ -58,6 +60,23 @@ export function membersRepository(ctx: StoreContext): Store["members"] {
     async get(tenantId, id) {
       const row = await prisma.member.findFirst({ where: { id, tenantId } });
       return row ? toMember(row) : null;
+    },
+
+    setQuietHours(scope, quietHours) {
+      return write(ctx, scope, async (tx, audit) => {
+        const before = await tx.member.findFirst({ where: { id: scope.actorId, tenantId: scope.tenantId } });
+        if (!before) throw notFound("Member");
+        const after = await tx.member.update({ where: { id: before.id }, data: { quietHours } });
+        await audit({
+          action: "member.quiet-hours",
+          entity: "member",
+          entityId: before.id,
+          projectId: null,
+          before: { quietHours: before.quietHours },
+          after: { quietHours: after.quietHours },
+        });
+        return toMember(after);
+      });
     },
 
     async getMany(tenantId, ids) {

@@ -99,6 +99,32 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
       return row ? toProject(row) : null;
     },
 
+    async channels(tenantId, projectId) {
+      const rows = await prisma.channelLink.findMany({
+        where: { tenantId, projectId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { channelId: true },
+      });
+      return rows.map((r) => r.channelId);
+    },
+
+    setAlertChannel(scope, projectId, channelId) {
+      return write(ctx, scope, async (tx, audit) => {
+        await requireProject(tx, scope.tenantId, projectId);
+        const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { alertChannelId: true } });
+        const after = toProject(await tx.project.update({ where: { id: projectId }, data: { alertChannelId: channelId } }));
+        await audit({
+          action: "project.alert-channel",
+          entity: "project",
+          entityId: projectId,
+          projectId,
+          before: { alertChannelId: before.alertChannelId },
+          after: { alertChannelId: after.alertChannelId },
+        });
+        return after;
+      });
+    },
+
     async linkChannel(scope, projectId, channelId) {
       await write(
         ctx,

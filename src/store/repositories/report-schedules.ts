@@ -4,6 +4,7 @@ import type { ReportSchedule as ScheduleRow } from "../../generated/sqlite/clien
 import type { Database } from "../database.js";
 import type { StoreContext } from "../client.js";
 import { requireProject } from "../guards.js";
+import { notFound } from "../errors.js";
 import { write } from "../write.js";
 
 export function toReportSchedule(row: ScheduleRow): ReportSchedule {
@@ -49,6 +50,24 @@ export function reportSchedulesRepository(ctx: StoreContext): Store["reportSched
         },
         { retryOnUnique: true },
       );
+    },
+
+    stop(scope, scheduleId) {
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId } = scope;
+        const previous = await tx.reportSchedule.findFirst({ where: { tenantId, id: scheduleId } });
+        if (!previous) throw notFound("Report schedule");
+        const schedule = toReportSchedule(await tx.reportSchedule.update({ where: { id: previous.id }, data: { active: false } }));
+        await audit({
+          action: "report.unschedule",
+          entity: "reportSchedule",
+          entityId: schedule.id,
+          projectId: schedule.projectId,
+          before: toReportSchedule(previous),
+          after: schedule,
+        });
+        return schedule;
+      });
     },
 
     async forChannel(tenantId, projectId, channelId) {

@@ -71,11 +71,18 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
             ...(settings.perParticipantZones !== undefined ? { perParticipantZones: settings.perParticipantZones } : {}),
             ...(settings.skipUntil !== undefined ? { skipUntil: settings.skipUntil } : {}),
             ...(settings.remindBeforeClose !== undefined ? { remindBeforeClose: settings.remindBeforeClose } : {}),
-            ...(settings.activeFrom !== undefined ? { activeFrom: settings.activeFrom } : {}),
           };
           const where = { projectId_channelId: { projectId, channelId } };
           const previous = await tx.standupSchedule.findUnique({ where, include: withSkips });
-          const row = await tx.standupSchedule.upsert({ where, update: data, create: { tenantId, projectId, channelId, ...data }, include: withSkips });
+          // activeFrom starts a new or stopped schedule; a running one keeps its own, so
+          // changing it mid-day keeps the day whose prompts already went out.
+          const starts = settings.activeFrom !== undefined && !previous?.active ? { activeFrom: settings.activeFrom } : {};
+          const row = await tx.standupSchedule.upsert({
+            where,
+            update: { ...data, ...starts },
+            create: { tenantId, projectId, channelId, ...data, ...starts },
+            include: withSkips,
+          });
           const schedule = toStandupSchedule(row);
           await audit({
             action: "standup.setup",
@@ -108,6 +115,25 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
       return rows.map(toStandupSchedule);
+    },
+
+    stop(scope, scheduleId) {
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId } = scope;
+        const previous = await tx.standupSchedule.findFirst({ where: { tenantId, id: scheduleId }, include: withSkips });
+        if (!previous) throw notFound("Standup");
+        const row = await tx.standupSchedule.update({ where: { id: previous.id }, data: { active: false }, include: withSkips });
+        const schedule = toStandupSchedule(row);
+        await audit({
+          action: "standup.stop",
+          entity: "standupSchedule",
+          entityId: schedule.id,
+          projectId: schedule.projectId,
+          before: toStandupSchedule(previous),
+          after: schedule,
+        });
+        return schedule;
+      });
     },
 
     skip(scope, scheduleId, memberId, until) {

@@ -69,7 +69,7 @@ describeEachProvider("critical risk alerts", (provider) => {
     await say("risk add Key developer leaves p3 i5");
     const risk = (await store.risks.byNumber(tenant, project.id, 1))!;
     const ctx = await chat(store, { tenant, channel: "c-apollo", notify }).context();
-    expect(await postCriticalRiskAlert(ctx, project, risk, null)).toBe(false);
+    expect(await postCriticalRiskAlert(ctx, project, risk, null)).toEqual([]);
     expect(alerts()).toHaveLength(1);
   });
 

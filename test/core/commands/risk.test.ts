@@ -48,7 +48,7 @@ describeEachProvider("risk commands", (provider) => {
     expect(critical.visibility).toBe("private");
     expect(posted.map((p) => [p.message.kind, p.message.channelId])).toEqual([["alert", "c-apollo"]]);
     expect(posted[0]!.message.reply.summary).toContain("Key developer leaves");
-    expect(critical.text).toContain("The team was alerted in the channel.");
+    expect(critical.text).toContain("The team was alerted in this channel.");
     expect(critical.text).toContain("Critical risk added #1");
     expect(critical.text).toContain("= 15 critical");
     expect(critical.text).toContain("needs an owner, a mitigation and a review date");

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { chat, recordingNotifier } from "../../support/context.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
+import { renderText } from "../../../src/core/views/render-text.js";
 
 describeEachProvider("standup commands", (provider) => {
   const testStore = suiteStore(provider);
@@ -108,6 +109,46 @@ describeEachProvider("standup commands", (provider) => {
     expect(await store.standups.answers(tenant, schedule.id, "2026-03-02")).toEqual([
       { memberId: s.id, yesterday: "Login form", today: "Password reset", blockers: null, answeredAt: expect.any(Date) },
     ]);
+  });
+
+  it("answers `standup answer` without parts with a form labelled by the questions, filled with today's answer", async () => {
+    const { user, notify } = await apollo({ now: "2026-03-02T10:00:00Z", timeZone: "Europe/Berlin" });
+    await user.say("standup setup");
+    await user.say("standup now");
+    // The prompt's button opens the form from anywhere, a DM included; typing is explained too.
+    const prompt = renderText(notify.posted[0]!.message.reply);
+    expect(prompt).toContain('[Answer: standup answer in "Apollo"]');
+    expect(prompt).toContain('Or type `standup answer in "Apollo" yesterday');
+
+    const empty = await user.say('standup answer in "Apollo"');
+    expect(empty.ok).toBe(false);
+    expect(empty.reply.form).toMatchObject({ command: "standup answer", project: "Apollo" });
+    expect(empty.reply.form?.fields.map((f) => [f.name, f.label, f.initial])).toEqual([
+      ["yesterday", "What did you do yesterday?", undefined],
+      ["today", "What will you do today?", undefined],
+      ["blockers", "Anything blocking you?", undefined],
+    ]);
+    await user.say("standup answer today Reviews blockers none");
+    const filled = await user.say("standup answer");
+    expect(filled.reply.form?.fields.map((f) => f.initial)).toEqual([undefined, "Reviews", undefined]);
+    await user.say('standup setup questions "Done? | Next? | Stuck?"');
+    expect((await user.say("standup answer")).reply.form?.fields.map((f) => f.label)).toEqual(["Done?", "Next?", "Stuck?"]);
+  });
+
+  it("takes an answer typed in a DM for the one of the project's standups the person is in", async () => {
+    const { user, store, tenant, project } = await apollo({ now: "2026-03-02T10:00:00Z", timeZone: "Europe/Berlin" });
+    const me = (await user.context()).user;
+    expect((await user.say("standup setup")).ok).toBe(true); // c-apollo, with the user
+    expect((await user.say("standup setup channel #c-apollo-design participants @dana")).ok).toBe(true);
+    const dm = chat(store, { tenant, user: me.platformUserId, channel: "D-direct", now: "2026-03-02T10:00:00Z", timeZone: "Europe/Berlin" });
+    const answered = await dm.say('standup answer in "Apollo" today "Reviews"');
+    expect(answered.ok).toBe(true);
+    const mine = (await store.standups.list(tenant, project.id)).find((sc) => sc.channelId === "c-apollo")!;
+    expect((await store.standups.answers(tenant, mine.id, "2026-03-02")).map((a) => a.today)).toEqual(["Reviews"]);
+
+    // Someone in both standups is asked to answer in the standup's channel instead.
+    expect((await user.say("standup setup channel #c-apollo-design participants @dana @local-user")).ok).toBe(true);
+    expect((await dm.say('standup answer in "Apollo" today "More reviews"')).ok).toBe(false);
   });
 
   it("reports 4 weeks of participation per person and recurring blockers", async () => {

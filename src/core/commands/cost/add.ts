@@ -5,6 +5,7 @@ import { money } from "../shared.js";
 import { percent } from "../../domain/money.js";
 import { COST_CATEGORIES } from "../../store.js";
 import { crossedThreshold, postBudgetAlert } from "../../alerts/budget-threshold.js";
+import { alertedLine } from "../../alerts/post.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
 
 export default projectCommand({
@@ -52,7 +53,8 @@ export default projectCommand({
       blocks.push(contextLine(`Budget: ${used}% used — ${money(spent, project.currency)} of ${money(project.budgetTotal, project.currency)}.`));
       if (crossed) {
         blocks.push(text(crossed >= 100 ? `*Budget exceeded:* spending is at ${used}% of the budget.` : `*Budget alert:* spending passed ${crossed}% of the budget.`));
-        if (await postBudgetAlert(ctx, project, { threshold: crossed, spent, whole: project.budgetTotal })) blocks.push(contextLine("The team was alerted in the channel."));
+        const alerted = await postBudgetAlert(ctx, project, { threshold: crossed, spent, whole: project.budgetTotal });
+        if (alerted.length) blocks.push(alertedLine(ctx, alerted));
       }
     }
     const planned = budget.lines.filter((l) => l.category === cost.category).reduce((sum, l) => sum + l.amount, 0n);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { projectCommand } from "../define.js";
-import { contextLine, reply, text } from "../../views/reply.js";
+import { projectCommand, type ProjectCommandContext } from "../define.js";
+import { contextLine, rejection, reply, text } from "../../views/reply.js";
 import { WEEKDAYS } from "../../store.js";
 import { fields } from "../fields.js";
 import { isValidZone } from "../../domain/schedule/prompt-targets.js";
@@ -22,19 +22,24 @@ const day = z.string().transform((value, ctx) => {
 
 export default projectCommand({
   path: ["report", "schedule"],
-  summary: "Post the weekly status report to this channel and DM it to the stakeholders on a schedule",
-  examples: ["report schedule", "report schedule day fri at 16:00 tz Europe/Berlin"],
+  summary: "Post the weekly status report to this channel and DM it to the stakeholders on a schedule, or stop it with `off`",
+  examples: ["report schedule", "report schedule day fri at 16:00 tz Europe/Berlin", "report schedule off"],
   params: [
     { at: "keyword", name: "day", keywords: ["day"], type: "text", label: "day", placeholder: "fri" },
     { at: "keyword", name: "at", keywords: ["at"], type: "text", label: "time", placeholder: "16:00" },
     { at: "keyword", name: "tz", keywords: ["tz"], type: "text", label: "time zone", placeholder: "<Zone>" },
+    { at: "flag", name: "off", label: "off", words: ["off"], form: false },
   ],
   notes: [
     "Defaults: Friday at 16:00 in your time zone (UTC when you have none), in this channel.",
-    "Running it again changes this channel's schedule.",
+    "Running it again changes this channel's schedule; `report schedule off` stops it.",
   ],
-  input: () => z.object({ day: day.optional(), at: fields.timeOfDay().optional(), tz: fields.timeZone().optional() }),
+  input: () => z.object({ day: day.optional(), at: fields.timeOfDay().optional(), tz: fields.timeZone().optional(), off: z.literal("off").optional() }),
   async run(ctx, input) {
+    if (input.off) {
+      if (input.day || input.at || input.tz) return rejection("`report schedule off` takes nothing else: it stops the weekly report. Leave out day, at and tz.");
+      return unschedule(ctx);
+    }
     const { project } = ctx;
     const schedule = await ctx.store.reportSchedules.setup(ctx.scope, project.id, ctx.channel.id, {
       platform: platformOf(ctx.channel),
@@ -51,3 +56,18 @@ export default projectCommand({
     return reply(`Weekly report scheduled ${when}`, blocks, "channel");
   },
 });
+
+/** This channel's schedule, else the project's only one (as for standups). */
+async function unschedule(ctx: ProjectCommandContext) {
+  const here = await ctx.store.reportSchedules.forChannel(ctx.tenant, ctx.project.id, ctx.channel.id);
+  const all = await ctx.store.reportSchedules.list(ctx.tenant, ctx.project.id);
+  const schedule = here?.active ? here : all.length === 1 ? all[0]! : null;
+  if (!schedule) {
+    // Nothing scheduled is what was asked for, so this is an answer, not an error.
+    const message = here ? "The weekly report of this channel is already off." : "No weekly report is scheduled for this channel, so there is nothing to stop.";
+    return reply(message, [text(message), contextLine("Schedule one with `report schedule`.")]);
+  }
+  await ctx.store.reportSchedules.stop(ctx.scope, schedule.id);
+  const message = `Weekly status report for ${ctx.project.name} stopped: it is no longer posted or sent to stakeholders.`;
+  return reply(message, [text(message), contextLine("`report schedule` starts it again.")], "channel");
+}

@@ -6,6 +6,7 @@ import { contextLine, fields as fieldsBlock, reply, text } from "../../views/rep
 import { riskScore } from "../../domain/risk.js";
 import { RISK_HINTS, riskFacts, scoreText, severityOf } from "./format.js";
 import { becameCritical, postCriticalRiskAlert } from "../../alerts/critical-risk.js";
+import { alertedLine } from "../../alerts/post.js";
 
 export default projectCommand({
   path: ["risk", "add"],
@@ -44,7 +45,7 @@ export default projectCommand({
       reviewDate: input.review ?? null,
     });
     const critical = severityOf(risk) === "critical";
-    const alerted = becameCritical(null, risk) && (await postCriticalRiskAlert(ctx, ctx.project, risk, owner));
+    const alerted = becameCritical(null, risk) ? await postCriticalRiskAlert(ctx, ctx.project, risk, owner) : [];
     const blocks = [
       text(`${critical ? "*Critical risk* added" : "Added risk"} ${ref(risk.number)} ${risk.title} — ${scoreText(risk)}`),
       fieldsBlock(riskFacts(risk, owner, ctx.env.today).slice(3)),
@@ -53,7 +54,7 @@ export default projectCommand({
     if (critical && missing.length) {
       blocks.push(contextLine(`A critical risk needs ${joinWords(missing)}: \`risk update ${ref(risk.number)} owner @user mitigation "<plan>" review <date>\`.`));
     }
-    if (alerted) blocks.push(contextLine("The team was alerted in the channel."));
+    if (alerted.length) blocks.push(alertedLine(ctx, alerted));
     const severity = severityOf(risk);
     // Private: a critical risk reaches the channel as an alert (once), so the channel never sees it twice.
     return reply(`${critical ? "Critical risk" : "Risk"} ${ref(risk.number)} ${risk.title} (score ${riskScore(risk.probability, risk.impact)}, ${severity})`, blocks);

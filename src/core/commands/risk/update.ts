@@ -8,6 +8,7 @@ import { contextLine, list, rejection, reply, text } from "../../views/reply.js"
 import { RISK_HINTS, scoreText, severityOf } from "./format.js";
 import { findRisk } from "./find.js";
 import { becameCritical, postCriticalRiskAlert } from "../../alerts/critical-risk.js";
+import { alertedLine } from "../../alerts/post.js";
 
 const CHANGEABLE = '`p<1-5>`, `i<1-5>`, `owner @user`, `mitigation "<text>"` or `review <date>`';
 
@@ -57,7 +58,7 @@ export default projectCommand({
     const updated = await ctx.store.risks.update(ctx.scope, risk.id, patch);
     const people = await membersById(ctx, [risk.ownerId, updated.ownerId]);
     const who = (id: string | null) => (id ? at(people.get(id)) : "—");
-    const alerted = becameCritical(risk, updated) && (await postCriticalRiskAlert(ctx, ctx.project, updated, updated.ownerId ? people.get(updated.ownerId) : null));
+    const alerted = becameCritical(risk, updated) ? await postCriticalRiskAlert(ctx, ctx.project, updated, updated.ownerId ? people.get(updated.ownerId) : null) : [];
     const changes: string[] = [];
     if (patch.probability !== undefined || patch.impact !== undefined) changes.push(`Score: ${scoreText(risk)} → ${scoreText(updated)}`);
     if (patch.ownerId !== undefined) changes.push(`Owner: ${who(risk.ownerId)} → ${who(updated.ownerId)}`);
@@ -71,7 +72,7 @@ export default projectCommand({
       list(changes),
     ];
     if (updated.status === "closed") blocks.push(contextLine("This risk is closed."));
-    if (alerted) blocks.push(contextLine("The team was alerted in the channel."));
+    if (alerted.length) blocks.push(alertedLine(ctx, alerted));
     // Private: the channel hears of a newly critical risk through its alert, once.
     return reply(`${nowCritical ? "Risk now critical" : "Updated risk"} ${ref(updated.number)} ${updated.title}`, blocks);
   },

@@ -2,12 +2,17 @@
 import type { ProjectCommandContext } from "../define.js";
 import type { Platform, StandupSchedule } from "../../store.js";
 
-/** This channel's schedule, else the project's only one. */
+/**
+ * This channel's schedule; else (typed in a DM, or in another channel) the
+ * project's only one, or the only one the person takes part in.
+ */
 export async function standupFor(ctx: ProjectCommandContext): Promise<StandupSchedule | null> {
   const here = await ctx.store.standups.forChannel(ctx.tenant, ctx.project.id, ctx.channel.id);
   if (here?.active) return here;
   const all = await ctx.store.standups.list(ctx.tenant, ctx.project.id);
-  return all.length === 1 ? all[0]! : null;
+  if (all.length === 1) return all[0]!;
+  const mine = all.filter((s) => s.participants.includes(ctx.user.id));
+  return mine.length === 1 ? mine[0]! : null;
 }
 
 /** Where the scheduler posts for a conversation of this kind. */

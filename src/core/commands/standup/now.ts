@@ -5,6 +5,7 @@ import { rejection, reply, text } from "../../views/reply.js";
 import { promptTargets } from "../../domain/schedule/prompt-targets.js";
 import { NO_STANDUP, standupFor } from "./find.js";
 import { promptDedupeKey, standupPrompt } from "./prompt.js";
+import { threadOpening } from "./thread.js";
 
 export default projectCommand({
   path: ["standup", "now"],
@@ -29,6 +30,9 @@ export default projectCommand({
         dedupeKey: promptDedupeKey(schedule.id, target.recipient, localDate),
         reply: standupPrompt(ctx.project.name, localDate, schedule.questions),
       });
+      // Slack: the day's thread in the channel, which the summary is posted under (once a day, like the prompt).
+      const opening = threadOpening(schedule, ctx.project.name, localDate);
+      if (opening) await ctx.notify.post(ctx.tenant, opening);
       const who = target.memberId ? at(byId.get(target.memberId)) : "the channel";
       (created ? sent : already).push(who);
     }

@@ -19,7 +19,10 @@ export function isValidZone(zone: string | null | undefined): zone is string {
 }
 
 /** Each participant by DM (in their own zone when the schedule says so), or the channel when it names none. */
-export function promptTargets(schedule: StandupSchedule, members: readonly Member[]): PromptTarget[] {
+export function promptTargets(
+  schedule: Pick<StandupSchedule, "id" | "channelId" | "days" | "time" | "timeZone" | "holidays" | "skipUntil" | "participants" | "perParticipantZones">,
+  members: readonly Member[],
+): PromptTarget[] {
   const base: WeeklyRule = {
     days: schedule.days,
     time: schedule.time,
