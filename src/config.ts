@@ -7,6 +7,10 @@ import { z } from "zod";
 import { resolveDatabaseUrl } from "./store/database.js";
 import { parseEncryptionKey } from "./store/secrets.js";
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How the bot's identity is hosted in Microsoft Entra (the Azure Bot's "Type of App"). */
+export const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -37,6 +41,18 @@ const schema = z.object({
   SLACK_REDIRECT_URI: z.url({ error: "expected the full https URL of /slack/oauth_redirect" }).optional(),
   SLACK_API_URL: z.url({ error: "expected a URL such as https://slack.com/api/" }).optional(),
   CHARTER_ENCRYPTION_KEY: z.string().optional(),
+
+  // Microsoft Teams: the Azure Bot's app registration. With an app id every request must carry a valid Bot Framework token.
+  MICROSOFT_APP_ID: z.string().regex(GUID, { error: "expected the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000" }).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().regex(GUID, { error: "expected the Microsoft Entra tenant ID, a GUID" }).optional(),
+  MICROSOFT_APP_TYPE: z
+    .string()
+    .transform((value) => APP_TYPES.find((t) => t.toLowerCase() === value.trim().toLowerCase()))
+    .refine((value) => value !== undefined, { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" })
+    .optional(),
+  MICROSOFT_BOT_OPENID_METADATA: z.url({ error: "expected the URL of an OpenID configuration document" }).optional(),
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
 });
 
 /** Which variables must come together; checked after each one is valid on its own. */
@@ -54,12 +70,35 @@ function checkCombinations(config: z.infer<typeof schema>, problems: string[]): 
   if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     problems.push("SLACK_SIGNING_SECRET: required to verify Slack's requests over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
   }
+  checkTeams(config, problems);
   if (config.CHARTER_ENCRYPTION_KEY) {
     try {
       parseEncryptionKey(config.CHARTER_ENCRYPTION_KEY);
     } catch (err) {
       problems.push(`CHARTER_ENCRYPTION_KEY: ${err instanceof Error ? err.message.replace(/^CHARTER_ENCRYPTION_KEY:?\s*/, "") : "not valid"}`);
     }
+  }
+}
+
+/** Teams: credentials that belong together, per app type; the unauthenticated mode only without credentials. */
+function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
+  const type = config.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  if (!config.MICROSOFT_APP_ID) {
+    for (const name of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "MICROSOFT_BOT_OPENID_METADATA"] as const) {
+      if (config[name]) problems.push(`MICROSOFT_APP_ID: required when ${name} is set (the Azure Bot's Microsoft App ID)`);
+    }
+    return;
+  }
+  if (config.TEAMS_ALLOW_UNAUTHENTICATED === "true") {
+    problems.push("TEAMS_ALLOW_UNAUTHENTICATED: leave it unset when MICROSOFT_APP_ID is set; every request is then authenticated");
+  }
+  if (type === "UserAssignedMSI") {
+    if (config.MICROSOFT_APP_PASSWORD) problems.push("MICROSOFT_APP_PASSWORD: leave it unset for UserAssignedMSI; the managed identity has no password");
+  } else if (!config.MICROSOFT_APP_PASSWORD) {
+    problems.push(`MICROSOFT_APP_PASSWORD: required for a ${type} bot (a client secret of the app registration)`);
+  }
+  if (type !== "MultiTenant" && !config.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: required for a ${type} bot (the tenant of its app registration)`);
   }
 }
 

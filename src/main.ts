@@ -6,6 +6,8 @@
 import type { Config } from "./config.js";
 import { createSlackAdapter, SLACK_ROUTES, type SlackAdapter } from "./adapters/slack/app.js";
 import { slackSettings } from "./adapters/slack/settings.js";
+import { createTeamsAdapter, TEAMS_ROUTES, type TeamsAdapter } from "./adapters/teams/app.js";
+import { teamsSettings } from "./adapters/teams/settings.js";
 import { createHttpApp } from "./http/server.js";
 import { openRuntime } from "./runtime.js";
 import { startDelivery } from "./outbox/start-delivery.js";
@@ -14,21 +16,28 @@ import { startScheduler } from "./scheduler/cron.js";
 export interface Started {
   port: number;
   slack: SlackAdapter | null;
+  teams: TeamsAdapter | null;
   stop(): Promise<void>;
 }
 
-function banner(address: string, database: string, slack: SlackAdapter | null): string[] {
+function banner(address: string, database: string, slack: SlackAdapter | null, teams: TeamsAdapter | null): string[] {
   const lines = [`Charter is running on ${address} (health: /healthz) — database: ${database}.`];
   if (slack?.transport === "socket") lines.push("Slack: connected over Socket Mode. Type /pm help in any channel Charter is in.");
   else if (slack?.transport === "http") lines.push(`Slack: set the Request URL of the app to <public URL>${SLACK_ROUTES.events}.`);
   else if (slack?.transport === "http-oauth") {
     lines.push(`Slack: workspaces install Charter at <public URL>${SLACK_ROUTES.install}; Request URL <public URL>${SLACK_ROUTES.events}.`);
-  } else {
+  }
+  if (teams?.auth === "app") lines.push(`Teams: set the messaging endpoint of the Azure Bot to <public URL>${TEAMS_ROUTES.messages}.`);
+  else if (teams?.auth === "none") {
+    lines.push(`Teams: WITHOUT authentication (local development) at ${address}${TEAMS_ROUTES.messages}; point the Bot Framework Emulator there.`);
+  }
+  if (!slack && !teams) {
     lines.push(
       "No chat platform is connected. Try Charter locally in another terminal:",
       "  npx charter shell                 an interactive chat prompt",
       '  npx charter run -- project create "Apollo" budget 10000 USD',
-      "Connect Slack with SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) — see README: Connecting Slack.",
+      "Connect Slack with SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) — see README: Connecting Slack;",
+      "Microsoft Teams with MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD — see README: Connecting Microsoft Teams.",
     );
   }
   return lines;
@@ -41,17 +50,20 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const settings = slackSettings(config);
   const slack = settings ? createSlackAdapter(runtime, settings) : null;
   slack?.mount(http);
+  const teamsConfig = teamsSettings(config);
+  const teams = teamsConfig ? createTeamsAdapter(runtime, teamsConfig) : null;
+  teams?.mount(http);
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
-  // Sends what the outbox holds: to Slack when configured, else to the local outbox.
-  const delivery = startDelivery(runtime, settings);
+  // Sends what the outbox holds: to Slack and Teams when configured, and to the local outbox.
+  const delivery = startDelivery(runtime, settings, undefined, teamsConfig);
   // Standup prompts and other scheduled work, checked every minute.
   const scheduler = startScheduler(runtime);
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   // One write, so whoever watches the output sees the whole banner at once.
-  print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack).join("\n"));
-  runtime.log.info("started", { port, slack: slack?.transport ?? "off", startupMs: Math.round(performance.now() - began) });
+  print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack, teams).join("\n"));
+  runtime.log.info("started", { port, slack: slack?.transport ?? "off", teams: teams?.auth ?? "off", startupMs: Math.round(performance.now() - began) });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -62,5 +74,5 @@ export async function start(config: Config, print: (line: string) => void = (l) 
       await http.close();
       await runtime.close();
     })());
-  return { port, slack, stop };
+  return { port, slack, teams, stop };
 }

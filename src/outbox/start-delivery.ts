@@ -1,17 +1,24 @@
 /**
- * The delivery loop `charter start` runs: the local outbox always, Slack when
- * it is configured. The bot token comes from the configuration (one
- * workspace) or from the workspace's stored installation (OAuth).
+ * The delivery loop `charter start` runs: the local outbox always, Slack and
+ * Teams when they are configured. Slack's bot token comes from the
+ * configuration (one workspace) or from the workspace's stored installation
+ * (OAuth); Teams sends with the bot's app credentials to the conversations
+ * stored when Charter was added to them.
  */
+import { CloudAdapter } from "botbuilder";
 import { createSlackInstallationStore } from "../adapters/slack/installation-store.js";
 import type { SlackSettings } from "../adapters/slack/settings.js";
+import { botFrameworkAuthentication } from "../adapters/teams/authentication.js";
+import type { TeamsSettings } from "../adapters/teams/settings.js";
 import type { Runtime } from "../runtime.js";
+import { conversationRefsRepository } from "../store/index.js";
 import { parseEncryptionKey } from "../store/secrets.js";
 import { createDelivery, type Delivery } from "./delivery.js";
 import { localSender } from "./local-sender.js";
 import type { OutboxPlatform } from "./notifier.js";
 import type { Sender } from "./senders.js";
 import { slackSender } from "./slack-sender.js";
+import { teamsSender } from "./teams-sender.js";
 
 /** How often the outbox is checked for due messages when idle. */
 export const DELIVERY_INTERVAL_MS = 1_000;
@@ -31,10 +38,24 @@ export function slackTokenSource(runtime: Pick<Runtime, "db">, settings: SlackSe
   };
 }
 
-export function startDelivery(runtime: Pick<Runtime, "db" | "log">, slack: SlackSettings | null, intervalMs = DELIVERY_INTERVAL_MS): Delivery {
+export function startDelivery(
+  runtime: Pick<Runtime, "db" | "log">,
+  slack: SlackSettings | null,
+  intervalMs = DELIVERY_INTERVAL_MS,
+  teams: TeamsSettings | null = null,
+): Delivery {
   const senders: Partial<Record<OutboxPlatform, Sender>> = { local: localSender() };
   if (slack) {
     senders.slack = slackSender({ token: slackTokenSource(runtime, slack), log: runtime.log, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
+  }
+  if (teams) {
+    senders.teams = teamsSender({
+      // Its own adapter, with no turn error handler: a failed send must reach the outbox to be retried.
+      adapter: new CloudAdapter(botFrameworkAuthentication(teams)),
+      appId: teams.auth === "app" ? teams.appId : "",
+      conversations: conversationRefsRepository(runtime.db),
+      log: runtime.log,
+    });
   }
   const delivery = createDelivery({ db: runtime.db, senders, log: runtime.log });
   delivery.start(intervalMs);

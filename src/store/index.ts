@@ -45,5 +45,12 @@ export function createStore(db: Database): Store {
 export { activeStandupSchedules } from "./repositories/standups.js";
 export { activeReportSchedules } from "./repositories/report-schedules.js";
 export { claimsRepository, type ClaimsRepository, type ClaimStatus, type FinishStatus, type JobClaim } from "./repositories/claims.js";
+export {
+  conversationRefsRepository,
+  type ConversationRefInput,
+  type ConversationRefKind,
+  type ConversationRefsRepository,
+  type StoredConversationRef,
+} from "./repositories/conversation-refs.js";
 export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
 export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";

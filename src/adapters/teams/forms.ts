@@ -1,0 +1,58 @@
+/**
+ * Command forms as Teams dialogs: the form a button asks for, and a
+ * submission run through the same command binder and zod schema as typed
+ * words. A rejected submission comes back as the form again, with the
+ * errors next to their fields and what was entered kept.
+ */
+import type { TurnContext } from "botbuilder";
+import { formFor } from "../../core/commands/form.js";
+import { findCommand, submitForm } from "../../core/dispatch.js";
+import { tokenize } from "../../core/grammar/tokenize.js";
+import type { Form } from "../../core/views/form.js";
+import { rejection, type Reply } from "../../core/views/reply.js";
+import { tenantOf } from "./activity.js";
+import { teamsContext, type TeamsDeps } from "./context.js";
+import { formValuesFromTeams, type CharterAction } from "./render/index.js";
+
+type FormAction = Extract<CharterAction, { action: "form" | "submit" }>;
+
+/** The command's form, prefilled with what the button carried; null for a command without one. */
+export function formForAction(action: FormAction): Form | null {
+  const match = findCommand(tokenize(action.command));
+  if (!match || match.args.length > 0) return null;
+  const form: Form = { ...formFor(match.def), ...(action.project ? { project: action.project } : {}) };
+  const values = action.action === "form" ? (action.values ?? {}) : {};
+  for (const field of form.fields) if (Object.hasOwn(values, field.name)) field.initial = values[field.name]!;
+  return form;
+}
+
+export interface Submission {
+  reply: Reply;
+  /** Present when the dialog should be shown again: the form with its errors and what was entered. */
+  retry?: Form;
+}
+
+export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: FormAction, data: unknown): Promise<Submission> {
+  const blank = formForAction({ action: "submit", command: action.command, ...(action.project ? { project: action.project } : {}) });
+  if (!blank) return { reply: rejection(`Unknown form \`${action.command}\`.`) };
+  const { values, people } = formValuesFromTeams(data, blank);
+  const tenant = tenantOf(turn.activity);
+  const ctx = await teamsContext(deps, turn);
+  for (const [name, ids] of Object.entries(people)) {
+    const mentions: string[] = [];
+    for (const id of ids) {
+      const person = await deps.people.resolve(turn, tenant, { id });
+      await ctx.store.members.ensure(tenant, { platformUserId: person.id, ...(person.name ? { name: person.name } : {}) });
+      mentions.push(`<@${person.id}>`);
+    }
+    values[name] = mentions.join(" ");
+  }
+  const reply = await submitForm(ctx, action.command, values, action.project);
+  if (reply.ok) return { reply };
+  // Field errors go next to their fields; any other refusal (say, no project linked) at the top.
+  const errors = reply.form?.errors ?? { _: reply.summary };
+  const base = reply.form ?? blank;
+  const retry: Form = { ...base, fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: values[f.name]! } : {}) })), errors };
+  if (action.project) retry.project = action.project;
+  return { reply, retry };
+}

@@ -1,0 +1,48 @@
+/**
+ * Action.Submit buttons on Charter's cards come back as messages carrying
+ * the button's data. A reply's button (task done, risk close) runs its
+ * command exactly as if it had been typed. Clients without dialogs (the Bot
+ * Framework Emulator) post the form button here too: the form is then sent
+ * as a card, and its submission handled as a dialog's would be.
+ */
+import type { TurnContext } from "botbuilder";
+import { dispatch } from "../../../../core/dispatch.js";
+import type { Form } from "../../../../core/views/form.js";
+import type { CharterBot } from "../../bot.js";
+import { teamsContext, type TeamsDeps } from "../../context.js";
+import { sendReply } from "../../deliver.js";
+import { formForAction, submitDialog } from "../../forms.js";
+import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
+import { failureReply } from "../failure.js";
+import { firstDelivery } from "../once.js";
+
+async function sendForm(turn: TurnContext, form: Form): Promise<void> {
+  const { title, card } = toTeamsDialog(form);
+  await turn.sendActivity({ type: "message", summary: title, attachments: [cardAttachment(card)] });
+}
+
+export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
+  bot.onMessage(async (turn, next) => {
+    const action = charterActionOf(turn.activity.value);
+    if (!action) return next();
+    const { log } = deps.runtime;
+    try {
+      if (!(await firstDelivery(deps, turn.activity))) {
+        log.info("teams card action delivered again; already handled");
+      } else if (action.action === "run") {
+        await sendReply(turn, await dispatch(await teamsContext(deps, turn), action.command));
+      } else if (action.action === "form") {
+        const form = formForAction(action);
+        if (form) await sendForm(turn, form);
+      } else {
+        const { reply, retry } = await submitDialog(deps, turn, action, turn.activity.value);
+        if (retry) await sendForm(turn, retry);
+        else await sendReply(turn, reply);
+      }
+    } catch (err) {
+      log.error("teams card action failed", { error: err instanceof Error ? err.message : String(err) });
+      await sendReply(turn, failureReply()).catch(() => undefined);
+    }
+    await next();
+  });
+}

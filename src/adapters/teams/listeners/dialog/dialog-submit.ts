@@ -1,0 +1,40 @@
+/**
+ * A submitted dialog goes through the same validation as typed words.
+ * Invalid input shows the dialog again with each error under its field and
+ * what was entered kept; a valid one closes it, and the answer is posted in
+ * the conversation the form was opened from.
+ */
+import type { TaskModuleResponse } from "botbuilder";
+import type { CharterBot } from "../../bot.js";
+import type { TeamsDeps } from "../../context.js";
+import { sendReply } from "../../deliver.js";
+import { formForAction, submitDialog } from "../../forms.js";
+import { charterActionOf, toTeamsDialog } from "../../render/index.js";
+import { FAILURE_MESSAGE } from "../failure.js";
+import { firstDelivery } from "../once.js";
+import { dialogResponse } from "./dialog-response.js";
+
+export function registerDialogSubmit(bot: CharterBot, deps: TeamsDeps): void {
+  bot.onDialogSubmit(async (turn, request): Promise<TaskModuleResponse | undefined> => {
+    const { log } = deps.runtime;
+    const action = charterActionOf(request.data);
+    if (action?.action !== "submit") {
+      log.warn("teams dialog submitted without a known form");
+      return undefined;
+    }
+    try {
+      if (!(await firstDelivery(deps, turn.activity))) {
+        log.info("teams dialog submission delivered again; already handled");
+        return undefined;
+      }
+      const { reply, retry } = await submitDialog(deps, turn, action, request.data);
+      if (retry) return dialogResponse(toTeamsDialog(retry));
+      await sendReply(turn, reply);
+      return undefined;
+    } catch (err) {
+      log.error("teams dialog submission failed", { error: err instanceof Error ? err.message : String(err) });
+      const form = formForAction(action);
+      return form ? dialogResponse(toTeamsDialog({ ...form, errors: { _: FAILURE_MESSAGE } })) : { task: { type: "message", value: FAILURE_MESSAGE } };
+    }
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * `@Charter <command>` in a channel or group chat, plain words in a personal
+ * chat: the same commands as everywhere, answered with Adaptive Cards in the
+ * conversation (in the thread, in a channel). People mentioned in the
+ * command are stored under their names, so `task assign #3 @Bob` assigns Bob.
+ */
+import type { TurnContext } from "botbuilder";
+import { dispatch } from "../../../../core/dispatch.js";
+import { commandText, mentionsOf, userIdOf } from "../../activity.js";
+import type { CharterBot } from "../../bot.js";
+import { teamsContext, type TeamsDeps } from "../../context.js";
+import { sendReply } from "../../deliver.js";
+import { charterActionOf } from "../../render/index.js";
+import { failureReply } from "../failure.js";
+import { firstDelivery } from "../once.js";
+
+/** The message's words, each mentioned person resolved to their member id. */
+async function commandWords(deps: TeamsDeps, turn: TurnContext, tenant: string): Promise<string> {
+  const activity = turn.activity;
+  const ids = new Map<string, string>();
+  for (const { account } of mentionsOf(activity)) {
+    if (account.id === activity.recipient?.id || ids.has(account.id)) continue;
+    const person = await deps.people.resolve(turn, tenant, account);
+    await deps.runtime.store.members.ensure(tenant, { platformUserId: person.id, ...(person.name ? { name: person.name } : {}) });
+    ids.set(account.id, person.id);
+  }
+  return commandText(activity, (account) => ids.get(account.id) ?? userIdOf(account));
+}
+
+export function registerCommandMessage(bot: CharterBot, deps: TeamsDeps): void {
+  bot.onMessage(async (turn, next) => {
+    const { log } = deps.runtime;
+    // Card buttons arrive as messages with a value: listeners/card handles those.
+    if (charterActionOf(turn.activity.value)) return next();
+    try {
+      if (await firstDelivery(deps, turn.activity)) {
+        const ctx = await teamsContext(deps, turn);
+        await sendReply(turn, await dispatch(ctx, await commandWords(deps, turn, ctx.tenant)));
+      } else log.info("teams message delivered again; already handled");
+    } catch (err) {
+      log.error("teams message failed", { error: err instanceof Error ? err.message : String(err) });
+      await sendReply(turn, failureReply()).catch(() => undefined);
+    }
+    await next();
+  });
+}

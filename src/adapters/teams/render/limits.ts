@@ -1,0 +1,31 @@
+/**
+ * Budgets for cards in Teams. The Bot Connector takes messages up to about
+ * 100 KB, but some Teams surfaces and connectors fail past about 28 KB, so
+ * every card is kept under that and longer content is paged over several
+ * messages. Sizes are UTF-8 bytes of the card's JSON.
+ */
+export const TEAMS = {
+  /** One card, as JSON: under 28 KB whichever way a kilobyte is counted. */
+  cardBytes: 28_000,
+  /** One element of a card: small enough that several share a card. */
+  elementBytes: 9_000,
+  /** Buttons in one ActionSet; Teams shows few in a row. */
+  actionsPerSet: 5,
+  /** Button captions are cut here; Teams truncates long ones anyway. */
+  buttonTitle: 60,
+  /** A command carried by a button; a longer one is left out rather than cut (cutting runs a different command). */
+  buttonCommand: 2_000,
+  /** The dialog's title bar. */
+  dialogTitle: 60,
+  /** Choices offered in one select; the hint says when there are more. */
+  choices: 100,
+  /** Column-per-cell tables get unreadable past this; wider ones list each row as facts. */
+  tableColumns: 5,
+  /** An inline chart (as a data URL) above this stays its alt text. */
+  imageBytes: 20_000,
+  /** The notification / fallback text. */
+  summary: 500,
+} as const;
+
+/** More cards than this and the reply is cut with a closing marker, rather than flooding the chat. */
+export const MAX_CARDS = 10;

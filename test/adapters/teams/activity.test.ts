@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { baseConversationId, commandText, conversationKind, tenantOf, timeZoneOf, userIdOf } from "../../../src/adapters/teams/activity.js";
+import { referenceFor } from "../../../src/adapters/teams/conversations.js";
+import { parseMention } from "../../../src/core/grammar/values.js";
+import { ALICE, BOB, BOT, CHANNEL, messageActivity, TENANT } from "../../support/teams/index.js";
+
+const where = { serviceUrl: "https://smba.trafficmanager.net/emea/", timeZone: "Europe/Berlin" };
+
+describe("reading a Teams activity", () => {
+  it("takes the bot's mention out and writes other mentions as the core's <@id>", () => {
+    const activity = messageActivity(`task assign #3 <at>${BOB.name}</at>`, { ...where, mentions: [BOB] });
+    expect(activity.text.startsWith(`<at>${BOT.name}</at>`)).toBe(true);
+    expect(commandText(activity as never, (a) => (a.id === BOB.id ? BOB.aadObjectId : a.id))).toBe(`task assign #3  <@${BOB.aadObjectId}>`);
+    expect(parseMention(`<@${BOB.aadObjectId}>`)).toEqual({ ok: true, value: { id: BOB.aadObjectId } });
+    expect(parseMention("<@29:1bob-Yw8_R>")).toEqual({ ok: true, value: { id: "29:1bob-Yw8_R" } });
+  });
+
+  it("turns what Teams escapes back into text and drops leftover markup", () => {
+    const activity = { text: "<at>Charter</at> cost add 5 USD travel &quot;Dinner &amp; taxi&quot;<br>", entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }], recipient: BOT };
+    expect(commandText(activity as never, (a) => a.id)).toBe('cost add 5 USD travel "Dinner & taxi"');
+  });
+
+  it("finds the tenant, kind, conversation, user and time zone", () => {
+    const activity = messageActivity("help", where);
+    expect(tenantOf(activity as never)).toBe(TENANT);
+    expect(tenantOf({ channelId: "emulator", conversation: { id: "c" } } as never)).toBe("emulator");
+    expect(conversationKind(activity as never)).toBe("channel");
+    expect(conversationKind({ conversation: { id: "a:1" } } as never)).toBe("personal");
+    expect(baseConversationId(activity.conversation.id)).toBe(CHANNEL);
+    expect(userIdOf(ALICE)).toBe(ALICE.aadObjectId);
+    expect(userIdOf({ id: "emulator-user" })).toBe("emulator-user");
+    expect(timeZoneOf(activity as never)).toBe("Europe/Berlin");
+    expect(timeZoneOf({ entities: [{ type: "clientInfo", timezone: "America/New_York" }] } as never)).toBe("America/New_York");
+    expect(timeZoneOf({ localTimezone: "Mars/Olympus" } as never)).toBeNull();
+  });
+
+  it("stores a channel's reference without the thread or the sender, a personal chat's with its user", () => {
+    const channel = referenceFor(messageActivity("help", where) as never);
+    expect(channel.conversation?.id).toBe(CHANNEL);
+    expect(channel).not.toHaveProperty("user");
+    expect(channel).not.toHaveProperty("activityId");
+    const personal = referenceFor(messageActivity("help", { ...where, kind: "personal" }) as never);
+    expect(personal.user).toMatchObject({ id: ALICE.id, aadObjectId: ALICE.aadObjectId });
+  });
+});
