@@ -295,6 +295,12 @@ export interface StandupAnswer {
   answeredAt: Date;
 }
 
+/** An answer with the standup day it belongs to, for reports over many days and schedules. */
+export interface DatedStandupAnswer extends StandupAnswer {
+  scheduleId: string;
+  slot: string;
+}
+
 export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "today" | "blockers">>;
 
 export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &

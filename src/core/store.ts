@@ -42,6 +42,7 @@ import type {
   AuditEvent,
   StandupSchedule,
   StandupAnswer,
+  DatedStandupAnswer,
   StandupAnswerInput,
   StandupSettings,
   ReportSchedule,
@@ -164,6 +165,8 @@ export interface Store {
     answer(scope: Scope, scheduleId: string, slot: string, answer: StandupAnswerInput): Promise<StandupAnswer>;
     /** Answers for a local date, oldest first. */
     answers(tenantId: TenantId, scheduleId: string, slot: string): Promise<StandupAnswer[]>;
+    /** Every answer to any of the project's standups between two local dates (inclusive), oldest first; one query. */
+    answersBetween(tenantId: TenantId, projectId: string, range: { from: string; to: string }): Promise<DatedStandupAnswer[]>;
     /** Every answered day between two local dates (inclusive), oldest first. */
     history(tenantId: TenantId, scheduleId: string, range: { from: string; to: string }): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
   };

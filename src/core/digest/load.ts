@@ -5,7 +5,20 @@
  * task, risk or KPI (DESIGN.md section 6: no N+1).
  */
 import type { TenantId } from "../context.js";
-import type { Budget, CostEntry, CostTotals, KpiWithReadings, Member, Milestone, Project, Risk, Store, Task } from "../store.js";
+import type {
+  Budget,
+  CostEntry,
+  CostTotals,
+  DatedStandupAnswer,
+  KpiWithReadings,
+  Member,
+  Milestone,
+  Project,
+  Risk,
+  StandupSchedule,
+  Store,
+  Task,
+} from "../store.js";
 
 /** The part of a Context the digest needs, so the scheduler can render it without a chat user. */
 export interface DigestSource {
@@ -23,11 +36,14 @@ export interface DigestData {
   milestones: Milestone[];
   /** With the latest two readings each: the latest value and its trend. */
   kpis: KpiWithReadings[];
+  /** The project's active standups and every answer given to them in the week. */
+  standups: StandupSchedule[];
+  standupAnswers: DatedStandupAnswer[];
 }
 
 export async function loadDigestData(source: DigestSource, project: Project, week: { from: string; to: string }): Promise<DigestData> {
   const { store, tenant } = source;
-  const [tasks, totals, weekCosts, budget, openRisks, milestones, kpis] = await Promise.all([
+  const [tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers] = await Promise.all([
     store.tasks.list(tenant, project.id),
     store.costs.totals(tenant, project.id),
     store.costs.list(tenant, project.id, week),
@@ -35,8 +51,10 @@ export async function loadDigestData(source: DigestSource, project: Project, wee
     store.risks.list(tenant, project.id, { status: "open" }),
     store.milestones.list(tenant, project.id),
     store.kpis.list(tenant, project.id, 2),
+    store.standups.list(tenant, project.id),
+    store.standups.answersBetween(tenant, project.id, week),
   ]);
-  return { tasks, totals, weekCosts, budget, openRisks, milestones, kpis };
+  return { tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers };
 }
 
 /** The members behind the given ids in one query (none when there is nobody to name). */

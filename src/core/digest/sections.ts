@@ -14,6 +14,8 @@ import { scoreText } from "../commands/risk/format.js";
 import { isOverdue, taskLine } from "../commands/task/format.js";
 import type { Member, Milestone, Project, Risk, Task } from "../store.js";
 import { contextLine, fields, heading, list, table, text, type Block } from "../views/reply.js";
+import { occurrenceOn } from "../domain/schedule/occurrences.js";
+import { beforeStart, isAway } from "../domain/schedule/standup-day.js";
 import { capped } from "./cap.js";
 import type { DigestData } from "./load.js";
 
@@ -174,9 +176,54 @@ export function kpisSection(data: DigestData): Block[] {
   return [heading(`KPIs (${on} on track, ${off} off track)`), list(capped(lines))];
 }
 
-/** Standups are not stored yet; the line says so rather than showing a made-up 0 %. */
-export function standupSection(): Block[] {
-  return [heading("Standups"), contextLine("Standup participation: no standups have run yet.")];
+/**
+ * Check-ins asked and answered over the week, per standup. A person counts
+ * as asked on each standup day from the schedule's start on, unless away;
+ * the report's last day counts once anyone has answered it, so a digest
+ * rendered before that day's standup does not count it as missed.
+ */
+export function standupSection(data: DigestData, week: Week, members: ReadonlyMap<string, Member>): Block[] {
+  if (data.standups.length === 0) return [heading("Standups"), contextLine("No standup is set up. `standup setup` schedules one.")];
+  const lines: string[] = [];
+  const blocked = new Map<string, { days: number; latest: string }>();
+  for (const schedule of data.standups) {
+    const answers = data.standupAnswers.filter((a) => a.scheduleId === schedule.id);
+    const answered = new Set(answers.map((a) => `${a.slot}/${a.memberId}`));
+    const rule = { days: schedule.days, time: schedule.time, timeZone: schedule.timeZone, holidays: schedule.holidays, skipUntil: schedule.skipUntil };
+    const dates = weekDates(week).filter((date) => {
+      const o = occurrenceOn(rule, date);
+      return o && !beforeStart(schedule, o.at) && (date < week.to || answers.some((a) => a.slot === date));
+    });
+    const asked = dates.flatMap((date) => schedule.participants.filter((id) => !isAway(schedule, id, date)).map((id) => `${date}/${id}`));
+    const given = asked.filter((key) => answered.has(key)).length;
+    const where = data.standups.length > 1 ? `#${schedule.channelId}: ` : "";
+    lines.push(
+      asked.length
+        ? `${where}${Math.round((100 * given) / asked.length)} % participation — ${given} of ${asked.length} check-ins over ${dates.length} ${dates.length === 1 ? "day" : "days"}`
+        : `${where}no check-ins were due this week`,
+    );
+    for (const a of answers) {
+      if (!a.blockers) continue;
+      const b = blocked.get(a.memberId) ?? { days: 0, latest: "" };
+      blocked.set(a.memberId, { days: b.days + 1, latest: a.blockers });
+    }
+  }
+  const blocks: Block[] = [heading("Standups"), list(lines)];
+  if (blocked.size) {
+    const items = [...blocked].sort((a, b) => b[1].days - a[1].days).map(([id, b]) => `${at(members.get(id))} blocked on ${b.days} ${b.days === 1 ? "day" : "days"} — latest: ${b.latest}`);
+    blocks.push(text("*Blockers reported this week*"), list(capped(items)));
+  }
+  return blocks;
+}
+
+/** Whoever the standup section names: people who reported blockers. */
+export const standupMemberIds = (data: DigestData): string[] => data.standupAnswers.filter((a) => a.blockers).map((a) => a.memberId);
+
+/** Every calendar day of the report, oldest first. */
+function weekDates(week: Week): string[] {
+  const out: string[] = [];
+  for (let day = DateTime.fromISO(week.from, { zone: "utc" }); day.toISODate()! <= week.to; day = day.plus({ days: 1 })) out.push(day.toISODate()!);
+  return out;
 }
 
 /** Assignees of the tasks the lists will show (the capped ones), to name them in one query. */

@@ -16,6 +16,7 @@ import {
   milestonesSection,
   risksSection,
   selectDigest,
+  standupMemberIds,
   standupSection,
   tasksSection,
   tasksMemberIds,
@@ -39,7 +40,12 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
   const data = await loadDigestData(source, project, { from: week.from, to: week.to });
   const sel = selectDigest(data, week);
   // The manager is always named, so the digest makes the same calls for an empty project as for a busy one.
-  const members = await loadMembers(source, [project.managerId, ...tasksMemberIds(sel, DIGEST_LIST_CAP), ...sel.topRisks.map((r) => r.ownerId)]);
+  const members = await loadMembers(source, [
+    project.managerId,
+    ...tasksMemberIds(sel, DIGEST_LIST_CAP),
+    ...sel.topRisks.map((r) => r.ownerId),
+    ...standupMemberIds(data),
+  ]);
 
   const open = `${sel.open.length} open${sel.overdue ? ` (${sel.overdue} overdue)` : ""}`;
   const budgetLine = data.budget.total === null ? "not set" : `${percent(data.totals.total, data.budget.total)}% used`;
@@ -59,7 +65,7 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
     ...budgetSection(project, data, week.to),
     ...risksSection(sel, data, members),
     ...kpisSection(data),
-    ...standupSection(),
+    ...standupSection(data, week, members),
   ];
   const summary = `Weekly status of ${project.name}: ${sel.completed.length} done, ${open}, budget ${budgetLine}`;
   return reply(summary, blocks);

@@ -194,6 +194,15 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
       return rows.map(toAnswer);
     },
 
+    async answersBetween(tenantId, projectId, range) {
+      const rows = await prisma.standupAnswer.findMany({
+        where: { tenantId, run: { tenantId, slot: { gte: range.from, lte: range.to }, schedule: { projectId } } },
+        include: { run: { select: { scheduleId: true, slot: true } } },
+        orderBy: [{ run: { slot: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((row) => ({ ...toAnswer(row), scheduleId: row.run.scheduleId, slot: row.run.slot }));
+    },
+
     async history(tenantId, scheduleId, range) {
       const runs = await prisma.standupRun.findMany({
         where: { tenantId, scheduleId, slot: { gte: range.from, lte: range.to } },

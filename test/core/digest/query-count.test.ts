@@ -59,6 +59,8 @@ describeEachProvider("weekly digest query count", (provider) => {
       "risks.list": 1,
       "milestones.list": 1,
       "kpis.list": 1,
+      "standups.list": 1,
+      "standups.answersBetween": 1,
       "members.getMany": 1,
     });
   });

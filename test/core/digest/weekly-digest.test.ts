@@ -108,8 +108,45 @@ describeEachProvider("weekly digest", (provider) => {
     expect(out).toContain("Uptime: 99.95% (target ≥ 99.9%) — on track, ↑ better");
     expect(out).toContain("Latency: 250ms (target ≤ 200ms) — ⚠ off track");
 
-    expect(out).toContain("Standup participation: no standups have run yet.");
+    expect(out).toContain("No standup is set up.");
     expect(digest.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it("reports the week's standup participation and who was blocked", async () => {
+    const fx = await apolloFixture(testStore(), "digest-standup");
+    const { store, tenant, project } = fx;
+    const pm = (await fx.pm.context()).user;
+    const bob = await store.members.ensure(tenant, { platformUserId: "U-bob", name: "bob" });
+    const dana = await store.members.ensure(tenant, { platformUserId: "U-dana", name: "dana" });
+    const every = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+    const schedule = await store.standups.setup({ tenantId: tenant, actorId: pm.id }, project.id, "c-apollo", {
+      platform: "local",
+      days: [...every],
+      time: "09:00",
+      timeZone: "UTC",
+      participants: [pm.id, bob.id, dana.id],
+    });
+    // Dana is away the first three days of the week: not asked, so not counted.
+    await store.standups.skip({ tenantId: tenant, actorId: pm.id }, schedule.id, dana.id, day(-4));
+    const answer = (who: string, n: number, blockers: string | null) =>
+      store.standups.answer({ tenantId: tenant, actorId: who }, schedule.id, day(n), { today: "Work", blockers });
+    await answer(pm.id, -2, null);
+    await answer(pm.id, -1, null);
+    await answer(bob.id, -2, "Waiting for the VPN");
+    await answer(bob.id, -1, "Still no VPN");
+    await answer(dana.id, -1, null);
+    await answer(pm.id, -9, null); // before the week: not counted
+
+    const out = renderText(await weeklyDigest(fx, project, { today }));
+    // 6 past days (today has no answer yet): 6 each for pm and bob, 3 for dana = 15 asked, 5 answered.
+    expect(out).toContain("33 % participation — 5 of 15 check-ins over 6 days");
+    expect(out).toContain("@bob blocked on 2 days — latest: Still no VPN");
+    expect(out).not.toContain("@dana blocked");
+
+    // Once someone answers today, today counts too.
+    await answer(pm.id, 0, null);
+    const later = renderText(await weeklyDigest(fx, project, { today }));
+    expect(later).toContain("33 % participation — 6 of 18 check-ins over 7 days");
   });
 
   it("caps long lists and says how many more there are", async () => {
