@@ -30,6 +30,7 @@ export const COST_CATEGORIES = ["labour", "equipment", "software", "travel", "co
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
 export type ProjectStatus = "active" | "closed";
+export type ChangePolicy = "any" | "all";
 
 export interface Project {
   id: string;
@@ -45,6 +46,8 @@ export interface Project {
   managerId: string;
   /** Where immediate alerts go; null = the project's linked channels. */
   alertChannelId: string | null;
+  /** Who settles a change request: the first approver (any) or every approver (all). */
+  changePolicy: ChangePolicy;
   createdAt: Date;
 }
 
@@ -126,14 +129,34 @@ export interface BudgetLine {
   amount: bigint;
 }
 
+/** Money an approved change request added to the budget (a line with source `change:<id>`). */
+export interface ApprovedBudgetChange {
+  changeId: string;
+  /** The request's number in its project; null if the request is gone. */
+  number: number | null;
+  category: CostCategory;
+  amount: bigint;
+}
+
+/**
+ * A project's budget: the baseline set with `budget set`, plus the approved
+ * change requests on top of it, which together make the current plan.
+ */
 export interface Budget {
+  /** The current plan: baseline plus approved changes; null until a budget is set. */
   total: bigint | null;
+  /** What `budget set` recorded: total minus approved changes; null until a budget is set. */
+  baseline: bigint | null;
   currency: string;
   contingencyPct: number;
+  /** The baseline's plan per category. */
   lines: BudgetLine[];
+  /** Approved changes, by request number. */
+  changes: ApprovedBudgetChange[];
 }
 
 export interface BudgetChange {
+  /** The new baseline: approved changes stay on top of it, so the current plan is this plus their sum. */
   total?: bigint;
   /** Only accepted while the project has no costs (amounts are never converted). */
   currency?: string;
@@ -321,3 +344,47 @@ export interface ReportSchedule {
 }
 
 export type ReportScheduleSettings = Pick<ReportSchedule, "platform" | "day" | "time" | "timeZone">;
+
+export type ChangeStatus = "open" | "approved" | "rejected";
+export type ChangeDecisionKind = "approve" | "reject" | "ask";
+
+/** One step in a change request's history: a decision, or a question to the requester. */
+export interface ChangeDecision {
+  memberId: string;
+  decision: ChangeDecisionKind;
+  comment: string | null;
+  at: Date;
+}
+
+/** A requested change of scope, budget or schedule, with its decision log. */
+export interface ChangeRequest {
+  id: string;
+  projectId: string;
+  number: number;
+  title: string;
+  /** Added to the budget on approval, in minor units of the project's currency. */
+  costImpact: bigint | null;
+  currency: string | null;
+  /** Calendar days the project end moves on approval. */
+  scheduleDays: number | null;
+  scopeText: string | null;
+  reason: string | null;
+  status: ChangeStatus;
+  requestedById: string;
+  requestedAt: Date;
+  decidedAt: Date | null;
+  /** Local date of the last reminder to its approvers (one a day at most). */
+  lastRemindedOn: string | null;
+  /** Oldest first. */
+  decisions: ChangeDecision[];
+}
+
+export interface NewChangeRequest {
+  title: string;
+  costImpact?: bigint | null;
+  scheduleDays?: number | null;
+  scopeText?: string | null;
+  reason?: string | null;
+  /** The requester's clock: requestedAt (ages and reminders are counted from it). */
+  at: Date;
+}

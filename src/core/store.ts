@@ -46,6 +46,11 @@ import type {
   StandupAnswerInput,
   StandupSettings,
   ReportSchedule,
+  ChangePolicy,
+  ChangeRequest,
+  ChangeStatus,
+  ChangeDecisionKind,
+  NewChangeRequest,
   ReportScheduleSettings,
 } from "./records.js";
 
@@ -60,6 +65,21 @@ export class StoreConflict extends Error {
   ) {
     super(message);
     this.name = "StoreConflict";
+  }
+}
+
+/**
+ * Raised by `changes.decide` when the acting member may not decide on change
+ * requests of the project: only its manager and the stakeholders marked as
+ * approvers may. Nothing is written.
+ */
+export class NotAnApprover extends Error {
+  constructor(
+    /** Member ids of the project's approvers (manager first). */
+    readonly approverIds: readonly string[],
+  ) {
+    super("Only approvers can decide on change requests.");
+    this.name = "NotAnApprover";
   }
 }
 
@@ -90,6 +110,7 @@ export interface Store {
     channels(tenantId: TenantId, projectId: string): Promise<string[]>;
     /** Where immediate alerts go; null = the linked channels. */
     setAlertChannel(scope: Scope, projectId: string, channelId: string | null): Promise<Project>;
+    setChangePolicy(scope: Scope, projectId: string, policy: ChangePolicy): Promise<Project>;
   };
   tasks: {
     add(scope: Scope, projectId: string, task: NewTask): Promise<Task>;
@@ -169,6 +190,20 @@ export interface Store {
     answersBetween(tenantId: TenantId, projectId: string, range: { from: string; to: string }): Promise<DatedStandupAnswer[]>;
     /** Every answered day between two local dates (inclusive), oldest first. */
     history(tenantId: TenantId, scheduleId: string, range: { from: string; to: string }): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
+  };
+  changes: {
+    add(scope: Scope, projectId: string, change: NewChangeRequest): Promise<ChangeRequest>;
+    byNumber(tenantId: TenantId, projectId: string, number: number): Promise<ChangeRequest | null>;
+    /** Oldest first; all statuses unless filtered. */
+    list(tenantId: TenantId, projectId: string, filter?: { status?: ChangeStatus[] }): Promise<ChangeRequest[]>;
+    /**
+     * Records the acting member's decision. When it settles the request under
+     * the project's policy, the status changes and, on approval, the impacts
+     * are applied (budget line, end date, charter scope) in the same
+     * transaction, each with an AuditEvent naming the request.
+     */
+    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<{ change: ChangeRequest; settled: boolean }>;
+    markReminded(scope: Scope, changeId: string, localDate: string): Promise<void>;
   };
   reportSchedules: {
     /** Creates the weekly digest schedule of a project's channel, or replaces its settings (and re-activates it). */

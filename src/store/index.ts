@@ -8,6 +8,7 @@ import type { Database } from "./database.js";
 import { allocationsRepository } from "./repositories/allocations.js";
 import { auditRepository } from "./repositories/audit.js";
 import { budgetsRepository } from "./repositories/budgets.js";
+import { changeRequestsRepository } from "./repositories/change-requests.js";
 import { costsRepository } from "./repositories/costs.js";
 import { kpisRepository } from "./repositories/kpis.js";
 import { membersRepository } from "./repositories/members.js";
@@ -40,6 +41,7 @@ export function createStore(db: Database): Store {
     audit: auditRepository(ctx),
     standups: standupsRepository(ctx),
     reportSchedules: reportSchedulesRepository(ctx),
+    changes: changeRequestsRepository(ctx),
   };
 }
 export { activeStandupSchedules } from "./repositories/standups.js";

@@ -25,6 +25,7 @@ const grammarWords = [
   ...new Set(commands.flatMap((c) => [...c.path])),
   "due", "est", "under", "owner", "mitigation", "review", "target", "role", "from", "to", "on", "in", "set",
   "contingency", "labour", "software", "higher", "lower", "mine", "open", "overdue", "all", "approver", "budget", "start", "end",
+  "cost", "schedule", "scope", "reason", "any", "approved", "+2500", "-3d",
   "@bob", "<@U123|bob>", "#1", "#0", "#99999999999999999999", "p3", "i5", "p9", "2,500", "1.2k", "-5", "1e9", "USD", "JPY", "XXX",
   "2026-02-30", "2026-03-30", "tomorrow", "fri", "+3d", "50%", "150%", "4h", "\"", "'", "“", "\\", "",
 ];

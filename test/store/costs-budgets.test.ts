@@ -115,7 +115,7 @@ describeEachProvider("store costs and budgets", (provider) => {
 
   it("reads and sets the budget: total, contingency and category lines", async () => {
     const project = await t.store.projects.create(tenant.scope, { name: "Budgeted", currency: "GBP", budgetTotal: 100_000n });
-    expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual({ total: 100_000n, currency: "GBP", contingencyPct: 0, lines: [] });
+    expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual({ total: 100_000n, baseline: 100_000n, currency: "GBP", contingencyPct: 0, lines: [], changes: [] });
 
     const set = await t.store.budgets.set(tenant.scope, project.id, {
       total: BEYOND_DOUBLE,
@@ -127,12 +127,14 @@ describeEachProvider("store costs and budgets", (provider) => {
     });
     expect(set).toEqual({
       total: BEYOND_DOUBLE,
+      baseline: BEYOND_DOUBLE,
       currency: "GBP",
       contingencyPct: 12.5,
       lines: [
         { category: "labour", amount: BEYOND_DOUBLE - 40_000n },
         { category: "software", amount: 40_000n },
       ],
+      changes: [],
     });
     expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual(set);
     expect((await t.store.projects.get(tenant.tenantId, project.id))?.budgetTotal).toBe(BEYOND_DOUBLE);

@@ -34,6 +34,7 @@ describeEachProvider("store projects", (provider) => {
       status: "active",
       managerId: tenant.manager.id,
       alertChannelId: null,
+      changePolicy: "any",
       createdAt: expect.any(Date),
     });
     expect(await t.store.projects.get(tenant.tenantId, project.id)).toEqual(project);

@@ -17,6 +17,8 @@ export interface ApolloFixture {
   pm: Chat;
   /** The same user and channel with the clock at `now` (an ISO instant). */
   at(now: string): Chat;
+  /** Another user (platform id = name, as `@name` creates them) in Apollo's channel, sharing the recorded posts. */
+  as(user: string, now?: string): Chat;
   /** How many audit events the tenant has: unchanged means nothing was written. */
   writes(): Promise<number>;
   /** The name of a member, or null for no member. */
@@ -44,6 +46,7 @@ export async function apolloFixture(store: Store, prefix: string): Promise<Apoll
     project,
     pm,
     at,
+    as: (user, now) => chat(store, { tenant, channel: "c-apollo", user, notify, ...(now ? { now } : {}) }),
     writes: async () => (await store.audit.list(tenant, { limit: 10_000 })).length,
     name: async (id) => (id ? (await store.members.get(tenant, id))?.name : null),
     posted: notify.posted,

@@ -1,6 +1,6 @@
 /**
  * Commands of the grammar whose behaviour arrives with later features
- * (charter and close-out forms, change requests). They are
+ * (charter and close-out forms). They are
  * registered so help lists them and typos still find them, and they say
  * plainly that they are not available yet instead of "unknown command".
  */
@@ -11,7 +11,6 @@ import { reply, text } from "../views/reply.js";
 const PLANNED: [path: string[], summary: string][] = [
   [["project", "charter"], "Fill in the project charter: objectives, scope, deliverables, roles"],
   [["project", "close"], "Close the project with a post-mortem and a final report"],
-  [["change", "request"], "Raise a change request with its cost and schedule impact"],
 ];
 
 export const comingSoonCommands: CommandDef[] = PLANNED.map(([path, summary]) =>

@@ -43,6 +43,13 @@ import standupReport from "./standup/report.js";
 import standupStop from "./standup/stop.js";
 import report from "./report/report.js";
 import reportSchedule from "./report/schedule.js";
+import changeRequest from "./change/request.js";
+import changeApprove from "./change/approve.js";
+import changeReject from "./change/reject.js";
+import changeAsk from "./change/ask.js";
+import changeList from "./change/list.js";
+import changeShow from "./change/show.js";
+import changePolicy from "./change/policy.js";
 import me from "./me/show.js";
 import meQuiet from "./me/quiet.js";
 import { comingSoonCommands } from "./coming-soon.js";
@@ -88,6 +95,13 @@ export const commands: readonly CommandDef[] = [
   standupStop,
   report,
   reportSchedule,
+  changeRequest,
+  changeApprove,
+  changeReject,
+  changeAsk,
+  changeList,
+  changeShow,
+  changePolicy,
   me,
   meQuiet,
   ...comingSoonCommands,

@@ -7,6 +7,7 @@
 import type { TenantId } from "../context.js";
 import type {
   Budget,
+  ChangeRequest,
   CostEntry,
   CostTotals,
   DatedStandupAnswer,
@@ -39,11 +40,13 @@ export interface DigestData {
   /** The project's active standups and every answer given to them in the week. */
   standups: StandupSchedule[];
   standupAnswers: DatedStandupAnswer[];
+  /** Every change request of the project, oldest first (the section picks the open ones and the week's decisions). */
+  changes: ChangeRequest[];
 }
 
 export async function loadDigestData(source: DigestSource, project: Project, week: { from: string; to: string }): Promise<DigestData> {
   const { store, tenant } = source;
-  const [tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers] = await Promise.all([
+  const [tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers, changes] = await Promise.all([
     store.tasks.list(tenant, project.id),
     store.costs.totals(tenant, project.id),
     store.costs.list(tenant, project.id, week),
@@ -53,8 +56,9 @@ export async function loadDigestData(source: DigestSource, project: Project, wee
     store.kpis.list(tenant, project.id, 2),
     store.standups.list(tenant, project.id),
     store.standups.answersBetween(tenant, project.id, week),
+    store.changes.list(tenant, project.id),
   ]);
-  return { tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers };
+  return { tasks, totals, weekCosts, budget, openRisks, milestones, kpis, standups, standupAnswers, changes };
 }
 
 /** The members behind the given ids in one query (none when there is nobody to name). */

@@ -1,18 +1,19 @@
 /**
  * The sections of the weekly digest, each a pure function of loaded data:
- * what was done, what is open (overdue first), milestones, budget, risks,
- * KPIs and standup participation.
+ * what was done, what is open (overdue first), milestones, budget, change
+ * requests, risks, KPIs and standup participation.
  */
 import { DateTime } from "luxon";
 import { projectBudgetStatus } from "../domain/budget.js";
-import { formatDate, isValidZone } from "../domain/dates.js";
+import { daysBetween, formatDate, isValidZone } from "../domain/dates.js";
 import { riskScore, riskSeverity } from "../domain/risk.js";
 import { at, money, ref } from "../commands/shared.js";
 import { formatValue, onTrack, targetText, trend } from "../commands/kpi/format.js";
 import { milestoneStatus } from "../commands/milestone/format.js";
 import { scoreText } from "../commands/risk/format.js";
+import { changeImpact, planFields, standingNote, varianceText } from "../commands/budget/format.js";
 import { isOverdue, taskLine } from "../commands/task/format.js";
-import type { Member, Milestone, Project, Risk, Task } from "../store.js";
+import type { ChangeRequest, Member, Milestone, Project, Risk, Task } from "../store.js";
 import { contextLine, fields, heading, list, table, text, type Block } from "../views/reply.js";
 import { occurrenceOn } from "../domain/schedule/occurrences.js";
 import { beforeStart, isAway } from "../domain/schedule/standup-day.js";
@@ -64,6 +65,10 @@ export interface DigestSelection {
   slipped: Milestone[];
   topRisks: Risk[];
   critical: number;
+  /** Change requests approved or rejected within the week, in the order they were decided. */
+  decidedChanges: ChangeRequest[];
+  /** Change requests still waiting for a decision, oldest first. */
+  openChanges: ChangeRequest[];
 }
 
 export function selectDigest(data: DigestData, week: Week): DigestSelection {
@@ -83,6 +88,12 @@ export function selectDigest(data: DigestData, week: Week): DigestSelection {
     slipped: pending.filter((m) => m.dueDate < today),
     topRisks: risks.slice(0, TOP_RISKS),
     critical: risks.filter((r) => riskSeverity(riskScore(r.probability, r.impact)) === "critical").length,
+    decidedChanges: data.changes
+      .filter((c) => c.status !== "open" && inWeek(c.decidedAt, week))
+      .sort((a, b) => a.decidedAt!.getTime() - b.decidedAt!.getTime() || a.number - b.number),
+    openChanges: data.changes
+      .filter((c) => c.status === "open")
+      .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || a.number - b.number),
   };
 }
 
@@ -119,7 +130,12 @@ export function budgetSection(project: Project, data: DigestData, today: string)
     ["Spent this week", money(thisWeek, cur)],
   ];
   if (status.total !== null) {
-    items.push(["Remaining", money(status.remaining!, cur)], ["Used", `${status.percentUsed}% of ${money(status.total, cur)}`]);
+    items.unshift(...planFields(status, cur));
+    items.push(
+      ["Remaining", money(status.remaining!, cur)],
+      ["Variance", varianceText(status, cur)!],
+      ["Used", `${status.percentUsed}% of ${money(status.total, cur)}`],
+    );
   } else {
     items.push(["Budget", "not set"]);
   }
@@ -132,6 +148,8 @@ export function budgetSection(project: Project, data: DigestData, today: string)
     items.push(["Forecast at completion", `${money(status.forecastAtCompletion, cur)}${off}`]);
   }
   const blocks: Block[] = [heading("Budget"), fields(items)];
+  const note = standingNote(status, cur);
+  if (note) blocks.push(text(note));
   if (status.perCategory.length) {
     blocks.push(
       table(
@@ -146,6 +164,45 @@ export function budgetSection(project: Project, data: DigestData, today: string)
     );
   }
   return blocks;
+}
+
+const decidingKind = (change: ChangeRequest) => (change.status === "approved" ? "approve" : "reject");
+
+/** Who took the deciding kind of decision (approvers for an approval, the rejecter for a rejection). */
+function deciders(change: ChangeRequest, members: ReadonlyMap<string, Member>): string {
+  const ids = [...new Set(change.decisions.filter((d) => d.decision === decidingKind(change)).map((d) => d.memberId))];
+  return ids.length ? ids.map((id) => at(members.get(id))).join(", ") : "—";
+}
+
+/** Change requests decided this week (who and what impact) and still open (how long they have waited). */
+export function changesSection(sel: DigestSelection, project: Project, week: Week, members: ReadonlyMap<string, Member>): Block[] {
+  const decided = sel.decidedChanges.map((c) => {
+    const verdict = c.status === "approved" ? "approved" : "rejected";
+    const when = formatDate(dayOf(c.decidedAt!, week.zone));
+    const impact = changeImpact(c, project.currency);
+    return `${ref(c.number)} ${c.title} — ${verdict} by ${deciders(c, members)} on ${when}: ${c.status === "approved" ? impact : `not applied (${impact})`}`;
+  });
+  const open = sel.openChanges.map((c) => {
+    const age = Math.max(0, daysBetween(dayOf(c.requestedAt, week.zone), week.to));
+    const waited = age === 0 ? "requested today" : `open ${age} ${age === 1 ? "day" : "days"}`;
+    const approvedBy = [...new Set(c.decisions.filter((d) => d.decision === "approve").map((d) => d.memberId))];
+    const sofar = approvedBy.length ? `; approved so far by ${approvedBy.map((id) => at(members.get(id))).join(", ")}` : "";
+    return `${ref(c.number)} ${c.title} — ${waited}, requested by ${at(members.get(c.requestedById))}: ${changeImpact(c, project.currency)}${sofar}`;
+  });
+  const title = heading(`Changes (${open.length} open, ${decided.length} decided this week)`);
+  if (!decided.length && !open.length) return [title, text("No change requests open or decided this week.")];
+  const blocks: Block[] = [title];
+  if (decided.length) blocks.push(text("*Decided this week*"), list(capped(decided)));
+  if (open.length) blocks.push(text("*Still open*"), list(capped(open)));
+  return blocks;
+}
+
+/** Whoever the changes section names, for the capped lists only. */
+export function changesMemberIds(sel: DigestSelection, cap: number): string[] {
+  return [
+    ...sel.decidedChanges.slice(0, cap).flatMap((c) => c.decisions.filter((d) => d.decision === decidingKind(c)).map((d) => d.memberId)),
+    ...sel.openChanges.slice(0, cap).flatMap((c) => [c.requestedById, ...c.decisions.filter((d) => d.decision === "approve").map((d) => d.memberId)]),
+  ];
 }
 
 export function risksSection(sel: DigestSelection, data: DigestData, members: Map<string, Member>): Block[] {

@@ -1,7 +1,7 @@
 /**
  * The weekly status report a project manager sends on Fridays: done this
- * week, open work with owners and deadlines, milestones, budget, top risks,
- * KPIs and standup participation. Rendered on demand by `report` and on a
+ * week, open work with owners and deadlines, milestones, budget, change
+ * requests, top risks, KPIs and standup participation. Rendered on demand by `report` and on a
  * schedule by the scheduler, from a fixed number of queries (see load.ts).
  */
 import { addDays, formatDate } from "../domain/dates.js";
@@ -12,6 +12,8 @@ import { contextLine, fields, heading, reply, type Reply } from "../views/reply.
 import { loadDigestData, loadMembers, type DigestSource } from "./load.js";
 import {
   budgetSection,
+  changesMemberIds,
+  changesSection,
   kpisSection,
   milestonesSection,
   risksSection,
@@ -45,6 +47,7 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
     ...tasksMemberIds(sel, DIGEST_LIST_CAP),
     ...sel.topRisks.map((r) => r.ownerId),
     ...standupMemberIds(data),
+    ...changesMemberIds(sel, DIGEST_LIST_CAP),
   ]);
 
   const open = `${sel.open.length} open${sel.overdue ? ` (${sel.overdue} overdue)` : ""}`;
@@ -63,6 +66,7 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
     ...tasksSection(sel, members, week.to),
     ...milestonesSection(sel, data, week.to),
     ...budgetSection(project, data, week.to),
+    ...changesSection(sel, project, week, members),
     ...risksSection(sel, data, members),
     ...kpisSection(data),
     ...standupSection(data, week, members),

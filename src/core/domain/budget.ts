@@ -1,20 +1,29 @@
 /**
  * Budget status: plan vs actual, burn rate and forecast at completion.
  *
+ * The plan has two layers: the baseline (what `budget set` recorded) and the
+ * approved change requests on top of it; together they are the current plan.
+ * Every figure that compares spending with "the budget" (remaining, percent
+ * used, alerts, forecast variance) uses the current plan, and the baseline
+ * tells how much of that spending an approved scope change accounts for.
+ *
  * All money is bigint minor units. Rounding: every division rounds to the
  * nearest minor unit, exact halves up (divRoundHalfUp), and happens once at
  * the end of each figure, so nothing drifts from intermediate rounding.
  */
-import { COST_CATEGORIES, type Budget, type CostCategory, type CostTotals, type Project } from "../store.js";
+import { COST_CATEGORIES, type ApprovedBudgetChange, type Budget, type CostCategory, type CostTotals, type Project } from "../store.js";
 import { daysBetween } from "./dates.js";
 import { divRoundHalfUp, percent } from "./money.js";
 
 export interface BudgetInput {
-  /** Budget total; null until a budget is set. */
+  /** The current plan (baseline plus approved changes); null until a budget is set. */
   total: bigint | null;
   /** Contingency as a percent of total, e.g. 10 or 7.5. */
   contingencyPct: number;
+  /** The baseline's plan per category. */
   lines: { category: CostCategory; amount: bigint }[];
+  /** Approved change requests included in total (none when omitted). */
+  changes?: Pick<ApprovedBudgetChange, "number" | "category" | "amount">[];
   spent: bigint;
   spentByCategory: Partial<Record<CostCategory, bigint>>;
   startDate: string | null;
@@ -36,11 +45,31 @@ export interface CategoryStatus {
 
 export type BudgetAlertLevel = 50 | 80 | 100;
 
+/**
+ * Where spending stands against the two layers of the plan: within the
+ * baseline; over the baseline but covered by approved changes (a scope
+ * change, not overspending); or over the current plan (overspending).
+ */
+export type SpendingStanding = "within-baseline" | "within-approved-changes" | "over-plan";
+
 export interface BudgetStatus {
+  /** The current plan: baseline plus approved changes; null without a budget. */
   total: bigint | null;
+  /** total minus approved changes; null without a budget. */
+  baseline: bigint | null;
+  /** Sum of the approved changes (0n without any). */
+  approvedChanges: bigint;
+  /** Numbers of the approved change requests behind approvedChanges, ascending. */
+  changeNumbers: number[];
+  /** How many approved changes make up approvedChanges. */
+  changeCount: number;
   spent: bigint;
-  /** total - spent; negative when overspent; null without a total. */
+  /** total - spent, the variance against the current plan; negative when overspent; null without a total. */
   remaining: bigint | null;
+  /** spent - baseline when spending passed the baseline, else 0n; null without a budget. */
+  overBaseline: bigint | null;
+  /** null without a budget. */
+  standing: SpendingStanding | null;
   /** Integer percent of total spent, rounded half up; 0 without a total (as percent() of a zero whole). */
   percentUsed: number;
   /** total * contingencyPct / 100; null without a total. */
@@ -80,8 +109,12 @@ function alertLevel(spent: bigint, total: bigint | null): BudgetAlertLevel | nul
 export function budgetStatus(input: BudgetInput): BudgetStatus {
   const { total, spent, today } = input;
 
+  const changes = input.changes ?? [];
+  // A category's plan is its baseline line plus the approved changes booked to it.
   const planned = new Map<CostCategory, bigint>();
-  for (const line of input.lines) planned.set(line.category, (planned.get(line.category) ?? 0n) + line.amount);
+  for (const line of [...input.lines, ...changes]) planned.set(line.category, (planned.get(line.category) ?? 0n) + line.amount);
+  const approvedChanges = changes.reduce((sum, c) => sum + c.amount, 0n);
+  const baseline = total === null ? null : total - approvedChanges;
 
   const perCategory: CategoryStatus[] = [];
   for (const category of COST_CATEGORIES) {
@@ -114,8 +147,17 @@ export function budgetStatus(input: BudgetInput): BudgetStatus {
 
   return {
     total,
+    baseline,
+    approvedChanges,
+    changeNumbers: changes
+      .map((c) => c.number)
+      .filter((n): n is number => n !== null)
+      .sort((a, b) => a - b),
+    changeCount: changes.length,
     spent,
     remaining: total === null ? null : total - spent,
+    overBaseline: baseline === null ? null : spent > baseline ? spent - baseline : 0n,
+    standing: total === null || baseline === null ? null : spent > total ? "over-plan" : spent > baseline ? "within-approved-changes" : "within-baseline",
     percentUsed: total === null ? 0 : percent(spent, total),
     contingency: total === null ? null : contingencyAmount(total, input.contingencyPct),
     perCategory,
@@ -129,7 +171,7 @@ export function budgetStatus(input: BudgetInput): BudgetStatus {
 /** The status of a project's budget from what the store returns: its plan, its cost totals and its dates. */
 export function projectBudgetStatus(
   project: Pick<Project, "startDate" | "endDate">,
-  budget: Pick<Budget, "total" | "contingencyPct" | "lines">,
+  budget: Pick<Budget, "total" | "contingencyPct" | "lines"> & Partial<Pick<Budget, "changes">>,
   totals: Pick<CostTotals, "total" | "byCategory" | "firstOn">,
   today: string,
 ): BudgetStatus {
@@ -137,6 +179,7 @@ export function projectBudgetStatus(
     total: budget.total,
     contingencyPct: budget.contingencyPct,
     lines: budget.lines,
+    changes: budget.changes ?? [],
     spent: totals.total,
     spentByCategory: totals.byCategory,
     startDate: project.startDate,

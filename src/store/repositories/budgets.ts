@@ -1,4 +1,12 @@
-import { COST_CATEGORIES, StoreConflict, type Budget, type CostCategory, type Store } from "../../core/store.js";
+/**
+ * A project's budget in two layers: the baseline (Project.budgetTotal minus
+ * the approved changes, and the BudgetLines with source "baseline") and the
+ * approved change requests on top of it (BudgetLines with source
+ * `change:<id>`, written when a request is approved). Project.budgetTotal is
+ * the current plan. `budget set <amount>` sets the baseline: the approved
+ * changes stay on top, so it writes budgetTotal = amount + their sum.
+ */
+import { COST_CATEGORIES, StoreConflict, type ApprovedBudgetChange, type Budget, type CostCategory, type Store } from "../../core/store.js";
 import type { TenantId } from "../../core/context.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
@@ -6,27 +14,67 @@ import { write } from "../write.js";
 
 /** Planned amounts per category; lines added by change requests carry another source. */
 const BASELINE = "baseline";
+/** Source prefix of the line an approved change request added: `change:<change request id>`. */
+const CHANGE_PREFIX = "change:";
 
 const categoryOrder = (category: string) => {
   const index = (COST_CATEGORIES as readonly string[]).indexOf(category);
   return index < 0 ? COST_CATEGORIES.length : index;
 };
 
+/**
+ * The project, its budget lines and the numbers of its approved change
+ * requests (through the project's relations), in one query. Inside `set` the
+ * project row is locked first, so total and lines are read consistently.
+ */
 async function readBudget(db: Tx, tenantId: TenantId, projectId: string): Promise<Budget> {
-  const [project, lines] = await Promise.all([
-    db.project.findFirst({ where: { id: projectId, tenantId }, select: { budgetTotal: true, currency: true, contingencyPct: true } }),
-    db.budgetLine.findMany({ where: { tenantId, projectId, source: BASELINE }, select: { category: true, amount: true } }),
-  ]);
+  const project = await db.project.findFirst({
+    where: { id: projectId, tenantId },
+    select: {
+      budgetTotal: true,
+      currency: true,
+      contingencyPct: true,
+      budgetLines: { where: { tenantId }, select: { category: true, amount: true, source: true } },
+      changeRequests: { where: { tenantId, status: "approved" }, select: { id: true, number: true } },
+    },
+  });
   if (!project) throw notFound("Project");
+  const numbers = new Map(project.changeRequests.map((c) => [c.id, c.number]));
+  const lines = project.budgetLines
+    .filter((line) => line.source === BASELINE)
+    .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category))
+    .map((line) => ({ category: line.category as CostCategory, amount: line.amount }));
+  const changes: ApprovedBudgetChange[] = project.budgetLines
+    .filter((line) => line.source.startsWith(CHANGE_PREFIX))
+    .map((line) => {
+      const changeId = line.source.slice(CHANGE_PREFIX.length);
+      return { changeId, number: numbers.get(changeId) ?? null, category: line.category as CostCategory, amount: line.amount };
+    })
+    .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) || a.changeId.localeCompare(b.changeId));
+  const total = project.budgetTotal;
+  const approved = changes.reduce((sum, c) => sum + c.amount, 0n);
   return {
-    total: project.budgetTotal,
+    total,
+    baseline: total === null ? null : total - approved,
     currency: project.currency,
     contingencyPct: project.contingencyPct,
-    lines: lines
-      .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category))
-      .map((line) => ({ category: line.category as CostCategory, amount: line.amount })),
+    lines,
+    changes,
   };
 }
+
+/**
+ * Takes the project row's lock before reading (a no-op update): on PostgreSQL
+ * an approval committing meanwhile is then either wholly seen or waits for
+ * this write, so the baseline is never computed from a total and change lines
+ * of different moments. SQLite writers are serialised by `write` already.
+ */
+async function lockProject(tx: Tx, tenantId: TenantId, projectId: string): Promise<void> {
+  const { count } = await tx.project.updateMany({ where: { id: projectId, tenantId }, data: { tenantId } });
+  if (count === 0) throw notFound("Project");
+}
+
+const sumOfChanges = (budget: Budget): bigint => budget.changes.reduce((sum, c) => sum + c.amount, 0n);
 
 export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
   return {
@@ -37,6 +85,7 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
     set(scope, projectId, change) {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId } = scope;
+        await lockProject(tx, tenantId, projectId);
         const before = await readBudget(tx, tenantId, projectId);
         const currency = change.currency !== undefined && change.currency !== before.currency ? change.currency : undefined;
         if (currency !== undefined) {
@@ -48,12 +97,19 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
               `This project already has costs in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
+          if (before.changes.length > 0) {
+            throw new StoreConflict(
+              "duplicate",
+              `This project's budget already holds approved changes in ${before.currency}, so its currency can't change to ${currency}.`,
+            );
+          }
         }
         if (change.total !== undefined || change.contingencyPct !== undefined || currency !== undefined) {
           await tx.project.update({
             where: { id: projectId, tenantId },
             data: {
-              ...(change.total !== undefined ? { budgetTotal: change.total } : {}),
+              // The amount set is the baseline; approved changes stay on top of it.
+              ...(change.total !== undefined ? { budgetTotal: change.total + sumOfChanges(before) } : {}),
               ...(change.contingencyPct !== undefined ? { contingencyPct: change.contingencyPct } : {}),
               ...(currency !== undefined ? { currency } : {}),
             },

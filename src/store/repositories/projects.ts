@@ -1,4 +1,4 @@
-import { StoreConflict, type Project, type ProjectStatus, type Store } from "../../core/store.js";
+import { StoreConflict, type ChangePolicy, type Project, type ProjectStatus, type Store } from "../../core/store.js";
 import type { Project as ProjectRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
@@ -18,9 +18,13 @@ export function toProject(row: ProjectRow): Project {
     status: row.status as ProjectStatus,
     managerId: row.managerId,
     alertChannelId: row.alertChannelId,
+    changePolicy: toChangePolicy(row.changePolicy),
     createdAt: row.createdAt,
   };
 }
+
+/** Anything but "all" reads as the default, "any". */
+const toChangePolicy = (value: string): ChangePolicy => (value === "all" ? "all" : "any");
 
 /** Points the channel at the project, recording which project it pointed at before. */
 async function link(tx: Tx, audit: Audit, tenantId: string, projectId: string, channelId: string): Promise<void> {
@@ -120,6 +124,23 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
           projectId,
           before: { alertChannelId: before.alertChannelId },
           after: { alertChannelId: after.alertChannelId },
+        });
+        return after;
+      });
+    },
+
+    setChangePolicy(scope, projectId, policy) {
+      return write(ctx, scope, async (tx, audit) => {
+        await requireProject(tx, scope.tenantId, projectId);
+        const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { changePolicy: true } });
+        const after = toProject(await tx.project.update({ where: { id: projectId }, data: { changePolicy: policy } }));
+        await audit({
+          action: "project.change-policy",
+          entity: "project",
+          entityId: projectId,
+          projectId,
+          before: { changePolicy: toChangePolicy(before.changePolicy) },
+          after: { changePolicy: after.changePolicy },
         });
         return after;
       });

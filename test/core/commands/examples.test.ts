@@ -24,6 +24,7 @@ const SEED = [
   "stakeholder add @dave",
   "cost add 100 USD labour",
   "standup setup",
+  'change request "Extra staging environment" cost +1000 USD schedule +2d',
 ];
 
 const testStore = suiteStore("sqlite");

@@ -206,7 +206,7 @@ describe("help and typos", () => {
   });
 
   it("answers planned commands plainly instead of failing", async () => {
-    const reply = await pm().say('change request "Add SSO"');
+    const reply = await pm().say("project charter");
     expect(reply.ok).toBe(false);
     expect(reply.text).toContain("coming soon");
   });

@@ -27,7 +27,7 @@ async function measure(store: Store, tenant: string, project: Project) {
 describeEachProvider("weekly digest query count", (provider) => {
   const testStore = suiteStore(provider);
 
-  it("renders 1,000 tasks, 5,000 costs and 100 risks with the same number of store calls as a tiny project", { timeout: 300_000 }, async () => {
+  it("renders 1,000 tasks, 5,000 costs, 100 risks and 40 change requests with the same number of store calls as a tiny project", { timeout: 300_000 }, async () => {
     const store = testStore();
     const tiny = await apolloFixture(store, "digest-tiny");
     const small = await measure(store, tiny.tenant, tiny.project);
@@ -46,9 +46,14 @@ describeEachProvider("weekly digest query count", (provider) => {
     for (let i = 0; i < 100; i++) {
       await store.risks.add(scope, pid, { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerId: people[i % 20]!.id });
     }
+    // Change requests, half of them decided: their decisions come with them, deciders are named in the same members call.
+    for (let i = 0; i < 40; i++) {
+      const change = await store.changes.add({ tenantId: big.tenant, actorId: people[i % 20]!.id }, pid, { title: `Change ${i}`, costImpact: BigInt(i), at: new Date() });
+      if (i % 2) await store.changes.decide(scope, change.id, { decision: i % 4 === 1 ? "approve" : "reject", at: new Date() });
+    }
     const large = await measure(store, big.tenant, big.project);
 
-    console.log(`[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks: ${large.ms.toFixed(1)} ms, ${large.total} store calls`, large.calls);
+    console.log(`[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks, 40 change requests: ${large.ms.toFixed(1)} ms, ${large.total} store calls`, large.calls);
     expect(large.digest.ok).toBe(true);
     expect(large.total).toBe(small.total);
     expect(large.calls).toEqual({
@@ -61,6 +66,7 @@ describeEachProvider("weekly digest query count", (provider) => {
       "kpis.list": 1,
       "standups.list": 1,
       "standups.answersBetween": 1,
+      "changes.list": 1,
       "members.getMany": 1,
     });
   });

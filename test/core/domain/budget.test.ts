@@ -153,3 +153,62 @@ describe("budgetStatus", () => {
     );
   });
 });
+
+describe("baseline and approved changes", () => {
+  // Baseline 10,000.00 plus two approved changes (2,000.00 and 500.00): current plan 12,500.00.
+  const withChanges: BudgetInput = {
+    ...base,
+    total: 1_250_000n,
+    lines: [{ category: "labour", amount: 800_000n }],
+    changes: [
+      { number: 3, category: "other", amount: 50_000n },
+      { number: 1, category: "labour", amount: 200_000n },
+    ],
+  };
+
+  it("tells the baseline, the approved changes and the current plan apart", () => {
+    const s = budgetStatus({ ...withChanges, spent: 300_000n });
+    expect(s).toMatchObject({ total: 1_250_000n, baseline: 1_000_000n, approvedChanges: 250_000n, changeCount: 2, changeNumbers: [1, 3] });
+    expect(s).toMatchObject({ remaining: 950_000n, overBaseline: 0n, standing: "within-baseline", percentUsed: 24 });
+  });
+
+  it("counts spending beyond the baseline but within the current plan as covered by approved changes", () => {
+    const s = budgetStatus({ ...withChanges, spent: 1_100_000n });
+    expect(s).toMatchObject({ standing: "within-approved-changes", overBaseline: 100_000n, remaining: 150_000n });
+    // Alerts and percent used measure against the current plan, not the baseline.
+    expect(s.percentUsed).toBe(88);
+    expect(s.alertLevel).toBe(80);
+  });
+
+  it("counts spending beyond the current plan as overspending", () => {
+    const s = budgetStatus({ ...withChanges, spent: 1_300_000n });
+    expect(s).toMatchObject({ standing: "over-plan", overBaseline: 300_000n, remaining: -50_000n, alertLevel: 100 });
+    expect(budgetStatus({ ...withChanges, spent: 1_250_000n }).standing).toBe("within-approved-changes");
+  });
+
+  it("plans each category with its baseline line plus the changes booked to it", () => {
+    const s = budgetStatus({ ...withChanges, spent: 900_000n, spentByCategory: { labour: 900_000n } });
+    expect(s.perCategory).toEqual([
+      { category: "labour", planned: 1_000_000n, actual: 900_000n, percentUsed: 90, over: false },
+      { category: "other", planned: 50_000n, actual: 0n, percentUsed: 0, over: false },
+    ]);
+  });
+
+  it("without a budget has no baseline or standing; without changes the baseline is the total", () => {
+    expect(budgetStatus({ ...base, total: null, spent: 5n })).toMatchObject({ baseline: null, standing: null, overBaseline: null, approvedChanges: 0n });
+    expect(budgetStatus({ ...base, spent: 1_000_001n })).toMatchObject({ baseline: 1_000_000n, changeCount: 0, standing: "over-plan" });
+  });
+
+  it("keeps baseline + approved changes = current plan for any amounts", () => {
+    const money = fc.bigInt({ min: 0n, max: 10n ** 18n });
+    fc.assert(
+      fc.property(money, fc.array(money, { maxLength: 5 }), money, (baseline, amounts, spent) => {
+        const changes = amounts.map((amount, i) => ({ number: i + 1, category: "other" as const, amount }));
+        const total = baseline + amounts.reduce((a, b) => a + b, 0n);
+        const s = budgetStatus({ ...base, total, changes, spent });
+        expect(s.baseline! + s.approvedChanges).toBe(total);
+        expect(s.standing).toBe(spent > total ? "over-plan" : spent > baseline ? "within-approved-changes" : "within-baseline");
+      }),
+    );
+  });
+});

@@ -6,12 +6,16 @@ import { projectBudgetStatus } from "../../domain/budget.js";
 import { COST_CATEGORIES, type BudgetChange, type CostCategory } from "../../store.js";
 import { contextLine, fields as fieldsBlock, heading, progress, rejection, reply, table, text } from "../../views/reply.js";
 import type { Block } from "../../views/reply.js";
+import { approvedChangesText, planFields, standingNote, varianceText } from "./format.js";
 
 export default projectCommand({
   path: ["budget"],
   summary: "Show the budget (spent, remaining, burn rate, forecast) or set it",
   examples: ["budget", "budget set 10000 USD contingency 10%", "budget labour 6000 software 1500"],
-  notes: [`Plan per category with \`<category> <amount>\`; categories: ${COST_CATEGORIES.join(", ")}.`],
+  notes: [
+    `Plan per category with \`<category> <amount>\`; categories: ${COST_CATEGORIES.join(", ")}.`,
+    "`budget set` sets the baseline. Approved change requests stay on top of it: the current plan is the baseline plus every approved change, and spent, remaining and alerts are measured against the current plan.",
+  ],
   params: [
     { at: "keyword", name: "total", keywords: ["set"], type: "money", label: "amount" },
     { at: "keyword", name: "contingency", keywords: ["contingency"], type: "percent", label: "n%" },
@@ -44,6 +48,16 @@ export default projectCommand({
     const cur = budget.currency;
     const blocks: Block[] = [heading(`Budget — ${project.name}`)];
     if (changed) blocks.unshift(text("Budget updated."));
+    if (change.total !== undefined && status.changeCount > 0) {
+      // Setting the budget sets the baseline; what approved change requests added is kept on top of it.
+      blocks.splice(
+        1,
+        0,
+        contextLine(
+          `The baseline is now ${money(status.baseline!, cur)}; the approved changes, ${approvedChangesText(status, cur)}, stay on top of it, so the current plan is ${money(status.total!, cur)}.`,
+        ),
+      );
+    }
     if (status.total === null) {
       blocks.push(text(`No budget set yet. Spent so far: ${money(status.spent, cur)}.`), contextLine("Set one with `budget set 10000 USD`."));
     } else {
@@ -51,10 +65,11 @@ export default projectCommand({
       blocks.push(
         progress("Used", Number(status.percentUsed) / 100, tone),
         fieldsBlock([
-          ["Total", money(status.total, cur)],
+          ...planFields(status, cur),
           ["Spent", money(status.spent, cur)],
           ["Remaining", money(status.remaining!, cur)],
-          ["Used", `${status.percentUsed}%`],
+          ["Variance", varianceText(status, cur)!],
+          ["Used", `${status.percentUsed}% of the current plan`],
           ["Contingency", `${budget.contingencyPct}% (${money(status.contingency ?? 0n, cur)})`],
           ["Burn rate", status.burnPerWeek === null ? "not enough history yet" : `${money(status.burnPerWeek, cur)} a week`],
           [
@@ -68,6 +83,8 @@ export default projectCommand({
           ],
         ]),
       );
+      const note = standingNote(status, cur);
+      if (note) blocks.push(text(note));
     }
     if (status.perCategory.length > 0) {
       blocks.push(

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "changePolicy" TEXT NOT NULL DEFAULT 'any';
