@@ -7,8 +7,9 @@
  */
 import { z } from "zod";
 import type { Context } from "./context.js";
+import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
-import { commandName, type CommandContext, type CommandDef } from "./commands/define.js";
+import { commandName, effectOf, type CommandContext, type CommandDef } from "./commands/define.js";
 import type { ParseEnv } from "./commands/fields.js";
 import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
@@ -16,7 +17,7 @@ import { joinWords } from "./commands/shared.js";
 import { todayIn } from "./domain/dates.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
-import { StoreConflict, type Project } from "./store.js";
+import { NotAllowed, StoreConflict, type Project } from "./store.js";
 import { contextLine, rejection, text, type Reply } from "./views/reply.js";
 
 const DEFAULT_CURRENCY = "USD";
@@ -96,6 +97,9 @@ async function resolveProject(ctx: Context, name: string | undefined): Promise<P
   ]);
 }
 
+/** A project command that writes whatever its input (no `effect`, or "write"). */
+const alwaysWrites = (def: CommandDef): boolean => def.scope === "project" && typeof def.effect !== "function" && (def.effect ?? "write") === "write";
+
 function missingRequired(def: CommandDef, raw: RawInput): string[] {
   return def.params.filter((p) => p.required && raw[p.name] === undefined).map((p) => p.label);
 }
@@ -112,6 +116,11 @@ function issuesByField(error: z.ZodError): Record<string, string> {
 async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName: string | undefined, fromForm: boolean): Promise<Reply> {
   const missing = missingRequired(def, raw);
   if (missing.length > 0) {
+    // A command that always writes opens no form on a closed project: the form could not be saved.
+    if (alwaysWrites(def)) {
+      const resolved = await resolveProject(ctx, projectName);
+      if (!("blocks" in resolved) && resolved.status === "closed") return archivedReply(resolved);
+    }
     const form = def.formTitle ? { ...formFor(def, raw), ...(projectName ? { project: projectName } : {}) } : undefined;
     const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `${/^[aeio]/i.test(m) ? "an" : "a"} ${m}`))}.`;
     return rejection(message, [text(message), ...usageBlocks(def)], form);
@@ -122,6 +131,7 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
     const resolved = await resolveProject(ctx, projectName);
     if ("blocks" in resolved) return resolved;
     project = resolved;
+    if (project.status === "closed" && alwaysWrites(def)) return archivedReply(project);
   }
 
   const env: ParseEnv = {
@@ -136,11 +146,18 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
     return rejection(message, [text(message), ...usageBlocks(def)], fromForm ? form : undefined);
   }
 
-  const cctx: CommandContext = { ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id }, env };
+  let cctx: CommandContext = { ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id }, env };
+  // A closed project is read-only: writes are refused here, reads run against a store that refuses writes too.
+  if (def.scope === "project" && project!.status === "closed") {
+    const effect = effectOf(def, parsed.data);
+    if (effect === "write") return archivedReply(project!);
+    if (effect === "read") cctx = { ...cctx, store: readOnlyStore(ctx.store, project!), notify: readOnlyNotifier(project!) };
+  }
   try {
     return def.scope === "project" ? await def.run({ ...cctx, project: project! }, parsed.data) : await def.run(cctx, parsed.data);
   } catch (err) {
-    if (err instanceof StoreConflict) return rejection(err.message);
+    if (err instanceof StoreConflict || err instanceof NotAllowed) return rejection(err.message);
+    if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
     ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err) });
     return rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
   }

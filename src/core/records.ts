@@ -211,7 +211,11 @@ export interface Kpi {
   target: number;
   unit: string | null;
   direction: KpiDirection;
+  /** What the KPI is about, specifically (the S of SMART). */
   description: string | null;
+  /** How it is measured: the source or method of a reading (the M of SMART). */
+  measure: string | null;
+  /** ISO date by which the target should be met. */
   deadline: string | null;
   ownerId: string | null;
 }
@@ -222,6 +226,7 @@ export interface NewKpi {
   unit?: string | null;
   direction: KpiDirection;
   description?: string | null;
+  measure?: string | null;
   deadline?: string | null;
   ownerId?: string | null;
 }
@@ -386,5 +391,51 @@ export interface NewChangeRequest {
   scopeText?: string | null;
   reason?: string | null;
   /** The requester's clock: requestedAt (ages and reminders are counted from it). */
+  at: Date;
+}
+
+/** Someone who approved a charter version. */
+export interface CharterApproval {
+  memberId: string;
+  approvedAt: Date;
+}
+
+/** One saved version of a project's charter; each save makes the next version. */
+export interface CharterVersion {
+  id: string;
+  projectId: string;
+  /** 1, 2, 3, ... per project. */
+  version: number;
+  /** The stored JSON content; core/domain/charter.ts reads its parts. */
+  content: unknown;
+  createdById: string;
+  createdAt: Date;
+  /** Oldest first. */
+  approvals: CharterApproval[];
+}
+
+/** What the team said when the project closed: each part one item per entry. */
+export interface PostMortem {
+  wentWell: string[];
+  didNotGoWell: string[];
+  lessons: string[];
+  followUps: string[];
+}
+
+/** A closed project's post-mortem and the snapshot of its final report. */
+export interface CloseOut {
+  id: string;
+  projectId: string;
+  postMortem: PostMortem;
+  /** The final report's figures as they were at close (JSON, money as minor-unit strings). */
+  finalReport: unknown;
+  closedById: string;
+  closedAt: Date;
+}
+
+export interface NewCloseOut {
+  postMortem: PostMortem;
+  finalReport: unknown;
+  /** The closer's clock: the project's closedAt. */
   at: Date;
 }

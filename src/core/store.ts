@@ -52,6 +52,9 @@ import type {
   ChangeDecisionKind,
   NewChangeRequest,
   ReportScheduleSettings,
+  CharterVersion,
+  CloseOut,
+  NewCloseOut,
 } from "./records.js";
 
 // The records are part of the port: whoever uses the store imports them from here.
@@ -80,6 +83,21 @@ export class NotAnApprover extends Error {
   ) {
     super("Only approvers can decide on change requests.");
     this.name = "NotAnApprover";
+  }
+}
+
+/**
+ * Raised when the acting member may not do this to the project (approve its
+ * charter, close or reopen it). Nothing is written.
+ */
+export class NotAllowed extends Error {
+  constructor(
+    message: string,
+    /** Member ids of who may (manager first). */
+    readonly allowedIds: readonly string[],
+  ) {
+    super(message);
+    this.name = "NotAllowed";
   }
 }
 
@@ -213,5 +231,30 @@ export interface Store {
     list(tenantId: TenantId, projectId: string): Promise<ReportSchedule[]>;
     /** Deactivates the schedule: no more weekly digests until `setup` runs again. */
     stop(scope: Scope, scheduleId: string): Promise<ReportSchedule>;
+  };
+  charters: {
+    /** Saves the content as the project's next version (1 for the first), written by the acting member. */
+    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date): Promise<CharterVersion>;
+    /** The newest version, or null when the project has no charter yet. */
+    latest(tenantId: TenantId, projectId: string): Promise<CharterVersion | null>;
+    version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;
+    /**
+     * Records the acting member's approval of a version. Only the project's
+     * manager and its stakeholders may approve (NotAllowed otherwise).
+     * `created` is false when they had approved that version already;
+     * `latest` is the project's newest version number.
+     */
+    approve(scope: Scope, projectId: string, version: number, at: Date): Promise<{ charter: CharterVersion; created: boolean; latest: number }>;
+  };
+  closeOuts: {
+    /**
+     * Closes (archives) the project: stores the post-mortem and the final
+     * report and sets status "closed" and closedAt, in one transaction.
+     * Only the manager may (NotAllowed); a closed project fails with StoreConflict.
+     */
+    close(scope: Scope, projectId: string, closeOut: NewCloseOut): Promise<CloseOut>;
+    get(tenantId: TenantId, projectId: string): Promise<CloseOut | null>;
+    /** Makes a closed project active again (manager only); the last close-out is kept. */
+    reopen(scope: Scope, projectId: string, at: Date): Promise<Project>;
   };
 }

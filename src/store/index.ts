@@ -9,6 +9,8 @@ import { allocationsRepository } from "./repositories/allocations.js";
 import { auditRepository } from "./repositories/audit.js";
 import { budgetsRepository } from "./repositories/budgets.js";
 import { changeRequestsRepository } from "./repositories/change-requests.js";
+import { chartersRepository } from "./repositories/charters.js";
+import { closeOutsRepository } from "./repositories/close-outs.js";
 import { costsRepository } from "./repositories/costs.js";
 import { kpisRepository } from "./repositories/kpis.js";
 import { membersRepository } from "./repositories/members.js";
@@ -42,6 +44,8 @@ export function createStore(db: Database): Store {
     standups: standupsRepository(ctx),
     reportSchedules: reportSchedulesRepository(ctx),
     changes: changeRequestsRepository(ctx),
+    charters: chartersRepository(ctx),
+    closeOuts: closeOutsRepository(ctx),
   };
 }
 export { activeStandupSchedules } from "./repositories/standups.js";

@@ -21,6 +21,7 @@ describeEachProvider("store KPIs", (provider) => {
       unit: "%",
       direction: "higher",
       description: "Monthly availability",
+      measure: "Status page, monthly report",
       deadline: "2026-12-31",
       ownerId: tenant.manager.id,
     });
@@ -32,6 +33,7 @@ describeEachProvider("store KPIs", (provider) => {
       unit: "%",
       direction: "higher",
       description: "Monthly availability",
+      measure: "Status page, monthly report",
       deadline: "2026-12-31",
       ownerId: tenant.manager.id,
     });

@@ -33,9 +33,23 @@ interface CommandBase<I> {
   formTitle?: string;
 }
 
+/**
+ * What a project command does to its project, which decides whether it runs
+ * on a closed (archived) project: "read" commands change nothing and run;
+ * "write" commands are refused by the dispatcher before they run; "reopen"
+ * (only `project reopen`) runs to undo the archive.
+ */
+export type ProjectEffect = "read" | "write" | "reopen";
+
 /** A command that works on the channel's project (or the one named with `in "<name>"`). */
 export interface ProjectCommand<I> extends CommandBase<I> {
   scope: "project";
+  /**
+   * Absent means "write", so a new command is refused on a closed project
+   * until it says it only reads. A function decides per input (`budget`
+   * shows, `budget set ...` changes).
+   */
+  effect?: ProjectEffect | ((input: I) => ProjectEffect);
   run(ctx: ProjectCommandContext, input: I): Promise<Reply>;
 }
 
@@ -56,3 +70,9 @@ export function tenantCommand<I>(def: Omit<TenantCommand<I>, "scope">): CommandD
 }
 
 export const commandName = (def: Pick<CommandDef, "path">): string => def.path.join(" ");
+
+/** What a project command does with this input; "write" unless it says otherwise. */
+export function effectOf(def: ProjectCommand<unknown>, input: unknown): ProjectEffect {
+  const { effect } = def;
+  return typeof effect === "function" ? effect(input) : (effect ?? "write");
+}

@@ -9,6 +9,11 @@ import projectShow from "./project/show.js";
 import projectList from "./project/list.js";
 import projectLink from "./project/link.js";
 import projectAlerts from "./project/alerts.js";
+import projectCharter from "./project/charter.js";
+import projectCharterShow from "./project/charter-show.js";
+import projectCharterApprove from "./project/charter-approve.js";
+import projectClose from "./project/close.js";
+import projectReopen from "./project/reopen.js";
 import taskAdd from "./task/add.js";
 import taskList from "./task/list.js";
 import taskDone from "./task/done.js";
@@ -30,6 +35,7 @@ import milestoneList from "./milestone/list.js";
 import kpiAdd from "./kpi/add.js";
 import kpiRecord from "./kpi/record.js";
 import kpiList from "./kpi/list.js";
+import kpiShow from "./kpi/show.js";
 import resourceAllocate from "./resource/allocate.js";
 import resourceList from "./resource/list.js";
 import stakeholderAdd from "./stakeholder/add.js";
@@ -43,6 +49,7 @@ import standupReport from "./standup/report.js";
 import standupStop from "./standup/stop.js";
 import report from "./report/report.js";
 import reportSchedule from "./report/schedule.js";
+import reportEvm from "./report/evm.js";
 import changeRequest from "./change/request.js";
 import changeApprove from "./change/approve.js";
 import changeReject from "./change/reject.js";
@@ -52,7 +59,6 @@ import changeShow from "./change/show.js";
 import changePolicy from "./change/policy.js";
 import me from "./me/show.js";
 import meQuiet from "./me/quiet.js";
-import { comingSoonCommands } from "./coming-soon.js";
 
 export const commands: readonly CommandDef[] = [
   help,
@@ -61,6 +67,11 @@ export const commands: readonly CommandDef[] = [
   projectList,
   projectLink,
   projectAlerts,
+  projectCharter,
+  projectCharterShow,
+  projectCharterApprove,
+  projectClose,
+  projectReopen,
   taskAdd,
   taskList,
   taskDone,
@@ -82,6 +93,7 @@ export const commands: readonly CommandDef[] = [
   kpiAdd,
   kpiRecord,
   kpiList,
+  kpiShow,
   resourceAllocate,
   resourceList,
   stakeholderAdd,
@@ -95,6 +107,7 @@ export const commands: readonly CommandDef[] = [
   standupStop,
   report,
   reportSchedule,
+  reportEvm,
   changeRequest,
   changeApprove,
   changeReject,
@@ -104,5 +117,4 @@ export const commands: readonly CommandDef[] = [
   changePolicy,
   me,
   meQuiet,
-  ...comingSoonCommands,
 ];

@@ -8,11 +8,12 @@ import { projectBudgetStatus } from "../domain/budget.js";
 import { daysBetween, formatDate, isValidZone } from "../domain/dates.js";
 import { riskScore, riskSeverity } from "../domain/risk.js";
 import { at, money, ref } from "../commands/shared.js";
-import { formatValue, onTrack, targetText, trend } from "../commands/kpi/format.js";
+import { deadlineNote, formatValue, onTrack, targetText, trend } from "../commands/kpi/format.js";
 import { milestoneStatus } from "../commands/milestone/format.js";
 import { scoreText } from "../commands/risk/format.js";
 import { changeImpact, planFields, standingNote, varianceText } from "../commands/budget/format.js";
 import { isOverdue, taskLine } from "../commands/task/format.js";
+import { keyFigures, projectEarnedValue } from "../commands/report/evm-format.js";
 import type { ChangeRequest, Member, Milestone, Project, Risk, Task } from "../store.js";
 import { contextLine, fields, heading, list, table, text, type Block } from "../views/reply.js";
 import { occurrenceOn } from "../domain/schedule/occurrences.js";
@@ -150,6 +151,13 @@ export function budgetSection(project: Project, data: DigestData, today: string)
   const blocks: Block[] = [heading("Budget"), fields(items)];
   const note = standingNote(status, cur);
   if (note) blocks.push(text(note));
+  // Earned value from the tasks, plan and totals already loaded: no extra query.
+  const ev = projectEarnedValue(project, data.tasks, budget, totals, today);
+  if (ev.figures) {
+    blocks.push(text(`*Earned value:* ${ev.reading}`));
+    const key = keyFigures(ev.figures, cur);
+    if (key) blocks.push(contextLine(`${key} — \`report evm\` for every figure`));
+  }
   if (status.perCategory.length) {
     blocks.push(
       table(
@@ -216,18 +224,23 @@ export function risksSection(sel: DigestSelection, data: DigestData, members: Ma
   return [heading(`Top risks (${data.openRisks.length} open, ${sel.critical} critical)`), list(lines)];
 }
 
-export function kpisSection(data: DigestData): Block[] {
+/** Each KPI's latest reading, on or off track with its trend arrow, and its deadline once it is near or past. */
+export function kpisSection(data: DigestData, today: string): Block[] {
   if (data.kpis.length === 0) return [heading("KPIs"), text("No KPIs yet.")];
   let on = 0;
   let off = 0;
   const lines = data.kpis.map((k) => {
     const [latest, previous] = k.readings;
-    if (!latest) return `${k.name}: no readings yet (target ${targetText(k)})`;
+    if (!latest) {
+      const due = deadlineNote(k, today, null);
+      return `${k.name}: no readings yet (target ${targetText(k)})${due ? ` — ${due}` : ""}`;
+    }
     const good = onTrack(k, latest.value);
     if (good) on++;
     else off++;
     const moved = trend(k, latest.value, previous?.value);
-    const status = `${good ? "on track" : "⚠ off track"}${moved ? `, ${moved.arrow} ${moved.word}` : ""}`;
+    const due = deadlineNote(k, today, good);
+    const status = `${good ? "on track" : "⚠ off track"}${moved ? `, ${moved.arrow} ${moved.word}` : ""}${due ? `; ${due}` : ""}`;
     return `${k.name}: ${formatValue(latest.value, k.unit)} (target ${targetText(k)}) — ${status}`;
   });
   return [heading(`KPIs (${on} on track, ${off} off track)`), list(capped(lines))];

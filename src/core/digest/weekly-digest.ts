@@ -68,7 +68,7 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
     ...budgetSection(project, data, week.to),
     ...changesSection(sel, project, week, members),
     ...risksSection(sel, data, members),
-    ...kpisSection(data),
+    ...kpisSection(data, week.to),
     ...standupSection(data, week, members),
   ];
   const summary = `Weekly status of ${project.name}: ${sel.completed.length} done, ${open}, budget ${budgetLine}`;

@@ -14,6 +14,7 @@ export function toKpi(row: KpiRow): Kpi {
     unit: row.unit,
     direction: row.direction as KpiDirection,
     description: row.description,
+    measure: row.measure,
     deadline: row.deadline,
     ownerId: row.ownerId,
   };
@@ -58,6 +59,7 @@ export function kpisRepository(ctx: StoreContext): Store["kpis"] {
                 unit: input.unit ?? null,
                 direction: input.direction,
                 description: input.description ?? null,
+                measure: input.measure ?? null,
                 deadline: input.deadline ?? null,
                 ownerId: input.ownerId ?? null,
               },

@@ -82,9 +82,10 @@ export function reportSchedulesRepository(ctx: StoreContext): Store["reportSched
   };
 }
 
-/** Every tenant's active digest schedules, for the scheduler; outside the tenant-scoped port like the standups'. */
+/** Every tenant's active digest schedules of active (not closed) projects, for the scheduler; outside the tenant-scoped port like the standups'. */
 export async function activeReportSchedules(db: Pick<Database, "prisma">, filter: { tenantId?: string } = {}): Promise<ReportSchedule[]> {
-  const where = { active: true, ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}) };
+  // A closed (archived) project has no scheduled work until it is reopened.
+  const where = { active: true, project: { status: "active" }, ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}) };
   const rows = await db.prisma.reportSchedule.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toReportSchedule);
 }

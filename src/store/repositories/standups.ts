@@ -215,11 +215,12 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
 }
 
 /**
- * Every tenant's active schedules: what the scheduler walks on each tick.
+ * Every tenant's active schedules of active (not closed) projects: what the scheduler walks on each tick.
  * Deliberately outside the tenant-scoped Store port, like the job claims.
  */
 export async function activeStandupSchedules(db: Pick<Database, "prisma">, filter: { tenantId?: string } = {}): Promise<StandupSchedule[]> {
-  const where = { active: true, ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}) };
+  // A closed (archived) project has no scheduled work until it is reopened.
+  const where = { active: true, project: { status: "active" }, ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}) };
   const rows = await db.prisma.standupSchedule.findMany({ where, include: withSkips, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toStandupSchedule);
 }

@@ -40,7 +40,7 @@ describeEachProvider("kpi commands", (provider) => {
     expect(bad.text).toContain('"lots" is not a number');
     const noTarget = await pm.say("kpi add Velocity");
     expect(noTarget.ok).toBe(false);
-    expect(noTarget.reply.form?.fields.map((f) => f.name)).toEqual(["name", "target", "direction"]);
+    expect(noTarget.reply.form?.fields.map((f) => f.name)).toEqual(["name", "target", "direction", "description", "measure", "deadline", "owner"]);
     expect(await kpis()).toHaveLength(1);
     expect(await writes()).toBe(before);
   });
@@ -123,14 +123,97 @@ describeEachProvider("kpi commands", (provider) => {
     expect(reply.visibility).toBe("private");
     expect(tableOf(reply.reply.blocks)).toEqual({
       kind: "table",
-      columns: ["KPI", "Latest", "Target", "Status", "Trend"],
+      columns: ["KPI", "Latest", "Target", "Status", "Trend", "Deadline", "Owner"],
       rows: [
-        ["Page load", "300ms", "≤ 200ms", "⚠ off track", "—"],
-        ["Uptime", "99.95%", "≥ 99.9%", "on track", "↑ better"],
-        ["Velocity", "—", "≥ 30", "no readings", "—"],
+        ["Page load", "300ms", "≤ 200ms", "⚠ off track", "—", "—", "—"],
+        ["Uptime", "99.95%", "≥ 99.9%", "on track", "↑ better", "—", "—"],
+        ["Velocity", "—", "≥ 30", "no readings", "—", "—", "—"],
       ],
     });
     expect(reply.reply.summary).toBe("3 KPIs, 1 off track");
+  });
+
+  it("takes the SMART fields by keyword and stores them", async () => {
+    const { pm, kpis, name } = await apollo();
+    const r = await pm.say(
+      'kpi add Checkout conversion target 3.5% description "Share of carts that end in a paid order" measure "Weekly analytics export" deadline 2026-06-30 owner @alice',
+    );
+    expect(r.ok, r.text).toBe(true);
+    expect(r.text).toContain("Added KPI Checkout conversion: target ≥ 3.5% (higher is better).");
+    expect(r.text).toMatch(/Description:\s+Share of carts that end in a paid order/);
+    expect(r.text).toMatch(/Measure:\s+Weekly analytics export/);
+    expect(r.text).toMatch(/Deadline:\s+Tue 30 Jun 2026 \(in 120 days\)/);
+    expect(r.text).toMatch(/Owner:\s+@alice/);
+    expect(r.text).not.toContain("Not yet SMART");
+    const [kpi] = await kpis();
+    expect(kpi).toMatchObject({
+      name: "Checkout conversion",
+      target: 3.5,
+      unit: "%",
+      direction: "higher",
+      description: "Share of carts that end in a paid order",
+      measure: "Weekly analytics export",
+      deadline: "2026-06-30",
+    });
+    expect(await name(kpi!.ownerId)).toBe("alice");
+  });
+
+  it("says which SMART fields are missing, and refuses a past deadline or an owner that is not a person", async () => {
+    const { pm, kpis, writes } = await apollo();
+    const plain = await pm.say("kpi add Uptime target 99.9% owner @bob");
+    expect(plain.text).toContain("Not yet SMART: missing a description, a measure and a deadline.");
+    const before = await writes();
+    const past = await pm.say("kpi add Velocity target 30 deadline 2026-02-01");
+    expect(past.ok).toBe(false);
+    expect(past.text).toContain("That deadline has already passed: give today or a later date");
+    const noOwner = await pm.say("kpi add Velocity target 30 owner bob");
+    expect(noOwner.ok).toBe(false);
+    expect(noOwner.text).toMatch(/@/);
+    const badDate = await pm.say("kpi add Velocity target 30 deadline someday");
+    expect(badDate.ok).toBe(false);
+    expect(badDate.text).toContain("someday");
+    expect(await writes()).toBe(before);
+    expect(await kpis()).toHaveLength(1);
+  });
+
+  it("shows one KPI with its SMART fields and its readings over time, newest first, with dates and arrows", async () => {
+    const { at, pm } = await apollo();
+    await pm.say('kpi add Page load target 200ms lower measure "p95 in Grafana" deadline 2026-03-10 owner @bob');
+    await at("2026-02-23T10:00:00Z").say("kpi record Page load 320ms");
+    await at("2026-02-24T10:00:00Z").say("kpi record Page load 260ms");
+    await at("2026-02-25T10:00:00Z").say("kpi record Page load 280ms");
+    await at("2026-03-02T09:00:00Z").say("kpi record Page load 190ms");
+    const r = await pm.say("kpi show page load");
+    expect(r.ok, r.text).toBe(true);
+    expect(r.text).toContain("KPI — Page load");
+    expect(r.text).toMatch(/Status:\s+190ms on Mon 2 Mar 2026 — on track, ↓ better/);
+    expect(r.text).toMatch(/Target:\s+≤ 200ms \(lower is better\)/);
+    expect(r.text).toMatch(/Measure:\s+p95 in Grafana/);
+    expect(r.text).toMatch(/Deadline:\s+Tue 10 Mar 2026 \(in 8 days\)/);
+    expect(r.text).toMatch(/Owner:\s+@bob/);
+    expect(r.text).toContain("Not yet SMART: missing a description.");
+    expect(tableOf(r.reply.blocks)).toEqual({
+      kind: "table",
+      columns: ["Date", "Value", "Status", "Trend"],
+      rows: [
+        ["Mon 2 Mar 2026", "190ms", "on track", "↓ better"],
+        ["Wed 25 Feb 2026", "280ms", "⚠ off track", "↑ worse"],
+        ["Tue 24 Feb 2026", "260ms", "⚠ off track", "↓ better"],
+        ["Mon 23 Feb 2026", "320ms", "⚠ off track", "—"],
+      ],
+    });
+    expect(r.reply.summary).toBe("Page load: on track");
+
+    const typo = await pm.say("kpi show Page lod");
+    expect(typo.ok).toBe(false);
+    expect(typo.text).toContain('Did you mean "Page load"?');
+  });
+
+  it("lists the deadline and owner of each KPI", async () => {
+    const { pm } = await apollo();
+    await pm.say("kpi add Uptime target 99.9% deadline 2026-06-30 owner @alice");
+    const r = await pm.say("kpi list");
+    expect(tableOf(r.reply.blocks).rows).toEqual([["Uptime", "—", "≥ 99.9%", "no readings", "—", "Tue 30 Jun 2026", "@alice"]]);
   });
 
   it("says so when there are no KPIs", async () => {

@@ -205,9 +205,10 @@ describe("help and typos", () => {
     expect(reply.text).toContain("Did you mean `task add`?");
   });
 
-  it("answers planned commands plainly instead of failing", async () => {
-    const reply = await pm().say("project charter");
-    expect(reply.ok).toBe(false);
-    expect(reply.text).toContain("coming soon");
+  it("lists the charter and close-out commands as available", async () => {
+    const help = await pm().say("help");
+    expect(help.text).toContain("project charter approve");
+    expect(help.text).toContain("project close");
+    expect(help.text).not.toContain("coming soon");
   });
 });

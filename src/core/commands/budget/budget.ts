@@ -27,6 +27,7 @@ export default projectCommand({
       contingency: fields.percent().refine((n) => n <= 100, { error: "Contingency is a percentage from 0% to 100%." }).optional(),
       lines: z.array(z.tuple([z.string(), fields.money(env)])).optional(),
     }),
+  effect: (input) => (input.total === undefined && input.contingency === undefined && !input.lines?.length ? "read" : "write"),
   async run(ctx, input) {
     const { project } = ctx;
     const change: BudgetChange = {};

@@ -11,6 +11,7 @@ const WHICH = ["open", "approved", "rejected", "all"] as const;
 
 export default projectCommand({
   path: ["change", "list"],
+  effect: "read",
   summary: "The project's change requests: open (default), approved, rejected or all",
   examples: ["change list", "change list all"],
   params: [{ at: "flag", name: "which", label: "which", words: WHICH }],

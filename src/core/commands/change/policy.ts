@@ -18,6 +18,7 @@ export default projectCommand({
   ],
   params: [{ at: "flag", name: "policy", label: "policy", words: POLICIES }],
   input: () => z.object({ policy: fields.choice(POLICIES, "change policy").optional() }),
+  effect: (input) => (input.policy === undefined ? "read" : "write"),
   async run(ctx, input) {
     let project = ctx.project;
     const approvers = await approversOf(ctx);

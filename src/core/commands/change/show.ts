@@ -9,6 +9,7 @@ import { decisionButtons, decisionLine, impactFacts, instantText, POLICY_TEXT, s
 
 export default projectCommand({
   path: ["change", "show"],
+  effect: "read",
   summary: "Everything about one change request: impacts, status, approvers and the full decision history",
   examples: ["change show #1"],
   formTitle: "Show a change request",

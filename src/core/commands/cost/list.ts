@@ -18,6 +18,7 @@ function monthRange(period: string | undefined, today: string): { from: string; 
 
 export default projectCommand({
   path: ["cost", "list"],
+  effect: "read",
   summary: "List logged costs, all or for one month",
   examples: ["cost list", "cost list this-month", "cost list 2026-02"],
   params: [{ at: "slot", name: "period", label: "this-month|last-month|yyyy-mm", type: "text" }],

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
-import { suggest } from "../../grammar/suggest.js";
 import { parseNumberWithUnit } from "../../grammar/values.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
+import { findKpi } from "./find.js";
 import { formatValue, onTrack, targetText, trend } from "./format.js";
 
 const EXAMPLE = "`kpi record Uptime 99.2%`";
@@ -47,19 +47,9 @@ export default projectCommand({
         return { name, ...reading };
       }),
   async run(ctx, input) {
-    const { project } = ctx;
-    const kpis = await ctx.store.kpis.list(ctx.tenant, project.id, 1);
-    const key = (name: string) => name.trim().normalize("NFC").toLowerCase();
-    const kpi = kpis.find((k) => key(k.name) === key(input.name));
-    if (!kpi) {
-      if (kpis.length === 0) {
-        const message = `${project.name} has no KPIs yet.`;
-        return rejection(message, [text(message), contextLine('Define one first: `kpi add "<name>" target <number>[unit]`.')]);
-      }
-      const near = suggest(input.name, kpis.map((k) => k.name));
-      const message = `There is no KPI called "${input.name}" in ${project.name}.${near ? ` Did you mean "${near}"?` : ""}`;
-      return rejection(message, [text(message), contextLine(`KPIs: ${kpis.map((k) => k.name).join(", ")}.`)]);
-    }
+    const found = await findKpi(ctx, input.name, 1);
+    if ("missing" in found) return found.missing;
+    const { kpi } = found;
     if (input.unit && kpi.unit && input.unit.toLowerCase() !== kpi.unit.toLowerCase()) {
       return rejection(`${kpi.name} is measured in ${kpi.unit}, not ${input.unit}. Record it like \`kpi record ${kpi.name} ${formatValue(kpi.target, kpi.unit)}\`.`);
     }

@@ -6,6 +6,7 @@ import { milestoneStatus } from "./format.js";
 
 export default projectCommand({
   path: ["milestone", "list"],
+  effect: "read",
   summary: "The project's milestones by date: reached, overdue and upcoming",
   examples: ["milestone list"],
   params: [],

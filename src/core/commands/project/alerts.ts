@@ -15,6 +15,7 @@ export default projectCommand({
     "`here` picks this channel; `default` sends them to the project's linked channels again.",
   ],
   input: () => z.object({ target: fields.channelOr(["here", "default"] as const).optional() }),
+  effect: (input) => (input.target === undefined ? "read" : "write"),
   async run(ctx, input) {
     let project = ctx.project;
     if (input.target !== undefined) {

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import { DateTime } from "luxon";
 import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { at, money, ref } from "../shared.js";
+import { at, joinWords, membersById, money, ref } from "../shared.js";
 import { percent } from "../../domain/money.js";
 import { riskScore, riskSeverity } from "../../domain/risk.js";
+import { formatDate, todayIn } from "../../domain/dates.js";
+import { memberZone } from "../../domain/quiet-hours.js";
 import { contextLine, fields as fieldsBlock, heading, list, rejection, reply } from "../../views/reply.js";
+import { charterApproverIds } from "./charter-format.js";
 
 export default tenantCommand({
   path: ["project", "show"],
@@ -21,12 +25,15 @@ export default tenantCommand({
         input.name ? `There is no project called "${input.name}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
       );
     }
-    const [manager, totals, tasks, risks, milestones] = await Promise.all([
+    const [manager, totals, tasks, risks, milestones, charter, stakeholders, closeOut] = await Promise.all([
       ctx.store.members.get(ctx.tenant, project.managerId),
       ctx.store.costs.totals(ctx.tenant, project.id),
       ctx.store.tasks.list(ctx.tenant, project.id),
       ctx.store.risks.list(ctx.tenant, project.id, { status: "open" }),
       ctx.store.milestones.list(ctx.tenant, project.id),
+      ctx.store.charters.latest(ctx.tenant, project.id),
+      ctx.store.stakeholders.list(ctx.tenant, project.id),
+      project.status === "closed" ? ctx.store.closeOuts.get(ctx.tenant, project.id) : Promise.resolve(null),
     ]);
     const open = tasks.filter((t) => t.status !== "done");
     const overdue = open.filter((t) => t.dueDate && t.dueDate < ctx.env.today);
@@ -36,14 +43,22 @@ export default tenantCommand({
       project.budgetTotal === null
         ? `not set (spent ${money(totals.total, project.currency)})`
         : `${money(totals.total, project.currency)} of ${money(project.budgetTotal, project.currency)} (${percent(totals.total, project.budgetTotal)}%)`;
+    const approvers = charterApproverIds(project.managerId, stakeholders);
+    const approvedBy = await membersById(ctx, charter?.approvals.map((a) => a.memberId) ?? []);
+    const charterText = charter
+      ? `v${charter.version}, ${charter.approvals.length ? `approved by ${joinWords(charter.approvals.map((a) => at(approvedBy.get(a.memberId))))}` : "not approved yet"}` +
+        ` (${charter.approvals.filter((a) => approvers.includes(a.memberId)).length} of ${approvers.length} approvers)`
+      : "none yet (`project charter` writes it)";
+    const closedOn = closeOut ? todayIn(memberZone(ctx.user.timeZone), DateTime.fromJSDate(closeOut.closedAt)) : null;
     const facts: [string, string][] = [
-      ["Status", project.status],
+      ["Status", closedOn ? `closed ${formatDate(closedOn)} (archived, read-only)` : project.status],
       ["Manager", at(manager)],
       ["Timeline", `${project.startDate ?? "?"} → ${project.endDate ?? "?"}`],
       ["Budget", budget],
       ["Tasks", `${tasks.length - open.length} done, ${open.length} open, ${overdue.length} overdue`],
       ["Risks", `${risks.length} open, ${critical.length} critical`],
       ["Next milestone", next ? `${ref(next.number)} ${next.name} (${next.dueDate})` : "—"],
+      ["Charter", charterText],
     ];
     const blocks = [heading(project.name), fieldsBlock(facts)];
     if (critical.length) blocks.push(list(critical.map((r) => `${ref(r.number)} ${r.title} — score ${riskScore(r.probability, r.impact)}`)));

@@ -4,6 +4,7 @@ import { weeklyDigest } from "../../digest/weekly-digest.js";
 
 export default projectCommand({
   path: ["report"],
+  effect: "read",
   summary: "Weekly status report: done, open work and deadlines, milestones, budget, risks, KPIs",
   examples: ["report", "report weekly"],
   notes: ["Covers the 7 days ending today. Only you see it; the scheduled digest goes to the channel."],

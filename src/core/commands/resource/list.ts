@@ -6,6 +6,7 @@ import { overAllocationWarnings } from "./allocate.js";
 
 export default projectCommand({
   path: ["resource", "list"],
+  effect: "read",
   summary: "Who is booked on the project and for how much, with over-allocation warnings",
   examples: ["resource list"],
   params: [],

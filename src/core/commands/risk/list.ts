@@ -15,6 +15,7 @@ const byScoreThenNumber = (a: Risk, b: Risk) =>
 
 export default projectCommand({
   path: ["risk", "list"],
+  effect: "read",
   summary: "The risk register, highest score first (open risks unless you say closed or all)",
   examples: ["risk list", "risk list all"],
   params: [{ at: "flag", name: "which", label: "which", words: WHICH }],

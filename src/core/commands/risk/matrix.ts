@@ -8,6 +8,7 @@ const SEVERITIES: RiskSeverity[] = ["critical", "high", "medium", "low"];
 
 export default projectCommand({
   path: ["risk", "matrix"],
+  effect: "read",
   summary: "The open risks on a 5 × 5 probability × impact grid",
   examples: ["risk matrix"],
   params: [],

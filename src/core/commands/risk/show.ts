@@ -9,6 +9,7 @@ import { riskFacts, severityOf } from "./format.js";
 
 export default projectCommand({
   path: ["risk", "show"],
+  effect: "read",
   summary: "Everything about one risk",
   examples: ["risk show #1"],
   formTitle: "Show a risk",

@@ -5,6 +5,7 @@ import { contextLine, reply, table, text } from "../../views/reply.js";
 
 export default projectCommand({
   path: ["stakeholder", "list"],
+  effect: "read",
   summary: "The project's stakeholders, their roles and who approves changes",
   examples: ["stakeholder list"],
   params: [],

@@ -9,6 +9,7 @@ const WEEKS = 4;
 
 export default projectCommand({
   path: ["standup", "report"],
+  effect: "read",
   summary: "Standup participation over the last 4 weeks and recurring blockers",
   examples: ["standup report"],
   params: [],

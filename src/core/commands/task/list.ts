@@ -22,6 +22,7 @@ function byDueThenNumber(a: Task, b: Task): number {
 
 export default projectCommand({
   path: ["task", "list"],
+  effect: "read",
   summary: "List tasks: open (default), overdue, done or all; yours or someone's",
   examples: ["task list", "task list mine", "task list overdue", "task list @bob all"],
   params: [
