@@ -20,17 +20,6 @@ const days = z.string().transform((value, ctx) => {
 });
 
 
-
-/** `<#C123|general>` (Slack), `#general` or a bare id. */
-const channel = z.string().transform((value, ctx) => {
-  const v = value.trim();
-  const slack = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(v);
-  const id = slack?.[1] ?? v.replace(/^#/, "");
-  if (/^[\w.:@-]+$/.test(id)) return id;
-  ctx.addIssue({ code: "custom", message: `\`${v}\` is not a channel. Name it like #general.` });
-  return z.NEVER;
-});
-
 const holidays = z.string().transform((value, ctx) => {
   const dates = value.split(/[\s,]+/).filter(Boolean);
   const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
@@ -81,7 +70,7 @@ export default projectCommand({
       days: days.optional(),
       at: fields.timeOfDay().optional(),
       tz: fields.timeZone().optional(),
-      channel: channel.optional(),
+      channel: fields.channel().optional(),
       participantsWord: z.string().optional(),
       participants: fields.mentions().optional(),
       holidays: holidays.optional(),
