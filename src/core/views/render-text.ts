@@ -46,6 +46,8 @@ function renderBlock(block: Block): string[] {
       return block.items.map((item) => `• ${plain(item)}`);
     case "image":
       return [`[image: ${block.alt}]`];
+    case "file":
+      return [`[file: ${block.name}]`];
     case "actions":
       return [block.buttons.map((b) => `[${b.label}: ${b.command}]`).join("  ")];
     case "context":

@@ -22,6 +22,8 @@ export type Block =
   | { kind: "progress"; label: string; ratio: number; tone?: Tone }
   | { kind: "list"; items: string[] }
   | { kind: "image"; alt: string; png: Uint8Array }
+  /** A file to hand over (a CSV export): uploaded in Slack, written to disk in the shell. */
+  | { kind: "file"; name: string; title: string; mediaType: string; bytes: Uint8Array }
   | { kind: "actions"; buttons: Button[] }
   | { kind: "context"; text: string };
 
@@ -44,6 +46,8 @@ export const table = (columns: string[], rows: string[][]): Block => ({ kind: "t
 export const progress = (label: string, ratio: number, tone?: Tone): Block => ({ kind: "progress", label, ratio, tone });
 export const list = (items: string[]): Block => ({ kind: "list", items });
 export const actions = (buttons: Button[]): Block => ({ kind: "actions", buttons });
+export const image = (alt: string, png: Uint8Array): Block => ({ kind: "image", alt, png });
+export const file = (name: string, title: string, mediaType: string, bytes: Uint8Array): Block => ({ kind: "file", name, title, mediaType, bytes });
 export const contextLine = (value: string): Block => ({ kind: "context", text: value });
 
 /** A successful answer; private unless the team should see it. */

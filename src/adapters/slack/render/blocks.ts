@@ -49,6 +49,8 @@ export function blocksFor(block: Block): KnownBlock[] {
       // An image block needs a public URL or a Slack file, and we only hold PNG bytes here.
       // Charts are posted as files through files.uploadV2 by the reports feature; inline, the alt text stands in.
       return contexts(isBlank(block.alt) ? "[image]" : `[image: ${mrkdwn(block.alt)}]`);
+    case "file":
+      return contexts(`[file: ${mrkdwn(block.name)}]`);
     case "actions":
       return actionBlocks(block.buttons);
     case "context":

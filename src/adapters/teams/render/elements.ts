@@ -48,6 +48,8 @@ export function elementsFor(block: Block): CardElement[] {
       return progressElements(block.label, block.ratio, block.tone);
     case "image":
       return imageElements(block.alt, block.png);
+    case "file":
+      return textBlocks(`[file: ${block.name}]`, { isSubtle: true });
     case "actions":
       return actionSets(block.buttons);
   }
