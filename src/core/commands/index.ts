@@ -50,6 +50,7 @@ import standupStop from "./standup/stop.js";
 import report from "./report/report.js";
 import reportSchedule from "./report/schedule.js";
 import reportEvm from "./report/evm.js";
+import reportChart from "./report/chart.js";
 import changeRequest from "./change/request.js";
 import changeApprove from "./change/approve.js";
 import changeReject from "./change/reject.js";
@@ -108,6 +109,7 @@ export const commands: readonly CommandDef[] = [
   report,
   reportSchedule,
   reportEvm,
+  reportChart,
   changeRequest,
   changeApprove,
   changeReject,

@@ -1,0 +1,52 @@
+/**
+ * Charts are Vega-Lite specs rendered in-process: Vega-Lite compiles to Vega,
+ * Vega draws SVG without a browser or canvas, resvg turns the SVG into a PNG.
+ * Text uses the DejaVu Sans font shipped in the dejavu-fonts-ttf package and
+ * never a system font, so a chart looks the same on every machine.
+ */
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/** Vega-Lite warns on the console about harmless spec merges; charts are tested, so its chatter is dropped. */
+interface QuietLogger {
+  level(): QuietLogger;
+  error(): QuietLogger;
+  warn(): QuietLogger;
+  info(): QuietLogger;
+  debug(): QuietLogger;
+}
+const quiet: QuietLogger = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet };
+
+const require = createRequire(import.meta.url);
+
+export const CHART_FONT = "DejaVu Sans";
+const FONT_FILES = [require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"), require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")];
+
+export interface RenderedChart {
+  png: Uint8Array;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** Vega's SVG for a Vega-Lite spec. No data is loaded from outside: specs carry their values inline. */
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile(spec, { logger: quiet as never }).spec), { renderer: "none", logLevel: 0 });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
+  const svg = await chartSvg(spec);
+  const image = new Resvg(svg, {
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
+    fitTo: { mode: "original" },
+    background: "white",
+  }).render();
+  return { png: new Uint8Array(image.asPng()), svg, width: image.width, height: image.height };
+}
