@@ -25,6 +25,8 @@ import {
   type Week,
 } from "./sections.js";
 import { DIGEST_LIST_CAP } from "./cap.js";
+import { digestCharts } from "./charts.js";
+import type { ChartKind } from "../charts/index.js";
 
 export type { DigestSource } from "./load.js";
 
@@ -35,6 +37,8 @@ export interface DigestOptions {
   weekStart?: string;
   /** Zone for turning completion instants into days; default UTC. */
   zone?: string;
+  /** Charts drawn at the end, as images (the scheduled digest's are DIGEST_CHARTS); none by default. */
+  charts?: readonly ChartKind[];
 }
 
 export async function weeklyDigest(source: DigestSource, project: Project, options: DigestOptions): Promise<Reply> {
@@ -70,6 +74,7 @@ export async function weeklyDigest(source: DigestSource, project: Project, optio
     ...risksSection(sel, data, members),
     ...kpisSection(data, week.to),
     ...standupSection(data, week, members),
+    ...(options.charts?.length ? await digestCharts(source, project, data, options.charts, week) : []),
   ];
   const summary = `Weekly status of ${project.name}: ${sel.completed.length} done, ${open}, budget ${budgetLine}`;
   return reply(summary, blocks);

@@ -7,6 +7,7 @@ import { COST_CATEGORIES, type Project, type Scope, type Store } from "../../../
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { countingStore } from "./counting-store.js";
+import { CHART_KINDS, type ChartKind } from "../../../src/core/charts/index.js";
 
 const today = DateTime.utc().toISODate()!;
 
@@ -16,10 +17,10 @@ async function inBatches(n: number, write: (i: number) => Promise<unknown>, size
 }
 
 /** Store calls one digest makes, and how long it took. */
-async function measure(store: Store, tenant: string, project: Project) {
+async function measure(store: Store, tenant: string, project: Project, charts: readonly ChartKind[] = []) {
   const counting = countingStore(store);
   const started = performance.now();
-  const digest = await weeklyDigest({ store: counting.store, tenant }, project, { today });
+  const digest = await weeklyDigest({ store: counting.store, tenant }, project, { today, charts });
   const ms = performance.now() - started;
   return { digest, ms, total: counting.total(), calls: Object.fromEntries(counting.calls) };
 }
@@ -31,6 +32,7 @@ describeEachProvider("weekly digest query count", (provider) => {
     const store = testStore();
     const tiny = await apolloFixture(store, "digest-tiny");
     const small = await measure(store, tiny.tenant, tiny.project);
+    const smallCharted = await measure(store, tiny.tenant, tiny.project, CHART_KINDS);
 
     const big = await apolloFixture(store, "digest-big");
     const scope: Scope = { tenantId: big.tenant, actorId: (await big.pm.context()).user.id };
@@ -52,6 +54,7 @@ describeEachProvider("weekly digest query count", (provider) => {
       if (i % 2) await store.changes.decide(scope, change.id, { decision: i % 4 === 1 ? "approve" : "reject", at: new Date() });
     }
     const large = await measure(store, big.tenant, big.project);
+    const largeCharted = await measure(store, big.tenant, big.project, CHART_KINDS);
 
     console.log(`[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks, 40 change requests: ${large.ms.toFixed(1)} ms, ${large.total} store calls`, large.calls);
     expect(large.digest.ok).toBe(true);
@@ -69,5 +72,10 @@ describeEachProvider("weekly digest query count", (provider) => {
       "changes.list": 1,
       "members.getMany": 1,
     });
+
+    // With every chart drawn: two more calls (all costs for the burn-up, more KPI readings), whatever the size.
+    expect(largeCharted.digest.blocks.filter((b) => b.kind === "image").length).toBe(4); // no KPI readings: no KPI chart
+    expect(largeCharted.total).toBe(smallCharted.total);
+    expect(largeCharted.calls).toEqual({ ...large.calls, "costs.list": 2, "kpis.list": 2 });
   });
 });

@@ -24,12 +24,18 @@ export default projectCommand({
     "The chart is posted for the channel to see: uploaded in Slack, shown in the card in Teams, saved to a file by the shell.",
   ],
   params: [
-    { at: "flag", name: "kind", label: CHART_KINDS.join("|"), words: CHART_KINDS, required: true },
+    // Optional to the parser so that a wrong word gets the list of charts below, not a bare usage line.
+    { at: "flag", name: "kind", label: "chart", placeholder: CHART_KINDS.join("|"), words: CHART_KINDS },
     { at: "rest", name: "kpi", label: "KPI name" },
   ],
-  input: () => z.object({ kind: z.enum(CHART_KINDS), kpi: fields.text("KPI name", 80).optional() }),
+  input: () => z.object({ kind: z.enum(CHART_KINDS).optional(), kpi: fields.text("KPI name", 80).optional() }),
   async run(ctx, input) {
     const { project } = ctx;
+    if (!input.kind) {
+      const asked = input.kpi ? `"${input.kpi}" is not a chart I can draw.` : "Which chart?";
+      const message = `${asked} Choose one: ${CHART_KINDS.map((k) => `\`report chart ${k}\``).join(", ")}.`;
+      return rejection(message, [text(message), ...CHART_KINDS.map((k) => contextLine(`\`${k}\`: ${WHAT[k]}`))]);
+    }
     if (input.kpi && input.kind !== "kpi") return rejection(`Only \`report chart kpi\` takes a name; try \`report chart ${input.kind}\`.`);
     const data = await loadChartData(ctx, project);
     if (input.kind === "kpi" && input.kpi) {
