@@ -80,12 +80,8 @@ export async function drawChart(kind: ChartKind, project: Project, data: ChartDa
   return { kind, title: chart.title, alt: chart.alt, png };
 }
 
-/** Renders the charts that have something to show; the empty ones are left out. */
+/** Renders the charts that have something to show, in the order asked; the empty ones are left out. */
 export async function drawCharts(kinds: readonly ChartKind[], project: Project, data: ChartData, options: ChartOptions): Promise<DrawnChart[]> {
-  const drawn: DrawnChart[] = [];
-  for (const kind of kinds) {
-    const chart = await drawChart(kind, project, data, options);
-    if (!("empty" in chart)) drawn.push(chart);
-  }
-  return drawn;
+  const charts = await Promise.all(kinds.map((kind) => drawChart(kind, project, data, options)));
+  return charts.filter((c): c is DrawnChart => !("empty" in c));
 }

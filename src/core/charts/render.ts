@@ -5,7 +5,7 @@
  * never a system font, so a chart looks the same on every machine.
  */
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 
@@ -43,10 +43,11 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await chartSvg(spec);
-  const image = new Resvg(svg, {
+  // Rasterised on libuv's thread pool, so the next chart's Vega work runs meanwhile.
+  const image = await renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
     fitTo: { mode: "original" },
     background: "white",
-  }).render();
+  });
   return { png: new Uint8Array(image.asPng()), svg, width: image.width, height: image.height };
 }
