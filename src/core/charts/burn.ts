@@ -45,10 +45,12 @@ export function burnPoints(input: BurnInput): BurnPoint[] {
   const digits = currencyDigits(project.currency);
   const actual = actualSeries(input.costs, project.startDate);
   const points: BurnPoint[] = actual.map((p) => ({ date: p.date, series: "Actual", amount: major(p.minor, digits) }));
+  const last = actual.at(-1);
+  // Spending so far stands until today, where the forecast takes over.
+  if (last && last.date < today) points.push({ date: today, series: "Actual", amount: major(last.minor, digits) });
   if (project.startDate && project.endDate && budget.total !== null) {
     points.push({ date: project.startDate, series: "Planned", amount: 0 }, { date: project.endDate, series: "Planned", amount: major(budget.total, digits) });
   }
-  const last = actual.at(-1);
   if (eac !== null && last && project.endDate && project.endDate > today) {
     points.push({ date: today > last.date ? today : last.date, series: "Forecast", amount: major(last.minor, digits) }, { date: project.endDate, series: "Forecast", amount: major(eac, digits) });
   }

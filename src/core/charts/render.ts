@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { encodePalettePng } from "./palette-png.js";
 
 /** Vega-Lite warns on the console about harmless spec merges; charts are tested, so its chatter is dropped. */
 interface QuietLogger {
@@ -49,5 +50,5 @@ export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
     fitTo: { mode: "original" },
     background: "white",
   });
-  return { png: new Uint8Array(image.asPng()), svg, width: image.width, height: image.height };
+  return { png: encodePalettePng(image.width, image.height, image.pixels), svg, width: image.width, height: image.height };
 }

@@ -22,6 +22,7 @@ describe("chart data", () => {
       ["2026-02-27", 9_400],
       ["2026-03-04", 10_050],
       ["2026-03-13", 12_800],
+      [TODAY, 12_800],
     ]);
     expect(points.filter((p) => p.series === "Planned")).toEqual([
       { date: "2026-01-05", series: "Planned", amount: 0 },
