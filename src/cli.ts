@@ -7,12 +7,13 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import { loadConfig, ConfigError } from "./config.js";
 import { dispatch } from "./core/dispatch.js";
 import { tokensFromArgv } from "./core/grammar/tokenize.js";
-import { renderText } from "./core/views/render-text.js";
 import { DEFAULT_IDENTITY, shellContext, type ShellIdentity } from "./adapters/shell/context.js";
 import { replyToJson } from "./adapters/shell/json-reply.js";
+import { DEFAULT_OUT_DIR, renderSaved } from "./adapters/shell/save-files.js";
 import { runShell } from "./adapters/shell/repl.js";
 import { openRuntime } from "./runtime.js";
 import { resolveDatabaseUrl } from "./store/database.js";
@@ -22,6 +23,10 @@ import { outboxStore } from "./outbox/outbox-store.js";
 import { start } from "./main.js";
 import { runDue } from "./scheduler/tick.js";
 import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
+import { EXPORT_FORMATS, type ExportFormat } from "./core/export/csv.js";
+import { runExport } from "./export/export-command.js";
+import { runCostImport } from "./export/import-command.js";
+import { EXPORT_HELP, EXPORT_USAGE, IMPORT_HELP, IMPORT_USAGE } from "./export/usage.js";
 
 const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.
 
@@ -36,13 +41,23 @@ Usage:
                                      upcoming scheduled occurrences (default: the next 7 days)
   charter outbox [--json] [--tenant <id>] [--limit <n>]
                                      messages queued for and sent to chat channels, newest first
+  charter export --project <name> [--format csv|json] [--out <dir>] [--tenant <id>]
+                                     write the project's tasks, costs, risks and kpis files (default csv,
+                                     into ./export-<project>-<date>/) and print their paths
+  charter import costs <file.csv> [--project <name>] [--dry-run] [--tenant <id>] [--user <id>] [--channel <id>]
+                                     add the file's costs to the project (default: the channel's), all or
+                                     nothing: if any row is bad none is imported and each bad row is listed
+                                     with its line; rows whose id the project has already are skipped, so
+                                     re-importing an export adds nothing twice (see charter import --help)
   charter --help | --version
 
 Options for run and shell:
   --tenant <id>    workspace to act in (default: local)
   --user <id>      who is typing (default: local-user)
   --channel <id>   the channel typed in (default: local)
-  --json           (run) print the reply as JSON
+  --json           (run) print the reply as JSON (charts and files as base64, nothing written)
+  --out <dir>      where charts and files of replies are saved (default: ./charter-files/);
+                   the reply prints each one's path, and existing files are never overwritten
   --at <instant>   (run) the command's clock, an ISO instant (default: now)
 
 Examples:
@@ -50,6 +65,8 @@ Examples:
   charter run -- cost add 2500 USD labour "Sprint 1 contractors"
   charter run -- budget
   charter run -- help
+  charter export --project Apollo --format csv --out ./apollo
+  charter import costs ./apollo/costs.csv --project "Apollo 2"
 
 Configuration comes from the environment (DATABASE_URL, PORT, HOST, LOG_LEVEL); see the README.`;
 
@@ -72,6 +89,13 @@ function identity(values: { tenant?: string; user?: string; channel?: string }):
   };
 }
 
+/** An --out value: a folder for charts and files, created when the first one is written. */
+function outDir(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_OUT_DIR;
+  if (!value.trim()) throw new UsageError("--out can't be empty.");
+  return value;
+}
+
 /** An --at value. An instant without an offset is read as UTC, never as the server's zone. */
 function instant(text: string): DateTime {
   const at = DateTime.fromISO(text, { zone: "utc" });
@@ -84,29 +108,37 @@ async function runOnce(argv: string[]): Promise<number> {
   const optionArgs = split === -1 ? argv : argv.slice(0, split);
   const { values, positionals } = parseArgs({
     args: optionArgs,
-    options: { ...identityOptions, json: { type: "boolean" }, at: { type: "string" } },
+    options: { ...identityOptions, json: { type: "boolean" }, at: { type: "string" }, out: { type: "string" } },
     allowPositionals: true,
   });
   const words = split === -1 ? positionals : [...positionals, ...argv.slice(split + 1)];
   if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
   const at = values.at === undefined ? undefined : instant(values.at);
+  const out = outDir(values.out);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const ctx = await shellContext(runtime, identity(values), at ? () => at : undefined);
     const reply = await dispatch(ctx, tokensFromArgv(words));
-    process.stdout.write((values.json ? replyToJson(reply) : renderText(reply)) + "\n");
-    return reply.ok ? 0 : 1;
+    if (values.json) {
+      process.stdout.write(replyToJson(reply) + "\n");
+      return reply.ok ? 0 : 1;
+    }
+    // Charts and files are written to disk first; the reply shows their paths.
+    const { text, saved } = renderSaved(reply, out);
+    process.stdout.write(text + "\n");
+    return reply.ok && !saved.failed ? 0 : 1;
   } finally {
     await runtime.close();
   }
 }
 
 async function shell(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: identityOptions });
+  const { values } = parseArgs({ args: argv, options: { ...identityOptions, out: { type: "string" } } });
+  const out = outDir(values.out);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const history = resolve(process.env.CHARTER_HISTORY_FILE ?? "data/shell-history");
-    await runShell(runtime, identity(values), history);
+    await runShell(runtime, identity(values), history, out);
     return 0;
   } finally {
     await runtime.close();
@@ -181,6 +213,63 @@ async function outbox(argv: string[]): Promise<number> {
   }
 }
 
+const wantsHelp = (argv: readonly string[]): boolean => argv.includes("--help") || argv.includes("-h");
+
+async function exportProject(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(EXPORT_HELP + "\n");
+    return 0;
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { project: { type: "string" }, format: { type: "string" }, out: { type: "string" }, tenant: { type: "string" } },
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected "${positionals[0]}". ${EXPORT_USAGE}`);
+  if (!values.project?.trim()) throw new UsageError(`charter export needs --project <name>. ${EXPORT_USAGE}`);
+  const format = (values.format ?? "csv").toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be csv or json, got "${values.format}".`);
+  if (values.out !== undefined && !values.out.trim()) throw new UsageError("--out can't be empty.");
+  const { tenant } = identity({ tenant: values.tenant });
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    const request = { tenant, project: values.project, format: format as ExportFormat, today: DateTime.now().toISODate()! };
+    return await runExport(runtime, values.out !== undefined ? { ...request, out: values.out } : request, process);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function importFile(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(IMPORT_HELP + "\n");
+    return 0;
+  }
+  const [what, ...args] = argv;
+  if (what !== "costs") throw new UsageError(`charter import takes costs only. ${IMPORT_USAGE}`);
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...identityOptions, project: { type: "string" }, "dry-run": { type: "boolean" } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError(`charter import costs needs one file. ${IMPORT_USAGE}`);
+  if (values.project !== undefined && !values.project.trim()) throw new UsageError("--project can't be empty.");
+  const file = positionals[0]!;
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`Can't read ${file}: ${error.code === "ENOENT" ? "no such file" : error.code === "EISDIR" ? "it is a folder" : error.message}.`);
+  });
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    return await runCostImport(
+      runtime,
+      { who: identity(values), file, bytes, ...(values.project !== undefined ? { project: values.project } : {}), dryRun: values["dry-run"] === true },
+      process,
+    );
+  } finally {
+    await runtime.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -196,6 +285,10 @@ async function main(argv: string[]): Promise<number> {
       return dbMigrate(rest);
     case "scheduler":
       return scheduler(rest);
+    case "export":
+      return exportProject(rest);
+    case "import":
+      return importFile(rest);
     case "--version":
     case "-v":
       process.stdout.write(`${(createRequire(import.meta.url)("../package.json") as { version: string }).version}\n`);

@@ -116,6 +116,20 @@ export interface NewCost {
   incurredOn: string;
 }
 
+/** A cost from a file (`charter import costs`): a NewCost that may say where it came from. */
+export interface ImportedCost extends NewCost {
+  /**
+   * The id it was exported with. When the project already has a cost with
+   * this id the row is not added again, so re-importing a project's own
+   * export adds nothing twice. A new cost always gets a new id.
+   */
+  id?: string | null;
+  /** Who logged it, by platform user id (found, or created, in the tenant); the acting member when absent. */
+  loggedBy?: { platformUserId: string; name?: string | null } | null;
+  /** When it was logged; now when absent. */
+  loggedAt?: Date | null;
+}
+
 export interface CostTotals {
   total: bigint;
   count: number;

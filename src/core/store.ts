@@ -24,6 +24,7 @@ import type {
   TaskFilter,
   CostEntry,
   NewCost,
+  ImportedCost,
   CostTotals,
   Budget,
   BudgetChange,
@@ -140,6 +141,13 @@ export interface Store {
   };
   costs: {
     add(scope: Scope, projectId: string, cost: NewCost): Promise<CostEntry>;
+    /**
+     * Adds every cost in ONE transaction, each with its AuditEvent
+     * ("cost.import"): all of them or, on any failure, none. Rows whose `id`
+     * is already a cost of this project are left out (`existing` lists those
+     * ids); `added` is in the order given.
+     */
+    addMany(scope: Scope, projectId: string, costs: ImportedCost[]): Promise<{ added: CostEntry[]; existing: string[] }>;
     /** Newest first; dates inclusive. */
     list(tenantId: TenantId, projectId: string, range?: { from?: string; to?: string }): Promise<CostEntry[]>;
     /** Aggregated in the database, not by loading every entry. */

@@ -11,7 +11,7 @@ import type { StoreContext } from "../store/client.js";
 import { isUniqueViolation } from "../store/errors.js";
 import type { OutboxPlatform, OutboxQueue } from "./notifier.js";
 
-/** Reply -> stored JSON: images as base64, no bigint. */
+/** Reply -> stored JSON: bytes (images, files) as `{ png: <base64> }` whatever they hold, no bigint. */
 export function serializeReply(reply: OutgoingMessage["reply"]): string {
   return JSON.stringify(reply, (_key, value: unknown) => (value instanceof Uint8Array ? { png: Buffer.from(value).toString("base64") } : value));
 }

@@ -28,7 +28,7 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
-  /** Pages of the rendered reply already posted; a retry starts after them. */
+  /** Steps of the send already done: pages of the rendered reply, then (Slack) its uploaded files; a retry starts after them. */
   pagesSent: number;
   /** The platform's id of the posted message (Slack: the ts of its first page). */
   platformMessageId: string | null;
@@ -64,7 +64,7 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_ERROR_LENGTH = 1_000;
 const clip = (error: string) => (error.length > MAX_ERROR_LENGTH ? error.slice(0, MAX_ERROR_LENGTH) : error);
 
-/** Stored JSON -> Reply: the inverse of serializeReply (images come back as bytes). */
+/** Stored JSON -> Reply: the inverse of serializeReply (bytes, an image's PNG or a file's contents, come back as Uint8Array). */
 export function deserializeReply(payload: string): Reply {
   return JSON.parse(payload, (_key, value: unknown) => {
     if (value && typeof value === "object" && !Array.isArray(value)) {

@@ -17,6 +17,8 @@ export interface SendContext {
    * (counting from 1) and, for the first page, the platform's id of the
    * posted message. Recorded before the next page, so a retry resumes after
    * the pages already posted (`message.pagesSent`) instead of reposting them.
+   * A sender that sends more than pages (Slack uploads a reply's charts and
+   * files after its pages) counts those steps on after the pages, the same way.
    */
   pagePosted(pagesSent: number, platformMessageId?: string): Promise<void>;
 }

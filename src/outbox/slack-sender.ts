@@ -1,14 +1,19 @@
 /**
  * Posts queued messages to Slack with chat.postMessage, one call per page of
- * the rendered reply. The WebClient neither retries nor waits out 429s
- * itself: the outbox owns retrying, so a rate limit frees the process
- * instead of blocking it, and a retry is visible in the table. Each posted
- * page is reported back, so a retry resumes at the first page not yet
- * posted and never posts a page twice.
+ * the rendered reply, then uploads the reply's charts and files
+ * (files.uploadV2), one by one, into the thread of the first page. The
+ * WebClient neither retries nor waits out 429s itself: the outbox owns
+ * retrying, so a rate limit frees the process instead of blocking it, and a
+ * retry is visible in the table. Each posted page and each uploaded file is
+ * reported back (the row's pagesSent counts both, pages first), so a retry
+ * resumes at the first step not yet done and never posts a page or uploads
+ * a file twice.
  */
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../core/context.js";
 import { toSlackMessages } from "../adapters/slack/render/index.js";
+import { directMessageWith, uploadAttachments } from "../adapters/slack/uploads.js";
+import { attachmentsOf, withoutAttachments } from "../core/views/attachments.js";
 import { deserializeReply, type OutboxRow } from "./outbox-store.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
 
@@ -89,20 +94,37 @@ export function slackSender(options: SlackSenderOptions): Sender {
       }
       if (!token) return { permanent: true, error: `Charter is not installed in Slack workspace ${message.tenantId}` };
       const client = clientFor(token);
-      const pages = toSlackMessages(deserializeReply(message.payload));
+      const reply = deserializeReply(message.payload);
+      const attachments = attachmentsOf(reply);
+      const pages = toSlackMessages(attachments.length ? withoutAttachments(reply) : reply);
+      // Progress counts the pages, then the files: a retry resumes at the first step not yet done.
+      const steps = pages.length + attachments.length;
       const first = message.pagesSent;
+      let firstTs = message.platformMessageId ?? undefined;
+      let conversation: string | undefined;
       try {
-        for (let index = first; index < pages.length; index++) {
+        for (let index = first; index < steps; index++) {
           if (index > first) await sleep(SLACK_PAGE_GAP_MS);
-          const page = pages[index]!;
-          // A channel id posts in the channel; a user id opens the DM with that user.
-          const posted = await client.chat.postMessage({
-            channel: message.channelId,
-            text: page.text,
-            blocks: page.blocks,
-            ...(context.threadId ? { thread_ts: context.threadId } : {}),
-          });
-          await context.pagePosted(index + 1, index === 0 ? posted.ts : undefined);
+          if (index < pages.length) {
+            const page = pages[index]!;
+            // A channel id posts in the channel; a user id opens the DM with that user.
+            const posted = await client.chat.postMessage({
+              channel: message.channelId,
+              text: page.text,
+              blocks: page.blocks,
+              ...(context.threadId ? { thread_ts: context.threadId } : {}),
+            });
+            conversation ??= posted.channel;
+            if (index === 0) firstTs = posted.ts;
+            await context.pagePosted(index + 1, index === 0 ? posted.ts : undefined);
+          } else {
+            const attachment = attachments[index - pages.length]!;
+            conversation ??= await conversationOf(client, message.channelId);
+            // Files go under the message they belong to: its thread, or the thread it is itself a reply in.
+            const threadTs = context.threadId ?? firstTs;
+            await uploadAttachments(client, { channelId: conversation, threadTs }, [attachment]);
+            await context.pagePosted(index + 1);
+          }
         }
         return { ok: true };
       } catch (error) {
@@ -110,6 +132,11 @@ export function slackSender(options: SlackSenderOptions): Sender {
       }
     },
   };
+}
+
+/** Files are shared into a conversation id: a user's id stands for the DM with them. */
+async function conversationOf(client: WebClient, channelId: string): Promise<string> {
+  return /^[UW]/.test(channelId) ? directMessageWith(client, channelId) : channelId;
 }
 
 function classify(error: unknown, attempts: number, random?: () => number): SendResult {
@@ -122,6 +149,9 @@ function classify(error: unknown, attempts: number, random?: () => number): Send
       if (PERMANENT_ERRORS.has(code)) return { permanent: true, error: code };
       return { retryAfterMs: backoffMs(attempts, random), error: code };
     }
+    case webApi.ErrorCode.FileUploadInvalidArgumentsError:
+    case webApi.ErrorCode.FileUploadReadFileDataError:
+      return { permanent: true, error: coded.code };
     case webApi.ErrorCode.HTTPError: {
       const status = coded.statusCode ?? 0;
       // 4xx other than 408/429 will not change on retry; 5xx and timeouts may.

@@ -8,9 +8,9 @@ import { createInterface } from "node:readline";
 import { dispatch } from "../../core/dispatch.js";
 import { tokenize } from "../../core/grammar/tokenize.js";
 import { commands } from "../../core/commands/index.js";
-import { renderText } from "../../core/views/render-text.js";
 import type { Runtime } from "../../runtime.js";
 import { shellContext, type ShellIdentity } from "./context.js";
+import { DEFAULT_OUT_DIR, renderSaved } from "./save-files.js";
 
 const HISTORY_LIMIT = 500;
 
@@ -26,7 +26,11 @@ function completer(line: string): [string[], string] {
   return [hits.length ? hits : names, line];
 }
 
-export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity, historyFile: string): Promise<void> {
+/**
+ * `outDir`: where charts and files of replies are written (see save-files.ts);
+ * the reply shows each one's path.
+ */
+export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity, historyFile: string, outDir: string = DEFAULT_OUT_DIR): Promise<void> {
   mkdirSync(dirname(historyFile), { recursive: true });
   const rl = createInterface({
     input: process.stdin,
@@ -44,7 +48,7 @@ export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox"
     if (words) {
       appendFileSync(historyFile, words + "\n");
       const reply = await dispatch(await shellContext(runtime, who), tokenize(words));
-      process.stdout.write(renderText(reply) + "\n");
+      process.stdout.write(renderSaved(reply, outDir).text + "\n");
     }
     rl.prompt();
   }

@@ -51,6 +51,7 @@ import report from "./report/report.js";
 import reportSchedule from "./report/schedule.js";
 import reportEvm from "./report/evm.js";
 import reportChart from "./report/chart.js";
+import reportExport from "./report/export.js";
 import changeRequest from "./change/request.js";
 import changeApprove from "./change/approve.js";
 import changeReject from "./change/reject.js";
@@ -110,6 +111,7 @@ export const commands: readonly CommandDef[] = [
   reportSchedule,
   reportEvm,
   reportChart,
+  reportExport,
   changeRequest,
   changeApprove,
   changeReject,

@@ -65,8 +65,13 @@ export function renderFormText(form: Form): string[] {
   return lines;
 }
 
-export function renderText(reply: Reply): string {
-  const sections = reply.blocks.map((b) => renderBlock(b).join("\n"));
+export interface RenderTextOptions {
+  /** A line to print instead of a block, as it is: the shell's "Chart saved to /path/burn.png". */
+  lines?: ReadonlyMap<Block, string>;
+}
+
+export function renderText(reply: Reply, options: RenderTextOptions = {}): string {
+  const sections = reply.blocks.map((b) => options.lines?.get(b) ?? renderBlock(b).join("\n"));
   if (reply.form) sections.push(renderFormText(reply.form).join("\n"));
   return sections.join("\n");
 }

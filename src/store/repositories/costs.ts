@@ -1,7 +1,9 @@
-import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type Store } from "../../core/store.js";
+import { randomBytes } from "node:crypto";
+import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type ImportedCost, type Store } from "../../core/store.js";
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
-import type { StoreContext } from "../client.js";
+import type { StoreContext, Tx } from "../client.js";
 import { requireProject } from "../guards.js";
+import { toAuditJson } from "../json.js";
 import { write } from "../write.js";
 
 export function toCost(row: CostRow): CostEntry {
@@ -16,6 +18,44 @@ export function toCost(row: CostRow): CostEntry {
     createdById: row.createdById,
     createdAt: row.createdAt,
   };
+}
+
+/** Rows per statement: well inside SQLite's and PostgreSQL's limits on bound parameters. */
+const BATCH = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Fresh ids for imported costs that sort in the order given (cuid-shaped:
+ * time, sequence, randomness), so costs of the same date and time list in
+ * file order, as the export wrote them.
+ */
+function orderedIds(count: number): string[] {
+  const time = Date.now().toString(36).padStart(9, "0");
+  const salt = randomBytes(4).toString("hex");
+  return Array.from({ length: count }, (_, i) => `c${time}${i.toString(36).padStart(6, "0")}${salt}`);
+}
+
+/** Member ids of the people the imported costs name as their loggers, created in the tenant when unknown there. */
+async function loggersOf(tx: Tx, tenantId: string, costs: readonly ImportedCost[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, string | null | undefined>();
+  for (const cost of costs) if (cost.loggedBy) wanted.set(cost.loggedBy.platformUserId, wanted.get(cost.loggedBy.platformUserId) ?? cost.loggedBy.name);
+  const ids = new Map<string, string>();
+  if (wanted.size === 0) return ids;
+  for (const batch of chunks([...wanted.keys()], BATCH)) {
+    const rows = await tx.member.findMany({ where: { tenantId, platformUserId: { in: batch } }, select: { id: true, platformUserId: true } });
+    for (const row of rows) ids.set(row.platformUserId, row.id);
+  }
+  for (const [platformUserId, name] of wanted) {
+    if (ids.has(platformUserId)) continue;
+    const row = await tx.member.create({ data: { tenantId, platformUserId, name: name || platformUserId }, select: { id: true } });
+    ids.set(platformUserId, row.id);
+  }
+  return ids;
 }
 
 function isCategory(value: string): value is CostCategory {
@@ -45,6 +85,56 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         await audit({ action: "cost.add", entity: "cost", entityId: cost.id, projectId, after: cost });
         return cost;
       });
+    },
+
+    addMany(scope, projectId, inputs) {
+      return write(
+        ctx,
+        scope,
+        async (tx) => {
+          await requireProject(tx, scope.tenantId, projectId);
+          // Row-locks the project (PostgreSQL), so two imports of one file cannot both find an id absent and add it twice.
+          await tx.$executeRaw`UPDATE "Project" SET "id" = "id" WHERE "id" = ${projectId}`;
+          const givenIds = [...new Set(inputs.map((c) => c.id).filter((id): id is string => !!id))];
+          const present = new Set<string>();
+          for (const ids of chunks(givenIds, BATCH)) {
+            const rows = await tx.costEntry.findMany({ where: { tenantId: scope.tenantId, projectId, id: { in: ids } }, select: { id: true } });
+            for (const row of rows) present.add(row.id);
+          }
+          const fresh = inputs.filter((c) => !c.id || !present.has(c.id));
+          const loggers = await loggersOf(tx, scope.tenantId, fresh);
+          const now = new Date();
+          const ids = orderedIds(fresh.length);
+          const added: CostEntry[] = fresh.map((input, i) => ({
+            id: ids[i]!,
+            projectId,
+            amount: input.amount,
+            currency: input.currency,
+            category: input.category,
+            note: input.note ?? null,
+            incurredOn: input.incurredOn,
+            createdById: input.loggedBy ? loggers.get(input.loggedBy.platformUserId)! : scope.actorId,
+            createdAt: input.loggedAt ?? now,
+          }));
+          for (const batch of chunks(added, BATCH)) {
+            await tx.costEntry.createMany({ data: batch.map((cost) => ({ ...cost, tenantId: scope.tenantId })) });
+            await tx.auditEvent.createMany({
+              data: batch.map((cost) => ({
+                tenantId: scope.tenantId,
+                actorId: scope.actorId,
+                projectId,
+                action: "cost.import",
+                entity: "cost",
+                entityId: cost.id,
+                after: toAuditJson(cost),
+              })),
+            });
+          }
+          return { added, existing: givenIds.filter((id) => present.has(id)) };
+        },
+        // Someone else created one of the loggers meanwhile: run again, which finds them.
+        { retryOnUnique: true },
+      );
     },
 
     async list(tenantId, projectId, range = {}) {

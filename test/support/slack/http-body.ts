@@ -31,6 +31,8 @@ export interface UploadedFile {
   filename: string;
   size: number;
   type: string;
+  /** The file's contents as they arrived, so tests can compare them byte for byte. */
+  bytes: Uint8Array;
 }
 
 export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<Record<string, unknown>> {
@@ -44,7 +46,10 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     const form = await new Request("http://body.local/", { method: "POST", headers: { "content-type": contentType! }, body: raw }).formData();
     const args: Record<string, unknown> = {};
     for (const [key, value] of form) {
-      args[key] = typeof value === "string" ? decodeField(key, value) : ({ filename: value.name, size: value.size, type: value.type } satisfies UploadedFile);
+      args[key] =
+        typeof value === "string"
+          ? decodeField(key, value)
+          : ({ filename: value.name, size: value.size, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) } satisfies UploadedFile);
     }
     return args;
   }

@@ -254,9 +254,16 @@ export const METHODS: Record<string, Method> = {
     return { ok: true, upload_url: `${origin}/upload/v1/${fileId}`, file_id: fileId };
   },
 
-  "files.completeUploadExternal": ({ args }) => {
+  "files.completeUploadExternal": (input) => {
+    const { args } = input;
     const files = Array.isArray(args.files) ? (args.files as Json[]) : [];
     if (files.length === 0) return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: files"] } });
+    // Sharing into a conversation needs the bot to be able to post there, as for messages.
+    const channel = str(args.channel_id);
+    if (channel) {
+      const problem = postingProblem({ ...input, args: {} }, channel, false);
+      if (problem) return problem;
+    }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "", name: f.title ?? "", created: Math.floor(Date.now() / 1000), user: DEFAULT_BOT.userId })) };
   },
 };

@@ -1,14 +1,16 @@
 /**
  * Reply -> Adaptive Cards, one per message: each under the card budget, a
  * long reply paged over several cards (a heading never ends a card), and past
- * MAX_CARDS cut with a closing marker. A reply that asks for a form gets a
- * button that opens it as a dialog.
+ * MAX_CARDS cut with a closing marker. A chart Teams can show gets a card of
+ * its own, with the bigger budget an inline image needs (its heading goes
+ * with it); one it cannot show is named by its alt text. A reply that asks
+ * for a form gets a button that opens it as a dialog.
  */
 import type { Form } from "../../../core/views/form.js";
 import { plain } from "../../../core/views/render-text.js";
 import type { Reply } from "../../../core/views/reply.js";
 import { openFormData } from "./action-data.js";
-import { elementsFor } from "./elements.js";
+import { chartElements, elementsFor } from "./elements.js";
 import { MAX_CARDS, TEAMS } from "./limits.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
 import { CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, type ActionSet, type AdaptiveCard, type CardAttachment, type CardElement } from "./types.js";
@@ -34,14 +36,30 @@ export function summaryText(summary: string): string {
 export const markerElement = (): CardElement => ({ type: "TextBlock", text: `_${MORE_MARKER}_`, wrap: true, isSubtle: true, size: "Small" });
 
 export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): AdaptiveCard[] {
-  let elements = reply.blocks.flatMap(elementsFor);
   const summary = summaryText(reply.summary);
+  const budget = budgetFor(summary, TEAMS.cardBytes);
+  const chartBudget = budgetFor(summary, TEAMS.imageCardBytes);
+  // Runs of elements that flow over cards of the usual budget, and charts in cards of their own.
+  const parts: Part[] = [];
+  let flow: CardElement[] = [];
+  for (const block of reply.blocks) {
+    const chart = block.kind === "image" ? chartElements(block.alt, block.png) : null;
+    if (chart && bodySize(chart) <= chartBudget) {
+      if (flow.length) parts.push({ flow });
+      flow = [];
+      parts.push({ chart });
+    } else flow.push(...elementsFor(block));
+  }
+  if (flow.length) parts.push({ flow });
   // Nothing to show but the summary: show it, so a card is never empty.
-  if (!elements.length) elements = splitText(sanitize(reply.summary), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
-  if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
+  if (!parts.length) {
+    let elements: CardElement[] = splitText(sanitize(reply.summary), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
+    if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
+    parts.push({ flow: elements });
+  }
   const tail = reply.form && !reply.form.errors ? [formButton(reply.form)] : [];
-  const pages = paginate(elements, tail, budgetFor(summary), options.maxCards ?? MAX_CARDS);
-  return pages.map((body, i) => ({
+  const pages = cut(layout(parts, tail, budget, chartBudget), tail, options.maxCards ?? MAX_CARDS);
+  return pages.map(({ body }, i) => ({
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
@@ -53,9 +71,9 @@ export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): Adap
 export const cardAttachment = (card: AdaptiveCard): CardAttachment => ({ contentType: CARD_CONTENT_TYPE, content: card });
 
 /** Room for the body: the budget less the card around it, its fallback text and a page suffix. */
-function budgetFor(summary: string): number {
+function budgetFor(summary: string, cardBytes: number): number {
   const empty: AdaptiveCard = { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: CARD_VERSION, fallbackText: summary, body: [] };
-  return TEAMS.cardBytes - jsonBytes(empty) - PAGE_SUFFIX_BYTES;
+  return cardBytes - jsonBytes(empty) - PAGE_SUFFIX_BYTES;
 }
 
 /** The button under a "needs more input" reply: Teams asks Charter for the dialog (task/fetch) when it is pressed. */
@@ -81,35 +99,79 @@ function formButton(form: Form): ActionSet {
   };
 }
 
-function paginate(elements: CardElement[], tail: CardElement[], budget: number, maxCards: number): CardElement[][] {
-  const size = (e: CardElement) => jsonBytes(e) + 1;
+type Part = { flow: CardElement[] } | { chart: CardElement[] };
+
+/** One card's body and the budget it is held to (a chart's card has a bigger one). */
+interface Page {
+  body: CardElement[];
+  budget: number;
+}
+
+const size = (e: CardElement) => jsonBytes(e) + 1;
+const bodySize = (body: readonly CardElement[]) => body.reduce((n, e) => n + size(e), 0);
+
+/** Spreads elements over cards of `budget`; a heading never ends a card. */
+function flowPages(elements: readonly CardElement[], budget: number): CardElement[][] {
   const pages: CardElement[][] = [];
   let current: CardElement[] = [];
   let used = 0;
-  for (const element of [...elements, ...tail]) {
+  for (const element of elements) {
     const s = size(element);
     if (current.length && used + s > budget) {
       // A heading belongs with what follows it, not at the foot of the previous card.
       const carry = current.length > 1 && isHeading(current.at(-1)) ? current.splice(-1) : [];
       pages.push(current);
       current = carry;
-      used = carry.reduce((n, e) => n + size(e), 0);
+      used = bodySize(carry);
     }
     current.push(element);
     used += s;
   }
-  if (current.length || !pages.length) pages.push(current);
+  if (current.length) pages.push(current);
+  return pages;
+}
 
+/** Every part's cards in order, the tail (the form button) closing the last one. */
+function layout(parts: readonly Part[], tail: readonly CardElement[], budget: number, chartBudget: number): Page[] {
+  const pages: Page[] = [];
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    if ("flow" in part) {
+      pages.push(...flowPages(last ? [...part.flow, ...tail] : part.flow, budget).map((body) => ({ body, budget })));
+      return;
+    }
+    const body = [...part.chart];
+    // A heading just before the chart is the chart's title: it goes into the chart's card.
+    const previous = pages.at(-1);
+    const heading = previous?.body.at(-1);
+    if (previous && heading && isHeading(heading) && bodySize(body) + size(heading) <= chartBudget) {
+      previous.body.pop();
+      body.unshift(heading);
+      if (!previous.body.length) pages.pop();
+    }
+    pages.push({ body, budget: chartBudget });
+    if (last && tail.length) {
+      const closing = pages.at(-1)!;
+      if (bodySize(closing.body) + bodySize(tail) <= closing.budget) closing.body.push(...tail);
+      else pages.push({ body: [...tail], budget });
+    }
+  });
+  if (!pages.length) pages.push({ body: [...tail], budget });
+  return pages;
+}
+
+/** Past maxCards the reply is cut: the last card kept ends with the marker (and the tail). */
+function cut(pages: Page[], tail: readonly CardElement[], maxCards: number): Page[] {
   const max = Math.max(1, maxCards);
   if (pages.length <= max) return pages;
   pages.length = max;
   const last = pages[max - 1]!;
   const closing = [markerElement(), ...tail];
-  const room = budget - closing.reduce((n, e) => n + size(e), 0);
-  let lastUsed = last.reduce((n, e) => n + size(e), 0);
+  const room = last.budget - bodySize(closing);
+  let lastUsed = bodySize(last.body);
   // The tail may already be on this page; it goes back at the very end.
-  while (last.length && (lastUsed > room || isHeading(last.at(-1)) || tail.includes(last.at(-1)!))) lastUsed -= size(last.pop()!);
-  last.push(...closing);
+  while (last.body.length && (lastUsed > room || isHeading(last.body.at(-1)) || tail.includes(last.body.at(-1)!))) lastUsed -= size(last.body.pop()!);
+  last.body.push(...closing);
   return pages;
 }
 

@@ -10,7 +10,8 @@ import { TEAMS } from "./limits.js";
 import { markdown, plainWords } from "./markdown.js";
 import { tableElements } from "./table.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
-import type { ActionSet, CardElement, FactSet, SubmitAction, TextBlock } from "./types.js";
+import { pngSize } from "./png.js";
+import type { ActionSet, CardElement, FactSet, Image, SubmitAction, TextBlock } from "./types.js";
 
 const TONE: Record<Tone, { color: TextBlock["color"]; mark: string }> = {
   ok: { color: "Good", mark: "🟢" },
@@ -20,6 +21,8 @@ const TONE: Record<Tone, { color: TextBlock["color"]; mark: string }> = {
 const BAR_WIDTH = 10;
 const HEADING = 300;
 const FACT_TITLE = 200;
+const ALT_TEXT = 500;
+const FILE_NAME = 200;
 /** Room for a piece of text in one TextBlock, leaving space for its properties. */
 const TEXT_UNITS = unitsWithin(TEAMS.elementBytes - 200);
 
@@ -47,9 +50,10 @@ export function elementsFor(block: Block): CardElement[] {
     case "progress":
       return progressElements(block.label, block.ratio, block.tone);
     case "image":
-      return imageElements(block.alt, block.png);
+      // A chart Teams can show gets a card of its own (cards.ts, chartElements); this line names one it cannot.
+      return chartFallback(block.alt, pngSize(block.png) ? "large" : "unreadable");
     case "file":
-      return textBlocks(`[file: ${block.name}]`, { isSubtle: true });
+      return fileLine(block.name);
     case "actions":
       return actionSets(block.buttons);
   }
@@ -85,12 +89,39 @@ function factSets(items: readonly (readonly [string, string])[]): FactSet[] {
   return sets;
 }
 
-/** Charts inline as a data URL while they are small; a bigger one is named by its alt text. */
-function imageElements(alt: string, png: Uint8Array): CardElement[] {
-  const altText = truncate(oneLine(alt), 500);
-  const url = `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
-  if (png.length > 0 && url.length <= TEAMS.imageBytes) return [{ type: "Image", url, altText: isBlank(altText) ? "Chart" : altText }];
-  return textBlocks(isBlank(altText) ? "[image]" : `[image: ${altText}]`, { isSubtle: true });
+const altTextOf = (alt: string) => {
+  const text = truncate(oneLine(alt), ALT_TEXT);
+  return isBlank(text) ? "Chart" : text;
+};
+
+/**
+ * A chart as Teams shows it: the PNG inline as a data URL with its alt text,
+ * and the alt text again as a caption under it. Null when Teams would not
+ * show it: not a PNG, larger than 1024 x 1024 pixels, or 1 MB or more.
+ * Whether its card stays within the card budget is cards.ts's call.
+ */
+export function chartElements(alt: string, png: Uint8Array): CardElement[] | null {
+  const size = pngSize(png);
+  if (!size || size.width > TEAMS.imagePixels || size.height > TEAMS.imagePixels || png.byteLength >= TEAMS.imageFileBytes) return null;
+  const altText = altTextOf(alt);
+  const image: Image = { type: "Image", url: `data:image/png;base64,${Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString("base64")}`, altText };
+  return [image, { type: "TextBlock", text: markdown(altText), wrap: true, isSubtle: true, size: "Small", horizontalAlignment: "Center" }];
+}
+
+/** The line that stands for a chart Teams cannot show: its alt text, and why. */
+export function chartFallback(alt: string, reason: "large" | "unreadable"): CardElement[] {
+  const altText = altTextOf(alt);
+  return textBlocks(markdown(reason === "large" ? `[chart too large to show in Teams: ${altText}]` : `[image: ${altText}]`), { isSubtle: true });
+}
+
+/**
+ * Bots can hand over files only in a personal chat, through a consent card
+ * Charter does not offer yet: the file is named, and where to get it.
+ */
+function fileLine(name: string): CardElement[] {
+  const file = truncate(oneLine(name), FILE_NAME);
+  const line = `📎 ${isBlank(file) ? "A file" : file} could not be attached: Charter cannot send files in Teams yet. On Charter's server, \`charter export\` (or this command with \`charter run\`) saves it.`;
+  return textBlocks(markdown(line), { isSubtle: true });
 }
 
 /**

@@ -2,7 +2,8 @@
  * Budgets for cards in Teams. The Bot Connector takes messages up to about
  * 100 KB, but some Teams surfaces and connectors fail past about 28 KB, so
  * every card is kept under that and longer content is paged over several
- * messages. Sizes are UTF-8 bytes of the card's JSON.
+ * messages; only a chart gets a bigger card of its own. Sizes are UTF-8
+ * bytes of the card's JSON.
  */
 export const TEAMS = {
   /** One card, as JSON: under 28 KB whichever way a kilobyte is counted. */
@@ -21,8 +22,16 @@ export const TEAMS = {
   choices: 100,
   /** Column-per-cell tables get unreadable past this; wider ones list each row as facts. */
   tableColumns: 5,
-  /** An inline chart (as a data URL) above this stays its alt text. */
-  imageBytes: 20_000,
+  /**
+   * A card that shows a chart, as JSON: the chart rides inline as a data URL,
+   * so this card alone may use most of the ~100 KB a Bot Connector message
+   * takes. A chart whose card would be bigger is named by its alt text.
+   */
+  imageCardBytes: 80_000,
+  /** Teams shows images up to 1024 x 1024 pixels... */
+  imagePixels: 1_024,
+  /** ...and under 1 MB. */
+  imageFileBytes: 1_000_000,
   /** The notification / fallback text. */
   summary: 500,
 } as const;

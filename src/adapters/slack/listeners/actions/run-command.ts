@@ -16,6 +16,8 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
     await ack();
     const { log } = deps.runtime;
     const channelId = body.channel?.id ?? body.container?.channel_id;
+    // A button on a message inside a thread answers in that thread.
+    const threadTs: string | undefined = body.container?.thread_ts ?? body.message?.thread_ts;
     try {
       const ids = {
         teamId: body.team?.id ?? body.user.team_id,
@@ -33,9 +35,9 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
       if (reply.form && !reply.form.errors) {
         await openForm(client, body.trigger_id, reply.form, channelId);
       } else if (body.response_url) {
-        await respondWith(respond, reply);
+        await respondWith(respond, reply, { client, log, to: { channelId, userId: body.user.id, threadTs } });
       } else {
-        await postReply(client, log, { channelId, userId: body.user.id }, reply);
+        await postReply(client, log, { channelId, userId: body.user.id, threadTs }, reply);
       }
     } catch (err) {
       log.error("slack action failed", { error: err instanceof Error ? err.message : String(err) });

@@ -31,7 +31,8 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
       });
       const reply = await dispatch(ctx, cmd.text ?? "");
       if (reply.form && !reply.form.errors) await openForm(client, cmd.trigger_id, reply.form, cmd.channel_id);
-      else await respondWith(respond, reply);
+      // Charts and files are uploaded with the bot's client: response_url cannot carry them.
+      else await respondWith(respond, reply, { client, log, to: { channelId: cmd.channel_id, userId: cmd.user_id } });
     } catch (err) {
       log.error("slack command failed", { error: err instanceof Error ? err.message : String(err) });
       await respondWith(respond, failureReply()).catch(() => undefined);
