@@ -19,7 +19,13 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/charter.db \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    CONSOLE_HOST=0.0.0.0
+# CONSOLE_HOST: the web console answers on every interface, since port-mapped
+# connections do not arrive on the container's loopback. With no chat platform
+# configured the console needs no sign-in, so publish the port on the host's
+# loopback only (docker run -p 127.0.0.1:3000:3000 ...); with Slack or Teams it
+# asks for a one-time link (docker exec <container> node dist/cli.js console-link).
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -26,6 +26,7 @@ import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming
 import { EXPORT_FORMATS, type ExportFormat } from "./core/export/csv.js";
 import { runExport } from "./export/export-command.js";
 import { runCostImport } from "./export/import-command.js";
+import { CONSOLE_LINK_MINUTES, consoleLink } from "./adapters/web/console-link.js";
 import { EXPORT_HELP, EXPORT_USAGE, IMPORT_HELP, IMPORT_USAGE } from "./export/usage.js";
 
 const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.
@@ -49,6 +50,7 @@ Usage:
                                      nothing: if any row is bad none is imported and each bad row is listed
                                      with its line; rows whose id the project has already are skipped, so
                                      re-importing an export adds nothing twice (see charter import --help)
+  charter console-link               a one-time sign-in link for the web console (valid 10 minutes)
   charter --help | --version
 
 Options for run and shell:
@@ -289,6 +291,10 @@ async function main(argv: string[]): Promise<number> {
       return exportProject(rest);
     case "import":
       return importFile(rest);
+    case "console-link":
+      if (rest.length > 0) throw new UsageError("Usage: charter console-link");
+      process.stdout.write(`${await consoleLink(loadConfig())}\n(signs in to the web console once, within ${CONSOLE_LINK_MINUTES} minutes)\n`);
+      return 0;
     case "--version":
     case "-v":
       process.stdout.write(`${(createRequire(import.meta.url)("../package.json") as { version: string }).version}\n`);

@@ -9,6 +9,7 @@ import { slackSettings } from "./adapters/slack/settings.js";
 import { createTeamsAdapter, TEAMS_ROUTES, type TeamsAdapter } from "./adapters/teams/app.js";
 import { teamsSettings } from "./adapters/teams/settings.js";
 import { createHttpApp } from "./http/server.js";
+import { consoleAddress, createWebConsole, type WebConsole } from "./adapters/web/app.js";
 import { openRuntime } from "./runtime.js";
 import { startDelivery } from "./outbox/start-delivery.js";
 import { startScheduler } from "./scheduler/cron.js";
@@ -20,8 +21,17 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-function banner(address: string, database: string, slack: SlackAdapter | null, teams: TeamsAdapter | null): string[] {
-  const lines = [`Charter is running on ${address} (health: /healthz) — database: ${database}.`];
+/** Where the console is and how to get in: open with no chat platform, a one-time link otherwise. */
+function consoleLines(address: string, loginPath: string | null): string[] {
+  if (!loginPath) return [`Web console: ${address}/ — try Charter in your browser (open to this machine: no chat platform is configured).`];
+  return [
+    `Web console: sign in at ${address}${loginPath}`,
+    "  (that link works once, for 10 minutes; `npx charter console-link` makes another)",
+  ];
+}
+
+function banner(address: string, database: string, slack: SlackAdapter | null, teams: TeamsAdapter | null, web: string[]): string[] {
+  const lines = [`Charter is running on ${address} (health: /healthz) — database: ${database}.`, ...web];
   if (slack?.transport === "socket") lines.push("Slack: connected over Socket Mode. Type /pm help in any channel Charter is in.");
   else if (slack?.transport === "http") lines.push(`Slack: set the Request URL of the app to <public URL>${SLACK_ROUTES.events}.`);
   else if (slack?.transport === "http-oauth") {
@@ -33,7 +43,7 @@ function banner(address: string, database: string, slack: SlackAdapter | null, t
   }
   if (!slack && !teams) {
     lines.push(
-      "No chat platform is connected. Try Charter locally in another terminal:",
+      "No chat platform is connected. Try Charter in the web console above, or in another terminal:",
       "  npx charter shell                 an interactive chat prompt",
       '  npx charter run -- project create "Apollo" budget 10000 USD',
       "Connect Slack with SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) — see README: Connecting Slack;",
@@ -53,6 +63,9 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const teamsConfig = teamsSettings(config);
   const teams = teamsConfig ? createTeamsAdapter(runtime, teamsConfig) : null;
   teams?.mount(http);
+  // The web console: on the same server, open when no chat platform is configured, behind a one-time link otherwise.
+  const web: WebConsole = createWebConsole(runtime, config, Boolean(slack || teams));
+  web.mount(http);
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
   // Sends what the outbox holds: to Slack and Teams when configured, and to the local outbox.
@@ -62,7 +75,8 @@ export async function start(config: Config, print: (line: string) => void = (l) 
 
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
   // One write, so whoever watches the output sees the whole banner at once.
-  print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack, teams).join("\n"));
+  const webLines = consoleLines(consoleAddress(config.HOST, config.CONSOLE_HOST, port), web.locked ? await web.loginPath() : null);
+  print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack, teams, webLines).join("\n"));
   runtime.log.info("started", { port, slack: slack?.transport ?? "off", teams: teams?.auth ?? "off", startupMs: Math.round(performance.now() - began) });
 
   let stopping: Promise<void> | undefined;
@@ -71,6 +85,7 @@ export async function start(config: Config, print: (line: string) => void = (l) 
       await delivery.stop();
       await scheduler.stop();
       await slack?.stop();
+      web.stop();
       await http.close();
       await runtime.close();
     })());

@@ -11,6 +11,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 export interface HttpApp {
   server: Server;
   route(method: string, path: string, handler: RouteHandler): void;
+  /** Every path under `prefix` (which ends with "/"): the handler reads the rest of the path itself. Exact routes win. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void;
   listen(port: number, host: string): Promise<{ port: number }>;
   close(): Promise<void>;
 }
@@ -23,7 +25,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function createHttpApp(log: Logger, checks: { database: () => Promise<void> }): HttpApp {
   const routes = new Map<string, RouteHandler>();
+  const prefixes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+  const byPrefix = (method: string, path: string) => prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
 
   routes.set(key("GET", "/healthz"), async (_req, res) => {
     try {
@@ -37,9 +41,10 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const handler = routes.get(key(req.method ?? "GET", path));
+    const method = (req.method ?? "GET").toUpperCase();
+    const handler = routes.get(key(method, path)) ?? byPrefix(method, path);
     if (!handler) {
-      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`));
+      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).concat(prefixes.filter((p) => path.startsWith(p.prefix)).map((p) => p.method));
       sendJson(res, allowed.length ? 405 : 404, { error: allowed.length ? "method not allowed" : "not found" });
       return;
     }
@@ -54,6 +59,9 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
     server,
     route(method, path, handler) {
       routes.set(key(method, path), handler);
+    },
+    routePrefix(method, prefix, handler) {
+      prefixes.push({ method: method.toUpperCase(), prefix, handler });
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {

@@ -1,0 +1,23 @@
+/**
+ * `charter console-link`: a one-time sign-in link for the web console, made
+ * by a process other than the server. The link's token is random; only its
+ * SHA-256 goes into the database the server reads (ConsoleLogin), with an
+ * expiry ten minutes out, and the server uses it up on sign-in. So no secret
+ * has to be shared between the two processes: the database is.
+ */
+import type { Config } from "../../config.js";
+import { openRuntime } from "../../runtime.js";
+import { consoleAddress } from "./app.js";
+import { consoleStore, LOGIN_TTL_MS } from "./console-store.js";
+
+export async function consoleLink(config: Config): Promise<string> {
+  const runtime = await openRuntime(config, { logLevel: "warn" });
+  try {
+    const { token } = await consoleStore(runtime.db).createLogin(new Date());
+    return `${consoleAddress(config.HOST, config.CONSOLE_HOST, config.PORT)}/console/login?token=${token}`;
+  } finally {
+    await runtime.close();
+  }
+}
+
+export const CONSOLE_LINK_MINUTES = LOGIN_TTL_MS / 60_000;

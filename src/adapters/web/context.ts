@@ -1,0 +1,31 @@
+/**
+ * The console is a chat platform too: the local tenant, the local user (the
+ * same one `charter run` and `charter shell` act as, so projects created in
+ * either are theirs in both), a local channel, the machine's time zone.
+ * What the bot posts on its own goes to the local outbox, which the console
+ * shows inside the channel it was posted to.
+ */
+import { DateTime } from "luxon";
+import type { Context } from "../../core/context.js";
+import { outboxNotifier } from "../../outbox/notifier.js";
+import type { Runtime } from "../../runtime.js";
+import { CONSOLE_TENANT } from "./console-store.js";
+
+export const CONSOLE_USER = "local-user";
+
+export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+
+export async function webContext(runtime: Pick<Runtime, "store" | "log" | "outbox">, channelId: string, now: () => DateTime = () => DateTime.now()): Promise<Context> {
+  const { store, log, outbox } = runtime;
+  await store.tenants.ensure(CONSOLE_TENANT, "local");
+  const user = await store.members.ensure(CONSOLE_TENANT, { platformUserId: CONSOLE_USER, name: CONSOLE_USER, timeZone: machineZone() });
+  return {
+    tenant: CONSOLE_TENANT,
+    user,
+    channel: { id: channelId, name: channelId, platform: "web" },
+    now,
+    store,
+    notify: outboxNotifier(outbox, "local"),
+    log,
+  };
+}

@@ -1,0 +1,8 @@
+/** GET /console/mirror/<platform>/<tenant>/<channel>: a read-only copy of what Charter posted to a Slack or Teams channel. */
+import type { RequestContext } from "../deps.js";
+import { renderChannel } from "./chat-page.js";
+
+export function mirrorPage(ctx: RequestContext): Promise<void> {
+  const [platform, tenantId, channelId] = ctx.params as ["slack" | "teams", string, string];
+  return renderChannel(ctx, { platform, tenantId, channelId });
+}
