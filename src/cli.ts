@@ -20,7 +20,7 @@ import { resolveDatabaseUrl } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { formatOutbox, toListItem } from "./outbox/outbox-listing.js";
 import { outboxStore } from "./outbox/outbox-store.js";
-import { start } from "./main.js";
+import { start, type Started } from "./main.js";
 import { runDue } from "./scheduler/tick.js";
 import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./core/export/csv.js";
@@ -147,14 +147,46 @@ async function shell(argv: string[]): Promise<number> {
   }
 }
 
+/** How long stopping may take before Charter exits anyway (orchestrators usually kill after 10 s). */
+const STOP_LIMIT_MS = 9_000;
+
+/**
+ * Serves until SIGTERM or SIGINT, then drains (see Started.stop) and exits:
+ * 0 when everything stopped in time, 1 when it had to give up after
+ * STOP_LIMIT_MS (what was abandoned is printed). A second signal, or one
+ * during start-up, exits at once.
+ */
 async function serve(): Promise<number> {
-  const started = await start(loadConfig());
-  await new Promise<void>((done) => {
-    const stop = () => void started.stop().then(done);
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-  });
-  return 0;
+  let started: Started | undefined;
+  let signals = 0;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((done) => (finish = done));
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    const running = started;
+    if (!running || signals > 1) {
+      process.stderr.write(`${signal}: exiting at once${running ? "" : " (still starting)"}.\n`);
+      process.exit(1);
+    }
+    const limit = setTimeout(() => {
+      process.stderr.write(`Charter did not stop within ${STOP_LIMIT_MS / 1000} s; exiting anyway. Abandoned: ${running.pending().join(", ") || "nothing"}.\n`);
+      finish(1);
+    }, STOP_LIMIT_MS);
+    running.stop().then(
+      () => finish(0),
+      (error: unknown) => {
+        process.stderr.write(`Charter could not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+        finish(1);
+      },
+    );
+    void finished.then(() => clearTimeout(limit));
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  started = await start(loadConfig());
+  const code = await finished;
+  // Whatever is still scheduled (a Web API retry, a socket that never answered) must not keep the process alive.
+  process.exit(code);
 }
 
 async function dbMigrate(argv: string[]): Promise<number> {

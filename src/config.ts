@@ -32,6 +32,8 @@ const schema = z.object({
   // The web console: which address it answers on, and the key that signs its session cookies.
   CONSOLE_HOST: z.string().min(1, { error: "expected an address such as 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
   CONSOLE_SECRET: z.string().min(32, { error: "expected a random string of at least 32 characters (openssl rand -base64 32)" }).optional(),
+  // GET /metrics: when set, scrapes must send `Authorization: Bearer <token>`.
+  METRICS_TOKEN: z.string().min(16, { error: "expected a random string of at least 16 characters (openssl rand -hex 24)" }).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "expected debug, info, warn, error or silent" }).default("info"),
 
   // Slack: a bot token (one workspace) or OAuth client credentials (any number of workspaces).

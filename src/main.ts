@@ -9,6 +9,7 @@ import { slackSettings } from "./adapters/slack/settings.js";
 import { createTeamsAdapter, TEAMS_ROUTES, type TeamsAdapter } from "./adapters/teams/app.js";
 import { teamsSettings } from "./adapters/teams/settings.js";
 import { createHttpApp } from "./http/server.js";
+import { mountObservability } from "./http/observability.js";
 import { consoleAddress, createWebConsole, type WebConsole } from "./adapters/web/app.js";
 import { openRuntime } from "./runtime.js";
 import { startDelivery } from "./outbox/start-delivery.js";
@@ -18,7 +19,14 @@ export interface Started {
   port: number;
   slack: SlackAdapter | null;
   teams: TeamsAdapter | null;
+  /**
+   * Drains and stops: no new connections; requests, Slack events, the
+   * scheduler tick and the outbox send in flight finish; then Slack and the
+   * database close. Idempotent.
+   */
   stop(): Promise<void>;
+  /** What stop() is still waiting for (to log what a forced exit abandons). */
+  pending(): string[];
 }
 
 /** Where the console is and how to get in: open with no chat platform, a one-time link otherwise. */
@@ -55,7 +63,7 @@ function banner(address: string, database: string, slack: SlackAdapter | null, t
 
 export async function start(config: Config, print: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<Started> {
   const began = performance.now();
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { metrics: true });
   const http = createHttpApp(runtime.log, { database: () => runtime.db.ping() });
   const settings = slackSettings(config);
   const slack = settings ? createSlackAdapter(runtime, settings) : null;
@@ -66,6 +74,8 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   // The web console: on the same server, open when no chat platform is configured, behind a one-time link otherwise.
   const web: WebConsole = createWebConsole(runtime, config, Boolean(slack || teams));
   web.mount(http);
+  // GET /metrics and GET /readyz (the database and each configured platform).
+  mountObservability(http, runtime, { ...(slack ? { slack: () => slack.ready() } : {}), ...(teams ? { teams: () => Boolean(teams.adapter) } : {}) });
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
   // Sends what the outbox holds: to Slack and Teams when configured, and to the local outbox.
@@ -80,14 +90,29 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   runtime.log.info("started", { port, slack: slack?.transport ?? "off", teams: teams?.auth ?? "off", startupMs: Math.round(performance.now() - began) });
 
   let stopping: Promise<void> | undefined;
+  const waiting = new Set<string>();
+  const step = async (name: string, work: () => Promise<void>) => {
+    waiting.add(name);
+    try {
+      await work();
+    } catch (error) {
+      runtime.log.warn("stopping: a step failed", { step: name, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      waiting.delete(name);
+    }
+  };
   const stop = () =>
     (stopping ??= (async () => {
-      await delivery.stop();
-      await scheduler.stop();
-      await slack?.stop();
+      runtime.log.info("stopping", { inFlight: http.inFlight() });
+      // No new connections; the console's live streams end so their connections can close.
+      const draining = step("http requests", () => http.close());
       web.stop();
-      await http.close();
-      await runtime.close();
+      // In flight finishes; nothing new is claimed.
+      await Promise.all([draining, step("outbox send", () => delivery.stop()), step("scheduler tick", () => scheduler.stop())]);
+      await step("slack", async () => slack?.stop());
+      await step("database", () => runtime.close());
+      runtime.log.info("stopped");
     })());
-  return { port, slack, teams, stop };
+  const pending = () => [...waiting].map((name) => (name === "http requests" ? `${name} (${http.inFlight()} open)` : name));
+  return { port, slack, teams, stop, pending };
 }

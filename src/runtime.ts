@@ -11,6 +11,7 @@ import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
 import type { OutboxQueue } from "./outbox/notifier.js";
 import { outboxQueue } from "./outbox/outbox-repository.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
 
 export interface Runtime {
   config: Config;
@@ -21,6 +22,8 @@ export interface Runtime {
   /** Where every message to a channel or person is queued before it is sent. */
   outbox: OutboxQueue;
   log: Logger;
+  /** Prometheus metrics (`charter start` only): commands, outbox, scheduler. */
+  metrics?: Metrics;
   /** Where the data lives, without credentials: "SQLite ./data/charter.db" or "PostgreSQL host/db". */
   databaseLabel: string;
   close(): Promise<void>;
@@ -33,7 +36,7 @@ export function describeDatabase(url: string | undefined): string {
   return `PostgreSQL ${parsed.hostname}${parsed.port ? ":" + parsed.port : ""}${parsed.pathname}`;
 }
 
-export async function openRuntime(config: Config, opts: { logLevel?: LogLevel } = {}): Promise<Runtime> {
+export async function openRuntime(config: Config, opts: { logLevel?: LogLevel; metrics?: boolean } = {}): Promise<Runtime> {
   const log = createLogger(opts.logLevel ?? config.LOG_LEVEL);
   const { url } = resolveDatabaseUrl(config.DATABASE_URL);
   const applied = await migrate(url);
@@ -46,6 +49,7 @@ export async function openRuntime(config: Config, opts: { logLevel?: LogLevel } 
     claims: claimsRepository(db),
     outbox: outboxQueue(db),
     log,
+    ...(opts.metrics ? { metrics: createMetrics({ db, log }) } : {}),
     databaseLabel: describeDatabase(config.DATABASE_URL),
     close: () => db.close(),
   };

@@ -22,6 +22,16 @@ export interface ChannelRef {
   platform: "slack" | "teams" | "shell" | "web";
 }
 
+/** How a command ended: did what it was asked, was refused (bad input, not allowed), or failed on Charter's side. */
+export type CommandOutcome = "ok" | "rejected" | "error";
+
+/**
+ * Told about every command the core runs (metrics): called when a command
+ * arrives, it returns the function called once when it ends, with the
+ * command's path ("cost add", or "unknown") and its outcome. Never free text.
+ */
+export type CommandObserver = () => (command: string, outcome: CommandOutcome) => void;
+
 export interface Context {
   tenant: TenantId;
   /** The member running the command, already resolved in the store. */
@@ -32,4 +42,6 @@ export interface Context {
   /** Messages to other channels and people, through the outbox. */
   notify: Notifier;
   log: Logger;
+  /** Optional: who hears how each command ended (the process's metrics). */
+  observe?: CommandObserver;
 }

@@ -6,7 +6,7 @@
  * validation, and each store write is one transaction.
  */
 import { z } from "zod";
-import type { Context } from "./context.js";
+import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
 import { commandName, effectOf, type CommandContext, type CommandDef } from "./commands/define.js";
@@ -159,26 +159,58 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
     if (err instanceof StoreConflict || err instanceof NotAllowed) return rejection(err.message);
     if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
     ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err) });
-    return rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
+    const failed = rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
+    failures.add(failed);
+    return failed;
   }
 }
 
-/** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. */
-export async function dispatch(ctx: Context, input: string | readonly Token[]): Promise<Reply> {
-  const tokens = typeof input === "string" ? tokenize(input) : [...input];
-  if (tokens.length === 0) return dispatch(ctx, [{ text: "help", quoted: false }]);
+/** Replies that stand for a failure on Charter's side (outcome "error"), not a refused input. */
+const failures = new WeakSet<Reply>();
+
+/** What ran, as the observer hears it: the matched command's path, never the words typed. */
+interface Seen {
+  command: string;
+}
+
+/** Tells ctx.observe (when there is one) which command ran and how it ended, including a throw. */
+async function observed(ctx: Context, run: (seen: Seen) => Promise<Reply>): Promise<Reply> {
+  const done = ctx.observe?.();
+  const seen: Seen = { command: "unknown" };
+  let outcome: CommandOutcome = "error";
+  try {
+    const reply = await run(seen);
+    outcome = failures.has(reply) ? "error" : reply.ok ? "ok" : "rejected";
+    return reply;
+  } finally {
+    done?.(seen.command, outcome);
+  }
+}
+
+async function dispatchWords(ctx: Context, input: string | readonly Token[], seen: Seen): Promise<Reply> {
+  const given = typeof input === "string" ? tokenize(input) : [...input];
+  const tokens = given.length === 0 ? [{ text: "help", quoted: false }] : given;
   const match = findCommand(tokens);
   if (!match) return unknownCommand(tokens);
   const { def } = match;
+  seen.command = commandName(def);
   const { args, name } = def.scope === "project" ? await takeProjectName(ctx, match.args) : { args: match.args };
   const bound = bindWords(def.params, args);
   if (!bound.ok) return rejection(bound.message, [text(bound.message), ...usageBlocks(def)]);
   return execute(ctx, def, bound.raw, name, false);
 }
 
+/** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. */
+export function dispatch(ctx: Context, input: string | readonly Token[]): Promise<Reply> {
+  return observed(ctx, (seen) => dispatchWords(ctx, input, seen));
+}
+
 /** Runs a submitted form: field name -> text, through the same validation as typed words. */
-export async function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
-  const match = findCommand(tokenize(command));
-  if (!match || match.args.length > 0) return rejection(`Unknown form \`${command}\`.`);
-  return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
+export function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
+  return observed(ctx, async (seen) => {
+    const match = findCommand(tokenize(command));
+    if (!match || match.args.length > 0) return rejection(`Unknown form \`${command}\`.`);
+    seen.command = commandName(match.def);
+    return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
+  });
 }

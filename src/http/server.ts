@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../core/context.js";
+import { declaredLength, MAX_PLATFORM_BODY_BYTES, refuseTooLarge } from "./body.js";
+import { withRequestId } from "./observability.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -14,7 +16,14 @@ export interface HttpApp {
   /** Every path under `prefix` (which ends with "/"): the handler reads the rest of the path itself. Exact routes win. */
   routePrefix(method: string, prefix: string, handler: RouteHandler): void;
   listen(port: number, host: string): Promise<{ port: number }>;
+  /**
+   * Stops accepting connections and resolves once every request in flight
+   * has been answered: idle keep-alive connections close at once, busy ones
+   * after their answer (which says `Connection: close`).
+   */
   close(): Promise<void>;
+  /** Requests being answered now. */
+  inFlight(): number;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -39,9 +48,24 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
     }
   });
 
-  const server = createServer((req, res) => {
+  // Answers being written now; while closing, each connection is closed after its answer.
+  const active = new Set<ServerResponse>();
+  let closing = false;
+  // Every answer carries an x-request-id, and every log line written while handling it the same requestId.
+  const server = createServer((req, res) => withRequestId(log, req, res, () => {
+    active.add(res);
+    res.once("close", () => {
+      active.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+    if (closing) res.shouldKeepAlive = false;
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const method = (req.method ?? "GET").toUpperCase();
+    // No route takes a body this large; refused before a byte of it is read (routes limit chunked bodies themselves).
+    if ((declaredLength(req) ?? 0) > MAX_PLATFORM_BODY_BYTES) {
+      refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
+      return;
+    }
     const handler = routes.get(key(method, path)) ?? byPrefix(method, path);
     if (!handler) {
       const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).concat(prefixes.filter((p) => path.startsWith(p.prefix)).map((p) => p.method));
@@ -53,7 +77,7 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
     });
-  });
+  }));
 
   return {
     server,
@@ -73,10 +97,14 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
       });
     },
     close() {
+      closing = true;
+      for (const res of active) if (!res.headersSent) res.shouldKeepAlive = false;
       return new Promise((resolve) => {
+        if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeIdleConnections();
       });
     },
+    inFlight: () => active.size,
   };
 }

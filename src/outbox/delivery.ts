@@ -42,6 +42,8 @@ export interface DeliveryOptions {
   log: Logger;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of each send put back for another attempt (metrics). */
+  onRetry?: (platform: OutboxPlatform) => void;
   /** Override per-platform gaps (tests). */
   gapMs?: Partial<Record<OutboxPlatform, number>>;
 }
@@ -116,6 +118,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         const retryAt = new Date(done.getTime() + result.retryAfterMs);
         await store.markRetry(row.id, retryAt, result.error);
         totals.retried++;
+        options.onRetry?.(row.platform);
         nextAllowed.set(key, Math.max(done.getTime() + gap, retryAt.getTime()));
         // Later messages wait for this one, so the conversation keeps its order.
         await releaseAll(rows.slice(index + 1), retryAt);

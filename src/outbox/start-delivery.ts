@@ -39,7 +39,7 @@ export function slackTokenSource(runtime: Pick<Runtime, "db">, settings: SlackSe
 }
 
 export function startDelivery(
-  runtime: Pick<Runtime, "db" | "log">,
+  runtime: Pick<Runtime, "db" | "log" | "metrics">,
   slack: SlackSettings | null,
   intervalMs = DELIVERY_INTERVAL_MS,
   teams: TeamsSettings | null = null,
@@ -57,7 +57,12 @@ export function startDelivery(
       log: runtime.log,
     });
   }
-  const delivery = createDelivery({ db: runtime.db, senders, log: runtime.log });
+  const delivery = createDelivery({
+    db: runtime.db,
+    senders,
+    log: runtime.log,
+    ...(runtime.metrics ? { onRetry: runtime.metrics.outboxRetried } : {}),
+  });
   delivery.start(intervalMs);
   return delivery;
 }

@@ -6,13 +6,16 @@
 import { hostname } from "node:os";
 import { DateTime } from "luxon";
 import cron from "node-cron";
+import type { Metrics } from "../observability/metrics.js";
 import { runDue, type TickDeps } from "./tick.js";
 
 export interface SchedulerHandle {
   stop(): Promise<void>;
 }
 
-export function startScheduler(deps: Omit<TickDeps, "worker">, opts: { graceMinutes?: number; now?: () => DateTime } = {}): SchedulerHandle {
+export function startScheduler(
+  deps: Omit<TickDeps, "worker"> & { metrics?: Pick<Metrics, "schedulerRuns" | "schedulerTickFailed"> },
+  opts: { graceMinutes?: number; now?: () => DateTime } = {}): SchedulerHandle {
   const worker = `${hostname()}:${process.pid}`;
   const now = opts.now ?? (() => DateTime.utc());
   let running: Promise<unknown> = Promise.resolve();
@@ -23,9 +26,11 @@ export function startScheduler(deps: Omit<TickDeps, "worker">, opts: { graceMinu
       running = tick.catch(() => undefined);
       try {
         const results = await tick;
+        deps.metrics?.schedulerRuns(results);
         const worked = results.filter((r) => r.outcome !== "already-claimed");
         if (worked.length) deps.log.info("scheduler tick", { at: now().toISO(), results: worked.map((r) => `${r.outcome} ${r.key} ${r.slot}`) });
       } catch (error) {
+        deps.metrics?.schedulerTickFailed();
         deps.log.error("scheduler tick failed", { error: error instanceof Error ? error.message : String(error) });
       }
     },

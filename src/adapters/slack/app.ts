@@ -3,6 +3,7 @@
  * receiver on Charter's own server (/slack/events, and /slack/install with
  * /slack/oauth_redirect for OAuth); Socket Mode needs no public URL.
  */
+import type { ServerResponse } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
@@ -14,6 +15,26 @@ import { ProfileCache } from "./members.js";
 import { BOT_SCOPES, type SlackSettings } from "./settings.js";
 import { slackLogger } from "./slack-logger.js";
 import { SocketReceiver } from "./socket-receiver.js";
+import { botTokenAuthorization } from "./authorize.js";
+import { MAX_PLATFORM_BODY_BYTES } from "../../http/body.js";
+
+/**
+ * Counts the events Bolt is processing. Over HTTP Bolt acks before its
+ * listeners finish, so the HTTP server cannot see this work; stopping waits for it.
+ */
+function trackInFlight(app: App): { idle(): Promise<void> } {
+  let count = 0;
+  const waiters: (() => void)[] = [];
+  app.use(async ({ next }) => {
+    count++;
+    try {
+      await next();
+    } finally {
+      if (--count === 0) for (const done of waiters.splice(0)) done();
+    }
+  });
+  return { idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((done) => waiters.push(done))) };
+}
 
 export const SLACK_ROUTES = { events: "/slack/events", install: "/slack/install", redirect: "/slack/oauth_redirect" } as const;
 
@@ -24,6 +45,8 @@ export interface SlackAdapter {
   mount(http: HttpApp): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether Slack can reach Charter now: Socket Mode connected (started, not stopped), HTTP routes mounted. */
+  ready(): boolean;
 }
 
 export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): SlackAdapter {
@@ -33,18 +56,26 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
 
   if (settings.transport === "socket") {
     const receiver = new SocketReceiver({ appToken: settings.appToken, logger, ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}) });
-    const app = new App({ receiver, token: settings.botToken, clientOptions, logger });
+    const bot = botTokenAuthorization(settings.botToken, { ...clientOptions, logger }, runtime.log);
+    const app = new App({ receiver, authorize: bot.authorize, clientOptions, logger });
+    const work = trackInFlight(app);
     registerListeners(app, deps);
+    let started = false;
     return {
       transport: settings.transport,
       app,
       mount: () => undefined,
       start: async () => {
+        void bot.verify();
         await receiver.start();
+        started = true;
       },
       stop: async () => {
+        started = false;
         await receiver.stop();
+        await work.idle();
       },
+      ready: () => started,
     };
   }
 
@@ -63,21 +94,38 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
         }
       : {};
-  const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_ROUTES.events, logger, ...oauth });
-  const app = new App({ receiver, clientOptions, logger, ...(settings.transport === "http" ? { token: settings.botToken } : {}) });
+  // Bolt reads the body itself: refused with 413 past the limit, without reading the rest.
+  const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_ROUTES.events, logger, bodyLimit: MAX_PLATFORM_BODY_BYTES, ...oauth });
+  const bot = settings.transport === "http" ? botTokenAuthorization(settings.botToken, { ...clientOptions, logger }, runtime.log) : undefined;
+  const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
+  const work = trackInFlight(app);
   registerListeners(app, deps);
   if (installationStore) registerAppUninstalled(app, deps, installationStore);
+  let mounted = false;
   return {
     transport: settings.transport,
     app,
     mount(http) {
-      http.route("POST", SLACK_ROUTES.events, receiver.requestListener);
+      mounted = true;
+      http.route("POST", SLACK_ROUTES.events, (req, res) => {
+        // Bolt answers a body over bodyLimit with a bare 413 and would keep the connection, draining the rest: close it instead.
+        const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+        res.writeHead = ((status: number, ...rest: unknown[]) => {
+          if (status === 413) res.shouldKeepAlive = false;
+          return writeHead(status, ...rest);
+        }) as ServerResponse["writeHead"];
+        receiver.requestListener(req, res);
+      });
       if (settings.transport === "http-oauth") {
         http.route("GET", SLACK_ROUTES.install, receiver.requestListener);
         http.route("GET", SLACK_ROUTES.redirect, receiver.requestListener);
       }
     },
-    start: async () => undefined,
-    stop: async () => undefined,
+    start: async () => {
+      void bot?.verify();
+    },
+    // The routes stop with the HTTP server; what Bolt still runs after its ack (a command's reply) finishes here.
+    stop: () => work.idle(),
+    ready: () => mounted,
   };
 }

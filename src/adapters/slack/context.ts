@@ -50,5 +50,6 @@ export async function slackContext(deps: SlackDeps, client: WebClient, ids: Slac
     store,
     notify: outboxNotifier(deps.runtime.outbox, "slack"),
     log,
+    ...(deps.runtime.metrics ? { observe: deps.runtime.metrics.observeCommand } : {}),
   };
 }

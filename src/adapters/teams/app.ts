@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity, TurnContext } from "botbuilder";
+import { MAX_PLATFORM_BODY_BYTES, PayloadTooLarge, readBody, refuseTooLarge } from "../../http/body.js";
 import { sendJson, type HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
 import { conversationRefsRepository } from "../../store/index.js";
@@ -24,7 +25,7 @@ import type { TeamsSettings } from "./settings.js";
 export const TEAMS_ROUTES = { messages: "/api/messages" } as const;
 
 /** Activities are small; anything bigger than this is not one. */
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = MAX_PLATFORM_BODY_BYTES;
 
 export interface TeamsAdapter {
   readonly auth: TeamsSettings["auth"];
@@ -42,30 +43,18 @@ class BodyError extends Error {
   }
 }
 
-function readActivity(req: IncomingMessage): Promise<Activity> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is read and dropped, so the 413 can still be answered.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("error", reject);
-    req.on("end", () => {
-      if (size > MAX_BODY_BYTES) return reject(new BodyError(413, "request body too large"));
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      } catch {
-        return reject(new BodyError(400, "the body is not JSON"));
-      }
-      if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") {
-        return reject(new BodyError(400, "the body is not a Bot Framework activity"));
-      }
-      resolve(fixDates(body as Activity));
-    });
-  });
+async function readActivity(req: IncomingMessage): Promise<Activity> {
+  const raw = await readBody(req, MAX_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new BodyError(400, "the body is not JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== "string") {
+    throw new BodyError(400, "the body is not a Bot Framework activity");
+  }
+  return fixDates(body as Activity);
 }
 
 /** As botbuilder's own request handling does: timestamps as Dates, the wire strings kept beside them. */
@@ -104,6 +93,7 @@ export function createTeamsAdapter(runtime: Runtime, settings: TeamsSettings): T
       activity = await readActivity(req);
     } catch (err) {
       if (err instanceof BodyError) return sendJson(res, err.status, { error: err.message });
+      if (err instanceof PayloadTooLarge) return refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
       throw err;
     }
     const header = req.headers.authorization ?? "";

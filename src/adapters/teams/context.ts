@@ -44,5 +44,6 @@ export async function teamsContext(deps: TeamsDeps, turn: TurnContext): Promise<
     store,
     notify: outboxNotifier(deps.runtime.outbox, "teams"),
     log,
+    ...(deps.runtime.metrics ? { observe: deps.runtime.metrics.observeCommand } : {}),
   };
 }

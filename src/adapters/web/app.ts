@@ -14,7 +14,8 @@ import type { RequestContext, WebDeps } from "./deps.js";
 import { html } from "./html.js";
 import { CHANNEL_NAME } from "./paths.js";
 import { messagePage } from "./render/page.js";
-import { BadRequest, readForm, redirect, sendHtml, sendText } from "./respond.js";
+import { PayloadTooLarge } from "../../http/body.js";
+import { BadRequest, formTooLarge, readForm, redirect, sendHtml, sendText } from "./respond.js";
 import { asset } from "./routes/assets.js";
 import { chatPage, localChannel } from "./routes/chat-page.js";
 import { dashboardPage } from "./routes/dashboard-page.js";
@@ -68,6 +69,23 @@ function decode(parts: string[]): string[] | null {
   }
 }
 
+/** Runs `read`; a body that is not a form (400) or too large (413) is answered here, and undefined returned. */
+async function refusingBadBodies<T>(res: ServerResponse, read: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof BadRequest) {
+      sendText(res, 400, "text/plain; charset=utf-8", `${err.message}\n`);
+      return undefined;
+    }
+    if (err instanceof PayloadTooLarge) {
+      formTooLarge(res);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
 export async function handleConsole(deps: WebDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   if (!reachesConsole(req, deps.consoleHost)) {
@@ -85,7 +103,7 @@ export async function handleConsole(deps: WebDeps, req: IncomingMessage, res: Se
   const params = decode(route.pattern.exec(url.pathname)!.slice(1));
   if (!params || (route.channelParam !== undefined && !CHANNEL_NAME.test(params[route.channelParam]!))) return notFound(res);
   const base: RequestContext = { req, res, deps, url, params, session: null, csrf: "" };
-  if (route.open) return route.handle(base);
+  if (route.open) return refusingBadBodies(res, () => route.handle(base));
 
   const outcome = sessionFor(req, deps, method);
   if ("refused" in outcome) {
@@ -95,12 +113,9 @@ export async function handleConsole(deps: WebDeps, req: IncomingMessage, res: Se
   }
   const ctx: RequestContext = { ...base, session: outcome.session, csrf: csrfToken(deps.key, outcome.session), ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}) };
   if (method === "POST") {
-    try {
-      ctx.form = await readForm(req);
-    } catch (err) {
-      if (err instanceof BadRequest) return sendText(res, 400, "text/plain; charset=utf-8", `${err.message}\n`);
-      throw err;
-    }
+    const form = await refusingBadBodies(res, () => readForm(req));
+    if (!form) return;
+    ctx.form = form;
     if (!checkPost(req, deps, outcome.session, ctx.form)) {
       sendHtml(res, 403, messagePage("Refused", html`<p>This form was not sent from a page of this console (its CSRF token is missing or wrong). <a href="/console/">Open the console</a> and try again.</p>`));
       return;
@@ -119,7 +134,7 @@ export interface WebConsole {
   stop(): void;
 }
 
-export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbox" | "db">, config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_SECRET">, locked: boolean): WebConsole {
+export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">, config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_SECRET">, locked: boolean): WebConsole {
   const deps: WebDeps = {
     runtime,
     store: consoleStore(runtime.db),

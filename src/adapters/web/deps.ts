@@ -5,7 +5,7 @@ import type { ConsoleStore } from "./console-store.js";
 import type { Session, SessionKey } from "./session.js";
 
 export interface WebDeps {
-  runtime: Pick<Runtime, "store" | "log" | "outbox" | "db">;
+  runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">;
   store: ConsoleStore;
   key: SessionKey;
   /** Slack or Teams is configured: only a one-time link opens a session. */

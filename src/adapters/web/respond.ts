@@ -1,5 +1,6 @@
 /** Writing the console's responses: security headers on each, HTML, redirects, and reading form bodies. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody, refuseTooLarge } from "../../http/body.js";
 import type { Html } from "./html.js";
 
 /** Scripts and styles from the console's own origin only; no inline script, no framing, forms post here only. */
@@ -31,21 +32,19 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
   res.end();
 }
 
-/** Largest form body accepted. */
-const MAX_BODY = 64 * 1024;
+/** Largest form body accepted: a command, a form's fields and a CSRF token are a few kilobytes. */
+export const MAX_FORM_BYTES = 64 * 1024;
 
 export class BadRequest extends Error {}
 
-/** An application/x-www-form-urlencoded body; anything else, or too large, is a BadRequest. */
+/** An application/x-www-form-urlencoded body; anything else is a BadRequest, too large a PayloadTooLarge. */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") throw new BadRequest("expected a form submission");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new BadRequest("form too large");
-    chunks.push(chunk as Buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  return new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString("utf8"));
+}
+
+/** 413 for a form body over the limit; the connection is closed after it. */
+export function formTooLarge(res: ServerResponse): void {
+  refuseTooLarge(res, "text/plain; charset=utf-8", `form too large (at most ${MAX_FORM_BYTES / 1024} KB)\n`, SECURITY_HEADERS);
 }

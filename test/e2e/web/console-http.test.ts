@@ -34,13 +34,17 @@ async function launch(extra: Record<string, string> = {}): Promise<Running> {
 
 function stop(running: Running | undefined): Promise<void> {
   if (!running) return Promise.resolve();
-  return new Promise((resolve) => {
-    // Slack pointed at an address nobody answers keeps retrying its Web API calls and holds up a clean stop; the test is not about stopping.
-    const kill = setTimeout(() => running.child.kill("SIGKILL"), 5_000);
-    running.child.once("exit", () => {
-      clearTimeout(kill);
+  return new Promise((resolve, reject) => {
+    // A clean stop, also with Slack pointed at an address nobody answers (its Web API retries must not hold the process).
+    const hung = setTimeout(() => {
+      running.child.kill("SIGKILL");
+      reject(new Error("charter start did not exit within 5 s of SIGTERM"));
+    }, 5_000);
+    running.child.once("exit", (code) => {
+      clearTimeout(hung);
       rmSync(running.dir, { recursive: true, force: true });
-      resolve();
+      if (code === 0) resolve();
+      else reject(new Error(`charter start exited with ${code} on SIGTERM`));
     });
     running.child.kill("SIGTERM");
   });
