@@ -48,7 +48,8 @@ function nav(sidebar: Sidebar): Html {
 </nav>`;
 }
 
-export function page(title: string, sidebar: Sidebar, main: Html): Html {
+/** The document head every console page shares; message pages run no script. */
+function head(title: string, script: boolean): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -57,9 +58,13 @@ export function page(title: string, sidebar: Sidebar, main: Html): Html {
 <title>${title} · Charter</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSET_PATHS.css}">
-<script src="${ASSET_PATHS.js}" defer></script>
+${script ? html`<script src="${ASSET_PATHS.js}" defer></script>` : ""}
 </head>
-<body>
+`;
+}
+
+export function page(title: string, sidebar: Sidebar, main: Html): Html {
+  return html`${head(title, true)}<body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="topbar" role="banner"><a class="brand" href="/console/">Charter</a> <span class="muted">web console</span></header>
 <div class="layout">
@@ -75,16 +80,7 @@ ${main}
 
 /** A page with a message only: sign-in needed, not found, refused. */
 export function messagePage(title: string, body: Html): Html {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · Charter</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSET_PATHS.css}">
-</head>
-<body>
+  return html`${head(title, false)}<body>
 <header class="topbar" role="banner"><span class="brand">Charter</span> <span class="muted">web console</span></header>
 <main id="main" class="narrow">
 <h1>${title}</h1>
