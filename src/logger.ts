@@ -1,9 +1,12 @@
 /**
- * JSON-lines logger on stderr (stdout belongs to command output). Values of
- * keys that look like secrets are masked, so a token passed along by mistake
- * never reaches the log.
+ * Structured JSON-lines logs on stderr (stdout belongs to command output),
+ * written by pino. Secrets never reach a line: pino's redact paths mask the
+ * fields we know carry them, every key that looks like a secret is masked at
+ * any depth, and token-shaped text (xoxb-…, Bearer …) is masked inside
+ * strings too, since error messages sometimes quote a request.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { pino, type DestinationStream } from "pino";
 import type { Logger } from "./core/context.js";
 
 /** What a log line written while handling one HTTP request carries (its x-request-id). */
@@ -15,30 +18,69 @@ export interface RequestScope {
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export const REDACTED = "[redacted]";
 const SECRET_KEY = /token|secret|password|authorization|cookie|key|signature/i;
+const SECRET_TEXT = /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+|\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi;
+
+/** Fields known to carry credentials, wherever a log call nests them (pino's fast-redact paths). */
+export const REDACT_PATHS = [
+  "token",
+  "*.token",
+  "botToken",
+  "*.botToken",
+  "headers.authorization",
+  "headers.cookie",
+  "*.headers.authorization",
+  "*.headers.cookie",
+  "signingSecret",
+  "clientSecret",
+  "appPassword",
+  "password",
+  "*.password",
+];
+
+/** Masks token-shaped text inside a string. */
+export const scrubText = (text: string): string => text.replace(SECRET_TEXT, (m) => (/^bearer/i.test(m) ? `Bearer ${REDACTED}` : REDACTED));
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 4 || value === null || typeof value !== "object") return typeof value === "bigint" ? value.toString() : value;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return scrubText(value);
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) return { type: value.name, message: scrubText(value.message), ...(value.stack ? { stack: scrubText(value.stack) } : {}) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1)]));
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(l + "\n")): Logger {
+/** A logger on stderr, or on `write` (one JSON line per call, no trailing newline) when given. */
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
+  const destination: DestinationStream = write
+    ? { write: (chunk: string) => write(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk) }
+    : // Synchronous, so the last lines before an exit are not lost.
+      pino.destination({ dest: 2, sync: true });
+  const logger = pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (data) => redact(data) as Record<string, unknown>,
+      },
+      mixin: () => {
+        const scope = requestScope.getStore();
+        return scope ? { requestId: scope.requestId } : {};
+      },
+    },
+    destination,
+  );
   const at =
     (lvl: Exclude<LogLevel, "silent">) =>
     (msg: string, data?: Record<string, unknown>): void => {
-      if (ORDER[lvl] < ORDER[level]) return;
-      const scope = requestScope.getStore();
-      write(
-        JSON.stringify({
-          time: new Date().toISOString(),
-          level: lvl,
-          msg,
-          ...(scope ? { requestId: scope.requestId } : {}),
-          ...(data ? (redact(data) as object) : {}),
-        }),
-      );
+      if (!logger.isLevelEnabled(lvl)) return;
+      if (data) logger[lvl](data, scrubText(msg));
+      else logger[lvl](scrubText(msg));
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

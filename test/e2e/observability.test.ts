@@ -119,6 +119,14 @@ describe("charter start: metrics, readiness and request ids", () => {
     await expect.poll(() => lines().some((l) => l.requestId === id && l.path === "/readyz")).toBe(true);
     expect(lines().some((l) => l.requestId === "not a sane id")).toBe(false);
   });
+
+  it("keeps every secret out of its debug log", async () => {
+    await pm("cost add 12 USD labour \"Token check\"");
+    await scrape(charter.url);
+    const out = charter.output();
+    expect(out).toContain('"level":"debug"');
+    for (const secret of ["xoxb-test-token", SIGNING_SECRET, METRICS_TOKEN]) expect(out).not.toContain(secret);
+  });
 });
 
 describe("charter start on PostgreSQL: /readyz when the database is gone", async () => {
