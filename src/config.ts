@@ -6,10 +6,17 @@
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./store/database.js";
 import { parseEncryptionKey } from "./store/secrets.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "./core/rate-limit.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How the bot's identity is hosted in Microsoft Entra (the Azure Bot's "Type of App"). */
 export const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
+
+/** A whole number of commands, 0 or more. */
+function rate(what: string, fallback: number) {
+  const expected = `expected a whole number of ${what}, 0 or more (0 turns the limit off)`;
+  return z.coerce.number({ error: expected }).int({ error: expected }).min(0, { error: expected }).max(1_000_000, { error: `expected at most 1000000 ${what}` }).default(fallback);
+}
 
 const schema = z.object({
   DATABASE_URL: z
@@ -58,7 +65,23 @@ const schema = z.object({
     .optional(),
   MICROSOFT_BOT_OPENID_METADATA: z.url({ error: "expected the URL of an OpenID configuration document" }).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
+
+  // Command rate limits, per process (each replica enforces its own); 0 turns a limit off.
+  RATE_LIMIT_USER_PER_MINUTE: rate("commands a minute per person", DEFAULT_RATE_LIMITS.userPerMinute),
+  RATE_LIMIT_USER_BURST: rate("commands a person may send at once", DEFAULT_RATE_LIMITS.userBurst),
+  RATE_LIMIT_TENANT_PER_MINUTE: rate("commands a minute per workspace", DEFAULT_RATE_LIMITS.tenantPerMinute),
+  RATE_LIMIT_TENANT_BURST: rate("commands a workspace may send at once", DEFAULT_RATE_LIMITS.tenantBurst),
 });
+
+/** The rate limits the configuration asks for. */
+export function rateLimitsOf(config: Config): RateLimits {
+  return {
+    userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    userBurst: config.RATE_LIMIT_USER_BURST,
+    tenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
+    tenantBurst: config.RATE_LIMIT_TENANT_BURST,
+  };
+}
 
 /** Which variables must come together; checked after each one is valid on its own. */
 function checkCombinations(config: z.infer<typeof schema>, problems: string[]): void {

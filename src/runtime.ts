@@ -4,7 +4,8 @@
  */
 import type { Logger } from "./core/context.js";
 import type { Store } from "./core/store.js";
-import type { Config } from "./config.js";
+import { rateLimitsOf, type Config } from "./config.js";
+import { createRateLimiter, type RateLimiter } from "./core/rate-limit.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
@@ -22,6 +23,8 @@ export interface Runtime {
   /** Where every message to a channel or person is queued before it is sent. */
   outbox: OutboxQueue;
   log: Logger;
+  /** Command rate limits, one per process so every adapter draws on the same buckets. */
+  limiter?: RateLimiter;
   /** Prometheus metrics (`charter start` only): commands, outbox, scheduler. */
   metrics?: Metrics;
   /** Where the data lives, without credentials: "SQLite ./data/charter.db" or "PostgreSQL host/db". */
@@ -49,6 +52,7 @@ export async function openRuntime(config: Config, opts: { logLevel?: LogLevel; m
     claims: claimsRepository(db),
     outbox: outboxQueue(db),
     log,
+    limiter: createRateLimiter(rateLimitsOf(config)),
     ...(opts.metrics ? { metrics: createMetrics({ db, log }) } : {}),
     databaseLabel: describeDatabase(config.DATABASE_URL),
     close: () => db.close(),

@@ -1,6 +1,6 @@
 /**
  * A closed project is an archive: it can be read, not changed, until its
- * manager reopens it. The dispatcher refuses every project command that
+ * owners or managers reopen it. The dispatcher refuses every project command that
  * writes (see `effect` in commands/define.ts) and runs the ones that read
  * against a store and an outbox that refuse project writes too, so a command
  * that says it reads but writes still writes nothing.
@@ -17,7 +17,7 @@ export class ProjectArchived extends Error {
   }
 }
 
-export const archivedMessage = (name: string): string => `${name} is closed (archived) — \`project reopen\` by its manager reopens it.`;
+export const archivedMessage = (name: string): string => `${name} is closed (archived) — \`project reopen\` by its owners or managers reopens it.`;
 
 export function archivedReply(project: Pick<Project, "name">): Reply {
   const message = archivedMessage(project.name);

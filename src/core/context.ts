@@ -4,6 +4,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Notifier } from "./notify.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store.js";
 
 export type TenantId = string;
@@ -22,8 +23,11 @@ export interface ChannelRef {
   platform: "slack" | "teams" | "shell" | "web";
 }
 
-/** How a command ended: did what it was asked, was refused (bad input, not allowed), or failed on Charter's side. */
-export type CommandOutcome = "ok" | "rejected" | "error";
+/**
+ * How a command ended: did what it was asked, was refused (bad input, not
+ * allowed), was turned away by the rate limit, or failed on Charter's side.
+ */
+export type CommandOutcome = "ok" | "rejected" | "limited" | "error";
 
 /**
  * Told about every command the core runs (metrics): called when a command
@@ -44,4 +48,6 @@ export interface Context {
   log: Logger;
   /** Optional: who hears how each command ended (the process's metrics). */
   observe?: CommandObserver;
+  /** Optional: the process's command rate limits, checked before anything else runs. */
+  limiter?: RateLimiter;
 }

@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
-import { commandName, effectOf, type CommandContext, type CommandDef } from "./commands/define.js";
+import { authorityOf, holds, refusal, type Authority, type Role } from "./commands/authority.js";
+import { commandName, effectOf, permissionOf, type CommandContext, type CommandDef, type ProjectCommand } from "./commands/define.js";
 import type { ParseEnv } from "./commands/fields.js";
 import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
@@ -113,13 +114,25 @@ function issuesByField(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** The refusal when the actor does not hold the role the command needs here; null to go ahead. */
+function refuseWithout(ctx: Context, def: ProjectCommand<unknown>, project: Project, authority: Authority, needed: Role | undefined): Promise<Reply> | null {
+  if (!needed || holds(authority, needed)) return null;
+  return refusal(ctx, project, authority, needed, def.permissionAction ?? `run \`${commandName(def)}\``);
+}
+
 async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName: string | undefined, fromForm: boolean): Promise<Reply> {
   const missing = missingRequired(def, raw);
   if (missing.length > 0) {
-    // A command that always writes opens no form on a closed project: the form could not be saved.
-    if (alwaysWrites(def)) {
+    // A command that always writes opens no form on a closed project, nor for someone who may not run it: the form could not be saved.
+    if (alwaysWrites(def) || (def.scope === "project" && typeof def.permission === "string")) {
       const resolved = await resolveProject(ctx, projectName);
-      if (!("blocks" in resolved) && resolved.status === "closed") return archivedReply(resolved);
+      if (!("blocks" in resolved)) {
+        if (def.scope === "project" && typeof def.permission === "string") {
+          const refused = refuseWithout(ctx, def, resolved, await authorityOf(ctx, resolved), def.permission);
+          if (refused) return refused;
+        }
+        if (alwaysWrites(def) && resolved.status === "closed") return archivedReply(resolved);
+      }
     }
     const form = def.formTitle ? { ...formFor(def, raw), ...(projectName ? { project: projectName } : {}) } : undefined;
     const message = `\`${commandName(def)}\` needs ${joinWords(missing.map((m) => `${/^[aeio]/i.test(m) ? "an" : "a"} ${m}`))}.`;
@@ -147,6 +160,11 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
   }
 
   let cctx: CommandContext = { ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id }, env };
+  const authority = def.scope === "project" ? await authorityOf(ctx, project!) : undefined;
+  if (def.scope === "project") {
+    const refused = refuseWithout(ctx, def, project!, authority!, permissionOf(def, parsed.data));
+    if (refused) return refused;
+  }
   // A closed project is read-only: writes are refused here, reads run against a store that refuses writes too.
   if (def.scope === "project" && project!.status === "closed") {
     const effect = effectOf(def, parsed.data);
@@ -154,7 +172,7 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
     if (effect === "read") cctx = { ...cctx, store: readOnlyStore(ctx.store, project!), notify: readOnlyNotifier(project!) };
   }
   try {
-    return def.scope === "project" ? await def.run({ ...cctx, project: project! }, parsed.data) : await def.run(cctx, parsed.data);
+    return def.scope === "project" ? await def.run({ ...cctx, project: project!, authority: authority! }, parsed.data) : await def.run(cctx, parsed.data);
   } catch (err) {
     if (err instanceof StoreConflict || err instanceof NotAllowed) return rejection(err.message);
     if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
@@ -167,6 +185,19 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
 
 /** Replies that stand for a failure on Charter's side (outcome "error"), not a refused input. */
 const failures = new WeakSet<Reply>();
+/** Replies that turned a command away for the rate limit (outcome "limited"). */
+const limited = new WeakSet<Reply>();
+
+/** "Slow down" when the person or the workspace ran too many commands lately; null to go ahead. */
+function rateLimited(ctx: Context): Reply | null {
+  const verdict = ctx.limiter?.take(ctx.tenant, ctx.user.id, ctx.now().toMillis());
+  if (!verdict || verdict.ok) return null;
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  const who = verdict.scope === "user" ? "you've sent a lot of commands" : "your workspace is sending a lot of commands";
+  const reply = rejection(`Slow down — ${who} in the last minute. Try again in ${seconds} s.`);
+  limited.add(reply);
+  return reply;
+}
 
 /** What ran, as the observer hears it: the matched command's path, never the words typed. */
 interface Seen {
@@ -180,7 +211,7 @@ async function observed(ctx: Context, run: (seen: Seen) => Promise<Reply>): Prom
   let outcome: CommandOutcome = "error";
   try {
     const reply = await run(seen);
-    outcome = failures.has(reply) ? "error" : reply.ok ? "ok" : "rejected";
+    outcome = failures.has(reply) ? "error" : limited.has(reply) ? "limited" : reply.ok ? "ok" : "rejected";
     return reply;
   } finally {
     done?.(seen.command, outcome);
@@ -191,9 +222,12 @@ async function dispatchWords(ctx: Context, input: string | readonly Token[], see
   const given = typeof input === "string" ? tokenize(input) : [...input];
   const tokens = given.length === 0 ? [{ text: "help", quoted: false }] : given;
   const match = findCommand(tokens);
+  if (match) seen.command = commandName(match.def);
+  // Before any store access: even unknown words count, so a flood of typos is limited too.
+  const slowDown = rateLimited(ctx);
+  if (slowDown) return slowDown;
   if (!match) return unknownCommand(tokens);
   const { def } = match;
-  seen.command = commandName(def);
   const { args, name } = def.scope === "project" ? await takeProjectName(ctx, match.args) : { args: match.args };
   const bound = bindWords(def.params, args);
   if (!bound.ok) return rejection(bound.message, [text(bound.message), ...usageBlocks(def)]);
@@ -209,8 +243,10 @@ export function dispatch(ctx: Context, input: string | readonly Token[]): Promis
 export function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
   return observed(ctx, async (seen) => {
     const match = findCommand(tokenize(command));
+    if (match && match.args.length === 0) seen.command = commandName(match.def);
+    const slowDown = rateLimited(ctx);
+    if (slowDown) return slowDown;
     if (!match || match.args.length > 0) return rejection(`Unknown form \`${command}\`.`);
-    seen.command = commandName(match.def);
     return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
   });
 }

@@ -75,6 +75,8 @@ export interface Task {
   /** Estimate in hours. */
   estimateHours: number | null;
   parentId: string | null;
+  /** Who added it; null (or absent) for tasks from before this was recorded. */
+  createdById?: string | null;
   createdAt: Date;
   completedAt: Date | null;
 }
@@ -99,6 +101,8 @@ export interface TaskFilter {
 export interface CostEntry {
   id: string;
   projectId: string;
+  /** Per-project number shown as #n (absent on records built outside the store). */
+  number?: number;
   amount: bigint;
   currency: string;
   category: CostCategory;
@@ -107,6 +111,9 @@ export interface CostEntry {
   createdById: string;
   createdAt: Date;
 }
+
+/** What `cost edit` may change. */
+export type CostPatch = Partial<Pick<CostEntry, "amount" | "category" | "note" | "incurredOn">>;
 
 export interface NewCost {
   amount: bigint;
@@ -280,6 +287,20 @@ export interface Stakeholder {
   memberId: string;
   role: string | null;
   approver: boolean;
+}
+
+/**
+ * A role on one project. Owners and managers run the project (budget,
+ * settings, anyone's entries); only owners grant roles. Everyone else in the
+ * workspace logs and edits their own entries.
+ */
+export type ProjectRoleName = "owner" | "manager";
+
+export interface ProjectRole {
+  projectId: string;
+  memberId: string;
+  role: ProjectRoleName;
+  createdAt: Date;
 }
 
 export interface AuditEvent {

@@ -23,6 +23,7 @@ import type {
   TaskPatch,
   TaskFilter,
   CostEntry,
+  CostPatch,
   NewCost,
   ImportedCost,
   CostTotals,
@@ -41,6 +42,8 @@ import type {
   NewAllocation,
   Stakeholder,
   AuditEvent,
+  ProjectRole,
+  ProjectRoleName,
   StandupSchedule,
   StandupAnswer,
   DatedStandupAnswer,
@@ -89,7 +92,7 @@ export class NotAnApprover extends Error {
 
 /**
  * Raised when the acting member may not do this to the project (approve its
- * charter, close or reopen it). Nothing is written.
+ * charter, close or reopen it, grant roles). Nothing is written.
  */
 export class NotAllowed extends Error {
   constructor(
@@ -131,6 +134,17 @@ export interface Store {
     setAlertChannel(scope: Scope, projectId: string, channelId: string | null): Promise<Project>;
     setChangePolicy(scope: Scope, projectId: string, policy: ChangePolicy): Promise<Project>;
   };
+  roles: {
+    /** The project's owners (first) and managers, oldest grant first. */
+    list(tenantId: TenantId, projectId: string): Promise<ProjectRole[]>;
+    /**
+     * Gives the member a role on the project, changes it, or (null) takes it
+     * away. Only the project's owners and workspace admins may (NotAllowed);
+     * the last owner cannot be removed or demoted (StoreConflict). Returns the
+     * role before and after; nothing is written when they are the same.
+     */
+    set(scope: Scope, projectId: string, memberId: string, role: ProjectRoleName | null): Promise<{ before: ProjectRoleName | null; after: ProjectRoleName | null }>;
+  };
   tasks: {
     add(scope: Scope, projectId: string, task: NewTask): Promise<Task>;
     byNumber(tenantId: TenantId, projectId: string, number: number): Promise<Task | null>;
@@ -150,6 +164,11 @@ export interface Store {
     addMany(scope: Scope, projectId: string, costs: ImportedCost[]): Promise<{ added: CostEntry[]; existing: string[] }>;
     /** Newest first; dates inclusive. */
     list(tenantId: TenantId, projectId: string, range?: { from?: string; to?: string }): Promise<CostEntry[]>;
+    byNumber(tenantId: TenantId, projectId: string, number: number): Promise<CostEntry | null>;
+    /** Changes a cost; who may is the command's call (its logger, or whoever runs the project). */
+    update(scope: Scope, costId: string, patch: CostPatch): Promise<CostEntry>;
+    /** Deletes a cost; the audit log keeps what it was. */
+    remove(scope: Scope, costId: string): Promise<CostEntry>;
     /** Aggregated in the database, not by loading every entry. */
     totals(tenantId: TenantId, projectId: string): Promise<CostTotals>;
   };
@@ -248,7 +267,7 @@ export interface Store {
     version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;
     /**
      * Records the acting member's approval of a version. Only the project's
-     * manager and its stakeholders may approve (NotAllowed otherwise).
+     * owners, managers and stakeholders may approve (NotAllowed otherwise).
      * `created` is false when they had approved that version already;
      * `latest` is the project's newest version number.
      */
@@ -258,11 +277,12 @@ export interface Store {
     /**
      * Closes (archives) the project: stores the post-mortem and the final
      * report and sets status "closed" and closedAt, in one transaction.
-     * Only the manager may (NotAllowed); a closed project fails with StoreConflict.
+     * Only its owners and managers (and workspace admins) may (NotAllowed);
+     * a closed project fails with StoreConflict.
      */
     close(scope: Scope, projectId: string, closeOut: NewCloseOut): Promise<CloseOut>;
     get(tenantId: TenantId, projectId: string): Promise<CloseOut | null>;
-    /** Makes a closed project active again (manager only); the last close-out is kept. */
+    /** Makes a closed project active again (owners, managers, admins); the last close-out is kept. */
     reopen(scope: Scope, projectId: string, at: Date): Promise<Project>;
   };
 }

@@ -16,7 +16,7 @@ import { WEEKLY_DIGEST_JOB } from "../scheduler/digest-tick.js";
 
 export const UNKNOWN = "unknown";
 const KNOWN_COMMANDS: ReadonlySet<string> = new Set(commands.map(commandName));
-const OUTCOMES: readonly CommandOutcome[] = ["ok", "rejected", "error"];
+const OUTCOMES: readonly CommandOutcome[] = ["ok", "rejected", "limited", "error"];
 const PLATFORMS = ["slack", "teams", "local"] as const;
 const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 /** The scheduler's job names (JobRun.job), and "tick" for a tick that failed as a whole. */
@@ -73,7 +73,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   const commandsTotal = new Counter({
     name: "charter_commands_total",
-    help: "Chat commands run, by command path and outcome (ok, rejected, error).",
+    help: "Chat commands run, by command path and outcome (ok, rejected, limited, error).",
     labelNames: ["command", "outcome"] as const,
     registers: [registry],
   });

@@ -15,6 +15,7 @@ import { costsRepository } from "./repositories/costs.js";
 import { kpisRepository } from "./repositories/kpis.js";
 import { membersRepository } from "./repositories/members.js";
 import { milestonesRepository } from "./repositories/milestones.js";
+import { projectRolesRepository } from "./repositories/project-roles.js";
 import { projectsRepository } from "./repositories/projects.js";
 import { risksRepository } from "./repositories/risks.js";
 import { reportSchedulesRepository } from "./repositories/report-schedules.js";
@@ -32,6 +33,7 @@ export function createStore(db: Database): Store {
     tenants: tenantsRepository(ctx),
     members: membersRepository(ctx),
     projects: projectsRepository(ctx),
+    roles: projectRolesRepository(ctx),
     tasks: tasksRepository(ctx),
     costs: costsRepository(ctx),
     budgets: budgetsRepository(ctx),

@@ -43,6 +43,7 @@ describeEachProvider("store costs and budgets", (provider) => {
     expect(cost).toEqual({
       id: expect.any(String),
       projectId: project.id,
+      number: 1,
       amount: BEYOND_DOUBLE,
       currency: "EUR",
       category: "consultants",

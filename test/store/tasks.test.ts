@@ -29,6 +29,7 @@ describeEachProvider("store tasks", (provider) => {
       dueDate: "2026-02-01",
       estimateHours: 1.5,
       parentId: null,
+      createdById: expect.any(String),
       createdAt: expect.any(Date),
       completedAt: null,
     });

@@ -17,7 +17,7 @@ export interface ShellIdentity {
 export const DEFAULT_IDENTITY: ShellIdentity = { tenant: "local", user: "local-user", channel: "local" };
 
 export async function shellContext(
-  { store, log, outbox }: Pick<Runtime, "store" | "log" | "outbox">,
+  { store, log, outbox, limiter }: Pick<Runtime, "store" | "log" | "outbox" | "limiter">,
   who: ShellIdentity,
   now: () => DateTime = () => DateTime.now(),
 ): Promise<Context> {
@@ -33,5 +33,6 @@ export async function shellContext(
     // With no chat platform here, the local outbox is where the bot "posts" (see `charter outbox`).
     notify: outboxNotifier(outbox, "local"),
     log,
+    ...(limiter ? { limiter } : {}),
   };
 }

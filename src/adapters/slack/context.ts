@@ -51,5 +51,6 @@ export async function slackContext(deps: SlackDeps, client: WebClient, ids: Slac
     notify: outboxNotifier(deps.runtime.outbox, "slack"),
     log,
     ...(deps.runtime.metrics ? { observe: deps.runtime.metrics.observeCommand } : {}),
+    ...(deps.runtime.limiter ? { limiter: deps.runtime.limiter } : {}),
   };
 }

@@ -45,5 +45,6 @@ export async function teamsContext(deps: TeamsDeps, turn: TurnContext): Promise<
     notify: outboxNotifier(deps.runtime.outbox, "teams"),
     log,
     ...(deps.runtime.metrics ? { observe: deps.runtime.metrics.observeCommand } : {}),
+    ...(deps.runtime.limiter ? { limiter: deps.runtime.limiter } : {}),
   };
 }

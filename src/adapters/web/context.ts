@@ -15,7 +15,7 @@ export const CONSOLE_USER = "local-user";
 
 export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
 
-export async function webContext(runtime: Pick<Runtime, "store" | "log" | "outbox" | "metrics">, channelId: string, now: () => DateTime = () => DateTime.now()): Promise<Context> {
+export async function webContext(runtime: Pick<Runtime, "store" | "log" | "outbox" | "metrics" | "limiter">, channelId: string, now: () => DateTime = () => DateTime.now()): Promise<Context> {
   const { store, log, outbox } = runtime;
   await store.tenants.ensure(CONSOLE_TENANT, "local");
   const user = await store.members.ensure(CONSOLE_TENANT, { platformUserId: CONSOLE_USER, name: CONSOLE_USER, timeZone: machineZone() });
@@ -28,5 +28,6 @@ export async function webContext(runtime: Pick<Runtime, "store" | "log" | "outbo
     notify: outboxNotifier(outbox, "local"),
     log,
     ...(runtime.metrics ? { observe: runtime.metrics.observeCommand } : {}),
+    ...(runtime.limiter ? { limiter: runtime.limiter } : {}),
   };
 }

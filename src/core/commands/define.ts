@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { Context } from "../context.js";
+import type { Authority, Role } from "./authority.js";
 import type { Project, Scope } from "../store.js";
 import type { Reply } from "../views/reply.js";
 import type { ParseEnv } from "./fields.js";
@@ -18,6 +19,8 @@ export interface CommandContext extends Context {
 
 export interface ProjectCommandContext extends CommandContext {
   project: Project;
+  /** The acting member's standing on the project, for checks on single entries (someone else's task). */
+  authority: Authority;
 }
 
 interface CommandBase<I> {
@@ -50,6 +53,15 @@ export interface ProjectCommand<I> extends CommandBase<I> {
    * shows, `budget set ...` changes).
    */
   effect?: ProjectEffect | ((input: I) => ProjectEffect);
+  /**
+   * The project role needed to run it, checked by the dispatcher before
+   * `run` (workspace admins always pass). Absent: anyone in the workspace. A
+   * function decides per input (`budget` shows to anyone, `budget set ...`
+   * needs a manager).
+   */
+  permission?: Role | ((input: I) => Role | undefined);
+  /** What a refusal says the command does: "change its budget" -> "Only Apollo's owners and managers can change its budget". */
+  permissionAction?: string;
   run(ctx: ProjectCommandContext, input: I): Promise<Reply>;
 }
 
@@ -75,4 +87,10 @@ export const commandName = (def: Pick<CommandDef, "path">): string => def.path.j
 export function effectOf(def: ProjectCommand<unknown>, input: unknown): ProjectEffect {
   const { effect } = def;
   return typeof effect === "function" ? effect(input) : (effect ?? "write");
+}
+
+/** The role this input needs, if any. */
+export function permissionOf(def: ProjectCommand<unknown>, input: unknown): Role | undefined {
+  const { permission } = def;
+  return typeof permission === "function" ? permission(input) : permission;
 }

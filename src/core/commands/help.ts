@@ -8,12 +8,21 @@ import type { Block } from "../views/reply.js";
 // Imported lazily: the registry imports this module.
 const registry = async (): Promise<readonly CommandDef[]> => (await import("./index.js")).commands;
 
+/** Who may run it, from the command's declared permission. */
+function whoMay(def: CommandDef): Block[] {
+  if (def.scope !== "project" || def.permission === undefined) return [];
+  if (def.permission === "owner") return [contextLine("Only the project's owners (and workspace admins) can run it.")];
+  if (def.permission === "manager") return [contextLine("Only the project's owners and managers (and workspace admins) can run it.")];
+  return [contextLine("Anyone can look; only the project's owners and managers (and workspace admins) can change it.")];
+}
+
 function detail(def: CommandDef): Block[] {
   return [
     heading(commandName(def)),
     text(def.summary),
     contextLine(`Usage: \`${usageOf(def.path, def.params)}\``),
     ...(def.notes ?? []).map((n) => contextLine(n)),
+    ...whoMay(def),
     list(def.examples.map((e) => `\`${e}\``)),
   ];
 }

@@ -14,6 +14,8 @@ import projectCharterShow from "./project/charter-show.js";
 import projectCharterApprove from "./project/charter-approve.js";
 import projectClose from "./project/close.js";
 import projectReopen from "./project/reopen.js";
+import projectRole from "./project/role.js";
+import projectRoles from "./project/roles.js";
 import taskAdd from "./task/add.js";
 import taskList from "./task/list.js";
 import taskDone from "./task/done.js";
@@ -22,6 +24,8 @@ import taskAssign from "./task/assign.js";
 import taskDue from "./task/due.js";
 import costAdd from "./cost/add.js";
 import costList from "./cost/list.js";
+import costEdit from "./cost/edit.js";
+import costDelete from "./cost/delete.js";
 import budget from "./budget/budget.js";
 import riskAdd from "./risk/add.js";
 import riskList from "./risk/list.js";
@@ -74,6 +78,8 @@ export const commands: readonly CommandDef[] = [
   projectCharterApprove,
   projectClose,
   projectReopen,
+  projectRole,
+  projectRoles,
   taskAdd,
   taskList,
   taskDone,
@@ -82,6 +88,8 @@ export const commands: readonly CommandDef[] = [
   taskDue,
   costAdd,
   costList,
+  costEdit,
+  costDelete,
   budget,
   riskAdd,
   riskList,

@@ -10,6 +10,7 @@ import type { StoreContext } from "../client.js";
 import { notFound } from "../errors.js";
 import { requireProject } from "../guards.js";
 import { write } from "../write.js";
+import { authorityIn } from "./project-roles.js";
 
 const WITH_APPROVALS = { approvals: { orderBy: [{ approvedAt: "asc" as const }, { id: "asc" as const }] } };
 
@@ -35,14 +36,17 @@ export function toCharterVersion(row: VersionRow & { approvals: ApprovalRow[] })
   };
 }
 
-/** The manager first, then the stakeholders, oldest first: who may approve the charter. */
-async function charterApprovers(tx: Tx, tenantId: string, projectId: string, managerId: string): Promise<string[]> {
-  const stakeholders = await tx.stakeholder.findMany({
-    where: { tenantId, projectId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { memberId: true },
-  });
-  return [...new Set([managerId, ...stakeholders.map((s) => s.memberId)])];
+/** The owners and managers first, then the stakeholders, oldest first: who may approve the charter. */
+async function charterApprovers(tx: Tx, tenantId: string, projectId: string): Promise<string[]> {
+  const [stakeholders, { roles }] = await Promise.all([
+    tx.stakeholder.findMany({
+      where: { tenantId, projectId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { memberId: true },
+    }),
+    authorityIn(tx, tenantId, projectId, ""),
+  ]);
+  return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
 }
 
 export function chartersRepository(ctx: StoreContext): Store["charters"] {
@@ -93,12 +97,12 @@ export function chartersRepository(ctx: StoreContext): Store["charters"] {
         scope,
         async (tx, audit) => {
           const { tenantId, actorId } = scope;
-          const project = await tx.project.findFirst({ where: { id: projectId, tenantId }, select: { id: true, name: true, managerId: true } });
+          const project = await tx.project.findFirst({ where: { id: projectId, tenantId }, select: { id: true, name: true } });
           if (!project) throw notFound("Project");
           const row = await tx.charterVersion.findFirst({ where: { tenantId, projectId, version }, select: { id: true } });
           if (!row) throw new StoreConflict("not_found", `${project.name}'s charter has no version ${version}.`);
-          const allowed = await charterApprovers(tx, tenantId, projectId, project.managerId);
-          if (!allowed.includes(actorId)) throw new NotAllowed(`Only ${project.name}'s manager and its stakeholders can approve its charter.`, allowed);
+          const allowed = await charterApprovers(tx, tenantId, projectId);
+          if (!allowed.includes(actorId)) throw new NotAllowed(`Only ${project.name}'s owners, managers and stakeholders can approve its charter.`, allowed);
           const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true } });
           const existing = await tx.charterApproval.findFirst({ where: { tenantId, charterVersionId: row.id, memberId: actorId }, select: { id: true } });
           if (!existing) {

@@ -1,15 +1,17 @@
 /**
  * Closing a project: the post-mortem and the final report are stored and the
  * project becomes "closed" (archived, read-only) in one transaction with its
- * AuditEvent; reopening makes it active again. Only the manager does either.
+ * AuditEvent; reopening makes it active again. Only the project's owners and
+ * managers (and workspace admins) do either.
  * A project closed again after a reopen replaces its CloseOut (one per
  * project); the audit log keeps every close with what it stored.
  */
-import { NotAllowed, StoreConflict, type CloseOut, type PostMortem, type Store } from "../../core/store.js";
+import { StoreConflict, type CloseOut, type PostMortem, type Store } from "../../core/store.js";
 import type { CloseOut as CloseOutRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
+import { requireManager } from "./project-roles.js";
 import { toProject } from "./projects.js";
 
 function parse(text: string | null): unknown {
@@ -53,7 +55,7 @@ export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId, actorId } = scope;
         const project = await lockedProject(tx, tenantId, projectId);
-        if (project.managerId !== actorId) throw new NotAllowed(`Only ${project.name}'s manager can close it.`, [project.managerId]);
+        await requireManager(tx, tenantId, project, actorId, "close it");
         if (project.status === "closed") throw new StoreConflict("duplicate", `${project.name} is closed already.`);
         const data = {
           postMortem: JSON.stringify(input.postMortem),
@@ -86,7 +88,7 @@ export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId, actorId } = scope;
         const project = await lockedProject(tx, tenantId, projectId);
-        if (project.managerId !== actorId) throw new NotAllowed(`Only ${project.name}'s manager can reopen it.`, [project.managerId]);
+        await requireManager(tx, tenantId, project, actorId, "reopen it");
         if (project.status !== "closed") throw new StoreConflict("duplicate", `${project.name} is not closed.`);
         const after = toProject(await tx.project.update({ where: { id: projectId, tenantId }, data: { status: "active", closedAt: null } }));
         await audit({

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type ImportedCost, type Store } from "../../core/store.js";
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
-import { requireProject } from "../guards.js";
+import { notFound } from "../errors.js";
+import { nextNumber, requireProject } from "../guards.js";
 import { toAuditJson } from "../json.js";
 import { write } from "../write.js";
 
@@ -10,6 +11,7 @@ export function toCost(row: CostRow): CostEntry {
   return {
     id: row.id,
     projectId: row.projectId,
+    number: row.number ?? 0,
     amount: row.amount,
     currency: row.currency,
     category: row.category as CostCategory,
@@ -66,25 +68,33 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(ctx, scope, async (tx, audit) => {
-        await requireProject(tx, scope.tenantId, projectId);
-        const cost = toCost(
-          await tx.costEntry.create({
-            data: {
-              tenantId: scope.tenantId,
-              projectId,
-              amount: input.amount,
-              currency: input.currency,
-              category: input.category,
-              note: input.note ?? null,
-              incurredOn: input.incurredOn,
-              createdById: scope.actorId,
-            },
-          }),
-        );
-        await audit({ action: "cost.add", entity: "cost", entityId: cost.id, projectId, after: cost });
-        return cost;
-      });
+      return write(
+        ctx,
+        scope,
+        async (tx, audit) => {
+          await requireProject(tx, scope.tenantId, projectId);
+          const { _max } = await tx.costEntry.aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
+          const cost = toCost(
+            await tx.costEntry.create({
+              data: {
+                tenantId: scope.tenantId,
+                projectId,
+                number: nextNumber(_max.number),
+                amount: input.amount,
+                currency: input.currency,
+                category: input.category,
+                note: input.note ?? null,
+                incurredOn: input.incurredOn,
+                createdById: scope.actorId,
+              },
+            }),
+          );
+          await audit({ action: "cost.add", entity: "cost", entityId: cost.id, projectId, after: cost });
+          return cost;
+        },
+        // Two costs logged at once took the same number: the later one takes the next.
+        { retryOnUnique: true },
+      );
     },
 
     addMany(scope, projectId, inputs) {
@@ -105,9 +115,12 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
           const loggers = await loggersOf(tx, scope.tenantId, fresh);
           const now = new Date();
           const ids = orderedIds(fresh.length);
+          const { _max } = await tx.costEntry.aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
+          const first = nextNumber(_max.number);
           const added: CostEntry[] = fresh.map((input, i) => ({
             id: ids[i]!,
             projectId,
+            number: first + i,
             amount: input.amount,
             currency: input.currency,
             category: input.category,
@@ -135,6 +148,32 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         // Someone else created one of the loggers meanwhile: run again, which finds them.
         { retryOnUnique: true },
       );
+    },
+
+    async byNumber(tenantId, projectId, number) {
+      const row = await prisma.costEntry.findFirst({ where: { tenantId, projectId, number } });
+      return row ? toCost(row) : null;
+    },
+
+    update(scope, costId, patch) {
+      return write(ctx, scope, async (tx, audit) => {
+        const before = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
+        if (!before) throw notFound("Cost");
+        const after = toCost(await tx.costEntry.update({ where: { id: before.id }, data: patch }));
+        await audit({ action: "cost.update", entity: "cost", entityId: before.id, projectId: before.projectId, before: toCost(before), after });
+        return after;
+      });
+    },
+
+    remove(scope, costId) {
+      return write(ctx, scope, async (tx, audit) => {
+        const row = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
+        if (!row) throw notFound("Cost");
+        await tx.costEntry.delete({ where: { id: row.id } });
+        const cost = toCost(row);
+        await audit({ action: "cost.delete", entity: "cost", entityId: row.id, projectId: row.projectId, before: cost });
+        return cost;
+      });
     },
 
     async list(tenantId, projectId, range = {}) {

@@ -16,6 +16,7 @@ export function toTask(row: TaskRow): Task {
     dueDate: row.dueDate,
     estimateHours: row.estimateHours,
     parentId: row.parentId,
+    createdById: row.createdById,
     createdAt: row.createdAt,
     completedAt: row.completedAt,
   };
@@ -48,6 +49,7 @@ export function tasksRepository(ctx: StoreContext): Store["tasks"] {
                 dueDate: input.dueDate ?? null,
                 estimateHours: input.estimateHours ?? null,
                 parentId: input.parentId ?? null,
+                createdById: scope.actorId,
               },
             }),
           );

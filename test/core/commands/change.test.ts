@@ -117,7 +117,7 @@ describeEachProvider("change request commands", (provider) => {
 
   it("under policy all waits for every approver before applying anything", async () => {
     const { pm, carol, change, current, naming, message, as } = await apollo();
-    expect((await carol.say("change policy all")).text).toContain("Only the project manager, @local-user, can change the approval policy of Apollo.");
+    expect((await carol.say("change policy all")).text).toContain("Only Apollo's owners and managers can change its approval policy — ask @local-user.");
     const set = await pm.say("change policy all");
     expect(set.ok).toBe(true);
     expect(set.visibility).toBe("channel");

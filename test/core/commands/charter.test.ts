@@ -105,7 +105,7 @@ describeEachProvider("project charter", (provider) => {
     const eve = as("eve");
     const refused = await eve.say("project charter approve");
     expect(refused.ok).toBe(false);
-    expect(refused.text).toContain("Only Apollo's manager and its stakeholders can approve its charter: @local-user and @carol.");
+    expect(refused.text).toContain("Only Apollo's owners, managers and stakeholders can approve its charter: @local-user and @carol.");
     const eveId = (await store.members.ensure(tenant, { platformUserId: "eve" })).id;
     await expect(store.charters.approve({ tenantId: tenant, actorId: eveId }, project.id, 2, new Date())).rejects.toBeInstanceOf(NotAllowed);
     expect(await writes()).toBe(before);

@@ -63,7 +63,7 @@ describeEachProvider("project close and the archive", (provider) => {
 
     // Only the manager closes.
     const dave = await f.as("dave", CLOSE_AT).say("project close");
-    expect(dave.text).toContain("Only Apollo's manager, @local-user, can close it.");
+    expect(dave.text).toContain("Only Apollo's owners and managers can close it — ask @local-user.");
     expect(dave.reply.form).toBeUndefined();
 
     // A bare `project close` opens the post-mortem form.
@@ -265,7 +265,7 @@ describeEachProvider("project close and the archive", (provider) => {
     const before = await f.writes();
     const carol = await f.as("carol").say("project reopen");
     expect(carol.ok).toBe(false);
-    expect(carol.text).toContain("Only Apollo's manager, @local-user, can reopen it.");
+    expect(carol.text).toContain("Only Apollo's owners and managers can reopen it — ask @local-user.");
     const carolId = (await f.store.members.ensure(f.tenant, { platformUserId: "carol" })).id;
     await expect(f.store.closeOuts.reopen({ tenantId: f.tenant, actorId: carolId }, f.project.id, new Date())).rejects.toMatchObject({ name: "NotAllowed" });
     expect(await f.writes()).toBe(before);

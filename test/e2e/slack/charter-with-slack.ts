@@ -5,6 +5,7 @@
 import { loadConfig } from "../../../src/config.js";
 import { start, type Started } from "../../../src/main.js";
 import { createTestDatabase, type TestDatabase } from "../../support/db.js";
+import { NO_RATE_LIMITS } from "../../support/rate-limits.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -18,7 +19,7 @@ export interface RunningCharter {
 
 export async function startCharterWithSlack(env: Record<string, string>): Promise<RunningCharter> {
   const database = await createTestDatabase("sqlite", { migrate: false });
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...NO_RATE_LIMITS, ...env });
   const started = await start(config, () => undefined);
   const url = `http://127.0.0.1:${started.port}`;
   return {

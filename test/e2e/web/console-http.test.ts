@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_RATE_LIMITS } from "../../support/rate-limits.js";
 import { charter, startCharter } from "../charter-binary.js";
 import { ConsoleClient, csrfOf, lastFormMessage } from "./console-client.js";
 
@@ -27,7 +28,7 @@ interface Running {
 
 async function launch(extra: Record<string, string> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), "charter-web-"));
-  const env = { DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...extra };
+  const env = { DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...NO_RATE_LIMITS, ...extra };
   const started = await startCharter(env, dir);
   return { ...started, dir, env };
 }

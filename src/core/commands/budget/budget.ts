@@ -28,6 +28,8 @@ export default projectCommand({
       lines: z.array(z.tuple([z.string(), fields.money(env)])).optional(),
     }),
   effect: (input) => (input.total === undefined && input.contingency === undefined && !input.lines?.length ? "read" : "write"),
+  permission: (input) => (input.total === undefined && input.contingency === undefined && !input.lines?.length ? undefined : "manager"),
+  permissionAction: "change its budget",
   async run(ctx, input) {
     const { project } = ctx;
     const change: BudgetChange = {};

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, joinWords } from "../shared.js";
-import { contextLine, rejection, reply, text } from "../../views/reply.js";
+import { contextLine, reply, text } from "../../views/reply.js";
 import { approversOf } from "./find.js";
 import { POLICY_TEXT } from "./format.js";
 
@@ -10,7 +10,7 @@ const POLICIES = ["any", "all"] as const;
 
 export default projectCommand({
   path: ["change", "policy"],
-  summary: "Who settles a change request: any one approver, or all of them (the project manager sets it)",
+  summary: "Who settles a change request: any one approver, or all of them (its owners and managers set it)",
   examples: ["change policy", "change policy all"],
   notes: [
     "Approvers are the project manager and the stakeholders added with `approver`.",
@@ -19,15 +19,12 @@ export default projectCommand({
   params: [{ at: "flag", name: "policy", label: "policy", words: POLICIES }],
   input: () => z.object({ policy: fields.choice(POLICIES, "change policy").optional() }),
   effect: (input) => (input.policy === undefined ? "read" : "write"),
+  permission: (input) => (input.policy === undefined ? undefined : "manager"),
+  permissionAction: "change its approval policy",
   async run(ctx, input) {
     let project = ctx.project;
     const approvers = await approversOf(ctx);
     if (input.policy !== undefined) {
-      if (project.managerId !== ctx.user.id) {
-        const manager = await ctx.store.members.get(ctx.tenant, project.managerId);
-        const message = `Only the project manager${manager ? `, ${at(manager)},` : ""} can change the approval policy of ${project.name}.`;
-        return rejection(message, [text(message), contextLine(`It is \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`)]);
-      }
       if (input.policy === project.changePolicy) {
         return reply(`Change policy already ${project.changePolicy}`, [text(`${project.name}'s change policy is already \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`)]);
       }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { at, membersById, money } from "../shared.js";
+import { at, membersById, money, ref } from "../shared.js";
 import { sumMoney } from "../../domain/money.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
 
@@ -39,10 +39,10 @@ export default projectCommand({
     const where = range ? ` in ${range.label}` : "";
     if (costs.length === 0) return reply(`No costs${where}`, [text(`No costs logged${where} for ${project.name}.`)]);
     const who = await membersById(ctx, costs.slice(0, SHOWN).map((c) => c.createdById));
-    const rows = costs.slice(0, SHOWN).map((c) => [c.incurredOn, c.category, money(c.amount, c.currency), c.note ?? "", at(who.get(c.createdById))]);
+    const rows = costs.slice(0, SHOWN).map((c) => [c.number ? ref(c.number) : "", c.incurredOn, c.category, money(c.amount, c.currency), c.note ?? "", at(who.get(c.createdById))]);
     const total = sumMoney(costs.map((c) => c.amount));
     const blocks = [
-      table(["Date", "Category", "Amount", "Note", "By"], rows),
+      table(["#", "Date", "Category", "Amount", "Note", "By"], rows),
       text(`*Total${where}:* ${money(total, project.currency)} in ${costs.length} ${costs.length === 1 ? "entry" : "entries"}.`),
     ];
     if (costs.length > SHOWN) blocks.push(contextLine(`Showing the newest ${SHOWN}. Narrow it down with a month, e.g. \`cost list last-month\`.`));

@@ -10,6 +10,8 @@ const DIRECTIONS = ["higher", "lower"] as const;
 
 export default projectCommand({
   path: ["kpi", "add"],
+  permission: "manager",
+  permissionAction: "add KPIs",
   summary: "Define a SMART KPI: what it is, how it is measured, its target and direction, deadline and owner",
   examples: [
     "kpi add Uptime target 99.9%",

@@ -7,6 +7,8 @@ import { contextLine, reply, text } from "../../views/reply.js";
 
 export default projectCommand({
   path: ["milestone", "add"],
+  permission: "manager",
+  permissionAction: "add milestones",
   summary: "Add a milestone with its date",
   examples: ['milestone add "Beta release" 2026-03-13', "milestone add Go live due fri"],
   formTitle: "New milestone",

@@ -9,6 +9,8 @@ const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
 export default projectCommand({
   path: ["milestone", "done"],
+  permission: "manager",
+  permissionAction: "mark milestones done",
   summary: "Mark a milestone reached",
   examples: ["milestone done #1"],
   formTitle: "Milestone reached",

@@ -16,6 +16,8 @@ export default projectCommand({
   ],
   input: () => z.object({ target: fields.channelOr(["here", "default"] as const).optional() }),
   effect: (input) => (input.target === undefined ? "read" : "write"),
+  permission: (input) => (input.target === undefined ? undefined : "manager"),
+  permissionAction: "choose where its alerts go",
   async run(ctx, input) {
     let project = ctx.project;
     if (input.target !== undefined) {

@@ -6,7 +6,7 @@ import { approvalLine, charterApproverIds, versionField, versionParam, when } fr
 
 export default projectCommand({
   path: ["project", "charter", "approve"],
-  summary: "Approve the project charter's latest version, or the one named (v2); the manager and the stakeholders approve",
+  summary: "Approve the project charter's latest version, or the one named (v2); its owners, managers and stakeholders approve",
   examples: ["project charter approve", "project charter approve v1"],
   notes: ["Each approval names the version approved, so a later version needs approving again."],
   params: [versionParam],
@@ -16,11 +16,11 @@ export default projectCommand({
     const latest = await ctx.store.charters.latest(ctx.tenant, project.id);
     if (!latest) return rejection(`${project.name} has no charter to approve yet. \`project charter\` writes the first version.`);
     const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
-    const approvers = charterApproverIds(project.managerId, stakeholders);
+    const approvers = charterApproverIds(ctx.authority.roles, stakeholders);
     if (!approvers.includes(ctx.user.id)) {
       const people = await membersById(ctx, approvers);
       return rejection(
-        `Only ${project.name}'s manager and its stakeholders can approve its charter: ${joinWords(approvers.map((id) => `@${people.get(id)?.name ?? "?"}`))}.`,
+        `Only ${project.name}'s owners, managers and stakeholders can approve its charter: ${joinWords(approvers.map((id) => `@${people.get(id)?.name ?? "?"}`))}.`,
       );
     }
     const version = input.version ?? latest.version;

@@ -19,7 +19,7 @@ export default projectCommand({
     const charter = input.version === undefined || input.version === latest.version ? latest : await ctx.store.charters.version(ctx.tenant, project.id, input.version);
     if (!charter) return rejection(`${project.name}'s charter has no version ${input.version}: the latest is v${latest.version}.`);
     const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
-    const approvers = charterApproverIds(project.managerId, stakeholders);
+    const approvers = charterApproverIds(ctx.authority.roles, stakeholders);
     const people = await membersById(ctx, [charter.createdById, ...approvers, ...charter.approvals.map((a) => a.memberId)]);
     const author = people.get(charter.createdById);
     const blocks: Block[] = [

@@ -63,6 +63,8 @@ function openForm(ctx: ProjectCommandContext, latest: CharterVersion | null) {
 
 const command: CommandDef = projectCommand({
   path: ["project", "charter"],
+  permission: "manager",
+  permissionAction: "change its charter",
   summary: "Write the project charter (objectives, scope, deliverables, milestones, timeline, budget, roles, communication); each save is a new version",
   examples: [
     'project charter objectives "Cut checkout time by 30%; Reach 99.9% uptime" scope "Web checkout; Payment API" out-of-scope "Mobile app"',

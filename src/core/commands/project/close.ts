@@ -74,6 +74,8 @@ async function buildReport(ctx: ProjectCommandContext, project: Project) {
 
 const command: CommandDef = projectCommand({
   path: ["project", "close"],
+  permission: "manager",
+  permissionAction: "close it",
   summary: "Close the project: post-mortem form, final report to the channel and the stakeholders, then archived (read-only)",
   examples: [
     'project close well "Weekly demos; Early load tests" not-well "Vendor API came late" lessons "Book vendors earlier" follow-ups "Hand over to operations"',
@@ -82,8 +84,8 @@ const command: CommandDef = projectCommand({
   notes: [
     "Without the post-mortem, its form opens: what went well, what did not, lessons learned, follow-ups (one item per line or separated by `;`).",
     "The final report compares the charter's objectives with tasks done and milestones hit, and shows schedule and budget variance, risks that materialised, KPI results and team participation.",
-    "It is posted to the project's channels and sent to each stakeholder by direct message. The project is then read-only; its manager reopens it with `project reopen`.",
-    "Only the project's manager can close it.",
+    "It is posted to the project's channels and sent to each stakeholder by direct message. The project is then read-only; its owners and managers reopen it with `project reopen`.",
+    "Only the project's owners and managers can close it.",
   ],
   params: [
     { at: "keyword", name: "wentWell", keywords: ["well"], type: "text", label: "what went well", placeholder: '"<text>"', form: "longtext", hint: "One per line" },
@@ -103,10 +105,6 @@ const command: CommandDef = projectCommand({
       }),
   async run(ctx, input) {
     const { project } = ctx;
-    if (project.managerId !== ctx.user.id) {
-      const manager = await ctx.store.members.get(ctx.tenant, project.managerId);
-      return rejection(`Only ${project.name}'s manager${manager ? `, @${manager.name},` : ""} can close it.`);
-    }
     if (input.wentWell === undefined) return openForm(ctx);
     const postMortem: PostMortem = {
       wentWell: splitItems(input.wentWell),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { suggest } from "../../grammar/suggest.js";
+import { authorityOf, holds, refusal } from "../authority.js";
 import { rejection, reply, text } from "../../views/reply.js";
 
 export default tenantCommand({
@@ -17,6 +18,9 @@ export default tenantCommand({
       const near = suggest(input.name, (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name));
       return rejection(`There is no project called "${input.name}".${near ? ` Did you mean "${near}"?` : ""}`);
     }
+    // Pointing a channel at a project is a setting of that project.
+    const authority = await authorityOf(ctx, project);
+    if (!holds(authority, "manager")) return refusal(ctx, project, authority, "manager", "link channels to it");
     await ctx.store.projects.linkChannel(ctx.scope, project.id, ctx.channel.id);
     return reply(`Linked to ${project.name}`, [text(`This channel is now linked to *${project.name}*.`)], "channel");
   },

@@ -4,8 +4,10 @@ import { contextLine, rejection, reply, text } from "../../views/reply.js";
 
 export default projectCommand({
   path: ["project", "reopen"],
+  permission: "manager",
+  permissionAction: "reopen it",
   effect: "reopen",
-  summary: "Reopen a closed (archived) project so it can change again; only its manager can",
+  summary: "Reopen a closed (archived) project so it can change again; only its owners and managers can",
   examples: ["project reopen"],
   notes: ["The post-mortem and final report stay as they were; closing again replaces them."],
   params: [],
@@ -13,10 +15,6 @@ export default projectCommand({
   async run(ctx) {
     const { project } = ctx;
     if (project.status !== "closed") return rejection(`${project.name} is not closed: there is nothing to reopen.`);
-    if (project.managerId !== ctx.user.id) {
-      const manager = await ctx.store.members.get(ctx.tenant, project.managerId);
-      return rejection(`Only ${project.name}'s manager${manager ? `, @${manager.name},` : ""} can reopen it.`);
-    }
     await ctx.store.closeOuts.reopen(ctx.scope, project.id, ctx.now().toJSDate());
     return reply(
       `Reopened ${project.name}`,

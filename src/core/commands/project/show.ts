@@ -9,6 +9,15 @@ import { formatDate, todayIn } from "../../domain/dates.js";
 import { memberZone } from "../../domain/quiet-hours.js";
 import { contextLine, fields as fieldsBlock, heading, list, rejection, reply } from "../../views/reply.js";
 import { charterApproverIds } from "./charter-format.js";
+import type { Member, ProjectRole } from "../../store.js";
+
+/** "Owners: @pat", "Managers: @sam, @lee" (no Managers line when there are none). */
+export function roleFacts(roles: readonly ProjectRole[], people: ReadonlyMap<string, Member>): [string, string][] {
+  const names = (role: ProjectRole["role"]) => roles.filter((r) => r.role === role).map((r) => at(people.get(r.memberId)));
+  const facts: [string, string][] = [["Owners", joinWords(names("owner")) || "—"]];
+  if (names("manager").length) facts.push(["Managers", joinWords(names("manager"))]);
+  return facts;
+}
 
 export default tenantCommand({
   path: ["project", "show"],
@@ -25,8 +34,8 @@ export default tenantCommand({
         input.name ? `There is no project called "${input.name}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
       );
     }
-    const [manager, totals, tasks, risks, milestones, charter, stakeholders, closeOut] = await Promise.all([
-      ctx.store.members.get(ctx.tenant, project.managerId),
+    const [roles, totals, tasks, risks, milestones, charter, stakeholders, closeOut] = await Promise.all([
+      ctx.store.roles.list(ctx.tenant, project.id),
       ctx.store.costs.totals(ctx.tenant, project.id),
       ctx.store.tasks.list(ctx.tenant, project.id),
       ctx.store.risks.list(ctx.tenant, project.id, { status: "open" }),
@@ -43,8 +52,8 @@ export default tenantCommand({
       project.budgetTotal === null
         ? `not set (spent ${money(totals.total, project.currency)})`
         : `${money(totals.total, project.currency)} of ${money(project.budgetTotal, project.currency)} (${percent(totals.total, project.budgetTotal)}%)`;
-    const approvers = charterApproverIds(project.managerId, stakeholders);
-    const approvedBy = await membersById(ctx, charter?.approvals.map((a) => a.memberId) ?? []);
+    const approvers = charterApproverIds(roles, stakeholders);
+    const approvedBy = await membersById(ctx, [...(charter?.approvals.map((a) => a.memberId) ?? []), ...roles.map((r) => r.memberId)]);
     const charterText = charter
       ? `v${charter.version}, ${charter.approvals.length ? `approved by ${joinWords(charter.approvals.map((a) => at(approvedBy.get(a.memberId))))}` : "not approved yet"}` +
         ` (${charter.approvals.filter((a) => approvers.includes(a.memberId)).length} of ${approvers.length} approvers)`
@@ -52,7 +61,7 @@ export default tenantCommand({
     const closedOn = closeOut ? todayIn(memberZone(ctx.user.timeZone), DateTime.fromJSDate(closeOut.closedAt)) : null;
     const facts: [string, string][] = [
       ["Status", closedOn ? `closed ${formatDate(closedOn)} (archived, read-only)` : project.status],
-      ["Manager", at(manager)],
+      ...roleFacts(roles, approvedBy),
       ["Timeline", `${project.startDate ?? "?"} → ${project.endDate ?? "?"}`],
       ["Budget", budget],
       ["Tasks", `${tasks.length - open.length} done, ${open.length} open, ${overdue.length} overdue`],

@@ -22,6 +22,8 @@ const day = z.string().transform((value, ctx) => {
 
 export default projectCommand({
   path: ["report", "schedule"],
+  permission: "manager",
+  permissionAction: "schedule its weekly report",
   summary: "Post the weekly status report to this channel and DM it to the stakeholders on a schedule, or stop it with `off`",
   examples: ["report schedule", "report schedule day fri at 16:00 tz Europe/Berlin", "report schedule off"],
   params: [

@@ -40,6 +40,8 @@ export async function overAllocationWarnings(ctx: ProjectCommandContext, member:
 
 export default projectCommand({
   path: ["resource", "allocate"],
+  permission: "manager",
+  permissionAction: "allocate people to it",
   summary: "Book someone's time on the project (replaces their earlier allocation here)",
   examples: ["resource allocate @bob 50%", "resource allocate @carol 80% from 2026-03-02 to 2026-03-27"],
   formTitle: "Allocate a person",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
+import { mayChange, refusal } from "../authority.js";
 import { fields } from "../fields.js";
 import { ref } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
@@ -16,6 +17,8 @@ export default projectCommand({
   async run(ctx, input) {
     const risk = await findRisk(ctx, input.id);
     if ("blocks" in risk) return risk;
+    // A risk belongs to its owner; an unowned one to whoever runs the project.
+    if (!mayChange(ctx, ctx.authority, [risk.ownerId])) return refusal(ctx, ctx.project, ctx.authority, "manager", `close risk ${ref(risk.number)}`);
     if (risk.status === "closed") {
       return reply(`Risk ${ref(risk.number)} was already closed`, [text(`Risk ${ref(risk.number)} ${risk.title} is already closed.`)]);
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
+import { mayChange, refusal } from "../authority.js";
 import { fields } from "../fields.js";
 import { at, memberFor, membersById, ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
@@ -43,6 +44,8 @@ export default projectCommand({
     }
     const risk = await findRisk(ctx, input.id);
     if ("blocks" in risk) return risk;
+    // A risk belongs to its owner; an unowned one to whoever runs the project.
+    if (!mayChange(ctx, ctx.authority, [risk.ownerId])) return refusal(ctx, ctx.project, ctx.authority, "manager", `change risk ${ref(risk.number)}`);
 
     const owner = input.owner ? await memberFor(ctx, input.owner) : undefined;
     const patch: RiskPatch = {};

@@ -10,6 +10,8 @@ export const standing = (s: { role: string | null; approver: boolean }): string 
 
 export default projectCommand({
   path: ["stakeholder", "add"],
+  permission: "manager",
+  permissionAction: "add stakeholders",
   summary: "Add a stakeholder (or change their role); approvers decide change requests",
   examples: ['stakeholder add @carol role "Sponsor" approver', "stakeholder add @dave role CTO"],
   formTitle: "Add a stakeholder",

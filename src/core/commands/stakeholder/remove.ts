@@ -6,6 +6,8 @@ import { contextLine, rejection, reply, text } from "../../views/reply.js";
 
 export default projectCommand({
   path: ["stakeholder", "remove"],
+  permission: "manager",
+  permissionAction: "remove stakeholders",
   summary: "Remove a stakeholder from the project",
   examples: ["stakeholder remove @dave"],
   formTitle: "Remove a stakeholder",

@@ -9,6 +9,8 @@ import { threadOpening } from "./thread.js";
 
 export default projectCommand({
   path: ["standup", "now"],
+  permission: "manager",
+  permissionAction: "start a standup early",
   summary: "Post today's standup prompt now instead of waiting for its time",
   examples: ["standup now"],
   params: [],

@@ -30,6 +30,8 @@ const holidays = z.string().transform((value, ctx) => {
 
 export default projectCommand({
   path: ["standup", "setup"],
+  permission: "manager",
+  permissionAction: "set up its standup",
   summary: "Schedule standup check-ins: days, local time, time zone, channel, participants, questions, answer window and reminder",
   examples: [
     "standup setup days mon-fri at 09:00 tz Europe/Berlin",

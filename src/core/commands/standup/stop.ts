@@ -5,6 +5,8 @@ import { standupFor } from "./find.js";
 
 export default projectCommand({
   path: ["standup", "stop"],
+  permission: "manager",
+  permissionAction: "stop its standup",
   summary: "Stop this channel's standup: no more prompts, reminders or summaries",
   examples: ["standup stop"],
   params: [],

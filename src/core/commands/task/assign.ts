@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { at, memberFor, ref } from "../shared.js";
 import { reply, text } from "../../views/reply.js";
 import { taskLine } from "./format.js";
-import { findTasks } from "./find.js";
+import { findTasks, refuseOthersTasks } from "./find.js";
 
 export default projectCommand({
   path: ["task", "assign"],
@@ -20,6 +20,9 @@ export default projectCommand({
     const found = await findTasks(ctx, [input.id]);
     if (!Array.isArray(found)) return found;
     const task = found[0]!;
+    // Anyone may take an unassigned task for themselves; handing tasks to others is for their people and the project's runners.
+    const refused = await refuseOthersTasks(ctx, [task], "reassign", input.assignee.id === ctx.user.platformUserId);
+    if (refused) return refused;
     const [before, after] = await Promise.all([
       task.assigneeId ? ctx.store.members.get(ctx.tenant, task.assigneeId) : null,
       memberFor(ctx, input.assignee),

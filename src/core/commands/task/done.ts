@@ -2,7 +2,7 @@ import { projectCommand } from "../define.js";
 import type { Task } from "../../store.js";
 import { membersById, ref } from "../shared.js";
 import { contextLine, list, reply, text } from "../../views/reply.js";
-import { findTasks, refsInput } from "./find.js";
+import { findTasks, refsInput, refuseOthersTasks } from "./find.js";
 import { taskLine } from "./format.js";
 
 export default projectCommand({
@@ -15,6 +15,8 @@ export default projectCommand({
   async run(ctx, input) {
     const tasks = await findTasks(ctx, input.ids);
     if (!Array.isArray(tasks)) return tasks;
+    const refused = await refuseOthersTasks(ctx, tasks, "complete");
+    if (refused) return refused;
     const today = ctx.env.today;
     const already = tasks.filter((t) => t.status === "done");
     const todo = tasks.filter((t) => t.status !== "done");

@@ -6,7 +6,7 @@ import { formatDate, relativeDue } from "../../domain/dates.js";
 import { parseDate } from "../../grammar/values.js";
 import { contextLine, reply, text } from "../../views/reply.js";
 import { isOverdue } from "./format.js";
-import { findTasks } from "./find.js";
+import { findTasks, refuseOthersTasks } from "./find.js";
 
 const CLEAR = ["none", "clear"] as const;
 const shownDate = (iso: string | null) => (iso ? formatDate(iso) : "no due date");
@@ -36,6 +36,8 @@ export default projectCommand({
     const found = await findTasks(ctx, [input.id]);
     if (!Array.isArray(found)) return found;
     const task = found[0]!;
+    const refused = await refuseOthersTasks(ctx, [task], "change the due dates of");
+    if (refused) return refused;
     const today = ctx.env.today;
     if (task.dueDate === input.due) {
       return reply(`${ref(task.number)} unchanged`, [text(`${ref(task.number)} ${task.title} already has ${input.due ? `due date ${shownDate(input.due)}` : "no due date"}.`)]);

@@ -5,6 +5,7 @@ import { fields } from "../fields.js";
 import type { Task } from "../../store.js";
 import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
 import { ref } from "../shared.js";
+import { mayChange, refusal } from "../authority.js";
 
 const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
 
@@ -25,3 +26,14 @@ export const refsInput = () =>
   z.object({
     ids: z.array(z.string()).min(1, { error: "Name a task, like #3." }).pipe(fields.refs()),
   });
+
+/**
+ * The acting member may change tasks they added or are assigned; whoever runs
+ * the project may change any. `pickUp` also lets anyone take an unassigned
+ * task (start it, assign it to themselves). A refusal names the tasks.
+ */
+export async function refuseOthersTasks(ctx: ProjectCommandContext, tasks: readonly Task[], action: string, pickUp = false): Promise<Reply | null> {
+  const others = tasks.filter((t) => !(mayChange(ctx, ctx.authority, [t.createdById, t.assigneeId]) || (pickUp && t.assigneeId === null)));
+  if (others.length === 0) return null;
+  return refusal(ctx, ctx.project, ctx.authority, "manager", `${action} other people's tasks (${joinRefs(others.map((t) => t.number))})`);
+}

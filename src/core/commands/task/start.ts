@@ -3,7 +3,7 @@ import { membersById, ref } from "../shared.js";
 import type { Task } from "../../store.js";
 import { actions, contextLine, list, reply, text } from "../../views/reply.js";
 import { taskButtons, taskLine } from "./format.js";
-import { findTasks, refsInput } from "./find.js";
+import { findTasks, refsInput, refuseOthersTasks } from "./find.js";
 
 export default projectCommand({
   path: ["task", "start"],
@@ -15,6 +15,8 @@ export default projectCommand({
   async run(ctx, input) {
     const tasks = await findTasks(ctx, input.ids);
     if (!Array.isArray(tasks)) return tasks;
+    const refused = await refuseOthersTasks(ctx, tasks, "start", true);
+    if (refused) return refused;
     const today = ctx.env.today;
     const already = tasks.filter((t) => t.status === "in_progress");
     const reopened = tasks.filter((t) => t.status === "done").map((t) => t.number);

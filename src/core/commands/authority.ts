@@ -1,0 +1,49 @@
+/**
+ * Who may do what to a project. Owners and managers run it: budget,
+ * settings, close and reopen, and anyone's tasks and risks. Only owners give
+ * and take away roles. Everyone else in the workspace logs their own costs
+ * and tasks and changes their own entries. Workspace admins may do
+ * everything.
+ */
+import type { Context } from "../context.js";
+import type { Project, ProjectRole, ProjectRoleName } from "../store.js";
+import { rejection, type Reply } from "../views/reply.js";
+import { joinWords, membersById } from "./shared.js";
+
+/** The role a command needs: "manager" lets owners and managers run it, "owner" only owners. */
+export type Role = ProjectRoleName;
+
+export interface Authority {
+  /** The acting member's role on the project, if any. */
+  role: Role | null;
+  admin: boolean;
+  /** Everyone with a role on the project, owners first. */
+  roles: readonly ProjectRole[];
+}
+
+export async function authorityOf(ctx: Context, project: Pick<Project, "id">): Promise<Authority> {
+  const roles = await ctx.store.roles.list(ctx.tenant, project.id);
+  return { roles, role: roles.find((r) => r.memberId === ctx.user.id)?.role ?? null, admin: ctx.user.role === "admin" };
+}
+
+/** Does the authority meet the role asked for (owners meet "manager" too)? */
+export function holds(authority: Authority, needed: Role): boolean {
+  if (authority.admin || authority.role === "owner") return true;
+  return needed === "manager" && authority.role === "manager";
+}
+
+/** May change an entry that belongs to these members (creator, assignee, owner): its people, or whoever runs the project. */
+export function mayChange(ctx: Pick<Context, "user">, authority: Authority, entryPeople: readonly (string | null | undefined)[]): boolean {
+  return holds(authority, "manager") || entryPeople.includes(ctx.user.id);
+}
+
+const whoMay = (needed: Role): string => (needed === "owner" ? "owners" : "owners and managers");
+
+/** "Only Apollo's owners and managers can change its budget — ask @pat." Private; nothing was written. */
+export async function refusal(ctx: Context, project: Pick<Project, "name">, authority: Authority, needed: Role, action: string): Promise<Reply> {
+  const ids = authority.roles.filter((r) => needed === "manager" || r.role === "owner").map((r) => r.memberId);
+  const people = await membersById(ctx, ids);
+  const names = ids.map((id) => people.get(id)).filter((m) => m !== undefined).map((m) => `@${m.name}`);
+  const ask = names.length ? `ask ${joinWords(names).replace(/ and (?=[^ ]+$)/, " or ")}` : "ask a workspace admin";
+  return rejection(`Only ${project.name}'s ${whoMay(needed)} can ${action} — ${ask}.`);
+}

@@ -1,0 +1,113 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Sqlite from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { migrate, migrationsDirectory } from "../../src/store/migrate.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase, type TestProvider } from "../support/db.js";
+
+/** Runs statements through the plain driver, as an older release would have written its rows. */
+async function exec(t: TestDatabase, statements: string[]): Promise<void> {
+  if (t.provider === "sqlite") {
+    const db = new Sqlite(t.url.slice("file:".length));
+    try {
+      for (const sql of statements) db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The provider's migrations before project roles, in a folder of their own. */
+async function migrationsBeforeRoles(provider: TestProvider): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "charter-roles-"));
+  await cp(migrationsDirectory(provider), dir, { recursive: true });
+  for (const name of await readdir(dir)) if (name >= "20261127000923") await rm(join(dir, name), { recursive: true, force: true });
+  return dir;
+}
+
+describeEachProvider("project roles store", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(() => t?.drop());
+
+  async function project(tenant: string) {
+    const owner = await t.store.members.ensure(tenant, { platformUserId: "pat" });
+    const scope = { tenantId: tenant, actorId: owner.id };
+    const p = await t.store.projects.create(scope, { name: "Apollo", currency: "USD" });
+    return { owner, scope, project: p };
+  }
+
+  it("makes the creator the owner; only owners grant roles; the last owner stays", async () => {
+    const { owner, scope, project: p } = await project("t-roles-1");
+    const sam = await t.store.members.ensure("t-roles-1", { platformUserId: "sam" });
+    expect(await t.store.roles.list("t-roles-1", p.id)).toMatchObject([{ memberId: owner.id, role: "owner" }]);
+    expect(await t.store.roles.set(scope, p.id, sam.id, "manager")).toEqual({ before: null, after: "manager" });
+    await expect(t.store.roles.set({ tenantId: "t-roles-1", actorId: sam.id }, p.id, sam.id, "owner")).rejects.toMatchObject({ name: "NotAllowed", allowedIds: [owner.id] });
+    await expect(t.store.roles.set(scope, p.id, owner.id, null)).rejects.toMatchObject({ name: "StoreConflict" });
+    expect((await t.store.roles.list("t-roles-1", p.id)).map((r) => [r.memberId, r.role])).toEqual([
+      [owner.id, "owner"],
+      [sam.id, "manager"],
+    ]);
+    // Closing checks the roles in the store too.
+    const bob = await t.store.members.ensure("t-roles-1", { platformUserId: "bob" });
+    const closeOut = { postMortem: { wentWell: [], didNotGoWell: [], lessons: [], followUps: [] }, finalReport: null, at: new Date() };
+    await expect(t.store.closeOuts.close({ tenantId: "t-roles-1", actorId: bob.id }, p.id, closeOut)).rejects.toMatchObject({ name: "NotAllowed" });
+    await t.store.closeOuts.close({ tenantId: "t-roles-1", actorId: sam.id }, p.id, closeOut);
+  });
+
+  it("never touches another tenant's project", async () => {
+    const { project: p } = await project("t-roles-2");
+    const { scope: otherOwner } = await project("t-roles-3");
+    await expect(t.store.roles.set(otherOwner, p.id, otherOwner.actorId, "owner")).rejects.toMatchObject({ name: "StoreConflict", reason: "not_found" });
+    expect(await t.store.roles.list("t-roles-3", p.id)).toEqual([]);
+  });
+
+  it("backfills owners, task creators and cost numbers for data from before roles", async () => {
+    const old = await createTestDatabase(provider, { migrate: false });
+    const dir = await migrationsBeforeRoles(provider);
+    try {
+      await migrate(old.url, { migrationsDir: dir });
+      await exec(old, [
+        `INSERT INTO "Tenant" ("id", "platform") VALUES ('t-old', 'local')`,
+        `INSERT INTO "Member" ("id", "tenantId", "platformUserId", "name") VALUES ('m-pat', 't-old', 'pat', 'pat'), ('m-bob', 't-old', 'bob', 'bob')`,
+        `INSERT INTO "Project" ("id", "tenantId", "name", "nameKey", "currency", "managerId") VALUES ('p-1', 't-old', 'Apollo', 'apollo', 'USD', 'm-pat'), ('p-2', 't-old', 'Zeus', 'zeus', 'USD', 'm-bob')`,
+        `INSERT INTO "Task" ("id", "tenantId", "projectId", "number", "title") VALUES ('task-1', 't-old', 'p-1', 1, 'Logged'), ('task-2', 't-old', 'p-1', 2, 'Unknown')`,
+        `INSERT INTO "AuditEvent" ("id", "tenantId", "projectId", "actorId", "action", "entity", "entityId") VALUES ('a-1', 't-old', 'p-1', 'm-bob', 'task.add', 'task', 'task-1')`,
+        `INSERT INTO "CostEntry" ("id", "tenantId", "projectId", "amount", "currency", "category", "incurredOn", "createdById") VALUES
+          ('cost-a', 't-old', 'p-1', 100, 'USD', 'other', '2026-03-01', 'm-bob'),
+          ('cost-b', 't-old', 'p-1', 200, 'USD', 'other', '2026-03-01', 'm-pat'),
+          ('cost-c', 't-old', 'p-2', 300, 'USD', 'other', '2026-03-01', 'm-bob')`,
+      ]);
+      await migrate(old.url);
+      expect((await old.store.roles.list("t-old", "p-1")).map((r) => [r.memberId, r.role])).toEqual([["m-pat", "owner"]]);
+      expect((await old.store.roles.list("t-old", "p-2")).map((r) => [r.memberId, r.role])).toEqual([["m-bob", "owner"]]);
+      const tasks = await old.store.tasks.list("t-old", "p-1");
+      expect(tasks.map((task) => [task.number, task.createdById])).toEqual([
+        [1, "m-bob"],
+        [2, null],
+      ]);
+      expect((await old.store.costs.list("t-old", "p-1")).map((c) => [c.id, c.number]).sort()).toEqual([
+        ["cost-a", 1],
+        ["cost-b", 2],
+      ]);
+      expect((await old.store.costs.byNumber("t-old", "p-2", 1))?.id).toBe("cost-c");
+      // New costs carry on after the backfilled numbers.
+      expect((await old.store.costs.add({ tenantId: "t-old", actorId: "m-bob" }, "p-1", { amount: 5n, currency: "USD", category: "other", incurredOn: "2026-03-02" })).number).toBe(3);
+    } finally {
+      await old.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
