@@ -1,32 +1,43 @@
 /**
- * Sends what the outbox holds: claims due messages, sends them through the
- * platform's sender, and records the outcome. Pacing is per conversation,
- * within what each platform allows (Slack about 1 message per second per
- * channel, Teams 7 per second per conversation); conversations are served
- * concurrently, each one's messages in order.
+ * Sends what the outbox holds. Each pass takes the lanes (conversations) that
+ * have due work and that no other process holds, and serves each one in
+ * order: claim its next message, send it through the platform's sender,
+ * record the outcome, and push the lane's next-send instant out by the
+ * platform's gap (Slack about 1 message per second per channel, Teams 7 per
+ * second per conversation). Lanes live in the database, so the pacing and the
+ * one-sender-per-conversation rule hold across every process on it.
  *
  * A message with a threadKey is a reply under another message of its
  * tenant (its parent): once the parent is sent it goes into the parent's
  * thread; while the parent is still on its way it waits, and when the parent
  * failed or was never queued it is posted on its own.
+ *
+ * A message whose earlier attempt was in flight when its process died is
+ * handed to the sender with inDoubtSince, so a sender that can look up what
+ * it posted (Slack) does not post it twice.
  */
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { Logger } from "../core/context.js";
 import type { OutboxPlatform } from "./notifier.js";
-import { DEFAULT_LEASE_MS, outboxStore, type OutboxRow, type OutboxStore } from "./outbox-store.js";
-import { isOk, isPermanent, MAX_ATTEMPTS, type SendContext, type SendResult, type Sender } from "./senders.js";
+import { LANE_LEASE_MS, outboxStore, type LaneClaim, type LaneKey, type OutboxRow, type OutboxStore } from "./outbox-store.js";
+import { isOk, isPermanent, MAX_ATTEMPTS, MAX_THROTTLED_AGE_MS, type SendContext, type SendResult, type Sender } from "./senders.js";
 import type { StoreContext } from "../store/client.js";
 
 /** Minimum gap between two sends to one conversation. */
 export const PLATFORM_GAP_MS: Record<OutboxPlatform, number> = { slack: 1_000, teams: Math.ceil(1_000 / 7), local: 0 };
 
-/** Messages claimed per pass. */
+/** Lanes taken per pass. */
 const BATCH = 500;
+/** Conversations one process sends to at once. */
+export const LANE_CONCURRENCY = 64;
 /**
- * How long one pass may spend on one conversation; the rest of its messages
- * are released for the next pass. Well inside the claim lease, so no other
- * process takes a row over while it still waits here.
+ * How long one pass may spend on one conversation; the lane is then released
+ * so the pass ends and the next one sees new work.
  */
 const PASS_BUDGET_MS = 60_000;
+/** A lane whose next send is further away than this is left for a later pass instead of waited for. */
+const MAX_LANE_WAIT_MS = 2_000;
 /** How long a thread reply waits before looking at its parent again. */
 export const THREAD_WAIT_MS = 3_000;
 
@@ -46,6 +57,10 @@ export interface DeliveryOptions {
   onRetry?: (platform: OutboxPlatform) => void;
   /** Override per-platform gaps (tests). */
   gapMs?: Partial<Record<OutboxPlatform, number>>;
+  /** How long a lane stays with this process without renewal (default LANE_LEASE_MS). */
+  leaseMs?: number;
+  /** Names this process in OutboxLane.holder; unique per delivery by default. */
+  holder?: string;
 }
 
 export interface Delivery {
@@ -53,7 +68,7 @@ export interface Delivery {
   deliverDue(): Promise<DeliveryResult>;
   /** Runs deliverDue every `intervalMs` (after each pass ends) until stop(). */
   start(intervalMs: number): void;
-  /** Ends the loop; waits for sends in flight, releases messages still waiting for their turn. */
+  /** Ends the loop; waits for sends in flight and releases this process's lanes. */
   stop(): Promise<void>;
 }
 
@@ -63,9 +78,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const gaps = { ...PLATFORM_GAP_MS, ...options.gapMs };
+  const leaseMs = options.leaseMs ?? LANE_LEASE_MS;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   const platforms = (Object.keys(options.senders) as OutboxPlatform[]).filter((p) => options.senders[p]);
-  /** Per conversation: the earliest time the next send may start. Kept across passes. */
-  const nextAllowed = new Map<string, number>();
 
   let stopping = false;
   let wakeStopped: () => void = () => undefined;
@@ -75,27 +90,56 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** Sleeps, but wakes at once on stop(). */
   const pause = (ms: number) => (ms > 0 ? Promise.race([sleep(ms), stopped]) : Promise.resolve());
+  const leaseFrom = (at: Date) => new Date(at.getTime() + leaseMs);
 
-  async function deliverConversation(key: string, rows: OutboxRow[], totals: DeliveryResult): Promise<void> {
-    const first = rows[0]!;
-    const sender = options.senders[first.platform]!;
-    const gap = gaps[first.platform];
-    const limit = gap > 0 ? Math.max(1, Math.floor(PASS_BUDGET_MS / gap)) : rows.length;
-    for (const [index, row] of rows.entries()) {
-      const wait = (nextAllowed.get(key) ?? 0) - now().getTime();
-      if (wait > 0) await pause(wait);
-      if (stopping || index >= limit) {
-        await releaseAll(rows.slice(index), now());
+  async function deliverLane(key: LaneKey, totals: DeliveryResult): Promise<void> {
+    const lane = await store.acquireLane(key, holder, now(), leaseMs);
+    if (!lane) return;
+    try {
+      await serveLane(key, lane.nextSendAt.getTime(), lane.inDoubt, totals);
+    } finally {
+      await store.releaseLane(key, holder).catch((error: unknown) => log.warn("outbox lane release failed", { channel: key.channelId, error: String(error) }));
+    }
+  }
+
+  async function serveLane(key: LaneKey, nextSendAt: number, inDoubt: LaneClaim[], totals: DeliveryResult): Promise<void> {
+    const sender = options.senders[key.platform]!;
+    const gap = gaps[key.platform];
+    const began = now().getTime();
+    // Freed with its next send far off (another process just paced it): a later pass takes it.
+    if (nextSendAt - now().getTime() > MAX_LANE_WAIT_MS) return;
+    for (;;) {
+      if (stopping || now().getTime() - began >= PASS_BUDGET_MS) return;
+      // What the previous holder left in flight goes first: it is older than anything pending.
+      // Claimed before waiting out the gap, so a lane with nothing more to send ends at once.
+      // Due by the time the lane may send again: a retried message (due exactly then) stays ahead of later ones.
+      const at = now();
+      const claim = inDoubt.shift() ?? (await store.claimNext(key, holder, at, new Date(Math.max(at.getTime(), nextSendAt))));
+      if (!claim) return;
+      const { row, inDoubtSince } = claim;
+      await pause(nextSendAt - now().getTime());
+      if (stopping) {
+        // Not tried: back to pending without an attempt. A message in doubt stays in flight for whoever takes the lane next.
+        if (!inDoubtSince) await store.release(row.id, now());
         return;
+      }
+      if (row.attempts >= MAX_ATTEMPTS) {
+        // Interrupted on every attempt: something about this message stops its sender.
+        await store.markFailed(row.id, row.lastError ?? "delivery interrupted too often");
+        totals.failed++;
+        continue;
       }
       const thread = await threadOf(row);
       if (thread === "wait") {
-        // Not an attempt: the parent has not been posted yet. Later messages wait too, so the conversation keeps its order.
-        await releaseAll(rows.slice(index), new Date(now().getTime() + THREAD_WAIT_MS));
+        // Not an attempt: the parent has not been posted yet. The whole lane waits, so the conversation keeps its order.
+        const at = new Date(now().getTime() + THREAD_WAIT_MS);
+        await store.paceLane(key, holder, at, leaseFrom(now()));
+        await store.release(row.id, at);
         return;
       }
       const context: SendContext = {
         ...(thread ? { threadId: thread } : {}),
+        ...(inDoubtSince ? { inDoubtSince } : {}),
         pagePosted: (pagesSent, platformMessageId) => store.markPage(row.id, pagesSent, platformMessageId),
       };
       let result: SendResult;
@@ -106,22 +150,32 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       }
       const done = now();
       // From the end of the call: the next request then reaches the platform at least `gap` after this one.
-      nextAllowed.set(key, done.getTime() + gap);
+      nextSendAt = done.getTime() + gap;
+      const throttled = !isOk(result) && !isPermanent(result) && result.throttled === true;
+      const retry =
+        !isOk(result) &&
+        !isPermanent(result) &&
+        (throttled ? done.getTime() - row.createdAt.getTime() < MAX_THROTTLED_AGE_MS : row.attempts + 1 < MAX_ATTEMPTS);
+      const retryAt = retry ? new Date(done.getTime() + (result as { retryAfterMs: number }).retryAfterMs) : undefined;
+      // Later messages of the conversation wait for a retried one, so the conversation keeps its order.
+      if (retryAt) nextSendAt = Math.max(nextSendAt, retryAt.getTime());
+      // Paced before the outcome is recorded: whoever serves the lane next waits out the gap.
+      const held = await store.paceLane(key, holder, new Date(nextSendAt), leaseFrom(done));
       if (isOk(result)) {
         await store.markSent(row.id, done);
         totals.sent++;
-      } else if (isPermanent(result) || row.attempts + 1 >= MAX_ATTEMPTS) {
+      } else if (!retryAt) {
         await store.markFailed(row.id, result.error);
         totals.failed++;
         log.warn("outbox message failed", { id: row.id, platform: row.platform, channel: row.channelId, error: result.error, attempts: row.attempts + 1 });
       } else {
-        const retryAt = new Date(done.getTime() + result.retryAfterMs);
-        await store.markRetry(row.id, retryAt, result.error);
+        await store.markRetry(row.id, retryAt, result.error, { spendsAttempt: !throttled });
         totals.retried++;
         options.onRetry?.(row.platform);
-        nextAllowed.set(key, Math.max(done.getTime() + gap, retryAt.getTime()));
-        // Later messages wait for this one, so the conversation keeps its order.
-        await releaseAll(rows.slice(index + 1), retryAt);
+        return;
+      }
+      if (!held) {
+        log.warn("outbox lane lost to another process (lease ran out)", { platform: key.platform, channel: key.channelId });
         return;
       }
     }
@@ -136,29 +190,27 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     return parent.platformMessageId ?? undefined;
   }
 
-  async function releaseAll(rows: OutboxRow[], at: Date): Promise<void> {
-    for (const row of rows) await store.release(row.id, at);
-  }
-
   async function deliverDue(): Promise<DeliveryResult> {
     const totals: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-    if (!platforms.length) return totals;
+    if (!platforms.length || stopping) return totals;
     const started = now();
-    const recovered = await store.recoverStale(started);
-    if (recovered) log.warn("outbox messages left sending by a stopped process were requeued", { count: recovered });
-    for (const [key, at] of nextAllowed) if (at <= started.getTime()) nextAllowed.delete(key);
-
-    const claimed = await store.claimDue(started, BATCH, { platforms, leaseMs: DEFAULT_LEASE_MS });
-    if (!claimed.length) return totals;
-    const conversations = new Map<string, OutboxRow[]>();
-    for (const row of claimed) {
-      const key = `${row.platform}\u0000${row.tenantId}\u0000${row.channelId}`;
-      const list = conversations.get(key);
-      if (list) list.push(row);
-      else conversations.set(key, [row]);
+    const due = await store.lanesDue(started, BATCH, { platforms, soon: new Date(started.getTime() + MAX_LANE_WAIT_MS) });
+    if (!due.length) return totals;
+    // Keeps this process's lanes while the pass runs, however long one send takes.
+    const heartbeat = setInterval(() => {
+      store.renewLanes(holder, now(), leaseMs).catch((error: unknown) => log.warn("outbox lane renewal failed", { error: String(error) }));
+    }, Math.max(50, Math.floor(leaseMs / 4)));
+    heartbeat.unref();
+    try {
+      let next = 0;
+      const worker = async () => {
+        while (next < due.length && !stopping) await deliverLane(due[next++]!, totals);
+      };
+      await Promise.all(Array.from({ length: Math.min(LANE_CONCURRENCY, due.length) }, worker));
+    } finally {
+      clearInterval(heartbeat);
     }
-    await Promise.all([...conversations].map(([key, rows]) => deliverConversation(key, rows, totals)));
-    log.debug("outbox pass", { claimed: claimed.length, ...totals });
+    log.debug("outbox pass", { lanes: due.length, ...totals });
     return totals;
   }
 

@@ -1,15 +1,25 @@
 /**
- * The delivery side of the outbox table: claiming due messages, recording
- * each send's outcome, and listing what was queued.
+ * The delivery side of the outbox table: who sends to which conversation,
+ * claiming messages, recording each send's outcome, and listing what was queued.
  *
- * Claims are safe across processes and replicas: each row is taken with a
- * conditional update (`WHERE id = ? AND status = 'pending'`), and only rows
- * whose update count is 1 belong to the caller. A claimed row's
- * nextAttemptAt becomes its lease deadline, so rows left `sending` by a
- * crashed process are found (status sending, deadline passed) and put back.
+ * Every conversation has a lane (OutboxLane) shared by all processes on the
+ * database. A process sends to a conversation only while it holds the lane
+ * (a conditional update taking it when free or when its lease ran out), and
+ * claims that conversation's messages one at a time, each claim conditional
+ * on still holding the lane. So one conversation is served by one process at
+ * a time, in order, and its pacing (nextSendAt) lives in the lane, not in a
+ * process: replicas together never post to a channel faster than one alone.
+ *
+ * A claimed row is `sending` with nextAttemptAt = the instant it was claimed.
+ * The holder renews its leases while it works; a process that dies stops
+ * renewing, and whoever takes the lane next finds the row still `sending`:
+ * that attempt is in doubt (the platform may have accepted the post before
+ * the process died), and the claim says since when, so the sender can look
+ * for the post before sending again.
  */
 import type { Reply } from "../core/views/reply.js";
 import type { StoreContext } from "../store/client.js";
+import { isUniqueViolation } from "../store/errors.js";
 import type { OutboxPlatform } from "./notifier.js";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
@@ -38,12 +48,57 @@ export interface OutboxRow {
   sentAt: Date | null;
 }
 
+/** One conversation the outbox posts to. */
+export interface LaneKey {
+  platform: OutboxPlatform;
+  tenantId: string;
+  channelId: string;
+}
+
+export interface HeldLane extends LaneKey {
+  /** No send to the conversation may start before this instant. */
+  nextSendAt: Date;
+  /** Messages an earlier holder left in flight (claimed, outcome never recorded), oldest first; now this holder's. */
+  inDoubt: LaneClaim[];
+}
+
+export interface LaneClaim {
+  row: OutboxRow;
+  /**
+   * Set when an earlier attempt at this row was in flight when its process
+   * stopped (claimed, outcome never recorded): it may have been posted at or
+   * after this instant.
+   */
+  inDoubtSince?: Date;
+}
+
 export interface OutboxStore {
-  /** Takes up to `limit` due pending messages (oldest first), marking them `sending`. */
-  claimDue(now: Date, limit: number, options?: { platforms?: readonly OutboxPlatform[]; leaseMs?: number }): Promise<OutboxRow[]>;
+  /**
+   * Conversations with work that no live process holds and whose next send
+   * may start by `soon`: pending messages due by `now`, or a message left
+   * `sending` by a process that stopped. Oldest work first.
+   */
+  lanesDue(now: Date, limit: number, options: { platforms: readonly OutboxPlatform[]; soon?: Date }): Promise<LaneKey[]>;
+  /**
+   * Takes the lane when free (or its holder's lease ran out); null when another
+   * process holds it. Messages the previous holder left `sending` come with it,
+   * in doubt, each counted as an attempt.
+   */
+  acquireLane(key: LaneKey, holder: string, now: Date, leaseMs: number): Promise<HeldLane | null>;
+  /** Extends the lease of every lane `holder` holds. Returns how many. */
+  renewLanes(holder: string, now: Date, leaseMs: number): Promise<number>;
+  /** Sets when the next send may start (and renews the lease); false when `holder` no longer holds the lane. */
+  paceLane(key: LaneKey, holder: string, nextSendAt: Date, leaseUntil: Date): Promise<boolean>;
+  releaseLane(key: LaneKey, holder: string): Promise<void>;
+  /**
+   * The lane's oldest pending message due by `dueBy` (default `now`: the caller
+   * sends it once the lane's next send may start), claimed (`sending`); null
+   * when there is none or `holder` lost the lane.
+   */
+  claimNext(key: LaneKey, holder: string, now: Date, dueBy?: Date): Promise<LaneClaim | null>;
   markSent(id: string, at: Date): Promise<void>;
-  /** One more attempt spent; pending again from `nextAttemptAt`. */
-  markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Pending again from `nextAttemptAt`, one more attempt spent unless `spendsAttempt` is false (a 429). */
+  markRetry(id: string, nextAttemptAt: Date, error: string, options?: { spendsAttempt?: boolean }): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   /** Records that `pagesSent` pages are posted, and the posted message's platform id once known. */
   markPage(id: string, pagesSent: number, platformMessageId?: string): Promise<void>;
@@ -51,17 +106,21 @@ export interface OutboxStore {
   byDedupeKey(tenantId: string, dedupeKey: string): Promise<OutboxRow | null>;
   /** Back to pending without spending an attempt (claimed but not tried). */
   release(id: string, nextAttemptAt: Date): Promise<void>;
-  /** Rows still `sending` after their lease: their process died. Returns how many went back to pending. */
-  recoverStale(now: Date): Promise<number>;
   /** Newest first. */
   list(options?: { tenantId?: string; limit?: number }): Promise<OutboxRow[]>;
 }
 
-/** How long a claim may stay `sending` before another process may take the row over. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+/**
+ * How long a lane stays with a process that stopped renewing it. The holder
+ * renews every quarter of this, so only a process that died (or stalled far
+ * longer than any pause) loses its lanes; after a crash, its conversations
+ * move on within this long.
+ */
+export const LANE_LEASE_MS = 20_000;
 
 /** Errors are stored for operators; keep them readable, not megabytes. */
 const MAX_ERROR_LENGTH = 1_000;
+const INTERRUPTED = "delivery interrupted (process stopped while sending)";
 const clip = (error: string) => (error.length > MAX_ERROR_LENGTH ? error.slice(0, MAX_ERROR_LENGTH) : error);
 
 /** Stored JSON -> Reply: the inverse of serializeReply (bytes, an image's PNG or a file's contents, come back as Uint8Array). */
@@ -79,37 +138,98 @@ export function deserializeReply(payload: string): Reply {
 export function outboxStore(source: Pick<StoreContext, "prisma">): OutboxStore {
   const { prisma } = source;
   const table = prisma.outboxMessage;
+  const lanes = prisma.outboxLane;
   const asRows = (rows: unknown[]) => rows as OutboxRow[];
+  const laneWhere = (key: LaneKey) => ({ platform: key.platform, tenantId: key.tenantId, channelId: key.channelId });
 
   return {
-    async claimDue(now, limit, options = {}) {
-      const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
-      const candidates = await table.findMany({
-        where: {
-          status: "pending",
-          nextAttemptAt: { lte: now },
-          ...(options.platforms ? { platform: { in: [...options.platforms] } } : {}),
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: limit,
-      });
-      const claimed: OutboxRow[] = [];
-      // One conditional update per row: whoever flips pending -> sending first owns it.
-      for (const row of asRows(candidates)) {
-        // One autocommit statement: Prisma's updateMany may open a transaction, and on
-        // SQLite a write lock held across awaits stalls other connections.
-        const count = await prisma.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sending', "nextAttemptAt" = ${leaseUntil} WHERE "id" = ${row.id} AND "status" = 'pending'`;
-        if (count === 1) claimed.push({ ...row, status: "sending", nextAttemptAt: leaseUntil });
+    async lanesDue(now, limit, options) {
+      const soon = options.soon ?? now;
+      const found: { key: LaneKey; first: number }[] = [];
+      for (const platform of options.platforms) {
+        const rows = await prisma.$queryRaw<{ tenantId: string; channelId: string; first: unknown }[]>`
+          SELECT m."tenantId", m."channelId", MIN(m."createdAt") AS "first"
+          FROM "OutboxMessage" m
+          LEFT JOIN "OutboxLane" l ON l."platform" = m."platform" AND l."tenantId" = m."tenantId" AND l."channelId" = m."channelId"
+          WHERE m."platform" = ${platform}
+            AND ((m."status" = 'pending' AND m."nextAttemptAt" <= ${now}) OR m."status" = 'sending')
+            AND (l."id" IS NULL OR ((l."holder" IS NULL OR l."leaseUntil" <= ${now}) AND l."nextSendAt" <= ${soon}))
+          GROUP BY m."tenantId", m."channelId"
+          ORDER BY MIN(m."createdAt")
+          LIMIT ${limit}`;
+        for (const row of rows) found.push({ key: { platform, tenantId: row.tenantId, channelId: row.channelId }, first: new Date(row.first as string | Date).getTime() });
       }
-      return claimed;
+      return found.sort((a, b) => a.first - b.first).slice(0, limit).map((f) => f.key);
+    },
+
+    async acquireLane(key, holder, now, leaseMs) {
+      const where = { platform_tenantId_channelId: laneWhere(key) };
+      if (!(await lanes.findUnique({ where, select: { id: true } }))) {
+        try {
+          await lanes.create({ data: { ...laneWhere(key), holder: null, leaseUntil: now, nextSendAt: now } });
+        } catch (error) {
+          // Another process created it first: fine, the update below decides who holds it.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      // One conditional autocommit statement: whoever flips it first holds the lane.
+      const count = await prisma.$executeRaw`UPDATE "OutboxLane" SET "holder" = ${holder}, "leaseUntil" = ${leaseUntil}
+        WHERE "platform" = ${key.platform} AND "tenantId" = ${key.tenantId} AND "channelId" = ${key.channelId}
+          AND ("holder" IS NULL OR "leaseUntil" <= ${now})`;
+      if (count !== 1) return null;
+      const lane = await lanes.findUniqueOrThrow({ where, select: { nextSendAt: true } });
+      // Rows of the lane still `sending` now were claimed by an earlier holder that never recorded
+      // an outcome. Each attempt counts, so a message that kills its sender every time still runs
+      // out of attempts; nextAttemptAt keeps the first in-doubt claim's instant, so a lookup covers
+      // every attempt that may have been posted.
+      const inDoubt: LaneClaim[] = [];
+      const orphans = asRows(await table.findMany({ where: { ...laneWhere(key), status: "sending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+      for (const orphan of orphans) {
+        const taken = await prisma.$executeRaw`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "lastError" = ${INTERRUPTED}
+          WHERE "id" = ${orphan.id} AND "status" = 'sending' AND "attempts" = ${orphan.attempts}`;
+        if (taken === 1) inDoubt.push({ row: { ...orphan, attempts: orphan.attempts + 1, lastError: INTERRUPTED }, inDoubtSince: orphan.nextAttemptAt });
+      }
+      return { ...key, nextSendAt: lane.nextSendAt, inDoubt };
+    },
+
+    async renewLanes(holder, now, leaseMs) {
+      const { count } = await lanes.updateMany({ where: { holder }, data: { leaseUntil: new Date(now.getTime() + leaseMs) } });
+      return count;
+    },
+
+    async paceLane(key, holder, nextSendAt, leaseUntil) {
+      const { count } = await lanes.updateMany({ where: { ...laneWhere(key), holder }, data: { nextSendAt, leaseUntil } });
+      return count === 1;
+    },
+
+    async releaseLane(key, holder) {
+      await lanes.updateMany({ where: { ...laneWhere(key), holder }, data: { holder: null } });
+    },
+
+    async claimNext(key, holder, now, dueBy = now) {
+      const conversation = laneWhere(key);
+      const next = (await table.findFirst({
+        where: { ...conversation, status: "pending", nextAttemptAt: { lte: dueBy } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      })) as OutboxRow | null;
+      if (!next) return null;
+      // Conditional on still holding the lane, in the same statement: a process that lost its
+      // lane (stalled past the lease) cannot claim behind the back of the one that took it over.
+      const count = await prisma.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sending', "nextAttemptAt" = ${now}
+        WHERE "id" = ${next.id} AND "status" = 'pending'
+          AND EXISTS (SELECT 1 FROM "OutboxLane" WHERE "platform" = ${key.platform} AND "tenantId" = ${key.tenantId} AND "channelId" = ${key.channelId} AND "holder" = ${holder} AND "leaseUntil" > ${now})`;
+      if (count !== 1) return null;
+      return { row: { ...next, status: "sending", nextAttemptAt: now } };
     },
 
     async markSent(id, at) {
       await table.update({ where: { id }, data: { status: "sent", sentAt: at, attempts: { increment: 1 }, lastError: null } });
     },
 
-    async markRetry(id, nextAttemptAt, error) {
-      await table.update({ where: { id }, data: { status: "pending", nextAttemptAt, attempts: { increment: 1 }, lastError: clip(error) } });
+    async markRetry(id, nextAttemptAt, error, options = {}) {
+      const spent = options.spendsAttempt === false ? {} : { attempts: { increment: 1 } };
+      await table.update({ where: { id }, data: { status: "pending", nextAttemptAt, ...spent, lastError: clip(error) } });
     },
 
     async markFailed(id, error) {
@@ -126,15 +246,6 @@ export function outboxStore(source: Pick<StoreContext, "prisma">): OutboxStore {
 
     async release(id, nextAttemptAt) {
       await table.updateMany({ where: { id, status: "sending" }, data: { status: "pending", nextAttemptAt } });
-    },
-
-    async recoverStale(now) {
-      // The attempt counts: a message that crashes its sender every time must still run out of attempts.
-      const { count } = await table.updateMany({
-        where: { status: "sending", nextAttemptAt: { lte: now } },
-        data: { status: "pending", nextAttemptAt: now, attempts: { increment: 1 }, lastError: "delivery interrupted (process stopped while sending)" },
-      });
-      return count;
     },
 
     async list(options = {}) {

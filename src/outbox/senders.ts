@@ -3,8 +3,12 @@ import type { OutboxRow } from "./outbox-store.js";
 
 export type SendResult =
   | { ok: true }
-  /** Try again after this long (a 429's Retry-After, or backoff after an outage). */
-  | { retryAfterMs: number; error: string }
+  /**
+   * Try again after this long (a 429's Retry-After, or backoff after an
+   * outage). `throttled`: the platform asked us to wait (429), which says
+   * nothing about the message, so it spends no attempt.
+   */
+  | { retryAfterMs: number; error: string; throttled?: true }
   /** Retrying cannot help (unknown channel, bot not in it, revoked token). */
   | { permanent: true; error: string };
 
@@ -12,6 +16,13 @@ export type SendResult =
 export interface SendContext {
   /** The platform's id of the message to reply under (Slack: thread_ts); absent for a top-level post. */
   threadId?: string;
+  /**
+   * Set when an earlier attempt at this message was in flight when its
+   * process stopped: it may already be posted, at or after this instant. A
+   * sender that can look its posts up does so before posting the step at
+   * `message.pagesSent` again.
+   */
+  inDoubtSince?: Date;
   /**
    * Called after each page is posted with the number of pages posted so far
    * (counting from 1) and, for the first page, the platform's id of the
@@ -29,8 +40,14 @@ export interface Sender {
 
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
-/** Attempts in all, the first included, before a message is marked failed. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Attempts in all, the first included, before a message is marked failed.
+ * With the backoff below, 12 attempts ride out at least about 7 minutes of
+ * 5xx answers (8 gave up after one to two minutes).
+ */
+export const MAX_ATTEMPTS = 12;
+/** A message the platform keeps throttling is given up this long after it was queued. */
+export const MAX_THROTTLED_AGE_MS = 24 * 60 * 60_000;
 
 /**
  * Exponential backoff with "equal jitter" after `attempts` earlier tries:

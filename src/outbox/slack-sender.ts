@@ -8,6 +8,16 @@
  * reported back (the row's pagesSent counts both, pages first), so a retry
  * resumes at the first step not yet done and never posts a page or uploads
  * a file twice.
+ *
+ * Every page carries message metadata naming its outbox row and page
+ * (OUTBOX_EVENT_TYPE). A process can die after Slack accepted a page and
+ * before the row recorded it; the attempt after that is in doubt
+ * (context.inDoubtSince), and the sender first looks the page up in the
+ * conversation's history (or the thread's replies) and records it instead of
+ * posting it again. That lookup needs the channels:history, groups:history and
+ * im:history scopes; without them (or when it fails) the page is posted again,
+ * so delivery stays at least once. A file upload cut off the same way may be
+ * repeated: uploads carry no metadata to look up.
  */
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../core/context.js";
@@ -52,6 +62,13 @@ const PERMANENT_ERRORS = new Set([
   "too_many_attachments",
   "duplicate_channel_not_found",
 ]);
+
+/** Message metadata event type that marks Charter's outbox posts. */
+export const OUTBOX_EVENT_TYPE = "charter_outbox";
+/** How far before the in-doubt claim the lookup starts: Slack's clock and ours may differ a little. */
+const LOOKUP_SLACK_MS = 5 * 60_000;
+/** History pages read at most when looking a post up (200 messages each). */
+const LOOKUP_PAGES = 5;
 
 /** Gap between the pages of one reply: Slack allows about one message per second per channel. */
 export const SLACK_PAGE_GAP_MS = 1_000;
@@ -104,6 +121,15 @@ export function slackSender(options: SlackSenderOptions): Sender {
       let conversation: string | undefined;
       try {
         for (let index = first; index < steps; index++) {
+          if (index === first && index < pages.length && context.inDoubtSince) {
+            const found = await findPosted(client, message, index, context.threadId, context.inDoubtSince, options.log);
+            if (found) {
+              conversation ??= found.channel;
+              if (index === 0) firstTs = found.ts;
+              await context.pagePosted(index + 1, index === 0 ? found.ts : undefined);
+              continue;
+            }
+          }
           if (index > first) await sleep(SLACK_PAGE_GAP_MS);
           if (index < pages.length) {
             const page = pages[index]!;
@@ -113,6 +139,7 @@ export function slackSender(options: SlackSenderOptions): Sender {
               text: page.text,
               blocks: page.blocks,
               ...(context.threadId ? { thread_ts: context.threadId } : {}),
+              metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { id: message.id, page: index } },
             });
             conversation ??= posted.channel;
             if (index === 0) firstTs = posted.ts;
@@ -134,6 +161,44 @@ export function slackSender(options: SlackSenderOptions): Sender {
   };
 }
 
+/**
+ * The page `page` of this outbox row, if Slack already has it: found by its
+ * metadata among the bot's posts since the in-doubt attempt began. Undefined
+ * when it is not there or cannot be looked up (then it is posted again).
+ */
+async function findPosted(
+  client: WebClient,
+  message: OutboxRow,
+  page: number,
+  threadTs: string | undefined,
+  since: Date,
+  log: Logger,
+): Promise<{ channel: string; ts: string } | undefined> {
+  try {
+    const channel = await conversationOf(client, message.channelId);
+    const oldest = ((since.getTime() - LOOKUP_SLACK_MS) / 1_000).toFixed(6);
+    let cursor: string | undefined;
+    for (let read = 0; read < LOOKUP_PAGES; read++) {
+      const common = { channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+      // A reply in a thread is not in the channel's history, only in the thread's replies.
+      const answer = threadTs ? await client.conversations.replies({ ...common, ts: threadTs }) : await client.conversations.history(common);
+      for (const posted of answer.messages ?? []) {
+        const meta = posted.metadata as { event_type?: string; event_payload?: { id?: unknown; page?: unknown } } | undefined;
+        if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.id === message.id && Number(meta.event_payload.page ?? 0) === page && posted.ts) {
+          log.info("outbox message was already posted before its sender stopped; recorded, not posted again", { id: message.id, page, channel });
+          return { channel, ts: posted.ts };
+        }
+      }
+      cursor = answer.response_metadata?.next_cursor || undefined;
+      if (!answer.has_more || !cursor) break;
+    }
+    return undefined;
+  } catch (error) {
+    log.warn("could not check whether an interrupted outbox message was posted; posting it again", { id: message.id, channel: message.channelId, error: describe(error) });
+    return undefined;
+  }
+}
+
 /** Files are shared into a conversation id: a user's id stands for the DM with them. */
 async function conversationOf(client: WebClient, channelId: string): Promise<string> {
   return /^[UW]/.test(channelId) ? directMessageWith(client, channelId) : channelId;
@@ -143,7 +208,7 @@ function classify(error: unknown, attempts: number, random?: () => number): Send
   const coded = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
   switch (coded.code) {
     case webApi.ErrorCode.RateLimitedError:
-      return { retryAfterMs: Math.max(1, coded.retryAfter ?? 1) * 1_000, error: "ratelimited" };
+      return { retryAfterMs: Math.max(1, coded.retryAfter ?? 1) * 1_000, error: "ratelimited", throttled: true };
     case webApi.ErrorCode.PlatformError: {
       const code = coded.data?.error ?? "unknown_error";
       if (PERMANENT_ERRORS.has(code)) return { permanent: true, error: code };

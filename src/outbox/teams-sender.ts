@@ -139,7 +139,7 @@ function classify(error: unknown, attempts: number, random?: () => number): Send
   const failed = error as { statusCode?: number; code?: string; response?: { status?: number; headers?: unknown } };
   const status = failed.statusCode ?? failed.response?.status;
   if (status === undefined) return { retryAfterMs: backoffMs(attempts, random), error: describe(error) };
-  if (status === 429) return { retryAfterMs: retryAfterOf(failed) ?? backoffMs(attempts, random), error: "HTTP 429 (throttled)" };
+  if (status === 429) return { retryAfterMs: retryAfterOf(failed) ?? backoffMs(attempts, random), error: "HTTP 429 (throttled)", throttled: true };
   if (RETRYABLE.has(status)) return { retryAfterMs: backoffMs(attempts, random), error: `HTTP ${status}` };
   // 401/403: not allowed there (removed, blocked, no permission); 404: no such conversation; 413: too big. Waiting will not help.
   return { permanent: true, error: `HTTP ${status}: ${describe(error)}` };

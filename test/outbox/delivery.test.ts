@@ -158,7 +158,7 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     const firstTs = (calls[0]!.response!.body as { ts: string }).ts;
     expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "sent",
-      attempts: 2,
+      attempts: 1, // a 429 spends no attempt
       pagesSent: 3,
       platformMessageId: firstTs,
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/core/notify.js";
 import { heading, reply, text } from "../../src/core/views/reply.js";
 import { outboxQueue } from "../../src/outbox/outbox-repository.js";
-import { deserializeReply, outboxStore } from "../../src/outbox/outbox-store.js";
+import { deserializeReply, outboxStore, type OutboxStore } from "../../src/outbox/outbox-store.js";
 import { openDatabase } from "../../src/store/database.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
@@ -22,6 +22,7 @@ describeEachProvider("outbox store", (provider) => {
   afterAll(() => database.drop());
   beforeEach(async () => {
     await database.db.prisma.outboxMessage.deleteMany({});
+    await database.db.prisma.outboxLane.deleteMany({});
   });
 
   it("enqueues once per tenant and dedupe key", async () => {
@@ -35,44 +36,92 @@ describeEachProvider("outbox store", (provider) => {
     expect(await database.db.prisma.outboxMessage.count()).toBe(2);
   });
 
-  it("claims due messages oldest first and skips ones not yet due", async () => {
+  const lane = (channelId: string, platform: "slack" | "local" = "slack", tenantId = "T1") => ({ platform, tenantId, channelId });
+  const LEASE = 60_000;
+
+  /** Everything `holder` can claim as of `now`: the lanes it takes, each served to the end. */
+  async function claimAll(store: OutboxStore, holder: string, now: Date, platforms: ("slack" | "local")[] = ["slack", "local"]) {
+    const claimed: { id: string; channelId: string; holder: string }[] = [];
+    for (const key of await store.lanesDue(now, 100, { platforms })) {
+      const held = await store.acquireLane(key, holder, now, LEASE);
+      if (!held) continue;
+      for (const claim of held.inDoubt) claimed.push({ id: claim.row.id, channelId: claim.row.channelId, holder });
+      for (let claim = await store.claimNext(key, holder, now); claim; claim = await store.claimNext(key, holder, now)) {
+        claimed.push({ id: claim.row.id, channelId: claim.row.channelId, holder });
+      }
+    }
+    return claimed;
+  }
+
+  it("finds the conversations with due work and claims their messages oldest first, skipping ones not yet due", async () => {
     const queue = outboxQueue(database.db);
     const store = outboxStore(database.db);
     const a = await queue.enqueue("T1", "slack", message("a"));
     const b = await queue.enqueue("T1", "local", message("b"));
-    await queue.enqueue("T1", "slack", message("later", "C1", { notBefore: new Date(Date.now() + 60_000) }));
+    const a2 = await queue.enqueue("T1", "slack", message("a2"));
+    await queue.enqueue("T1", "slack", message("later", "C9", { notBefore: new Date(Date.now() + 60_000) }));
     const now = new Date();
-    const claimed = await store.claimDue(now, 10);
-    expect(claimed.map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(claimed.every((r) => r.status === "sending")).toBe(true);
-    // Claimed rows are not claimable again.
-    expect(await store.claimDue(now, 10)).toEqual([]);
-    const onlyLocal = await queue.enqueue("T1", "local", message("c"));
-    await queue.enqueue("T1", "slack", message("d"));
-    expect((await store.claimDue(new Date(), 10, { platforms: ["local"] })).map((r) => r.id)).toEqual([onlyLocal.id]);
+    expect(await store.lanesDue(now, 10, { platforms: ["slack", "local"] })).toEqual([lane("C1"), lane("C1", "local")]);
+    expect(await store.lanesDue(now, 10, { platforms: ["local"] })).toEqual([lane("C1", "local")]);
+    expect(await store.acquireLane(lane("C1"), "p1", now, LEASE)).toMatchObject({ ...lane("C1"), inDoubt: [] });
+    const first = await store.claimNext(lane("C1"), "p1", now);
+    expect(first).toEqual({ row: expect.objectContaining({ id: a.id, status: "sending", nextAttemptAt: now }) });
+    expect((await store.claimNext(lane("C1"), "p1", now))?.row.id).toBe(a2.id);
+    expect(await store.claimNext(lane("C1"), "p1", now)).toBeNull();
+    // A held lane is not offered again, not even to its holder; the other platform's lane is.
+    expect(await store.lanesDue(now, 10, { platforms: ["slack", "local"] })).toEqual([lane("C1", "local")]);
+    expect((await claimAll(store, "p1", now)).map((c) => c.id)).toEqual([b.id]);
   });
 
-  it("never hands one message to two concurrent claimers", async () => {
+  it("lets one process at a time hold a conversation, and keeps its pacing in the database", async () => {
+    const queue = outboxQueue(database.db);
+    for (let i = 0; i < 3; i++) await queue.enqueue("T1", "slack", message(`p${i}`));
+    const [other] = [await openDatabase(database.url)];
+    try {
+      const mine = outboxStore(database.db);
+      const theirs = outboxStore(other!);
+      const now = new Date();
+      const held = await mine.acquireLane(lane("C1"), "p1", now, LEASE);
+      expect(held?.nextSendAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(await theirs.acquireLane(lane("C1"), "p2", now, LEASE)).toBeNull();
+      // Only the holder claims; a claim by anyone else finds nothing.
+      expect(await theirs.claimNext(lane("C1"), "p2", now)).toBeNull();
+      expect(await mine.claimNext(lane("C1"), "p1", now)).not.toBeNull();
+      const nextSend = new Date(now.getTime() + 1_000);
+      expect(await mine.paceLane(lane("C1"), "p1", nextSend, new Date(now.getTime() + LEASE))).toBe(true);
+      expect(await theirs.paceLane(lane("C1"), "p2", now, now)).toBe(false);
+      await mine.releaseLane(lane("C1"), "p1");
+      // Free again, but not before its next send may start: another process waits for the same instant.
+      expect(await theirs.lanesDue(now, 10, { platforms: ["slack"] })).toEqual([]);
+      expect(await theirs.lanesDue(now, 10, { platforms: ["slack"], soon: nextSend })).toEqual([lane("C1")]);
+      expect(await theirs.acquireLane(lane("C1"), "p2", now, LEASE)).toMatchObject({ ...lane("C1"), nextSendAt: nextSend });
+    } finally {
+      await other!.close();
+    }
+  });
+
+  it("never hands one message, or one conversation, to two concurrent claimers", async () => {
     const queue = outboxQueue(database.db);
     for (let i = 0; i < 40; i++) await queue.enqueue("T1", "slack", message(`m${i}`, `C${i % 5}`));
     // Separate connections, as separate processes would have.
     const others = [await openDatabase(database.url), await openDatabase(database.url)];
     const claimers = [database.db, ...others].map((db) => outboxStore(db));
     const now = new Date();
-    const results = await Promise.all(claimers.map((s) => s.claimDue(now, 40))).finally(() => Promise.all(others.map((db) => db.close())));
-    const ids = results.flat().map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(40);
+    const results = await Promise.all(claimers.map((s, n) => claimAll(s, `p${n}`, now))).finally(() => Promise.all(others.map((db) => db.close())));
+    const all = results.flat();
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(all).toHaveLength(40);
+    for (let c = 0; c < 5; c++) expect(new Set(all.filter((x) => x.channelId === `C${c}`).map((x) => x.holder)).size, `holders of C${c}`).toBe(1);
   });
 
   it("records sends, retries and failures", async () => {
     const queue = outboxQueue(database.db);
     const store = outboxStore(database.db);
-    const ok = await queue.enqueue("T1", "slack", message("ok"));
-    const retry = await queue.enqueue("T1", "slack", message("retry"));
-    const bad = await queue.enqueue("T1", "slack", message("bad"));
+    const ok = await queue.enqueue("T1", "slack", message("ok", "C1"));
+    const retry = await queue.enqueue("T1", "slack", message("retry", "C2"));
+    const bad = await queue.enqueue("T1", "slack", message("bad", "C3"));
     const now = new Date();
-    await store.claimDue(now, 10);
+    expect(await claimAll(store, "p1", now)).toHaveLength(3);
     await store.markSent(ok.id, now);
     const later = new Date(now.getTime() + 2_000);
     await store.markRetry(retry.id, later, "ratelimited");
@@ -82,21 +131,34 @@ describeEachProvider("outbox store", (provider) => {
     expect(rows.get(ok.id)).toMatchObject({ status: "sent", attempts: 1, sentAt: now, lastError: null });
     expect(rows.get(retry.id)).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: later, lastError: "ratelimited" });
     expect(rows.get(bad.id)).toMatchObject({ status: "failed", attempts: 1, lastError: "channel_not_found" });
-    expect(await store.claimDue(now, 10)).toEqual([]);
-    expect((await store.claimDue(later, 10)).map((r) => r.id)).toEqual([retry.id]);
+    await store.releaseLane(lane("C2"), "p1");
+    expect(await claimAll(store, "p1", now)).toEqual([]);
+    expect((await claimAll(store, "p1", later)).map((r) => r.id)).toEqual([retry.id]);
   });
 
-  it("puts rows left sending by a stopped process back after their lease", async () => {
+  it("hands a conversation whose holder stopped renewing to another process, with the message it left in flight in doubt", async () => {
     const queue = outboxQueue(database.db);
     const store = outboxStore(database.db);
-    const { id } = await queue.enqueue("T1", "slack", message("crash"));
-    const now = new Date();
-    await store.claimDue(now, 10, { leaseMs: 60_000 });
-    expect(await store.recoverStale(new Date(now.getTime() + 30_000))).toBe(0);
-    expect(await store.recoverStale(new Date(now.getTime() + 60_000))).toBe(1);
-    const [row] = await store.list();
-    expect(row).toMatchObject({ id, status: "pending", attempts: 1 });
-    expect((await store.claimDue(new Date(now.getTime() + 60_000), 10)).map((r) => r.id)).toEqual([id]);
+    const crashed = await queue.enqueue("T1", "slack", message("crash"));
+    const next = await queue.enqueue("T1", "slack", message("after"));
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    await store.acquireLane(lane("C1"), "dead", t0, 20_000);
+    expect((await store.claimNext(lane("C1"), "dead", t0))?.row.id).toBe(crashed.id);
+    // Renewed at 10 s, then the process dies: the lane is its own until 30 s.
+    expect(await store.renewLanes("dead", at(10_000), 20_000)).toBe(1);
+    expect(await store.lanesDue(at(29_000), 10, { platforms: ["slack"] })).toEqual([]);
+    expect(await store.acquireLane(lane("C1"), "p2", at(29_000), 20_000)).toBeNull();
+    expect(await store.lanesDue(at(30_000), 10, { platforms: ["slack"] })).toEqual([lane("C1")]);
+    const taken = await store.acquireLane(lane("C1"), "p2", at(30_000), 20_000);
+    expect(taken?.inDoubt).toEqual([
+      { row: expect.objectContaining({ id: crashed.id, status: "sending", attempts: 1, lastError: expect.stringContaining("interrupted") }), inDoubtSince: t0 },
+    ]);
+    // The process that lost the lane can neither claim nor pace there any more.
+    expect(await store.claimNext(lane("C1"), "dead", at(30_000))).toBeNull();
+    expect(await store.paceLane(lane("C1"), "dead", at(30_000), at(50_000))).toBe(false);
+    await store.markSent(crashed.id, at(30_000));
+    expect(await store.claimNext(lane("C1"), "p2", at(30_000))).toEqual({ row: expect.objectContaining({ id: next.id }) });
   });
 
   it("stores a thread key, records posted pages, and finds a message by tenant and dedupe key", async () => {
@@ -104,7 +166,7 @@ describeEachProvider("outbox store", (provider) => {
     const store = outboxStore(database.db);
     const parent = await queue.enqueue("T1", "slack", message("opening"));
     await queue.enqueue("T1", "slack", message("reply", "C1", { threadKey: "opening" }));
-    await store.claimDue(new Date(), 10);
+    expect(await claimAll(store, "p1", new Date())).toHaveLength(2);
     await store.markPage(parent.id, 1, "1767225600.000100");
     await store.markPage(parent.id, 2);
     expect(await store.byDedupeKey("T1", "opening")).toMatchObject({ id: parent.id, status: "sending", pagesSent: 2, platformMessageId: "1767225600.000100", threadKey: null });

@@ -139,7 +139,7 @@ describeEachProvider("outbox charts to Slack", (provider) => {
     expect(completes.every((c) => c.args.thread_ts === firstTs)).toBe(true);
     expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "sent",
-      attempts: 2,
+      attempts: 1, // a 429 spends no attempt
       pagesSent: 4,
       lastError: null,
       platformMessageId: firstTs,
@@ -158,7 +158,7 @@ describeEachProvider("outbox charts to Slack", (provider) => {
       ["Budget burn", 200],
       ["Risk heat map", 200],
     ]);
-    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 2, pagesSent: 3 });
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 1, pagesSent: 3 });
   });
 
   it("a digest to a person: the page in their DM, the charts in its thread, also after a retry", async () => {
@@ -178,7 +178,7 @@ describeEachProvider("outbox charts to Slack", (provider) => {
       [channel, ts],
       [channel, ts],
     ]);
-    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 2, pagesSent: 3 });
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 1, pagesSent: 3 });
   });
 
   it("a reply queued under another message uploads into that message's thread", async () => {

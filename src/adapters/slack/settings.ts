@@ -8,11 +8,15 @@ import type { Config } from "../../config.js";
 /** What the app asks for; the manifest in manifests/slack/ lists the same scopes. */
 export const BOT_SCOPES = [
   "app_mentions:read",
+  // Reading its own recent posts lets the outbox check whether a send cut off by a crash reached Slack, instead of posting twice.
+  "channels:history",
   "channels:read",
   "chat:write",
   "commands",
   "files:write",
+  "groups:history",
   "groups:read",
+  "im:history",
   "im:write",
   "users:read",
 ] as const;

@@ -44,8 +44,12 @@ export interface Answer {
   delayMs?: number;
 }
 
-/** Returns an answer to use instead of the default one, or undefined to fall through to it. */
-export type Override = (call: RecordedCall) => Answer | undefined | Promise<Answer | undefined>;
+/**
+ * Returns an answer to use instead of the default one, or undefined to fall through to it.
+ * `standard()` works out the default answer (with its effects, such as storing a posted
+ * message), for an override that only changes how it is delivered (a delay).
+ */
+export type Override = (call: RecordedCall, standard: () => Promise<Answer>) => Answer | undefined | Promise<Answer | undefined>;
 
 export interface SlackApiOptions {
   appId?: string;
@@ -129,11 +133,15 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
   async function answer(call: RecordedCall, req: IncomingMessage): Promise<Answer> {
     for (const override of [...overrides].reverse()) {
       if (override.method !== call.method || override.remaining <= 0) continue;
-      const custom = await override.handler(call);
+      const custom = await override.handler(call, () => standardAnswer(call, req));
       if (custom === undefined) continue;
       override.remaining -= 1;
       return custom;
     }
+    return standardAnswer(call, req);
+  }
+
+  async function standardAnswer(call: RecordedCall, req: IncomingMessage): Promise<Answer> {
     if (call.method === "response_url") {
       const used = (responseUrlPosts.get(call.responseUrlId!) ?? 0) + 1;
       responseUrlPosts.set(call.responseUrlId!, used);

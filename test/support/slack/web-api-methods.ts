@@ -60,6 +60,34 @@ function botMessage(input: MethodInput, message: StoredMessage): Json {
   };
 }
 
+/** Whether a message ts lies within history's `oldest`/`latest` bounds (exclusive, as Slack's default). */
+function inRange(ts: string, args: Json): boolean {
+  const oldest = str(args.oldest);
+  const latest = str(args.latest);
+  return (!oldest || Number(ts) > Number(oldest)) && (!latest || Number(ts) < Number(latest));
+}
+
+/** A message as history lists it; metadata only when include_all_metadata is set. */
+function historyMessage(input: MethodInput, message: StoredMessage): Json {
+  const withMetadata = input.args.include_all_metadata === true || input.args.include_all_metadata === "true";
+  return { ...botMessage(input, message), ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}) };
+}
+
+/** Cursor paging as Slack does it: `limit` (default 100) items, next_cursor while more remain. */
+function page(input: MethodInput, items: StoredMessage[], render: (m: StoredMessage) => Json): Json {
+  const limit = Math.max(1, Math.min(999, Number(input.args.limit ?? 100) || 100));
+  const cursor = str(input.args.cursor);
+  const start = cursor ? Number(Buffer.from(cursor, "base64").toString("utf8").replace(/^offset:/, "")) || 0 : 0;
+  const slice = items.slice(start, start + limit);
+  const hasMore = start + limit < items.length;
+  return {
+    ok: true,
+    messages: slice.map(render),
+    has_more: hasMore,
+    response_metadata: { next_cursor: hasMore ? Buffer.from(`offset:${start + limit}`).toString("base64") : "" },
+  };
+}
+
 /** Why the bot may not post in `channel`, in Slack's words, if it may not. */
 function postingProblem(input: MethodInput, channel: string | undefined, needsContent = true): Json | undefined {
   if (!channel) return fail("channel_not_found");
@@ -138,8 +166,30 @@ export const METHODS: Record<string, Method> = {
     if (problem) return problem;
     const channel = conversationFor(str(args.channel)!);
     const message: StoredMessage = { channel, ts: newMessageTs(), text: str(args.text), blocks: args.blocks, thread_ts: str(args.thread_ts) };
+    if (args.metadata && typeof args.metadata === "object") message.metadata = args.metadata;
     workspace.messages.push(message);
     return { ok: true, channel, ts: message.ts, message: botMessage(input, message) };
+  },
+
+  // The channel's top-level messages (thread replies only in conversations.replies), newest first.
+  "conversations.history": (input) => {
+    const channel = str(input.args.channel);
+    if (!channel) return fail("channel_not_found");
+    const listed = input.workspace.messages
+      .filter((m) => m.channel === channel && !m.ephemeralTo && !m.deleted && (!m.thread_ts || m.thread_ts === m.ts) && inRange(m.ts, input.args))
+      .sort((a, b) => Number(b.ts) - Number(a.ts));
+    return page(input, listed, (m) => historyMessage(input, m));
+  },
+
+  // A thread: its parent, then its replies, oldest first.
+  "conversations.replies": (input) => {
+    const channel = str(input.args.channel);
+    const ts = str(input.args.ts);
+    if (!channel || !ts) return fail("thread_not_found");
+    const listed = input.workspace.messages
+      .filter((m) => m.channel === channel && !m.ephemeralTo && !m.deleted && (m.ts === ts || m.thread_ts === ts) && (m.ts === ts || inRange(m.ts, input.args)))
+      .sort((a, b) => Number(a.ts) - Number(b.ts));
+    return page(input, listed, (m) => historyMessage(input, m));
   },
 
   "chat.postEphemeral": (input) => {

@@ -63,6 +63,8 @@ export interface StoredMessage {
   /** Set for chat.postEphemeral: the only user who sees it. */
   ephemeralTo?: string | undefined;
   deleted?: boolean;
+  /** chat.postMessage's `metadata` ({ event_type, event_payload }), returned by history with include_all_metadata. */
+  metadata?: unknown;
 }
 
 export type StoredView = Record<string, unknown> & { id: string; hash: string; type: string };
