@@ -124,27 +124,30 @@ function postgresAvailableNow(): boolean {
 }
 
 /**
- * `describe.each` over both providers. The PostgreSQL suite is skipped with a
- * warning when the server is unreachable, and fails when CI=true.
+ * A PostgreSQL suite: skipped with a warning when the server is unreachable,
+ * failed (never skipped) when CI=true.
  */
+export function describePostgres(title: string, fn: () => void): void {
+  if (postgresAvailableNow()) return void describe(title, fn);
+  if (process.env.CI === "true") {
+    describe(title, () => {
+      beforeAll(() => {
+        throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}; CI requires it (set CHARTER_TEST_PG_URL or start the server).`);
+      });
+      fn();
+    });
+    return;
+  }
+  console.warn(`Skipping "${title}": PostgreSQL is not reachable at ${PG_ADMIN_URL} (set CHARTER_TEST_PG_URL).`);
+  describe.skip(title, fn);
+}
+
+/** `describe.each` over both providers; the PostgreSQL one as describePostgres. */
 export function describeEachProvider(name: string, fn: (provider: TestProvider) => void): void {
   for (const provider of providers) {
     const title = `${name} [${provider}]`;
-    if (provider === "postgresql" && !postgresAvailableNow()) {
-      if (process.env.CI === "true") {
-        describe(title, () => {
-          beforeAll(() => {
-            throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}; CI requires it (set CHARTER_TEST_PG_URL or start the server).`);
-          });
-          fn(provider);
-        });
-      } else {
-        console.warn(`Skipping "${title}": PostgreSQL is not reachable at ${PG_ADMIN_URL} (set CHARTER_TEST_PG_URL).`);
-        describe.skip(title, () => fn(provider));
-      }
-      continue;
-    }
-    describe(title, () => fn(provider));
+    if (provider === "postgresql") describePostgres(title, () => fn(provider));
+    else describe(title, () => fn(provider));
   }
 }
 

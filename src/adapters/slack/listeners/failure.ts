@@ -1,5 +1,10 @@
 import { rejection, type Reply } from "../../../core/views/reply.js";
+import { classifyStoreError } from "../../../store/errors.js";
 
-/** What a user sees when something broke on our side: never a stack trace. */
-export const failureReply = (): Reply =>
-  rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
+const FAILURE_MESSAGE = "Something went wrong on Charter's side and nothing was saved. Please try again in a moment.";
+
+/**
+ * What a user sees when something broke on our side: never a stack trace.
+ * A database fault says which (unreachable: retry; full or read-only: tell the admin).
+ */
+export const failureReply = (error?: unknown): Reply => rejection(classifyStoreError(error)?.userMessage ?? FAILURE_MESSAGE);
