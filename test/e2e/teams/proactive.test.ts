@@ -93,7 +93,8 @@ describe("Teams: proactive messages through the outbox", () => {
     const attempts = connector.calls.filter((c) => c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 50% used"));
     expect(attempts.map((c) => c.status)).toEqual([429, 429, 429, 429, 429, 429, 200]);
     for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.at - attempts[i - 1]!.at).toBeGreaterThanOrEqual(950);
-    expect((await charter.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).attempts).toBeGreaterThanOrEqual(2);
+    // Throttling is the platform asking to wait, not a failed attempt: the one attempt that posted is all it spent.
+    expect((await charter.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).attempts).toBe(1);
     expect(posts("Budget 50% used")).toHaveLength(1);
   }, 40_000);
 
