@@ -3,7 +3,6 @@
  * receiver on Charter's own server (/slack/events, and /slack/install with
  * /slack/oauth_redirect for OAuth); Socket Mode needs no public URL.
  */
-import type { ServerResponse } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
@@ -16,7 +15,8 @@ import { BOT_SCOPES, type SlackSettings } from "./settings.js";
 import { slackLogger } from "./slack-logger.js";
 import { SocketReceiver } from "./socket-receiver.js";
 import { botTokenAuthorization } from "./authorize.js";
-import { MAX_PLATFORM_BODY_BYTES } from "../../http/body.js";
+import { MAX_PLATFORM_BODY_BYTES, PayloadTooLarge, readBody, refuseTooLarge } from "../../http/body.js";
+import { bufferedForBolt, parsesToNull } from "./event-body.js";
 
 /**
  * Counts the events Bolt is processing. Over HTTP Bolt acks before its
@@ -107,14 +107,19 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
     app,
     mount(http) {
       mounted = true;
-      http.route("POST", SLACK_ROUTES.events, (req, res) => {
-        // Bolt answers a body over bodyLimit with a bare 413 and would keep the connection, draining the rest: close it instead.
-        const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
-        res.writeHead = ((status: number, ...rest: unknown[]) => {
-          if (status === 413) res.shouldKeepAlive = false;
-          return writeHead(status, ...rest);
-        }) as ServerResponse["writeHead"];
-        receiver.requestListener(req, res);
+      http.route("POST", SLACK_ROUTES.events, async (req, res) => {
+        let raw: Buffer;
+        try {
+          raw = await readBody(req, MAX_PLATFORM_BODY_BYTES);
+        } catch (err) {
+          if (err instanceof PayloadTooLarge) return refuseTooLarge(res, "text/plain; charset=utf-8", "request body too large\n");
+          throw err;
+        }
+        if (parsesToNull(raw, req.headers["content-type"])) {
+          res.writeHead(400).end();
+          return;
+        }
+        receiver.requestListener(bufferedForBolt(req, raw), res);
       });
       if (settings.transport === "http-oauth") {
         http.route("GET", SLACK_ROUTES.install, receiver.requestListener);

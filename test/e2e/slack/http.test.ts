@@ -95,6 +95,15 @@ describe("Slack over HTTP", () => {
     expect(api.calls.filter((c) => c.responseUrlId === "forged")).toHaveLength(0);
   });
 
+  it("refuses a signed body that parses to null with 400, and keeps answering", async () => {
+    const asJson = await postSigned(charter.events, "null", { secret: SIGNING_SECRET, contentType: "application/json" });
+    expect(asJson.status).toBe(400);
+    const asPayload = await postSigned(charter.events, "payload=null", { secret: SIGNING_SECRET, contentType: "application/x-www-form-urlencoded" });
+    expect(asPayload.status).toBe(400);
+    const after = await (await pm("budget")).answer();
+    expect(after.args).toMatchObject({ response_type: "ephemeral" });
+  });
+
   it("answers bad input privately with the reason and an example", async () => {
     const answer = await (await pm("cost add abc USD labour")).answer();
     expect(answer.args).toMatchObject({ response_type: "ephemeral" });
