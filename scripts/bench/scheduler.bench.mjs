@@ -1,20 +1,24 @@
 /**
- * One scheduler tick (what `charter start` runs every minute) over standup
- * schedules (100 channels per project, 3 participants each, times on the
- * 5-minute marks in four time zones) and weekly digest schedules (one per
- * 10 standups; Fridays, so not due here), on SQLite. The tick handles one
- * schedule after another, so its time grows linearly: it is measured on
- * 200 schedules (BENCH_SCHEDULE_PROJECTS=100 measures the full 10,000, which
- * takes minutes per tick today) and the figure for 10,000 is that per-schedule
- * time x 10,000. Three ticks:
- *  - catch-up: the first tick, which claims every prompt of the last 24 h
- *    (most recorded missed, those within the grace window queued);
+ * One scheduler tick (what `charter start` runs every minute) over 10,000
+ * standup schedules (100 channels per project, 3 participants each, times on
+ * the 5-minute marks in four time zones) and weekly digest schedules (one per
+ * 10 standups; Fridays, so not due here), on SQLite.
+ *
+ * Steady state is what is measured: a running Charter has already claimed
+ * every occurrence of the last 24 h. The first tick of a fresh database
+ * catches all of them up (~40,000 claims, each a write, minutes at this
+ * scale), so by default it runs with its claims kept in memory and then written
+ * in one bulk insert, which leaves the database as the real catch-up would
+ * (BENCH_SCHEDULER_CATCH_UP=1 runs and times the real catch-up instead).
+ * Then:
  *  - nothing due: the steady state a minute later, every schedule checked and
  *    nothing new to send (the faster of 2);
- *  - slice due: the next 5-minute mark, when some schedules fall due (4 prompts
- *    of 200 schedules; ~35 schedules, ~100 prompts of 10,000).
- * Targets at 10,000 schedules: a tick with nothing due under 1 s and one with
- * a slice due under 5 s; both must stay well inside the minute between ticks.
+ *  - slice due: the next 5-minute mark, when some schedules fall due (~35
+ *    schedules, ~100 prompts).
+ * Targets: a tick with nothing due under 1 s and one with a slice due under
+ * 5 s; both must stay well inside the minute between ticks.
+ * BENCH_SCHEDULE_PROJECTS=2 runs a quick 200-schedule version (the targets
+ * are then scaled to 10,000 from the time per schedule).
  */
 import { DateTime } from "luxon";
 import { outboxQueue } from "../../dist/outbox/outbox-repository.js";
@@ -23,7 +27,8 @@ import { claimsRepository } from "../../dist/store/repositories/claims.js";
 import { benchDatabase, countingStore, report } from "./support.mjs";
 
 const BENCH = "scheduler";
-const PROJECTS = Number(process.env.BENCH_SCHEDULE_PROJECTS ?? 2);
+const PROJECTS = Number(process.env.BENCH_SCHEDULE_PROJECTS ?? 100);
+const REAL_CATCH_UP = process.env.BENCH_SCHEDULER_CATCH_UP === "1";
 const AT_SCALE = 10_000;
 const CHANNELS = 100;
 const DIGESTS = PROJECTS * 10;
@@ -75,6 +80,40 @@ async function tick(deps, at) {
   return { ms, outcomes, calls: store.total() + claims.total(), byMethod: { ...Object.fromEntries(store.calls), ...Object.fromEntries(claims.calls) } };
 }
 
+/**
+ * The first tick with its claims in memory (same answers as claimsRepository
+ * for a single caller) and nothing queued, then every claim it made written
+ * at once: the database a real catch-up would leave, without its ~80,000 writes.
+ */
+async function catchUpInBulk(deps, prisma) {
+  const rows = new Map();
+  const id = (job, key, slot) => `${job}|${key}|${slot}`;
+  const claims = {
+    async claim(tenantId, job, key, slot, claimedBy) {
+      if (rows.has(id(job, key, slot))) return false;
+      rows.set(id(job, key, slot), { tenantId, job, key, slot, status: "running", claimedBy: claimedBy ?? null, detail: null });
+      return true;
+    },
+    async finish(_tenantId, job, key, slot, status, detail) {
+      const row = rows.get(id(job, key, slot));
+      if (!row) return false;
+      Object.assign(row, { status, detail: detail ?? null, finishedAt: new Date() });
+      return true;
+    },
+    async get(_tenantId, job, key, slot) {
+      return rows.get(id(job, key, slot)) ?? null;
+    },
+    async findMany(_tenantId, job, keys, slot) {
+      return keys.flatMap((key) => rows.get(id(job, key, slot)) ?? []);
+    },
+  };
+  const outbox = { enqueue: async () => ({ id: "bench", created: true }) };
+  await runDue({ ...deps, claims, outbox }, T0);
+  const all = [...rows.values()];
+  for (let i = 0; i < all.length; i += 1_000) await prisma.jobRun.createMany({ data: all.slice(i, i + 1_000) });
+  return all.length;
+}
+
 /** The measured tick, and what it comes to at 10,000 schedules against the target. */
 function reportTick(figure, measured, targetMs) {
   const schedules = PROJECTS * CHANNELS;
@@ -101,8 +140,14 @@ export default async function scheduler() {
     console.log(`[${BENCH}] seeded ${PROJECTS * CHANNELS} standup and ${DIGESTS} digest schedules in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
     const deps = { db: db.db, store: db.store, claims: claimsRepository(db.db), outbox: outboxQueue(db.db), log: quiet, worker: "bench" };
 
-    const catchUp = await tick(deps, T0);
-    report({ bench: BENCH, figure: "catch_up_tick_ms", schedules: PROJECTS * CHANNELS, value: catchUp.ms, unit: "ms", calls: catchUp.calls, outcomes: catchUp.outcomes });
+    if (REAL_CATCH_UP) {
+      const catchUp = await tick(deps, T0);
+      report({ bench: BENCH, figure: "catch_up_tick_ms", schedules: PROJECTS * CHANNELS, value: catchUp.ms, unit: "ms", calls: catchUp.calls, outcomes: catchUp.outcomes });
+    } else {
+      const started = Date.now();
+      const written = await catchUpInBulk(deps, db.db.prisma);
+      console.log(`[${BENCH}] caught up the last 24 h in memory and wrote its ${written} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     const idle = [];
     for (const minute of [1, 2]) idle.push(await tick(deps, T0.plus({ minutes: minute })));
     idle.sort((a, b) => a.ms - b.ms);

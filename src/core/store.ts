@@ -231,6 +231,8 @@ export interface Store {
     answer(scope: Scope, scheduleId: string, slot: string, answer: StandupAnswerInput): Promise<StandupAnswer>;
     /** Answers for a local date, oldest first. */
     answers(tenantId: TenantId, scheduleId: string, slot: string): Promise<StandupAnswer[]>;
+    /** Answers for several (schedule, local date) days at once, keyed `${scheduleId}|${slot}`; a day without answers has no entry. */
+    answersOfDays(tenantId: TenantId, days: readonly { scheduleId: string; slot: string }[]): Promise<Map<string, StandupAnswer[]>>;
     /** Every answer to any of the project's standups between two local dates (inclusive), oldest first; one query. */
     answersBetween(tenantId: TenantId, projectId: string, range: { from: string; to: string }): Promise<DatedStandupAnswer[]>;
     /** Every answered day between two local dates (inclusive), oldest first. */

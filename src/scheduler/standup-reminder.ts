@@ -9,7 +9,7 @@
 import type { DateTime } from "luxon";
 import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
 import { reminderLeadMinutes, type StandupDay } from "../core/domain/schedule/standup-day.js";
-import type { Member, StandupSchedule } from "../core/store.js";
+import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
 import { standupReminder } from "../core/commands/standup/prompt.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
@@ -27,14 +27,17 @@ export async function remindBeforeClose(
   schedule: StandupSchedule,
   day: StandupDay,
   members: readonly Member[],
+  answersOn: (date: string) => Promise<StandupAnswer[]>,
   projectName: () => Promise<string>,
   now: DateTime,
 ): Promise<TickResult[]> {
-  if (!schedule.remindBeforeClose || now < reminderAt(schedule, day) || now >= day.closes) return [];
+  // In milliseconds: this runs for every open standup day each minute.
+  const closes = day.closes.toMillis();
+  if (!schedule.remindBeforeClose || now.toMillis() < closes - reminderLeadMinutes(schedule.windowMinutes) * 60_000 || now.toMillis() >= closes) return [];
   const { tenantId } = schedule;
   const people = day.asked.flatMap(({ target }) => (target.memberId ? [target] : []));
   if (!people.length) return [];
-  const answered = new Set((await deps.store.standups.answers(tenantId, schedule.id, day.date)).map((a) => a.memberId));
+  const answered = new Set((await answersOn(day.date)).map((a) => a.memberId));
   const waiting = people.filter((t) => !answered.has(t.memberId!));
   if (!waiting.length) return [];
   // Only people whose prompt actually went out are reminded of it.

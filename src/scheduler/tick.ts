@@ -18,8 +18,8 @@ import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
-import { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
-import { beforeStart, standupDates, standupDay, type StandupDay } from "../core/domain/schedule/standup-day.js";
+import type { PromptTarget } from "../core/domain/schedule/prompt-targets.js";
+import { beforeStart } from "../core/domain/schedule/standup-day.js";
 import { directMessage } from "../core/domain/quiet-hours.js";
 import type { OutgoingMessage } from "../core/notify.js";
 import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
@@ -27,6 +27,8 @@ import { remindBeforeClose } from "./standup-reminder.js";
 import { runReminders } from "./reminders.js";
 import { runDigests } from "./digest-tick.js";
 import { openStandupThread, summaryThreadKey } from "./standup-thread.js";
+import { settledClaims, skippingSettled } from "./settled-claims.js";
+import { planStandups, type StandupPlan } from "./standup-plan.js";
 
 export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 
@@ -72,12 +74,14 @@ export async function runDue(deps: TickDeps, at: DateTime, opts: RunDueOptions =
   const now = at.toUTC();
   const results: TickResult[] = [];
   const filter = opts.tenantId !== undefined ? { tenantId: opts.tenantId } : {};
-  for (const schedule of await activeStandupSchedules(deps.db, filter)) {
+  deps = { ...deps, claims: skippingSettled(deps.claims, await settledClaims(deps.db, now, filter)) };
+  const schedules = await activeStandupSchedules(deps.db, filter);
+  for (const plan of await planStandups(deps.store, schedules, now, LOOKBACK_HOURS)) {
     try {
-      results.push(...(await runSchedule(deps, schedule, now, grace)));
+      results.push(...(await runSchedule(deps, plan, now, grace)));
     } catch (error) {
       // One broken schedule must not stop the others.
-      deps.log.error("standup schedule failed", { scheduleId: schedule.id, error: String(error) });
+      deps.log.error("standup schedule failed", { scheduleId: plan.schedule.id, error: String(error) });
     }
   }
   results.push(...(await runReminders(deps, now, grace, filter)));
@@ -85,13 +89,12 @@ export async function runDue(deps: TickDeps, at: DateTime, opts: RunDueOptions =
   return results;
 }
 
-async function runSchedule(deps: TickDeps, schedule: StandupSchedule, now: DateTime, grace: number): Promise<TickResult[]> {
+async function runSchedule(deps: TickDeps, plan: StandupPlan, now: DateTime, grace: number): Promise<TickResult[]> {
+  const { schedule, members, targets } = plan;
   const { tenantId } = schedule;
-  const members = await deps.store.members.getMany(tenantId, schedule.participants);
   const out: TickResult[] = [];
   let projectName: string | undefined;
   const nameOfProject = async () => (projectName ??= (await deps.store.projects.get(tenantId, schedule.projectId))?.name ?? "the project");
-  const targets = promptTargets(schedule, members);
   for (const target of targets) {
     for (const occurrence of occurrencesBetween(target.rule, now.minus({ hours: LOOKBACK_HOURS }), now)) {
       // Set up (or resumed) after this occurrence: not due, so neither posted late nor recorded missed.
@@ -135,14 +138,9 @@ async function runSchedule(deps: TickDeps, schedule: StandupSchedule, now: DateT
       }
     }
   }
-  for (const day of recentDays(schedule, targets, now)) out.push(...(await remindBeforeClose(deps, schedule, day, members, nameOfProject, now)));
-  out.push(...(await runSummaries(deps, schedule, targets, members, now, grace)));
+  for (const day of plan.days) out.push(...(await remindBeforeClose(deps, schedule, day, members, plan.answers, nameOfProject, now)));
+  out.push(...(await runSummaries(deps, plan, now, grace)));
   return out;
-}
-
-/** Standup days whose prompts fell due within the look-back (plus one window, so a late close is still seen). */
-function recentDays(schedule: StandupSchedule, targets: readonly PromptTarget[], now: DateTime): StandupDay[] {
-  return standupDates(targets, now.minus({ hours: LOOKBACK_HOURS, minutes: schedule.windowMinutes }), now).flatMap((date) => standupDay(schedule, targets, date) ?? []);
 }
 
 /** Whether any of these prompts of a day was actually queued. */
@@ -156,20 +154,14 @@ async function promptedAny(deps: TickDeps, tenantId: TenantId, keys: readonly st
  * everyone asked has answered. A day whose prompts never went out and that
  * no one answered is recorded skipped, not summarised.
  */
-async function runSummaries(
-  deps: TickDeps,
-  schedule: StandupSchedule,
-  targets: readonly PromptTarget[],
-  members: readonly Member[],
-  now: DateTime,
-  grace: number,
-): Promise<TickResult[]> {
+async function runSummaries(deps: TickDeps, plan: StandupPlan, now: DateTime, grace: number): Promise<TickResult[]> {
+  const { schedule, targets, members } = plan;
   const { tenantId } = schedule;
   const out: TickResult[] = [];
-  for (const day of recentDays(schedule, targets, now)) {
+  for (const day of plan.days) {
     const { date, asked, closes } = day;
     const expected = members.filter((m) => asked.some((a) => a.target.memberId === m.id));
-    let answers = now < closes && expected.length ? await deps.store.standups.answers(tenantId, schedule.id, date) : undefined;
+    let answers = now < closes && expected.length ? await plan.answers(date) : undefined;
     if (now < closes) {
       const answered = new Set(answers?.map((a) => a.memberId));
       if (!expected.length || !expected.every((m) => answered.has(m.id))) continue;

@@ -194,6 +194,29 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
       return rows.map(toAnswer);
     },
 
+    async answersOfDays(tenantId, days) {
+      const wanted = new Set(days.map((d) => `${d.scheduleId}|${d.slot}`));
+      const byDay = new Map<string, StandupAnswer[]>();
+      const scheduleIds = [...new Set(days.map((d) => d.scheduleId))];
+      const slots = [...new Set(days.map((d) => d.slot))];
+      // In chunks: one statement may carry only so many parameters.
+      for (let i = 0; i < scheduleIds.length; i += 5_000) {
+        const rows = await prisma.standupAnswer.findMany({
+          where: { tenantId, run: { tenantId, scheduleId: { in: scheduleIds.slice(i, i + 5_000) }, slot: { in: slots } } },
+          include: { run: { select: { scheduleId: true, slot: true } } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        });
+        for (const row of rows) {
+          const key = `${row.run.scheduleId}|${row.run.slot}`;
+          if (!wanted.has(key)) continue;
+          const answers = byDay.get(key) ?? [];
+          answers.push(toAnswer(row));
+          byDay.set(key, answers);
+        }
+      }
+      return byDay;
+    },
+
     async answersBetween(tenantId, projectId, range) {
       const rows = await prisma.standupAnswer.findMany({
         where: { tenantId, run: { tenantId, slot: { gte: range.from, lte: range.to }, schedule: { projectId } } },

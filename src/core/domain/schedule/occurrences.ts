@@ -35,32 +35,83 @@ export function parseTime(time: string): { hour: number; minute: number } | null
 
 /** The occurrence on one local date, or null when the rule skips that date. */
 export function occurrenceOn(rule: WeeklyRule, localDate: string): Occurrence | null {
-  const time = parseTime(rule.time);
-  const day = DateTime.fromISO(localDate, { zone: rule.timeZone });
-  if (!time || !day.isValid) return null;
-  if (!rule.days.includes(WEEKDAYS[day.weekday - 1]!)) return null;
+  const time = remember(times, rule.time, () => parseTime(rule.time));
+  if (!time) return null;
+  const weekday = remember(weekdays, localDate, () => weekdayOf(localDate));
+  if (weekday === null || !rule.days.includes(weekday)) return null;
   if (rule.holidays?.includes(localDate)) return null;
   if (rule.skipUntil && localDate <= rule.skipUntil) return null;
-  // A wall time that does not exist (spring forward) is moved forward by luxon;
-  // an ambiguous one (fall back) resolves to its first instance. Either way: once.
-  const at = day.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
-  return { at: at.toUTC(), localDate };
+  const at = instantOf(rule.timeZone, localDate, time.hour, time.minute);
+  return at ? { at, localDate } : null;
 }
 
 /** Occurrences with from < at <= to, oldest first. */
 export function occurrencesBetween(rule: WeeklyRule, from: DateTime, to: DateTime): Occurrence[] {
-  if (!DateTime.local().setZone(rule.timeZone).isValid || to <= from) return [];
+  if (to <= from) return [];
   const out: Occurrence[] = [];
-  // One local day of margin either side: the zone's offset can put an
-  // occurrence of the neighbouring local date inside the UTC window.
-  let day = from.setZone(rule.timeZone).startOf("day").minus({ days: 1 });
-  const last = to.setZone(rule.timeZone).startOf("day").plus({ days: 1 });
-  while (day <= last) {
-    const occurrence = occurrenceOn(rule, day.toISODate()!);
+  for (const date of localDatesAround(rule.timeZone, from, to)) {
+    const occurrence = occurrenceOn(rule, date);
     if (occurrence && occurrence.at > from && occurrence.at <= to) out.push(occurrence);
-    day = day.plus({ days: 1 });
   }
   return out;
+}
+
+/*
+ * The scheduler asks these questions for every schedule and participant each
+ * minute, and most share a zone, a date and a time: zone conversions in luxon
+ * are costly (an Intl formatting per offset), so their answers are kept. Both
+ * maps are bounded by clearing, which only costs recomputing.
+ */
+const MEMO_LIMIT = 50_000;
+const instants = new Map<string, DateTime | null>();
+const weekdays = new Map<string, Weekday | null>();
+const times = new Map<string, { hour: number; minute: number } | null>();
+const dateRanges = new Map<string, readonly string[]>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known as T;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+/** The weekday of a "YYYY-MM-DD" date (a calendar fact, the same in every zone), or null when it is not one. */
+function weekdayOf(localDate: string): Weekday | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) return null;
+  // getUTCDay: 0 = Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(date.getUTCDay() + 6) % 7]!;
+}
+
+/** A local wall time on a local date in a zone, as a UTC instant; null for an unknown zone. */
+function instantOf(zone: string, localDate: string, hour: number, minute: number): DateTime | null {
+  return remember(instants, `${zone}|${localDate}|${hour}:${minute}`, () => {
+    const day = DateTime.fromISO(localDate, { zone });
+    if (!day.isValid) return null;
+    // A wall time that does not exist (spring forward) is moved forward by luxon;
+    // an ambiguous one (fall back) resolves to its first instance. Either way: once.
+    return day.set({ hour, minute, second: 0, millisecond: 0 }).toUTC();
+  });
+}
+
+/**
+ * The zone's local dates that can hold an instant in (from, to], with one day
+ * of margin either side: the zone's offset can put an occurrence of the
+ * neighbouring local date inside the UTC window. Empty for an unknown zone.
+ */
+function localDatesAround(zone: string, from: DateTime, to: DateTime): readonly string[] {
+  return remember(dateRanges, `${zone}|${from.toMillis()}|${to.toMillis()}`, () => {
+    const start = from.setZone(zone);
+    if (!start.isValid) return [];
+    const dates: string[] = [];
+    const last = to.setZone(zone).startOf("day").plus({ days: 1 });
+    for (let day = start.startOf("day").minus({ days: 1 }); day <= last; day = day.plus({ days: 1 })) dates.push(day.toISODate()!);
+    return dates;
+  });
 }
 
 /** "mon-fri", "mon,wed,fri", "weekdays", "daily" -> weekdays in week order; null when unreadable. */
