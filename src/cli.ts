@@ -20,7 +20,7 @@ import { resolveDatabaseUrl } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { formatOutbox, toListItem } from "./outbox/outbox-listing.js";
 import { outboxStore } from "./outbox/outbox-store.js";
-import { start, type Started } from "./main.js";
+import type { Started } from "./main.js";
 import { runDue } from "./scheduler/tick.js";
 import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./core/export/csv.js";
@@ -183,6 +183,8 @@ async function serve(): Promise<number> {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // Loaded here: the server and the chat platforms' SDKs are not needed by the other commands.
+  const { start } = await import("./main.js");
   started = await start(loadConfig());
   const code = await finished;
   // Whatever is still scheduled (a Web API retry, a socket that never answered) must not keep the process alive.

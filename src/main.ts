@@ -4,9 +4,11 @@
  * cleanly on SIGTERM/SIGINT.
  */
 import type { Config } from "./config.js";
-import { createSlackAdapter, SLACK_ROUTES, type SlackAdapter } from "./adapters/slack/app.js";
+import type { SlackAdapter } from "./adapters/slack/app.js";
+import { SLACK_ROUTES } from "./adapters/slack/routes.js";
 import { slackSettings } from "./adapters/slack/settings.js";
-import { createTeamsAdapter, TEAMS_ROUTES, type TeamsAdapter } from "./adapters/teams/app.js";
+import type { TeamsAdapter } from "./adapters/teams/app.js";
+import { TEAMS_ROUTES } from "./adapters/teams/routes.js";
 import { teamsSettings } from "./adapters/teams/settings.js";
 import { createHttpApp } from "./http/server.js";
 import { mountObservability } from "./http/observability.js";
@@ -66,10 +68,11 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const runtime = await openRuntime(config, { metrics: true });
   const http = createHttpApp(runtime.log, { database: () => runtime.db.ping() });
   const settings = slackSettings(config);
-  const slack = settings ? createSlackAdapter(runtime, settings) : null;
+  // Each platform's SDK is loaded only when it is configured: Bolt and botbuilder are tens of megabytes each.
+  const slack = settings ? (await import("./adapters/slack/app.js")).createSlackAdapter(runtime, settings) : null;
   slack?.mount(http);
   const teamsConfig = teamsSettings(config);
-  const teams = teamsConfig ? createTeamsAdapter(runtime, teamsConfig) : null;
+  const teams = teamsConfig ? (await import("./adapters/teams/app.js")).createTeamsAdapter(runtime, teamsConfig) : null;
   teams?.mount(http);
   // The web console: on the same server, open when no chat platform is configured, behind a one-time link otherwise.
   const web: WebConsole = createWebConsole(runtime, config, Boolean(slack || teams));
@@ -79,7 +82,7 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
   // Sends what the outbox holds: to Slack and Teams when configured, and to the local outbox.
-  const delivery = startDelivery(runtime, settings, undefined, teamsConfig);
+  const delivery = await startDelivery(runtime, settings, undefined, teamsConfig);
   // Standup prompts and other scheduled work, checked every minute.
   const scheduler = startScheduler(runtime);
 

@@ -38,7 +38,7 @@ const round = (n) => (typeof n === "number" && Number.isFinite(n) ? Math.round(n
 export function figureTable(rows = figures) {
   const cells = rows.map((f) => [
     f.bench,
-    [f.figure, f.rate !== undefined ? `@${f.rate}/s` : "", f.provider ?? "", f.round !== undefined ? `round ${f.round}` : ""].filter(Boolean).join(" "),
+    [f.figure, f.rate !== undefined ? `@${f.rate}/s` : "", f.provider ?? "", f.platform ?? "", f.round !== undefined ? `round ${f.round}` : ""].filter(Boolean).join(" "),
     `${f.value}${f.unit && f.unit !== "count" ? ` ${f.unit}` : ""}`,
     f.target ?? "",
     f.pass === null ? "info" : f.pass ? "PASS" : "FAIL",

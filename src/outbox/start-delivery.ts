@@ -5,10 +5,8 @@
  * (OAuth); Teams sends with the bot's app credentials to the conversations
  * stored when Charter was added to them.
  */
-import { CloudAdapter } from "botbuilder";
 import { createSlackInstallationStore } from "../adapters/slack/installation-store.js";
 import type { SlackSettings } from "../adapters/slack/settings.js";
-import { botFrameworkAuthentication } from "../adapters/teams/authentication.js";
 import type { TeamsSettings } from "../adapters/teams/settings.js";
 import type { Runtime } from "../runtime.js";
 import { conversationRefsRepository } from "../store/index.js";
@@ -17,8 +15,6 @@ import { createDelivery, type Delivery } from "./delivery.js";
 import { localSender } from "./local-sender.js";
 import type { OutboxPlatform } from "./notifier.js";
 import type { Sender } from "./senders.js";
-import { slackSender } from "./slack-sender.js";
-import { teamsSender } from "./teams-sender.js";
 
 /** How often the outbox is checked for due messages when idle. */
 export const DELIVERY_INTERVAL_MS = 1_000;
@@ -38,17 +34,24 @@ export function slackTokenSource(runtime: Pick<Runtime, "db">, settings: SlackSe
   };
 }
 
-export function startDelivery(
+/** Starts the loop; each platform's sender (and its SDK) is loaded only when that platform is configured. */
+export async function startDelivery(
   runtime: Pick<Runtime, "db" | "log" | "metrics">,
   slack: SlackSettings | null,
   intervalMs = DELIVERY_INTERVAL_MS,
   teams: TeamsSettings | null = null,
-): Delivery {
+): Promise<Delivery> {
   const senders: Partial<Record<OutboxPlatform, Sender>> = { local: localSender() };
   if (slack) {
+    const { slackSender } = await import("./slack-sender.js");
     senders.slack = slackSender({ token: slackTokenSource(runtime, slack), log: runtime.log, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
   }
   if (teams) {
+    const [{ teamsSender }, { CloudAdapter }, { botFrameworkAuthentication }] = await Promise.all([
+      import("./teams-sender.js"),
+      import("botbuilder"),
+      import("../adapters/teams/authentication.js"),
+    ]);
     senders.teams = teamsSender({
       // Its own adapter, with no turn error handler: a failed send must reach the outbox to be retried.
       adapter: new CloudAdapter(botFrameworkAuthentication(teams)),

@@ -36,7 +36,9 @@ function trackInFlight(app: App): { idle(): Promise<void> } {
   return { idle: () => (count === 0 ? Promise.resolve() : new Promise<void>((done) => waiters.push(done))) };
 }
 
-export const SLACK_ROUTES = { events: "/slack/events", install: "/slack/install", redirect: "/slack/oauth_redirect" } as const;
+import { SLACK_ROUTES } from "./routes.js";
+
+export { SLACK_ROUTES };
 
 export interface SlackAdapter {
   readonly transport: SlackSettings["transport"];

@@ -22,7 +22,9 @@ import { registerListeners } from "./listeners/index.js";
 import { TeamsPeople } from "./people.js";
 import type { TeamsSettings } from "./settings.js";
 
-export const TEAMS_ROUTES = { messages: "/api/messages" } as const;
+import { TEAMS_ROUTES } from "./routes.js";
+
+export { TEAMS_ROUTES };
 
 /** Activities are small; anything bigger than this is not one. */
 const MAX_BODY_BYTES = MAX_PLATFORM_BODY_BYTES;

@@ -5,10 +5,17 @@
  * never a system font, so a chart looks the same on every machine.
  */
 import { createRequire } from "node:module";
-import { renderAsync } from "@resvg/resvg-js";
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { encodePalettePng } from "./palette-png.js";
+
+/**
+ * Vega, Vega-Lite and resvg are loaded with the first chart: together they
+ * are tens of megabytes of memory that a process which never draws one
+ * (most of them, most of the time) should not hold.
+ */
+let libraries: Promise<{ vega: typeof import("vega"); vegaLite: typeof import("vega-lite"); resvg: typeof import("@resvg/resvg-js") }> | undefined;
+const chartLibraries = () =>
+  (libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => ({ vega, vegaLite, resvg })));
 
 /** Vega-Lite warns on the console about harmless spec merges; charts are tested, so its chatter is dropped. */
 interface QuietLogger {
@@ -34,7 +41,8 @@ export interface RenderedChart {
 
 /** Vega's SVG for a Vega-Lite spec. No data is loaded from outside: specs carry their values inline. */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec, { logger: quiet as never }).spec), { renderer: "none", logLevel: 0 });
+  const { vega, vegaLite } = await chartLibraries();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec, { logger: quiet as never }).spec), { renderer: "none", logLevel: 0 });
   try {
     return await view.toSVG();
   } finally {
@@ -45,7 +53,8 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await chartSvg(spec);
   // Rasterised on libuv's thread pool, so the next chart's Vega work runs meanwhile.
-  const image = await renderAsync(svg, {
+  const { resvg } = await chartLibraries();
+  const image = await resvg.renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT },
     fitTo: { mode: "original" },
     background: "white",
