@@ -2,7 +2,9 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Client } from "../../src/store/database.js";
-import { createStore } from "../../src/store/index.js";
+import { claimsRepository, createStore } from "../../src/store/index.js";
+import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { reply, text } from "../../src/core/views/reply.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { createProject, createTenant, type TenantFixture } from "./fixtures.js";
 
@@ -98,11 +100,41 @@ describeEachProvider("store transactions and audit", (provider) => {
         ],
         { stdio: ["ignore", "pipe", "inherit"] },
       );
+      // Listened for now: the holder may be gone by the time the cost is written.
+      const exited = new Promise((resolve) => holder.once("exit", resolve));
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
       const cost = await t.store.costs.add(tenant.scope, project.id, { amount: 1n, currency: "EUR", category: "other", incurredOn: "2026-01-01" });
       expect(cost.amount).toBe(1n);
-      await new Promise((resolve) => holder.once("exit", resolve));
+      await exited;
       expect((await t.store.projects.get(tenant.tenantId, project.id))?.contingencyPct).toBe(5);
     });
   }
+
+  it("keeps a claim and an outbox message written while another write's transaction is open when that one rolls back", async () => {
+    const project = await createProject(t.store, tenant);
+    const claims = claimsRepository(t.db);
+    const outbox = outboxQueue(t.db);
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    // A write that fails half-way: its transaction stays open across an await, then rolls back.
+    const failing = t.db.prisma
+      .$transaction(async (tx) => {
+        await tx.project.update({ where: { id: project.id }, data: { name: `${project.name} (renamed)` } });
+        inside();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        throw new Error("validation failed half-way");
+      })
+      .catch((error: Error) => error.message);
+    await opened;
+    const key = `claim-${project.id}`;
+    const [claimed, queued] = await Promise.all([
+      claims.claim(tenant.tenantId, "slack:command", key, ""),
+      outbox.enqueue(tenant.tenantId, "local", { channelId: "local", kind: "reminder", dedupeKey: key, reply: reply("Reminder", [text("Kept")], "channel") }),
+    ]);
+    expect(await failing).toBe("validation failed half-way");
+    expect(claimed).toBe(true);
+    expect(await claims.get(tenant.tenantId, "slack:command", key, "")).toMatchObject({ status: "running" });
+    expect(await t.db.prisma.outboxMessage.findUnique({ where: { id: queued.id } })).not.toBeNull();
+    expect((await t.store.projects.get(tenant.tenantId, project.id))?.name).toBe(project.name);
+  });
 });
