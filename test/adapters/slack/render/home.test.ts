@@ -30,7 +30,8 @@ describe("toSlackHome", () => {
     fc.assert(publishable, { numRuns: 60 });
   });
 
-  it("counts the view around the blocks against the size budget (a case that once came to 150,006 bytes)", () => {
-    fc.assert(publishable, { seed: 860550186, numRuns: 1000 });
+  // A replay of the 1,000 runs that once found it: ~25 s of CPU alone, so it gets room on a busy machine.
+  it("counts the view around the blocks against the size budget (a case that once came to 150,006 bytes)", { timeout: 150_000 }, () => {
+    fc.assert(publishable, { seed: 860550186, numRuns: 1000, interruptAfterTimeLimit: 120_000 });
   });
 });
