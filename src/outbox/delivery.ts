@@ -72,6 +72,11 @@ export interface Delivery {
   stop(): Promise<void>;
 }
 
+/** The longest wait between delivery passes while they keep failing. */
+export const MAX_FAILING_INTERVAL_MS = 10_000;
+/** How often a failing delivery loop logs that it still fails. */
+const FAILING_LOG_EVERY_MS = 60_000;
+
 export function createDelivery(options: DeliveryOptions): Delivery {
   const store = outboxStore(options.db);
   const { log } = options;
@@ -219,14 +224,30 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     deliverDue,
     start(intervalMs) {
       if (timer || running || stopping) return;
+      // While passes fail (the database is down), the loop slows down and says so once a minute, not every pass.
+      let failedPasses = 0;
+      let loggedAt = -Infinity;
+      const failed = (error: unknown) => {
+        failedPasses += 1;
+        const at = now().getTime();
+        if (at - loggedAt < FAILING_LOG_EVERY_MS) return;
+        loggedAt = at;
+        log.error("outbox delivery pass failed", { error: String(error), failedPasses });
+      };
+      const succeeded = () => {
+        if (failedPasses) log.info("outbox delivery recovered", { failedPasses });
+        failedPasses = 0;
+        loggedAt = -Infinity;
+      };
       const loop = async () => {
         timer = undefined;
         if (stopping) return;
-        const pass = deliverDue().catch((error: unknown) => log.error("outbox delivery pass failed", { error: String(error) }));
+        const pass = deliverDue().then(succeeded, failed);
         running = pass;
         await pass;
         running = undefined;
-        if (!stopping) timer = setTimeout(() => void loop(), intervalMs);
+        const wait = failedPasses ? Math.min(intervalMs * 2 ** Math.min(failedPasses, 16), Math.max(intervalMs, MAX_FAILING_INTERVAL_MS)) : intervalMs;
+        if (!stopping) timer = setTimeout(() => void loop(), wait);
       };
       timer = setTimeout(() => void loop(), 0);
     },
