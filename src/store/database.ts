@@ -201,9 +201,35 @@ async function openSqlite(target: DatabaseUrl): Promise<Client> {
         await gate.enter();
         try {
           const transaction = gated(await startTransaction(isolationLevel), ioTurn);
-          const [commit, rollback] = [transaction.commit.bind(transaction), transaction.rollback.bind(transaction)];
-          transaction.commit = () => commit().finally(() => gate.leave());
-          transaction.rollback = () => rollback().finally(() => gate.leave());
+          const [executeRaw, commit, rollback] = [transaction.executeRaw, transaction.commit, transaction.rollback].map((f) => f.bind(transaction)) as [
+            typeof transaction.executeRaw,
+            typeof transaction.commit,
+            typeof transaction.rollback,
+          ];
+          let ended = false;
+          const end = async (how: () => Promise<void>) => {
+            if (ended) return;
+            ended = true;
+            try {
+              await how();
+            } finally {
+              gate.leave();
+            }
+          };
+          transaction.executeRaw = async (query) => {
+            if (!/^\s*COMMIT\b/i.test(query.sql)) return executeRaw(query);
+            try {
+              return await executeRaw(query);
+            } catch (error) {
+              // A COMMIT that fails (a full disk) leaves the transaction open, and Prisma
+              // does not end it: undo it here and free the connection for what waits.
+              await executeRaw({ ...query, sql: "ROLLBACK" }).catch(() => undefined);
+              await end(rollback);
+              throw error;
+            }
+          };
+          transaction.commit = () => end(commit);
+          transaction.rollback = () => end(rollback);
           return transaction;
         } catch (error) {
           gate.leave();

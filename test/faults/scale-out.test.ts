@@ -28,9 +28,8 @@ import { STANDUP_PROMPT_JOB } from "../../src/scheduler/jobs.js";
 import { migrationsDirectory, readMigrations } from "../../src/store/migrate.js";
 import { startCharter } from "../e2e/charter-binary.js";
 import { createTestDatabase, describePostgres, type TestDatabase } from "../support/db.js";
-import { NO_RATE_LIMITS } from "../support/rate-limits.js";
 import { DEFAULT_TEAM, DEFAULT_USER, newTriggerId, postSigned, rateLimited, slashCommandBody, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
-import { eventually, query, SIGNING_SECRET } from "./support.js";
+import { eventually, query, SIGNING_SECRET, slackCharterEnv } from "./support.js";
 
 const REPLICAS = 3;
 const TENANT = DEFAULT_TEAM.id;
@@ -79,16 +78,7 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
     cwd = await mkdtemp(join(tmpdir(), "charter-scale-"));
     // Empty: the processes migrate it themselves, all at once.
     database = await createTestDatabase("postgresql", { migrate: false });
-    const env = {
-      DATABASE_URL: database.url,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: api.url,
-      ...NO_RATE_LIMITS,
-    };
+    const env = slackCharterEnv(database.url, api, "warn");
     // All at once: each migrates the empty database on start.
     const settled = await Promise.allSettled(Array.from({ length: REPLICAS }, () => startCharter(env, cwd)));
     for (const result of settled) {

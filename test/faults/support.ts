@@ -7,6 +7,7 @@ import pg from "pg";
 import { expect } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { start, type Started } from "../../src/main.js";
+import { NO_RATE_LIMITS } from "../support/rate-limits.js";
 import { newTriggerId, postSigned, slashCommandBody, type RecordedCall, type SlackApi } from "../support/slack/index.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -17,20 +18,24 @@ export interface Charter {
   stop(): Promise<void>;
 }
 
-/** `charter start` in this process on `databaseUrl`, with one Slack workspace served by `api`. */
-export async function startCharter(databaseUrl: string, api: SlackApi): Promise<Charter> {
-  const config = loadConfig({
+/** The environment of a `charter start` on `databaseUrl` with one Slack workspace (over HTTP) served by `api`. */
+export function slackCharterEnv(databaseUrl: string, api: Pick<SlackApi, "url">, logLevel = "silent"): Record<string, string> {
+  return {
     DATABASE_URL: databaseUrl,
     PORT: "0",
     HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: logLevel,
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: api.url,
     // The faults are under test, not the per-person command limit: load tests send more than a person may.
-    RATE_LIMIT_USER_PER_MINUTE: "0",
-    RATE_LIMIT_TENANT_PER_MINUTE: "0",
-  });
+    ...NO_RATE_LIMITS,
+  };
+}
+
+/** `charter start` in this process on `databaseUrl`, with one Slack workspace served by `api`. */
+export async function startCharter(databaseUrl: string, api: SlackApi): Promise<Charter> {
+  const config = loadConfig(slackCharterEnv(databaseUrl, api));
   const started = await start(config, () => undefined);
   return { url: `http://127.0.0.1:${started.port}`, started, stop: () => started.stop() };
 }

@@ -10,6 +10,7 @@ import { openForm } from "../../open-form.js";
 import { failureReply } from "../failure.js";
 
 import { ACTION_ID_PATTERN } from "../../render/index.js";
+import { firstDelivery } from "../../../retries.js";
 
 export function registerRunCommandAction(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
@@ -29,7 +30,7 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
       };
       // One press is one run, even when Slack delivers it twice.
       const pressKey = `${body.trigger_id}:${action.action_id}`;
-      if (!(await deps.runtime.claims.claim(tenantOf(ids), "slack:action", pressKey, ""))) return;
+      if (!(await firstDelivery(deps.runtime, tenantOf(ids), "slack:action", pressKey))) return;
       const ctx = await slackContext(deps, client, ids);
       const reply = await dispatch(ctx, action.value ?? "");
       if (reply.form && !reply.form.errors) {

@@ -9,6 +9,7 @@ import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { respondWith } from "../../deliver.js";
 import { openForm } from "../../open-form.js";
 import { failureReply } from "../failure.js";
+import { firstDelivery } from "../../../retries.js";
 
 export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): void {
   app.command(command, async ({ ack, command: cmd, client, respond }) => {
@@ -16,7 +17,7 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
     const { log } = deps.runtime;
     try {
       const tenant = tenantOf({ teamId: cmd.team_id, enterpriseId: cmd.enterprise_id, isEnterpriseInstall: cmd.is_enterprise_install === "true" });
-      if (!(await deps.runtime.claims.claim(tenant, "slack:command", cmd.trigger_id, ""))) {
+      if (!(await firstDelivery(deps.runtime, tenant, "slack:command", cmd.trigger_id))) {
         log.info("slack command delivered again; already handled", { command: cmd.command });
         return;
       }

@@ -7,6 +7,7 @@ import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { failureReply } from "../failure.js";
+import { firstDelivery } from "../../../retries.js";
 
 /** Drops the leading mention of the bot: "<@U0BOT> cost add 5" -> "cost add 5". */
 export const withoutBotMention = (text: string): string => text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*/i, "");
@@ -25,7 +26,7 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
     const to = { channelId: event.channel, userId: event.user, threadTs: event.thread_ts ?? event.ts };
     try {
       // Slack redelivers events it thinks were missed; the event id makes that harmless.
-      if (!(await deps.runtime.claims.claim(tenantOf(ids), "slack:event", body.event_id, ""))) return;
+      if (!(await firstDelivery(deps.runtime, tenantOf(ids), "slack:event", body.event_id))) return;
       const reply = await dispatch(await slackContext(deps, client, ids), withoutBotMention(event.text));
       await postReply(client, log, to, reply);
     } catch (err) {
