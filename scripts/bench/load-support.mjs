@@ -4,7 +4,7 @@
  */
 import { fork } from "node:child_process";
 import { join } from "node:path";
-import { HERE, report, track, stopChild } from "./support.mjs";
+import { HERE, report, sleep, stopChild, toMb, track } from "./support.mjs";
 
 /** Seconds per rate; BENCH_SECONDS shortens it for a quick look (the targets assume the default). */
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -77,8 +77,25 @@ export function reportRate(bench, rate, floor, charter, limitMs) {
   report({ bench, figure: "errors", rate, value: errorsOf(charter), unit: "count", target: "0", pass: errorsOf(charter) === 0 });
 }
 
+/**
+ * The leak check: LEAK_ROUNDS rounds of LEAK_RATE for LEAK_SECONDS against
+ * Charter, its RSS 1 s after each (after `settled()`, e.g. replies drained),
+ * reported against round 1. `run(spec)` is the bench's load run.
+ */
+export async function leakRounds(bench, charter, spec, { run = loadRun, settled = async () => undefined } = {}) {
+  const rss = [];
+  for (let round = 1; round <= LEAK_ROUNDS; round++) {
+    await run(spec);
+    await settled();
+    await sleep(1_000);
+    rss.push(charter.rss());
+    console.log(`[${bench}] leak round ${round} (${LEAK_RATE}/s x ${LEAK_SECONDS} s): rss ${toMb(rss.at(-1)).toFixed(1)} MB`);
+  }
+  reportLeak(bench, rss);
+}
+
 /** RSS after each leak round against the one after round 1 (the steady state). */
-export function reportLeak(bench, rssAfterRounds) {
+function reportLeak(bench, rssAfterRounds) {
   const steady = rssAfterRounds[0];
   rssAfterRounds.forEach((rss, i) => {
     const mb = rss / 1024 / 1024;

@@ -9,8 +9,8 @@
  * rounds against the same process: its RSS must settle (leak check).
  */
 import { BOT_TOKEN, SIGNING_SECRET, slackSignature, slashCommandBody, startFakeSlack } from "./fakes.mjs";
-import { LEAK_RATE, LEAK_ROUNDS, LEAK_SECONDS, loadRun, RATES, reportLeak, reportRate, SECONDS, SLACK_ACK_LIMIT_MS, startFloor, waitUntil } from "./load-support.mjs";
-import { report, sleep, startCharter, toMb } from "./support.mjs";
+import { LEAK_RATE, LEAK_SECONDS, leakRounds, loadRun, RATES, reportRate, SECONDS, SLACK_ACK_LIMIT_MS, startFloor, waitUntil } from "./load-support.mjs";
+import { report, startCharter } from "./support.mjs";
 
 const BENCH = "slack-http";
 // What a project manager types most: a read and a write, alternately.
@@ -62,15 +62,8 @@ export default async function slackHttp() {
       report({ bench: BENCH, figure: "replies_drained_ms", rate, value: drainMs ?? NaN, unit: "ms", target: "all replies sent", pass: drainMs !== null });
     }
 
-    const rss = [];
-    for (let round = 1; round <= LEAK_ROUNDS; round++) {
-      owed += (await loadRun(spec(charterUrl, LEAK_RATE, LEAK_SECONDS))).ok;
-      await drained();
-      await sleep(1_000);
-      rss.push(charter.rss());
-      console.log(`[${BENCH}] leak round ${round} (${LEAK_RATE}/s x ${LEAK_SECONDS} s): rss ${toMb(rss.at(-1)).toFixed(1)} MB`);
-    }
-    reportLeak(BENCH, rss);
+    const leakRun = async (leakSpec) => (owed += (await loadRun(leakSpec)).ok);
+    await leakRounds(BENCH, charter, spec(charterUrl, LEAK_RATE, LEAK_SECONDS), { run: leakRun, settled: drained });
     console.log(`[${BENCH}] Slack calls made by Charter:`, Object.fromEntries(slack.counts));
   } catch (error) {
     if (charter) console.error(`[${BENCH}] charter start's last output:\n${charter.output().slice(-4_000)}`);

@@ -11,8 +11,8 @@
  * p99 within 1.5x the floor's, no errors. Then three rounds for the leak check.
  */
 import { startFakeConnector, teamsMessage } from "./fakes.mjs";
-import { LEAK_RATE, LEAK_ROUNDS, LEAK_SECONDS, loadRun, RATES, reportLeak, reportRate, SECONDS, startFloor } from "./load-support.mjs";
-import { sleep, startCharter, toMb } from "./support.mjs";
+import { LEAK_RATE, LEAK_SECONDS, leakRounds, loadRun, RATES, reportRate, SECONDS, startFloor } from "./load-support.mjs";
+import { startCharter } from "./support.mjs";
 
 const BENCH = "teams";
 const TEXTS = ["task list", 'cost add 120 USD labour "Bench"'];
@@ -51,14 +51,7 @@ export default async function teams() {
       reportRate(BENCH, rate, floorRun, charterRun, TEAMS_LIMIT_MS);
     }
 
-    const rss = [];
-    for (let round = 1; round <= LEAK_ROUNDS; round++) {
-      await loadRun(spec(charterUrl, LEAK_RATE, LEAK_SECONDS));
-      await sleep(1_000);
-      rss.push(charter.rss());
-      console.log(`[${BENCH}] leak round ${round} (${LEAK_RATE}/s x ${LEAK_SECONDS} s): rss ${toMb(rss.at(-1)).toFixed(1)} MB`);
-    }
-    reportLeak(BENCH, rss);
+    await leakRounds(BENCH, charter, spec(charterUrl, LEAK_RATE, LEAK_SECONDS));
     console.log(`[${BENCH}] Bot Connector calls made by Charter and the floor:`, Object.fromEntries(connector.counts));
   } catch (error) {
     if (charter) console.error(`[${BENCH}] charter start's last output:\n${charter.output().slice(-4_000)}`);

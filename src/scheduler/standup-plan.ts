@@ -26,10 +26,11 @@ export interface StandupPlan {
 export async function planStandups(store: Store, schedules: readonly StandupSchedule[], now: DateTime, lookbackHours: number): Promise<StandupPlan[]> {
   const members = await participantsOf(store, schedules);
   const plans = schedules.map((schedule) => {
-    const targets = promptTargets(schedule, members(schedule));
+    const participants = members(schedule);
+    const targets = promptTargets(schedule, participants);
     const from = now.minus({ hours: lookbackHours, minutes: schedule.windowMinutes });
     const days = standupDates(targets, from, now).flatMap((date) => standupDay(schedule, targets, date) ?? []);
-    return { schedule, members: members(schedule), targets, days };
+    return { schedule, members: participants, targets, days };
   });
   const open = await openDayAnswers(store, plans, now);
   return plans.map((plan) => {
