@@ -16,6 +16,7 @@ import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
 import { joinWords } from "./commands/shared.js";
 import { todayIn } from "./domain/dates.js";
+import { quoted } from "./grammar/quote.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
 import { NotAllowed, StoreConflict, type Project } from "./store.js";
@@ -60,7 +61,7 @@ function unknownCommand(tokens: readonly Token[]): Reply {
     return rejection(message, [text(message), contextLine(`Commands: ${subs.map((s) => `\`${group} ${s}\``).join(", ")}`)]);
   }
   const near = suggest(first, groups);
-  const retry = near ? [near, ...tokens.slice(1).map((t) => (t.quoted ? JSON.stringify(t.text) : t.text))].join(" ") : "";
+  const retry = near ? [near, ...tokens.slice(1).map((t) => (t.quoted ? quoted(t.text) : t.text))].join(" ") : "";
   const message = near ? `I don't know \`${first}\`. Did you mean \`${near}\`?` : `I don't know \`${first}\`.`;
   return rejection(message, [
     text(message),

@@ -8,6 +8,7 @@ import { percent } from "./domain/money.js";
 import { riskScore, riskSeverity } from "./domain/risk.js";
 import { relativeDue, todayIn } from "./domain/dates.js";
 import { money, ref } from "./commands/shared.js";
+import { inProject } from "./grammar/quote.js";
 import { actions, contextLine, heading, list, progress, reply, text, type Block, type Reply } from "./views/reply.js";
 
 const SHOWN = 8;
@@ -74,12 +75,12 @@ export async function homeOverview(ctx: Context): Promise<Reply> {
 
   // Buttons open the forms of the first projects; `in` names the project since Home has no channel.
   for (const { project } of perProject.slice(0, 3)) {
-    const inProject = `in "${project.name}"`;
+    const where = inProject(project.name);
     blocks.push(
       actions([
-        { label: `Add task · ${project.name}`, command: `task add ${inProject}` },
-        { label: "Log a cost", command: `cost add ${inProject}` },
-        { label: "Add a risk", command: `risk add ${inProject}` },
+        { label: `Add task · ${project.name}`, command: `task add ${where}` },
+        { label: "Log a cost", command: `cost add ${where}` },
+        { label: "Add a risk", command: `risk add ${where}` },
       ]),
     );
   }

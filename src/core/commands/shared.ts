@@ -29,8 +29,8 @@ export const channelRef = (ctx: Pick<Context, "channel">, channelId: string): st
 export const joinWords = (words: string[]): string =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 
-/** A name as one quoted word: quotes and backslashes inside it escaped, as the tokenizer reads them back. */
-export const quoted = (name: string): string => `"${name.replace(/["\\\u201C\u201D\u201E]/g, (c) => `\\${c}`)}"`;
+/** A name as one quoted word of a command; defined next to the tokenizer it must match. */
+export { inProject, quoted } from "../grammar/quote.js";
 
 /**
  * A person addressed in a message, so the platform notifies them: a Slack

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { money } from "../shared.js";
+import { inProject, money, quoted } from "../shared.js";
 import { contextLine, fields as fieldsBlock, rejection, reply, text } from "../../views/reply.js";
 
 export default tenantCommand({
@@ -45,7 +45,7 @@ export default tenantCommand({
         fieldsBlock(facts),
         contextLine(
           linked
-            ? `This channel stays linked to ${linked.name}; use \`in "${project.name}"\` or \`project link "${project.name}"\`.`
+            ? `This channel stays linked to ${linked.name}; use \`${inProject(project.name)}\` or \`project link ${quoted(project.name)}\`.`
             : "This channel is now linked to it: commands here work on this project.",
         ),
       ],

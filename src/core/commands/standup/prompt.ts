@@ -1,5 +1,6 @@
 /** The standup check-in message, shared by the scheduler and `standup now`. */
 import type { DateTime } from "luxon";
+import { inProject } from "../../grammar/quote.js";
 import { actions, contextLine, heading, list, reply, text, type Reply } from "../../views/reply.js";
 
 export const DEFAULT_QUESTIONS = ["What did you do yesterday?", "What will you do today?", "Anything blocking you?"] as const;
@@ -7,14 +8,11 @@ export const DEFAULT_QUESTIONS = ["What did you do yesterday?", "What will you d
 /** A schedule's questions: its own three (yesterday, today, blockers in that order), else the defaults. */
 export const standupQuestions = (questions: readonly string[]): readonly string[] => (questions.length ? questions : DEFAULT_QUESTIONS);
 
-/** A project name as one quoted word: quotes and backslashes inside it escaped, as the tokenizer reads them back. */
-const quoted = (name: string) => `"${name.replace(/["\\\u201C\u201D\u201E]/g, (c) => `\\${c}`)}"`;
-
 /**
  * The words that open the answer form. They name the project, because the
  * prompt usually arrives by DM, where no project is linked.
  */
-export const answerCommand = (projectName: string): string => `standup answer in ${quoted(projectName)}`;
+export const answerCommand = (projectName: string): string => `standup answer ${inProject(projectName)}`;
 
 export function standupPrompt(projectName: string, localDate: string, questions: readonly string[]): Reply {
   const command = answerCommand(projectName);
