@@ -16,6 +16,7 @@ import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
 import { joinWords } from "./commands/shared.js";
 import { todayIn } from "./domain/dates.js";
+import { echo } from "./grammar/echo.js";
 import { quoted } from "./grammar/quote.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
@@ -48,20 +49,20 @@ export function usageBlocks(def: CommandDef) {
 }
 
 function unknownCommand(tokens: readonly Token[]): Reply {
-  const first = tokens[0]!.text;
+  const first = echo(tokens[0]!.text);
   const groups = [...new Set(commands.map((c) => c.path[0]!))];
   const group = lower(tokens[0]);
   if (group && groups.includes(group)) {
     const subs = commands.filter((c) => c.path[0] === group && c.path.length > 1).map((c) => c.path[1]!);
-    const second = tokens[1]?.text ?? "";
-    const near = second ? suggest(second, subs) : undefined;
+    const second = echo(tokens[1]?.text ?? "");
+    const near = second ? suggest(tokens[1]!.text, subs) : undefined;
     const message = second
       ? `\`${group}\` has no \`${second}\` command.${near ? ` Did you mean \`${group} ${near}\`?` : ""}`
       : `\`${group}\` needs a command after it.`;
     return rejection(message, [text(message), contextLine(`Commands: ${subs.map((s) => `\`${group} ${s}\``).join(", ")}`)]);
   }
-  const near = suggest(first, groups);
-  const retry = near ? [near, ...tokens.slice(1).map((t) => (t.quoted ? quoted(t.text) : t.text))].join(" ") : "";
+  const near = suggest(tokens[0]!.text, groups);
+  const retry = near ? echo([near, ...tokens.slice(1).map((t) => (t.quoted ? quoted(t.text) : t.text))].join(" ")) : "";
   const message = near ? `I don't know \`${first}\`. Did you mean \`${near}\`?` : `I don't know \`${first}\`.`;
   return rejection(message, [
     text(message),
@@ -88,7 +89,7 @@ async function resolveProject(ctx: Context, name: string | undefined): Promise<P
     if (project) return project;
     const names = (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name);
     const near = suggest(name, names);
-    return rejection(`There is no project called "${name}".${near ? ` Did you mean "${near}"?` : ""}`);
+    return rejection(`There is no project called "${echo(name)}".${near ? ` Did you mean "${near}"?` : ""}`);
   }
   const linked = await ctx.store.projects.forChannel(ctx.tenant, ctx.channel.id);
   if (linked) return linked;
@@ -247,7 +248,7 @@ export function submitForm(ctx: Context, command: string, values: Record<string,
     if (match && match.args.length === 0) seen.command = commandName(match.def);
     const slowDown = rateLimited(ctx);
     if (slowDown) return slowDown;
-    if (!match || match.args.length > 0) return rejection(`Unknown form \`${command}\`.`);
+    if (!match || match.args.length > 0) return rejection(`Unknown form \`${echo(command)}\`.`);
     return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
   });
 }

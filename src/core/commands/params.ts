@@ -3,6 +3,7 @@
  * into raw field values by these declarations; usage lines, help and forms
  * are generated from the same list, so they never drift apart.
  */
+import { echo } from "../grammar/echo.js";
 import type { Token } from "../grammar/tokenize.js";
 import type { FormFieldKind } from "../views/form.js";
 import {
@@ -173,7 +174,7 @@ export function bindWords(params: readonly Param[], tokens: readonly Token[]): B
       const keyword = params.find((p) => isKeywordFor(p, word)) as KeywordParam | undefined;
       if (keyword) {
         const taken = takeValue(keyword.type, tokens, i + 1, params);
-        if (!taken) return { ok: false, field: keyword.name, message: `\`${word}\` needs a ${keyword.label} after it.` };
+        if (!taken) return { ok: false, field: keyword.name, message: `\`${echo(word)}\` needs a ${keyword.label} after it.` };
         if (keyword.multiple) {
           const pairs = (raw[keyword.name] as [string, string][] | undefined) ?? [];
           pairs.push([word, taken.value]);
@@ -223,7 +224,7 @@ export function bindWords(params: readonly Param[], tokens: readonly Token[]): B
       continue;
     }
 
-    if (!restParam) return { ok: false, message: `I didn't understand \`${token.text}\` here.` };
+    if (!restParam) return { ok: false, message: `I didn't understand \`${echo(token.text)}\` here.` };
     rest.push(token.text);
     i++;
   }

@@ -5,6 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { currencyDigits } from "../domain/money.js";
+import { echo } from "./echo.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -18,9 +19,7 @@ function fail<T>(message: string): Parsed<T> {
 
 /** The user's word as shown back in a message: quoted, and cut short so a pasted essay stays one line. */
 function shown(text: string): string {
-  const t = text.trim();
-  const cut = Array.from(t);
-  return `"${cut.length > 40 ? cut.slice(0, 40).join("") + "…" : t}"`;
+  return `"${echo(text)}"`;
 }
 
 // ---------------------------------------------------------------- amounts

@@ -1,5 +1,6 @@
 /** The KPI a command names, or the reply that says it does not exist (with the nearest name). */
 import type { ProjectCommandContext } from "../define.js";
+import { echo } from "../../grammar/echo.js";
 import { suggest } from "../../grammar/suggest.js";
 import type { KpiWithReadings } from "../../store.js";
 import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
@@ -15,6 +16,6 @@ export async function findKpi(ctx: ProjectCommandContext, name: string, readings
     return { missing: rejection(message, [text(message), contextLine('Define one first: `kpi add "<name>" target <number>[unit]`.')]) };
   }
   const near = suggest(name, kpis.map((k) => k.name));
-  const message = `There is no KPI called "${name}" in ${project.name}.${near ? ` Did you mean "${near}"?` : ""}`;
+  const message = `There is no KPI called "${echo(name)}" in ${project.name}.${near ? ` Did you mean "${near}"?` : ""}`;
   return { missing: rejection(message, [text(message), contextLine(`KPIs: ${kpis.map((k) => k.name).join(", ")}.`)]) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
+import { echo } from "../../grammar/echo.js";
 import { suggest } from "../../grammar/suggest.js";
 import { authorityOf, holds, refusal } from "../authority.js";
 import { rejection, reply, text } from "../../views/reply.js";
@@ -16,7 +17,7 @@ export default tenantCommand({
     const project = await ctx.store.projects.findByName(ctx.tenant, input.name);
     if (!project) {
       const near = suggest(input.name, (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name));
-      return rejection(`There is no project called "${input.name}".${near ? ` Did you mean "${near}"?` : ""}`);
+      return rejection(`There is no project called "${echo(input.name)}".${near ? ` Did you mean "${near}"?` : ""}`);
     }
     // Pointing a channel at a project is a setting of that project.
     const authority = await authorityOf(ctx, project);

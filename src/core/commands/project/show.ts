@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
+import { echo } from "../../grammar/echo.js";
 import { at, joinWords, membersById, money, ref } from "../shared.js";
 import { percent } from "../../domain/money.js";
 import { riskScore, riskSeverity } from "../../domain/risk.js";
@@ -31,7 +32,7 @@ export default tenantCommand({
       : await ctx.store.projects.forChannel(ctx.tenant, ctx.channel.id);
     if (!project) {
       return rejection(
-        input.name ? `There is no project called "${input.name}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
+        input.name ? `There is no project called "${echo(input.name)}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
       );
     }
     const [roles, totals, tasks, risks, milestones, charter, stakeholders, closeOut] = await Promise.all([

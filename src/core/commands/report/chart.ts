@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
+import { echo } from "../../grammar/echo.js";
 import { CHART_KINDS, KPI_CHART_READINGS, drawChart, loadChartData } from "../../charts/index.js";
 import { isValidZone } from "../../domain/dates.js";
 import { contextLine, image, rejection, reply, text } from "../../views/reply.js";
@@ -32,7 +33,7 @@ export default projectCommand({
   async run(ctx, input) {
     const { project } = ctx;
     if (!input.kind) {
-      const asked = input.kpi ? `"${input.kpi}" is not a chart I can draw.` : "Which chart?";
+      const asked = input.kpi ? `"${echo(input.kpi)}" is not a chart I can draw.` : "Which chart?";
       const message = `${asked} Choose one: ${CHART_KINDS.map((k) => `\`report chart ${k}\``).join(", ")}.`;
       return rejection(message, [text(message), ...CHART_KINDS.map((k) => contextLine(`\`${k}\`: ${WHAT[k]}`))]);
     }
