@@ -39,11 +39,19 @@ export function mayChange(ctx: Pick<Context, "user">, authority: Authority, entr
 
 const whoMay = (needed: Role): string => (needed === "owner" ? "owners" : "owners and managers");
 
+/** Someone besides the project's roles who may do it: "Uptime's owner" and their member id. */
+export interface AlsoMay {
+  who: string;
+  memberId: string;
+}
+
 /** "Only Apollo's owners and managers can change its budget — ask @pat." Private; nothing was written. */
-export async function refusal(ctx: Context, project: Pick<Project, "name">, authority: Authority, needed: Role, action: string): Promise<Reply> {
+export async function refusal(ctx: Context, project: Pick<Project, "name">, authority: Authority, needed: Role, action: string, also?: AlsoMay): Promise<Reply> {
   const ids = authority.roles.filter((r) => needed === "manager" || r.role === "owner").map((r) => r.memberId);
+  if (also && !ids.includes(also.memberId)) ids.push(also.memberId);
   const people = await membersById(ctx, ids);
   const names = ids.map((id) => people.get(id)).filter((m) => m !== undefined).map((m) => `@${m.name}`);
   const ask = names.length ? `ask ${joinWords(names).replace(/ and (?=[^ ]+$)/, " or ")}` : "ask a workspace admin";
-  return rejection(`Only ${project.name}'s ${whoMay(needed)} can ${action} — ${ask}.`);
+  const who = also ? `${whoMay(needed)} and ${also.who}` : whoMay(needed);
+  return rejection(`Only ${project.name}'s ${who} can ${action} — ${ask}.`);
 }

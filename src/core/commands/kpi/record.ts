@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holds, refusal } from "../authority.js";
 import { projectCommand } from "../define.js";
 import { parseNumberWithUnit } from "../../grammar/values.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
@@ -50,6 +51,11 @@ export default projectCommand({
     const found = await findKpi(ctx, input.name, 1);
     if ("missing" in found) return found.missing;
     const { kpi } = found;
+    // A reading moves the project's figures: its owners and managers record them, and the KPI's owner.
+    if (!holds(ctx.authority, "manager") && kpi.ownerId !== ctx.user.id) {
+      const also = kpi.ownerId ? { who: `${kpi.name}'s owner`, memberId: kpi.ownerId } : undefined;
+      return refusal(ctx, ctx.project, ctx.authority, "manager", `record readings of ${kpi.name}`, also);
+    }
     if (input.unit && kpi.unit && input.unit.toLowerCase() !== kpi.unit.toLowerCase()) {
       return rejection(`${kpi.name} is measured in ${kpi.unit}, not ${input.unit}. Record it like \`kpi record ${kpi.name} ${formatValue(kpi.target, kpi.unit)}\`.`);
     }
