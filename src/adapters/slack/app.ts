@@ -16,7 +16,8 @@ import { slackLogger } from "./slack-logger.js";
 import { SocketReceiver } from "./socket-receiver.js";
 import { botTokenAuthorization } from "./authorize.js";
 import { MAX_PLATFORM_BODY_BYTES, PayloadTooLarge, readBody, refuseTooLarge } from "../../http/body.js";
-import { bufferedForBolt, parsesToNull } from "./event-body.js";
+import { bufferedForBolt, isSslCheck, refusalOf } from "./event-body.js";
+import { freshTimestamp } from "./request-timestamp.js";
 
 /**
  * Counts the events Bolt is processing. Over HTTP Bolt acks before its
@@ -117,8 +118,15 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           if (err instanceof PayloadTooLarge) return refuseTooLarge(res, "text/plain; charset=utf-8", "request body too large\n");
           throw err;
         }
-        if (parsesToNull(raw, req.headers["content-type"])) {
-          res.writeHead(400).end();
+        const contentType = req.headers["content-type"];
+        // A replayed or pre-signed request goes no further (Bolt checks the signature itself).
+        if (!isSslCheck(raw, contentType) && !freshTimestamp(req.headers["x-slack-request-timestamp"], Date.now())) {
+          res.writeHead(401).end();
+          return;
+        }
+        const refused = refusalOf(raw, contentType);
+        if (refused) {
+          res.writeHead(refused).end();
           return;
         }
         receiver.requestListener(bufferedForBolt(req, raw), res);
