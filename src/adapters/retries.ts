@@ -22,3 +22,13 @@ export async function firstDelivery(runtime: Pick<Runtime, "claims" | "log">, te
     return true;
   }
 }
+
+/** Forgets the claim of a request whose first delivery wrote nothing (refused, or failed), so a repeat of it is judged again. */
+export async function releaseDelivery(runtime: Pick<Runtime, "claims" | "log">, tenantId: string, job: string, key: string): Promise<void> {
+  try {
+    await runtime.claims.release(tenantId, job, key, "");
+  } catch (error) {
+    // The repeat is then dropped as already handled; the person sees their form close and can submit it again.
+    runtime.log.warn("could not release a request's claim against platform retries", { job, error: error instanceof Error ? error.message : String(error) });
+  }
+}

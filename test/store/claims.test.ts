@@ -40,6 +40,20 @@ describeEachProvider("store job claims", (provider) => {
     });
   });
 
+  it("releases a running claim of its own tenant only, so the key can be claimed again; a finished claim stays", async () => {
+    const tenantId = unique("T");
+    const key = unique("view");
+    expect(await claims.claim(tenantId, "slack:view", key, "")).toBe(true);
+    await claims.release(unique("T"), "slack:view", key, "");
+    expect(await claims.claim(tenantId, "slack:view", key, "")).toBe(false);
+    await claims.release(tenantId, "slack:view", key, "");
+    expect(await claims.get(tenantId, "slack:view", key, "")).toBeNull();
+    expect(await claims.claim(tenantId, "slack:view", key, "")).toBe(true);
+    expect(await claims.finish(tenantId, "slack:view", key, "", "done")).toBe(true);
+    await claims.release(tenantId, "slack:view", key, "");
+    expect(await claims.claim(tenantId, "slack:view", key, "")).toBe(false);
+  });
+
   it("treats another job, key or slot as a separate claim", async () => {
     const tenantId = unique("T");
     const key = unique("k");

@@ -56,6 +56,12 @@ export interface ClaimsRepository {
    * running claim whose lease ran out; false when it is held or finished.
    */
   claim(tenantId: TenantId, job: string, key: string, slot: string, claimedBy?: string, lease?: ClaimLease): Promise<boolean>;
+  /**
+   * Gives a running claim up, so the same key can be claimed again: a request
+   * whose first delivery was refused or failed wrote nothing, and its next
+   * delivery must be judged afresh rather than dropped.
+   */
+  release(tenantId: TenantId, job: string, key: string, slot: string): Promise<void>;
   /** Records the outcome and ends the lease; false when the tenant holds no such claim. */
   finish(tenantId: TenantId, job: string, key: string, slot: string, status: FinishStatus, detail?: string): Promise<boolean>;
   get(tenantId: TenantId, job: string, key: string, slot: string): Promise<JobClaim | null>;
@@ -125,6 +131,10 @@ export function claimsRepository(source: Pick<StoreContext, "prisma" | "provider
       const by = claimedBy ?? null;
       if (await insert({ tenantId, job, key, slot, claimedBy: by, leaseUntil: lease ? leaseEnd(lease) : null })) return true;
       return lease ? takeOver(tenantId, job, key, slot, by, lease) : false;
+    },
+
+    async release(tenantId, job, key, slot) {
+      await prisma.$executeRaw`DELETE FROM "JobRun" WHERE "tenantId" = ${tenantId} AND "job" = ${job} AND "key" = ${key} AND "slot" = ${slot} AND "status" = 'running'`;
     },
 
     async finish(tenantId, job, key, slot, status, detail) {

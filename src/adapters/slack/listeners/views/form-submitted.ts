@@ -2,15 +2,31 @@
  * A submitted modal goes through the same validation as typed words. Invalid
  * input is answered with `response_action: "errors"` on the right fields, so
  * the modal stays open; a valid one closes it and the answer is posted.
+ *
+ * Slack does not retry a view submission, but one answered late may have
+ * been applied and then be submitted again: the view id and a hash of its
+ * values are claimed first, and a repeat of a saved submission closes the
+ * modal again without saving twice. A refused or failed one wrote nothing,
+ * so its claim is given up and a repeat is judged afresh.
  */
+import { createHash } from "node:crypto";
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { findCommand, submitForm } from "../../../../core/dispatch.js";
 import { formFor } from "../../../../core/commands/form.js";
 import { tokenize } from "../../../../core/grammar/tokenize.js";
-import { slackContext, type SlackDeps } from "../../context.js";
+import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";
 import { formValuesFromSlack, toSlackErrors, FORM_CALLBACK_ID } from "../../render/index.js";
+import { firstDelivery, releaseDelivery } from "../../../retries.js";
+
+const CLAIM_JOB = "slack:view";
+
+/** The view and what was entered in it: the same submission has the same key, changed values a new one. */
+export function submissionKey(viewId: string, values: Record<string, string>): string {
+  const entries = Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${viewId}:${createHash("sha256").update(JSON.stringify(entries)).digest("base64url")}`;
+}
 
 export function registerFormSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
@@ -23,17 +39,29 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       return;
     }
     const form = formFor(match.def);
+    const ids = {
+      teamId: body.team?.id ?? body.user.team_id,
+      enterpriseId: body.enterprise?.id,
+      isEnterpriseInstall: body.is_enterprise_install,
+      userId: body.user.id,
+      userName: body.user.name,
+      channelId: meta.channelId,
+    };
+    const values = formValuesFromSlack(view.state.values, form);
+    let claim: { tenant: string; key: string } | undefined;
     try {
-      const ctx = await slackContext(deps, client, {
-        teamId: body.team?.id ?? body.user.team_id,
-        enterpriseId: body.enterprise?.id,
-        isEnterpriseInstall: body.is_enterprise_install,
-        userId: body.user.id,
-        userName: body.user.name,
-        channelId: meta.channelId,
-      });
-      const reply = await submitForm(ctx, meta.command, formValuesFromSlack(view.state.values, form), meta.project);
+      const tenant = tenantOf(ids);
+      const key = submissionKey(view.id, values);
+      if (!(await firstDelivery(deps.runtime, tenant, CLAIM_JOB, key))) {
+        log.info("slack form submitted again; already saved");
+        await ack();
+        return;
+      }
+      claim = { tenant, key };
+      const ctx = await slackContext(deps, client, ids);
+      const reply = await submitForm(ctx, meta.command, values, meta.project);
       if (!reply.ok) {
+        await releaseDelivery(deps.runtime, tenant, CLAIM_JOB, key);
         // Field errors go next to their fields; any other refusal (say, no project linked) on the first field.
         const errors = reply.form?.errors ?? { _: reply.summary };
         await ack({ response_action: "errors", errors: toSlackErrors(errors, form) });
@@ -43,6 +71,7 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       await postReply(client, log, { channelId: meta.channelId, userId: body.user.id }, reply);
     } catch (err) {
       log.error("slack form submission failed", { error: err instanceof Error ? err.message : String(err) });
+      if (claim) await releaseDelivery(deps.runtime, claim.tenant, CLAIM_JOB, claim.key);
       await ack({ response_action: "errors", errors: toSlackErrors({ _: "Something went wrong on Charter's side and nothing was saved. Please try again." }, form) }).catch(() => undefined);
     }
   });

@@ -14,7 +14,7 @@ import { sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
 import { failureReply } from "../failure.js";
-import { firstDelivery } from "../once.js";
+import { firstDelivery, releaseDelivery } from "../once.js";
 
 async function sendForm(turn: TurnContext, form: Form): Promise<void> {
   const { title, card } = toTeamsDialog(form);
@@ -36,11 +36,13 @@ export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
         if (form) await sendForm(turn, form);
       } else {
         const { reply, retry } = await submitDialog(deps, turn, action, turn.activity.value);
+        if (!reply.ok) await releaseDelivery(deps, turn.activity);
         if (retry) await sendForm(turn, retry);
         else await sendReply(turn, reply);
       }
     } catch (err) {
       log.error("teams card action failed", { error: err instanceof Error ? err.message : String(err) });
+      await releaseDelivery(deps, turn.activity).catch(() => undefined);
       await sendReply(turn, failureReply()).catch(() => undefined);
     }
     await next();

@@ -11,7 +11,7 @@ import { sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { charterActionOf, toTeamsDialog } from "../../render/index.js";
 import { FAILURE_MESSAGE } from "../failure.js";
-import { firstDelivery } from "../once.js";
+import { firstDelivery, releaseDelivery } from "../once.js";
 import { dialogResponse } from "./dialog-response.js";
 
 export function registerDialogSubmit(bot: CharterBot, deps: TeamsDeps): void {
@@ -28,11 +28,13 @@ export function registerDialogSubmit(bot: CharterBot, deps: TeamsDeps): void {
         return undefined;
       }
       const { reply, retry } = await submitDialog(deps, turn, action, request.data);
+      if (!reply.ok) await releaseDelivery(deps, turn.activity);
       if (retry) return dialogResponse(toTeamsDialog(retry));
       await sendReply(turn, reply);
       return undefined;
     } catch (err) {
       log.error("teams dialog submission failed", { error: err instanceof Error ? err.message : String(err) });
+      await releaseDelivery(deps, turn.activity).catch(() => undefined);
       const form = formForAction(action);
       return form ? dialogResponse(toTeamsDialog({ ...form, errors: { _: FAILURE_MESSAGE } })) : { task: { type: "message", value: FAILURE_MESSAGE } };
     }
