@@ -26,13 +26,42 @@ export interface HttpApp {
   inFlight(): number;
 }
 
+/**
+ * How long a client may take, and how many may be connected at once. A
+ * client that sends its headers slowly, or stops halfway through a body, is
+ * answered 408 and disconnected when its time runs out instead of holding a
+ * socket for Node's default 300 s; past the connection cap new connections
+ * are closed at once. Slack gives up after 3 s and the Bot Connector after
+ * about 15 s, so honest requests finish far inside these.
+ */
+export interface ServerLimits {
+  /** From connecting to the end of the request's headers. */
+  headersTimeoutMs: number;
+  /** From connecting to the end of the request's body. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. */
+  maxConnections: number;
+  /** How often Node looks for connections past their time (its default is 30 s, longer than the limits). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+  checkIntervalMs: 1_000,
+};
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
-export function createHttpApp(log: Logger, checks: { database: () => Promise<void> }): HttpApp {
+export function createHttpApp(log: Logger, checks: { database: () => Promise<void> }, limits: ServerLimits = DEFAULT_SERVER_LIMITS): HttpApp {
   const routes = new Map<string, RouteHandler>();
   const prefixes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -52,7 +81,7 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
   const active = new Set<ServerResponse>();
   let closing = false;
   // Every answer carries an x-request-id, and every log line written while handling it the same requestId.
-  const server = createServer((req, res) => withRequestId(log, req, res, () => {
+  const server = createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => withRequestId(log, req, res, () => {
     active.add(res);
     res.once("close", () => {
       active.delete(res);
@@ -78,6 +107,11 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
       else res.end();
     });
   }));
+
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
 
   return {
     server,
