@@ -28,6 +28,7 @@ import { runExport } from "./export/export-command.js";
 import { runCostImport } from "./export/import-command.js";
 import { CONSOLE_LINK_MINUTES, consoleLink } from "./adapters/web/console-link.js";
 import { EXPORT_HELP, EXPORT_USAGE, IMPORT_HELP, IMPORT_USAGE } from "./export/usage.js";
+import { forgetMember } from "./admin/forget-member-command.js";
 
 const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.
 
@@ -51,6 +52,10 @@ Usage:
                                      with its line; rows whose id the project has already are skipped, so
                                      re-importing an export adds nothing twice (see charter import --help)
   charter console-link               a one-time sign-in link for the web console (valid 10 minutes)
+  charter forget-member --tenant <id> <member>
+                                     erase a person (platform user id or member id): their name, handle,
+                                     time zone, quiet hours and personal free text are replaced; amounts,
+                                     dates and the audit trail stay, and the audit records it
   charter --help | --version
 
 Options for run and shell:
@@ -306,6 +311,21 @@ async function importFile(argv: string[]): Promise<number> {
   }
 }
 
+async function forgetMemberCommand(argv: string[]): Promise<number> {
+  const usage = "Usage: charter forget-member --tenant <id> <member>";
+  const { values, positionals } = parseArgs({ args: argv, options: { tenant: { type: "string" } }, allowPositionals: true });
+  // Erasing is never aimed at the default workspace by accident: the tenant is named.
+  if (values.tenant === undefined) throw new UsageError(`charter forget-member needs --tenant. ${usage}`);
+  if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError(`charter forget-member needs one member. ${usage}`);
+  const { tenant } = identity({ tenant: values.tenant });
+  const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
+  try {
+    return await forgetMember(runtime, { tenant, member: positionals[0]! }, process);
+  } finally {
+    await runtime.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -325,6 +345,8 @@ async function main(argv: string[]): Promise<number> {
       return exportProject(rest);
     case "import":
       return importFile(rest);
+    case "forget-member":
+      return forgetMemberCommand(rest);
     case "console-link":
       if (rest.length > 0) throw new UsageError("Usage: charter console-link");
       process.stdout.write(`${await consoleLink(loadConfig())}\n(signs in to the web console once, within ${CONSOLE_LINK_MINUTES} minutes)\n`);

@@ -60,5 +60,14 @@ export {
   type ConversationRefsRepository,
   type StoredConversationRef,
 } from "./repositories/conversation-refs.js";
+export {
+  ERASURE_ACTOR,
+  FORGOTTEN_NAME,
+  FORGOTTEN_TEXT,
+  memberErasureRepository,
+  type ErasureCounts,
+  type ForgottenMember,
+  type MemberErasureRepository,
+} from "./repositories/member-erasure.js";
 export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
 export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";
