@@ -16,6 +16,13 @@ export class PayloadTooLarge extends Error {
   }
 }
 
+/** The client went away, or the server closed a request that took too long, before its body arrived. */
+export class RequestAborted extends Error {
+  constructor() {
+    super("request aborted before its body arrived");
+  }
+}
+
 /** The declared Content-Length, or undefined when there is none (chunked) or it is not a number. */
 export function declaredLength(req: IncomingMessage): number | undefined {
   const raw = req.headers["content-length"];
@@ -61,7 +68,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     const onAborted = () => {
       cleanup();
-      reject(new Error("request aborted"));
+      reject(new RequestAborted());
     };
     req.on("data", onData);
     req.on("end", onEnd);

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../core/context.js";
-import { declaredLength, MAX_PLATFORM_BODY_BYTES, refuseTooLarge } from "./body.js";
+import { declaredLength, MAX_PLATFORM_BODY_BYTES, refuseTooLarge, RequestAborted } from "./body.js";
 import { withRequestId } from "./observability.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -102,6 +102,11 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
       return;
     }
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
+      // A slow or vanished client is the client's doing: no error line per stalled connection.
+      if (err instanceof RequestAborted) {
+        log.info("request aborted before its body arrived", { path });
+        return;
+      }
       log.error("request failed", { path, error: err instanceof Error ? err.message : String(err) });
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
