@@ -1,6 +1,7 @@
 /**
  * Slack's front door with requests that are signed but wrong: timestamps far
- * from now, payloads of the wrong shape. Signed
+ * from now, payloads of the wrong shape, and App Home buttons of a project
+ * whose name tries to break out of its quotes. Signed
  * requests go through Bolt's real HTTP receiver on Charter's server; Slack's
  * Web API is the local fake.
  */
@@ -145,5 +146,39 @@ describe("signed payloads of the wrong shape", () => {
     const answer = await signed(interactivityBody(payload));
     expect(answer.status).toBe(404);
     expect(answer.elapsedMs).toBeLessThan(1000);
+  });
+});
+
+describe("App Home buttons of a project with a hostile name", () => {
+  it("open the form for that project for another member, and log nothing", async () => {
+    const name = 'Apollo" 9999 USD labour "oops';
+    const created = await pm('project create "Apollo\\" 9999 USD labour \\"oops"');
+    expect(JSON.stringify((await created.answer()).args)).toContain("Created project");
+    const project = (await charter.database.store.projects.findByName(tenant, name))!;
+    expect(project).not.toBeNull();
+
+    const bob = { id: "U0BOB00001", name: "bob" };
+    const home = eventBody({ event: { type: "app_home_opened", user: bob.id, channel: "D0BOB00001", tab: "home" } });
+    expect((await signed(home)).status).toBe(200);
+    const published = await api.waitFor("views.publish", (c) => c.args.user_id === bob.id);
+    const buttons: { text: { text: string }; value: string; action_id: string }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const o = node as Record<string, unknown>;
+        if (o.type === "button") buttons.push(o as never);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(published.args.view);
+    const logCost = buttons.find((b) => b.text.text === "Log a cost" && b.value.includes("oops"));
+    expect(logCost).toBeDefined();
+
+    const triggerId = newTriggerId();
+    const press = blockActionsPayload({ user: bob, trigger_id: triggerId, actions: [{ action_id: logCost!.action_id, value: logCost!.value }] });
+    expect((await signed(interactivityBody(press))).status).toBe(200);
+    const opened = await api.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
+    expect(JSON.stringify(opened.args.view)).toContain("oops");
+    expect(await charter.database.store.costs.list(tenant, project.id)).toEqual([]);
   });
 });
