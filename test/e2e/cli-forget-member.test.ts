@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { FORGOTTEN_NAME, FORGOTTEN_TEXT } from "../../src/store/index.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
-import { apolloFixture } from "../support/project.js";
+import { chat } from "../support/context.js";
 import { charter } from "./charter-binary.js";
 
 describeEachProvider("charter forget-member", (provider) => {
@@ -21,8 +21,13 @@ describeEachProvider("charter forget-member", (provider) => {
   afterAll(() => database?.drop());
 
   it("erases the member of the named tenant, keeps their cost and audits it", async () => {
-    const f = await apolloFixture(database.store, "cli-forget");
-    const bob = f.as("bob");
+    // Tenants named as --tenant takes them: local:<name>.
+    const tenant = `local:forget-${provider}`;
+    const say = (user: string) => chat(database.store, { tenant, channel: "c-apollo", user });
+    const f = { tenant, pm: say("local-user") };
+    expect((await f.pm.say('project create "Apollo" budget 10000 USD')).ok).toBe(true);
+    const project = (await database.store.projects.findByName(tenant, "Apollo"))!;
+    const bob = say("bob");
     expect((await f.pm.say("standup setup participants @bob")).ok).toBe(true);
     expect((await bob.say("me quiet 21:00-06:30")).ok).toBe(true);
     expect((await bob.say('cost add 99 USD travel "Taxi"')).ok).toBe(true);
@@ -33,7 +38,7 @@ describeEachProvider("charter forget-member", (provider) => {
     const noTenant = await charter(["forget-member", "bob"], env);
     expect(noTenant.code).toBe(2);
     expect(noTenant.stderr).toContain("--tenant");
-    const wrongTenant = await charter(["forget-member", "--tenant", "t-other", "bob"], env);
+    const wrongTenant = await charter(["forget-member", "--tenant", "local:elsewhere", "bob"], env);
     expect(wrongTenant.code).toBe(1);
     expect(wrongTenant.stderr).toContain("has no member bob");
     expect(await database.store.members.get(f.tenant, member.id)).toMatchObject({ name: "Bob Builder" });
@@ -47,7 +52,7 @@ describeEachProvider("charter forget-member", (provider) => {
     expect(await database.store.members.get(f.tenant, member.id)).toMatchObject({ name: FORGOTTEN_NAME, timeZone: null, quietHours: "", platformUserId: `forgotten:${member.id}` });
     const answers = await database.db.prisma.standupAnswer.findMany({ where: { tenantId: f.tenant }, select: { yesterday: true, today: true, blockers: true } });
     expect(answers).toEqual([{ yesterday: FORGOTTEN_TEXT, today: FORGOTTEN_TEXT, blockers: FORGOTTEN_TEXT }]);
-    const [cost] = await database.store.costs.list(f.tenant, f.project.id);
+    const [cost] = await database.store.costs.list(f.tenant, project.id);
     expect(cost).toMatchObject({ amount: 9900n, currency: "USD", category: "travel", createdById: member.id });
     const [event] = await database.store.audit.list(f.tenant, { limit: 1 });
     expect(event).toMatchObject({ action: "member.forget", entityId: member.id });
