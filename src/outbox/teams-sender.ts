@@ -12,7 +12,6 @@
  * the first page not yet posted and never posts a page twice.
  */
 import { CloudAdapter, type ChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
-import { AuthenticationConstants } from "botframework-connector";
 import { replyActivities } from "../adapters/teams/deliver.js";
 import type { Logger } from "../core/context.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../store/index.js";
@@ -30,6 +29,8 @@ export interface TeamsSenderOptions {
   adapter: CloudAdapter;
   /** The bot's Microsoft App ID; empty in the unauthenticated local mode. */
   appId: string;
+  /** The audience of the bot's tokens (the configured cloud's Bot Connector); empty in the unauthenticated local mode. */
+  oauthScope: string;
   conversations: ConversationRefsRepository;
   log: Logger;
   sleep?: (ms: number) => Promise<void>;
@@ -40,7 +41,7 @@ type Target = { reference: Partial<ConversationReference> } | { create: { userId
 
 export function teamsSender(options: TeamsSenderOptions): Sender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const audience = options.appId ? AuthenticationConstants.ToChannelFromBotOAuthScope : "";
+  const audience = options.appId ? options.oauthScope : "";
 
   /** Where a message goes: a stored conversation, a person's personal chat, or a personal chat to create. */
   async function targetOf(message: OutboxRow): Promise<Target> {
