@@ -45,10 +45,13 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
 
   /** Where a message goes: a stored conversation, a person's personal chat, or a personal chat to create. */
   async function targetOf(message: OutboxRow): Promise<Target> {
-    const stored = (await options.conversations.get(message.tenantId, message.channelId)) ?? (await options.conversations.findPersonal(message.tenantId, message.channelId));
+    // A reply queued from a turn names its channel thread as Teams does: <channel id>;messageid=<root post id>.
+    const { conversationId, threadId } = splitThread(message.channelId);
+    const stored = (await options.conversations.get(message.tenantId, conversationId)) ?? (await options.conversations.findPersonal(message.tenantId, conversationId));
     if (stored) {
       if (!stored.installed) return { refused: "Charter was removed from that conversation" };
-      return { reference: stored.reference as Partial<ConversationReference> };
+      const reference = stored.reference as Partial<ConversationReference>;
+      return { reference: threadId ? inThread(reference, threadId) : reference };
     }
     // Channel, group chat and personal chat ids start 19: or a:; one of those not stored is not a conversation Charter is in.
     if (/^(19|a):/.test(message.channelId)) return { refused: "Charter has no reference to that conversation (it was never added there)" };
@@ -118,6 +121,11 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
       await postPages(turn, message, context);
     });
   }
+}
+
+function splitThread(channelId: string): { conversationId: string; threadId?: string } {
+  const [conversationId, threadId] = channelId.split(";messageid=");
+  return { conversationId: conversationId!, ...(threadId ? { threadId } : {}) };
 }
 
 /** A reply under an earlier post: in a Teams channel the thread is the conversation id with the root message's id. */

@@ -170,3 +170,61 @@ describe.each(APP_TYPES)("Teams with a $type app: Bot Framework tokens both ways
     expectNoSecretIn(s.charter.output(), s.tokens);
   });
 });
+
+describe("Teams: a reply whose token cannot be obtained", () => {
+  const setup: Partial<Setup> = {};
+  let s: Setup;
+  const where = () => ({ serviceUrl: s.connector.url, kind: "personal" as const, timeZone: "Europe/Berlin" });
+
+  beforeAll(async () => {
+    Object.assign(setup, await start(APP_TYPES[0]!));
+    s = setup as Setup;
+  });
+  afterAll(() => stop(setup));
+
+  async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it("is logged as an error without secrets, queued, retried through the outbox and delivered once the endpoint is back", async () => {
+    s.tokens.failWith(401);
+    const message = messageActivity('project create "Gemini" budget 5000 USD', where());
+    // In a channel the command starts a thread (<channel>;messageid=<its id>); the reply belongs in it.
+    const inThread = messageActivity("project list", { serviceUrl: s.connector.url, timeZone: "Europe/Berlin" });
+    const token = s.openId.token({ aud: BOT_APP_ID, serviceUrl: s.connector.url, iss: ISSUER });
+    expect((await s.charter.post(message, bearer(token))).status).toBe(200);
+    expect((await s.charter.post(inThread, bearer(token))).status).toBe(200);
+
+    // The command is applied, its reply waits in the outbox, and the log says so.
+    expect(await s.charter.db.prisma.project.count()).toBe(1);
+    const replies = await s.charter.db.prisma.outboxMessage.findMany({ where: { kind: "reply" }, orderBy: { createdAt: "asc" } });
+    expect(replies.map((r) => [r.platform, r.channelId])).toEqual([
+      ["teams", message.conversation.id],
+      ["teams", inThread.conversation.id],
+    ]);
+    // Waiting for its turn, or being tried by the outbox already: not sent, not given up.
+    for (const r of replies) expect(["pending", "sending"]).toContain(r.status);
+    expect(s.charter.output()).toMatch(/"level":"error".*teams reply not sent; queued for the outbox to retry/);
+    expect(s.charter.output()).toContain("invalid_client");
+
+    // The outbox keeps trying while the endpoint refuses, then while it cannot be reached.
+    await until("a retry refused by the token endpoint", () => s.tokens.requests.filter((r) => r.status === 401).length >= 2);
+    s.tokens.failWith("drop");
+    await until("a retry that cannot reach the token endpoint", () => s.tokens.requests.some((r) => r.status === 0));
+    expect(s.connector.calls).toHaveLength(0);
+
+    s.tokens.recover();
+    const delivered = await s.connector.waitFor((c) => carrying("Gemini")(c) && c.conversationId === message.conversation.id, 30_000);
+    expect(delivered.headers.authorization).toBe(`Bearer ${s.tokens.issued()[0]}`);
+    const threaded = await s.connector.waitFor((c) => carrying("Gemini")(c) && c.conversationId === inThread.conversation.id, 30_000);
+    expect(threaded.path).toBe(`/v3/conversations/${inThread.conversation.id}/activities`);
+    await until("the replies marked sent", async () => (await s.charter.db.prisma.outboxMessage.count({ where: { kind: "reply", status: "sent" } })) === 2);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(s.connector.calls.filter(carrying("Gemini")).map((c) => c.conversationId).sort()).toEqual([inThread.conversation.id, message.conversation.id]);
+    expectNoSecretIn(s.charter.output(), s.tokens);
+  }, 60_000);
+});
