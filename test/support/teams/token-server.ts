@@ -5,8 +5,8 @@
  *   Charter trusts through NODE_EXTRA_CA_CERTS;
  * - the managed identity endpoint an Azure App Service host offers
  *   (IDENTITY_ENDPOINT and IDENTITY_HEADER, as App Service sets them).
- * Every request is recorded; the endpoint can be told to refuse (401),
- * fail (503) or drop the connection until told to recover.
+ * Every request is recorded; the endpoint can be told to refuse (401) or
+ * drop the connection until told to recover.
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,7 +31,7 @@ export interface TokenRequest {
   token?: string;
 }
 
-export type TokenFailure = 401 | 503 | "drop";
+export type TokenFailure = 401 | "drop";
 
 export interface TokenServerOptions {
   clientId: string;
@@ -65,8 +65,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }
 
@@ -99,9 +99,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       return true;
     }
     requests.push({ ...request, status: failure });
-    if (failure === 401) json(res, 401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." });
-    // A short Retry-After: MSAL holds further requests back for as long as the server asks (60 s when it does not say).
-    else json(res, 503, { error: "temporarily_unavailable", error_description: "The service is temporarily unavailable." }, { "retry-after": "1" });
+    json(res, 401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." });
     return true;
   };
 
