@@ -9,7 +9,8 @@
  * one code path serves every cloud. Tokens are cached by botbuilder (per app
  * and audience, until five minutes before they expire).
  */
-import { ConfidentialClientApplication } from "@azure/msal-node";
+import { createRequire } from "node:module";
+import type { Configuration } from "@azure/msal-node";
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { MsalServiceClientCredentialsFactory } from "botframework-connector";
 import { tokenAuthority } from "./bot-framework-cloud.js";
@@ -20,6 +21,9 @@ const BOTBUILDER_APP_TYPE = { MultiTenant: "MultiTenant", SingleTenant: "SingleT
 
 type AppSettings = Extract<TeamsSettings, { auth: "app" }>;
 type MsalClient = ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1];
+
+// MSAL's CommonJS build, the one botframework-connector has loaded already: importing its ES module build would load MSAL twice.
+const { ConfidentialClientApplication } = createRequire(import.meta.url)("@azure/msal-node") as { ConfidentialClientApplication: new (configuration: Configuration) => MsalClient };
 
 export function botFrameworkAuthentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
   if (settings.auth === "none") return new ConfigurationBotFrameworkAuthentication({});
@@ -55,9 +59,7 @@ function loginUrlOf(settings: AppSettings): string {
  */
 function clientApplication(settings: AppSettings): MsalClient {
   const authority = loginUrlOf(settings);
-  const client = new ConfidentialClientApplication({
+  return new ConfidentialClientApplication({
     auth: { clientId: settings.appId, clientSecret: settings.appPassword ?? "", authority, knownAuthorities: [new URL(authority).host] },
   });
-  // The same class: botbuilder's typings name MSAL's CommonJS build, Charter imports its ES module build.
-  return client as unknown as MsalClient;
 }
