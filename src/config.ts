@@ -11,6 +11,8 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from "./core/rate-limit.js";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How the bot's identity is hosted in Microsoft Entra (the Azure Bot's "Type of App"). */
 export const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
+/** The Azure cloud the Azure Bot lives in; each has its own login, token audience and signing keys. */
+export const BOT_CLOUDS = ["public", "usgov", "china"] as const;
 
 /** A whole number of commands, 0 or more. */
 function rate(what: string, fallback: number) {
@@ -65,6 +67,11 @@ const schema = z.object({
     .optional(),
   MICROSOFT_BOT_OPENID_METADATA: z.url({ error: "expected the URL of an OpenID configuration document" }).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
+  // The Bot Framework endpoints: the cloud's own by default, each replaceable (private clouds, a local stand-in).
+  MICROSOFT_BOT_CLOUD: z.enum(BOT_CLOUDS, { error: "expected public, usgov or china" }).optional(),
+  MICROSOFT_BOT_LOGIN_URL: z.url({ protocol: /^https$/, error: "expected the https URL of the Microsoft Entra authority bots get tokens from, such as https://login.microsoftonline.com/botframework.com" }).optional(),
+  MICROSOFT_BOT_OAUTH_SCOPE: z.url({ error: "expected the audience of the Bot Connector's tokens, such as https://api.botframework.com" }).optional(),
+  MICROSOFT_BOT_TOKEN_ISSUER: z.url({ error: "expected the issuer of the Bot Connector's tokens, such as https://api.botframework.com" }).optional(),
 
   // Command rate limits, per process (each replica enforces its own); 0 turns a limit off.
   RATE_LIMIT_USER_PER_MINUTE: rate("commands a minute per person", DEFAULT_RATE_LIMITS.userPerMinute),
@@ -112,7 +119,16 @@ function checkCombinations(config: z.infer<typeof schema>, problems: string[]): 
 function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
   const type = config.MICROSOFT_APP_TYPE ?? "MultiTenant";
   if (!config.MICROSOFT_APP_ID) {
-    for (const name of ["MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TENANT_ID", "MICROSOFT_APP_TYPE", "MICROSOFT_BOT_OPENID_METADATA"] as const) {
+    for (const name of [
+      "MICROSOFT_APP_PASSWORD",
+      "MICROSOFT_APP_TENANT_ID",
+      "MICROSOFT_APP_TYPE",
+      "MICROSOFT_BOT_OPENID_METADATA",
+      "MICROSOFT_BOT_CLOUD",
+      "MICROSOFT_BOT_LOGIN_URL",
+      "MICROSOFT_BOT_OAUTH_SCOPE",
+      "MICROSOFT_BOT_TOKEN_ISSUER",
+    ] as const) {
       if (config[name]) problems.push(`MICROSOFT_APP_ID: required when ${name} is set (the Azure Bot's Microsoft App ID)`);
     }
     return;
@@ -127,6 +143,9 @@ function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
   }
   if (type !== "MultiTenant" && !config.MICROSOFT_APP_TENANT_ID) {
     problems.push(`MICROSOFT_APP_TENANT_ID: required for a ${type} bot (the tenant of its app registration)`);
+  }
+  if (type === "UserAssignedMSI" && config.MICROSOFT_BOT_LOGIN_URL) {
+    problems.push("MICROSOFT_BOT_LOGIN_URL: leave it unset for UserAssignedMSI; the managed identity gets its tokens from the Azure host, not from a login URL");
   }
 }
 

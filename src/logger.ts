@@ -2,7 +2,7 @@
  * Structured JSON-lines logs on stderr (stdout belongs to command output),
  * written by pino. Secrets never reach a line: pino's redact paths mask the
  * fields we know carry them, every key that looks like a secret is masked at
- * any depth, and token-shaped text (xoxb-…, Bearer …) is masked inside
+ * any depth, and token-shaped text (xoxb-…, Bearer …, JWTs) is masked inside
  * strings too, since error messages sometimes quote a request.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -21,7 +21,9 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 export const REDACTED = "[redacted]";
 const SECRET_KEY = /token|secret|password|authorization|cookie|key|signature/i;
-const SECRET_TEXT = /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+|\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi;
+// Slack tokens, bearer credentials, JWTs (Microsoft Entra access tokens) and client secrets in a quoted token request.
+const SECRET_TEXT = /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+|\bBearer\s+[A-Za-z0-9._~+/-]+=*|\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|\b(?:client_secret|client_assertion)=[^&\s]+/gi;
+const SECRET_FIELD = /^(client_secret|client_assertion)=/i;
 
 /** Fields known to carry credentials, wherever a log call nests them (pino's fast-redact paths). */
 export const REDACT_PATHS = [
@@ -41,7 +43,12 @@ export const REDACT_PATHS = [
 ];
 
 /** Masks token-shaped text inside a string. */
-export const scrubText = (text: string): string => text.replace(SECRET_TEXT, (m) => (/^bearer/i.test(m) ? `Bearer ${REDACTED}` : REDACTED));
+export const scrubText = (text: string): string =>
+  text.replace(SECRET_TEXT, (m) => {
+    if (/^bearer/i.test(m)) return `Bearer ${REDACTED}`;
+    const field = SECRET_FIELD.exec(m);
+    return field ? `${field[1]}=${REDACTED}` : REDACTED;
+  });
 
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === "bigint") return value.toString();

@@ -56,6 +56,7 @@ export async function startDelivery(
       // Its own adapter, with no turn error handler: a failed send must reach the outbox to be retried.
       adapter: new CloudAdapter(botFrameworkAuthentication(teams)),
       appId: teams.auth === "app" ? teams.appId : "",
+      oauthScope: teams.auth === "app" ? teams.endpoints.oauthScope : "",
       conversations: conversationRefsRepository(runtime.db),
       log: runtime.log,
     });

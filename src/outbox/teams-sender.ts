@@ -12,7 +12,6 @@
  * the first page not yet posted and never posts a page twice.
  */
 import { CloudAdapter, type ChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
-import { AuthenticationConstants } from "botframework-connector";
 import { replyActivities } from "../adapters/teams/deliver.js";
 import type { Logger } from "../core/context.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../store/index.js";
@@ -30,6 +29,8 @@ export interface TeamsSenderOptions {
   adapter: CloudAdapter;
   /** The bot's Microsoft App ID; empty in the unauthenticated local mode. */
   appId: string;
+  /** The audience of the bot's tokens (the configured cloud's Bot Connector); empty in the unauthenticated local mode. */
+  oauthScope: string;
   conversations: ConversationRefsRepository;
   log: Logger;
   sleep?: (ms: number) => Promise<void>;
@@ -40,14 +41,17 @@ type Target = { reference: Partial<ConversationReference> } | { create: { userId
 
 export function teamsSender(options: TeamsSenderOptions): Sender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const audience = options.appId ? AuthenticationConstants.ToChannelFromBotOAuthScope : "";
+  const audience = options.appId ? options.oauthScope : "";
 
   /** Where a message goes: a stored conversation, a person's personal chat, or a personal chat to create. */
   async function targetOf(message: OutboxRow): Promise<Target> {
-    const stored = (await options.conversations.get(message.tenantId, message.channelId)) ?? (await options.conversations.findPersonal(message.tenantId, message.channelId));
+    // A reply queued from a turn names its channel thread as Teams does: <channel id>;messageid=<root post id>.
+    const { conversationId, threadId } = splitThread(message.channelId);
+    const stored = (await options.conversations.get(message.tenantId, conversationId)) ?? (await options.conversations.findPersonal(message.tenantId, conversationId));
     if (stored) {
       if (!stored.installed) return { refused: "Charter was removed from that conversation" };
-      return { reference: stored.reference as Partial<ConversationReference> };
+      const reference = stored.reference as Partial<ConversationReference>;
+      return { reference: threadId ? inThread(reference, threadId) : reference };
     }
     // Channel, group chat and personal chat ids start 19: or a:; one of those not stored is not a conversation Charter is in.
     if (/^(19|a):/.test(message.channelId)) return { refused: "Charter has no reference to that conversation (it was never added there)" };
@@ -117,6 +121,11 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
       await postPages(turn, message, context);
     });
   }
+}
+
+function splitThread(channelId: string): { conversationId: string; threadId?: string } {
+  const [conversationId, threadId] = channelId.split(";messageid=");
+  return { conversationId: conversationId!, ...(threadId ? { threadId } : {}) };
 }
 
 /** A reply under an earlier post: in a Teams channel the thread is the conversation id with the root message's id. */

@@ -64,6 +64,16 @@ describe("secrets in log lines", () => {
     expect(lines()[0]).toMatchObject({ msg: "Slack refused [redacted]", error: { type: "Error", message: "invalid_auth for [redacted]" } });
   });
 
+  it("masks Microsoft Entra access tokens and client secrets quoted in errors without a Bearer before them", () => {
+    const { log, raw, lines } = capture();
+    const jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2lnbmF0dXJlLWJ5dGVz";
+    log.error("teams reply not sent", {
+      error: `token request failed: client_id=0b6d8ae8&client_secret=Zq8~s3cr3t.value&scope=https%3A%2F%2Fapi.botframework.com%2F.default; cached ${jwt} rejected`,
+    });
+    for (const secret of ["Zq8~s3cr3t.value", jwt, "c2lnbmF0dXJlLWJ5dGVz"]) expect(raw[0]).not.toContain(secret);
+    expect(lines()[0]!.error).toBe("token request failed: client_id=0b6d8ae8&client_secret=[redacted]&scope=https%3A%2F%2Fapi.botframework.com%2F.default; cached [redacted] rejected");
+  });
+
   it("writes bigints as text rather than failing", () => {
     expect(redact({ amount: 1250n })).toEqual({ amount: "1250" });
     expect(scrubText("nothing to hide")).toBe("nothing to hide");

@@ -5,6 +5,7 @@
  * uses.
  */
 import type { APP_TYPES, Config } from "../../config.js";
+import { botFrameworkEndpoints, type BotFrameworkEndpoints } from "./bot-framework-cloud.js";
 
 export type TeamsAppType = (typeof APP_TYPES)[number];
 
@@ -17,8 +18,8 @@ export type TeamsSettings =
       appPassword?: string;
       /** Required for SingleTenant and UserAssignedMSI. */
       tenantId?: string;
-      /** Where the Bot Connector publishes its token signing keys; Bot Framework's own when absent. */
-      openIdMetadataUrl?: string;
+      /** The cloud's login, token audience, issuer and signing keys (public Azure unless configured). */
+      endpoints: BotFrameworkEndpoints;
     }
   | { auth: "none" };
 
@@ -30,7 +31,7 @@ export function teamsSettings(config: Config): TeamsSettings | null {
       appType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
       ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
       ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
-      ...(config.MICROSOFT_BOT_OPENID_METADATA ? { openIdMetadataUrl: config.MICROSOFT_BOT_OPENID_METADATA } : {}),
+      endpoints: botFrameworkEndpoints(config),
     };
   }
   if (config.TEAMS_ALLOW_UNAUTHENTICATED === "true") return { auth: "none" };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BOT_FRAMEWORK_CLOUDS, tokenAuthority } from "../../../src/adapters/teams/bot-framework-cloud.js";
 import { teamsSettings } from "../../../src/adapters/teams/settings.js";
 import { ConfigError, loadConfig } from "../../../src/config.js";
 
@@ -22,7 +23,13 @@ describe("Teams settings", () => {
   });
 
   it("takes each app type with what it needs", () => {
-    expect(teamsSettings(loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s3cret" }))).toEqual({ auth: "app", appId: APP, appType: "MultiTenant", appPassword: "s3cret" });
+    expect(teamsSettings(loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s3cret" }))).toEqual({
+      auth: "app",
+      appId: APP,
+      appType: "MultiTenant",
+      appPassword: "s3cret",
+      endpoints: BOT_FRAMEWORK_CLOUDS.public,
+    });
     expect(teamsSettings(loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s3cret", MICROSOFT_APP_TYPE: "singletenant", MICROSOFT_APP_TENANT_ID: TENANT }))).toMatchObject({
       appType: "SingleTenant",
       tenantId: TENANT,
@@ -49,5 +56,75 @@ describe("Teams settings", () => {
       "TEAMS_ALLOW_UNAUTHENTICATED: expected true or false",
     ]);
     expect(bad.join()).not.toContain("hunter2");
+  });
+
+  it("uses the public cloud's Bot Framework endpoints unless another cloud is named, and each one set replaces the cloud's", () => {
+    const app = { MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s3cret" };
+    const endpointsOf = (env: Record<string, string>) => {
+      const settings = teamsSettings(loadConfig({ ...app, ...env }));
+      return settings?.auth === "app" ? settings.endpoints : undefined;
+    };
+    expect(endpointsOf({})).toMatchObject({
+      loginUrl: "https://login.microsoftonline.com/botframework.com",
+      oauthScope: "https://api.botframework.com",
+      openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+      tokenIssuer: "https://api.botframework.com",
+    });
+    expect(endpointsOf({ MICROSOFT_BOT_CLOUD: "usgov" })).toMatchObject({
+      loginUrl: "https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us",
+      oauthScope: "https://api.botframework.us",
+      openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
+      tokenIssuer: "https://api.botframework.us",
+      callerId: "urn:botframework:azureusgov",
+    });
+    expect(endpointsOf({ MICROSOFT_BOT_CLOUD: "china" })).toMatchObject({
+      loginUrl: "https://login.partner.microsoftonline.cn/microsoftservices.partner.onmschina.cn",
+      oauthScope: "https://api.botframework.azure.cn",
+      openIdMetadataUrl: "https://login.botframework.azure.cn/v1/.well-known/openidconfiguration",
+      tokenIssuer: "https://api.botframework.azure.cn",
+    });
+    expect(
+      endpointsOf({
+        MICROSOFT_BOT_CLOUD: "usgov",
+        MICROSOFT_BOT_LOGIN_URL: "https://login.example.test/bots",
+        MICROSOFT_BOT_OAUTH_SCOPE: "https://api.example.test",
+        MICROSOFT_BOT_OPENID_METADATA: "https://keys.example.test/openid",
+        MICROSOFT_BOT_TOKEN_ISSUER: "https://issuer.example.test",
+      }),
+    ).toEqual({
+      ...BOT_FRAMEWORK_CLOUDS.usgov,
+      loginUrl: "https://login.example.test/bots",
+      oauthScope: "https://api.example.test",
+      openIdMetadataUrl: "https://keys.example.test/openid",
+      tokenIssuer: "https://issuer.example.test",
+    });
+  });
+
+  it("gets a single-tenant bot's tokens from its own tenant on the login URL's host", () => {
+    expect(tokenAuthority(BOT_FRAMEWORK_CLOUDS.public, undefined)).toBe("https://login.microsoftonline.com/botframework.com");
+    expect(tokenAuthority(BOT_FRAMEWORK_CLOUDS.public, TENANT)).toBe(`https://login.microsoftonline.com/${TENANT}`);
+    expect(tokenAuthority(BOT_FRAMEWORK_CLOUDS.china, TENANT)).toBe(`https://login.partner.microsoftonline.cn/${TENANT}`);
+    expect(tokenAuthority({ ...BOT_FRAMEWORK_CLOUDS.public, loginUrl: "https://127.0.0.1:8443/botframework.com" }, TENANT)).toBe(`https://127.0.0.1:8443/${TENANT}`);
+  });
+
+  it("refuses Bot Framework endpoints that are not URLs, a login URL without https or for a managed identity, and endpoints without an app id", () => {
+    const app = { MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s3cret" };
+    expect(problemsOf({ ...app, MICROSOFT_BOT_CLOUD: "mars", MICROSOFT_BOT_OAUTH_SCOPE: "api.botframework", MICROSOFT_BOT_TOKEN_ISSUER: "x" })).toEqual([
+      "MICROSOFT_BOT_CLOUD: expected public, usgov or china",
+      "MICROSOFT_BOT_OAUTH_SCOPE: expected the audience of the Bot Connector's tokens, such as https://api.botframework.com",
+      "MICROSOFT_BOT_TOKEN_ISSUER: expected the issuer of the Bot Connector's tokens, such as https://api.botframework.com",
+    ]);
+    expect(problemsOf({ ...app, MICROSOFT_BOT_LOGIN_URL: "http://login.example.test/botframework.com" })).toEqual([
+      "MICROSOFT_BOT_LOGIN_URL: expected the https URL of the Microsoft Entra authority bots get tokens from, such as https://login.microsoftonline.com/botframework.com",
+    ]);
+    expect(
+      problemsOf({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_BOT_LOGIN_URL: "https://login.example.test/t" }),
+    ).toEqual(["MICROSOFT_BOT_LOGIN_URL: leave it unset for UserAssignedMSI; the managed identity gets its tokens from the Azure host, not from a login URL"]);
+    // The managed identity still takes the cloud's audience and signing keys.
+    expect(problemsOf({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_BOT_CLOUD: "usgov" })).toEqual([]);
+    expect(problemsOf({ MICROSOFT_BOT_CLOUD: "usgov", MICROSOFT_BOT_OAUTH_SCOPE: "https://api.botframework.us" })).toEqual([
+      "MICROSOFT_APP_ID: required when MICROSOFT_BOT_CLOUD is set (the Azure Bot's Microsoft App ID)",
+      "MICROSOFT_APP_ID: required when MICROSOFT_BOT_OAUTH_SCOPE is set (the Azure Bot's Microsoft App ID)",
+    ]);
   });
 });

@@ -6,8 +6,8 @@
  * serviceUrl. Anything else is a 401 that touches nothing.
  *
  * The accepted requests here are ones Charter does not answer (membership
- * and installation updates): answering needs a token from Microsoft Entra,
- * which a test must not ask for.
+ * and installation updates); app-credentials.test.ts answers with tokens
+ * from a local token endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -2,3 +2,4 @@
 export * from "./activities.js";
 export * from "./connector-server.js";
 export * from "./openid-server.js";
+export * from "./token-server.js";

@@ -10,7 +10,7 @@ import { dispatch } from "../../../../core/dispatch.js";
 import type { Form } from "../../../../core/views/form.js";
 import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
-import { sendReply } from "../../deliver.js";
+import { deliverReply, sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
 import { failureReply } from "../failure.js";
@@ -30,7 +30,7 @@ export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
       if (!(await firstDelivery(deps, turn.activity))) {
         log.info("teams card action delivered again; already handled");
       } else if (action.action === "run") {
-        await sendReply(turn, await dispatch(await teamsContext(deps, turn), action.command));
+        await deliverReply(deps, turn, await dispatch(await teamsContext(deps, turn), action.command));
       } else if (action.action === "form") {
         const form = formForAction(action);
         if (form) await sendForm(turn, form);
@@ -38,7 +38,7 @@ export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
         const { reply, retry } = await submitDialog(deps, turn, action, turn.activity.value);
         if (!reply.ok) await releaseDelivery(deps, turn.activity);
         if (retry) await sendForm(turn, retry);
-        else await sendReply(turn, reply);
+        else await deliverReply(deps, turn, reply);
       }
     } catch (err) {
       log.error("teams card action failed", { error: err instanceof Error ? err.message : String(err) });

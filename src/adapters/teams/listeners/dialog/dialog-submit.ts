@@ -7,7 +7,7 @@
 import type { TaskModuleResponse } from "botbuilder";
 import type { CharterBot } from "../../bot.js";
 import type { TeamsDeps } from "../../context.js";
-import { sendReply } from "../../deliver.js";
+import { deliverReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { charterActionOf, toTeamsDialog } from "../../render/index.js";
 import { FAILURE_MESSAGE } from "../failure.js";
@@ -30,7 +30,7 @@ export function registerDialogSubmit(bot: CharterBot, deps: TeamsDeps): void {
       const { reply, retry } = await submitDialog(deps, turn, action, request.data);
       if (!reply.ok) await releaseDelivery(deps, turn.activity);
       if (retry) return dialogResponse(toTeamsDialog(retry));
-      await sendReply(turn, reply);
+      await deliverReply(deps, turn, reply);
       return undefined;
     } catch (err) {
       log.error("teams dialog submission failed", { error: err instanceof Error ? err.message : String(err) });

@@ -9,7 +9,7 @@ import { dispatch } from "../../../../core/dispatch.js";
 import { commandText, mentionsOf, userIdOf } from "../../activity.js";
 import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
-import { sendReply } from "../../deliver.js";
+import { deliverReply, sendReply } from "../../deliver.js";
 import { charterActionOf } from "../../render/index.js";
 import { failureReply } from "../failure.js";
 import { firstDelivery } from "../once.js";
@@ -35,7 +35,7 @@ export function registerCommandMessage(bot: CharterBot, deps: TeamsDeps): void {
     try {
       if (await firstDelivery(deps, turn.activity)) {
         const ctx = await teamsContext(deps, turn);
-        await sendReply(turn, await dispatch(ctx, await commandWords(deps, turn, ctx.tenant)));
+        await deliverReply(deps, turn, await dispatch(ctx, await commandWords(deps, turn, ctx.tenant)));
       } else log.info("teams message delivered again; already handled");
     } catch (err) {
       log.error("teams message failed", { error: err instanceof Error ? err.message : String(err) });
