@@ -29,7 +29,7 @@ import { archivedReply } from "../archive.js";
 import { crossedThreshold, postBudgetAlert } from "../alerts/budget-threshold.js";
 import { alertedLine } from "../alerts/post.js";
 import { joinWords, money } from "../commands/shared.js";
-import { isIsoDate } from "../domain/dates.js";
+import { DATE_RANGE_TEXT, isDateInRange, isIsoDate } from "../domain/dates.js";
 import { percent } from "../domain/money.js";
 import { parseAmount, parseCurrency } from "../grammar/values.js";
 import { COST_CATEGORIES, type CostCategory, type CostEntry, type ImportedCost, type Project, type Scope } from "../store.js";
@@ -151,6 +151,7 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
   const date = cell("date")!.trim();
   if (!date) wrong.push("the date is missing");
   else if (!isIsoDate(date)) wrong.push(`the date ${shown(date)} is not a date written YYYY-MM-DD, like 2026-03-02`);
+  else if (!isDateInRange(date)) wrong.push(`the date ${date} is out of range: dates must be ${DATE_RANGE_TEXT}`);
   else row.incurredOn = date;
 
   const currencyText = cell("currency")!.trim();

@@ -3,8 +3,9 @@ import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, ty
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
-import { nextNumber, requireProject } from "../guards.js";
+import { nextNumber } from "../guards.js";
 import { toAuditJson } from "../json.js";
+import { costSumsByCategory, costTotal, lockProjectMoney, refuseOverLimit } from "../money-limit.js";
 import { write } from "../write.js";
 
 export function toCost(row: CostRow): CostEntry {
@@ -72,7 +73,8 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         ctx,
         scope,
         async (tx, audit) => {
-          await requireProject(tx, scope.tenantId, projectId);
+          const project = await lockProjectMoney(tx, scope.tenantId, projectId);
+          refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + input.amount, `${project.name}'s costs`, project.currency);
           const { _max } = await tx.costEntry.aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
           const cost = toCost(
             await tx.costEntry.create({
@@ -102,9 +104,9 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         ctx,
         scope,
         async (tx) => {
-          await requireProject(tx, scope.tenantId, projectId);
-          // Row-locks the project (PostgreSQL), so two imports of one file cannot both find an id absent and add it twice.
-          await tx.$executeRaw`UPDATE "Project" SET "id" = "id" WHERE "id" = ${projectId}`;
+          // Row-locks the project (PostgreSQL), so two imports of one file cannot both find an id absent and add it twice,
+          // and two writers cannot both find room under the money limit.
+          const project = await lockProjectMoney(tx, scope.tenantId, projectId);
           const givenIds = [...new Set(inputs.map((c) => c.id).filter((id): id is string => !!id))];
           const present = new Set<string>();
           for (const ids of chunks(givenIds, BATCH)) {
@@ -112,6 +114,8 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
             for (const row of rows) present.add(row.id);
           }
           const fresh = inputs.filter((c) => !c.id || !present.has(c.id));
+          const adding = fresh.reduce((sum, c) => sum + c.amount, 0n);
+          refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + adding, `${project.name}'s costs`, project.currency);
           const loggers = await loggersOf(tx, scope.tenantId, fresh);
           const now = new Date();
           const ids = orderedIds(fresh.length);
@@ -159,6 +163,11 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
       return write(ctx, scope, async (tx, audit) => {
         const before = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
         if (!before) throw notFound("Cost");
+        if (patch.amount !== undefined && patch.amount > before.amount) {
+          const project = await lockProjectMoney(tx, scope.tenantId, before.projectId);
+          const total = (await costTotal(tx, scope.tenantId, before.projectId)) - before.amount + patch.amount;
+          refuseOverLimit(total, `${project.name}'s costs`, project.currency);
+        }
         const after = toCost(await tx.costEntry.update({ where: { id: before.id }, data: patch }));
         await audit({ action: "cost.update", entity: "cost", entityId: before.id, projectId: before.projectId, before: toCost(before), after });
         return after;
@@ -188,27 +197,16 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
     },
 
     async totals(tenantId, projectId) {
-      const where = { tenantId, projectId };
-      const [all, perCategory] = await Promise.all([
-        prisma.costEntry.aggregate({
-          where,
-          _sum: { amount: true },
-          _count: { _all: true },
-          _min: { incurredOn: true },
-          _max: { incurredOn: true },
-        }),
-        prisma.costEntry.groupBy({ by: ["category"], where, _sum: { amount: true } }),
-      ]);
+      const sums = await costSumsByCategory(prisma, tenantId, projectId);
       const byCategory: CostTotals["byCategory"] = {};
-      for (const group of perCategory) {
-        if (isCategory(group.category)) byCategory[group.category] = group._sum.amount ?? 0n;
-      }
+      for (const sum of sums) if (isCategory(sum.category)) byCategory[sum.category] = sum.total;
+      const dates = sums.flatMap((s) => [s.firstOn, s.lastOn]).filter((d): d is string => d !== null).sort();
       return {
-        total: all._sum.amount ?? 0n,
-        count: all._count._all,
+        total: sums.reduce((total, s) => total + s.total, 0n),
+        count: sums.reduce((count, s) => count + s.count, 0),
         byCategory,
-        firstOn: all._min.incurredOn,
-        lastOn: all._max.incurredOn,
+        firstOn: dates[0] ?? null,
+        lastOn: dates.at(-1) ?? null,
       };
     },
   };
