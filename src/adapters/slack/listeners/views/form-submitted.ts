@@ -4,12 +4,14 @@
  * the modal stays open; a valid one closes it and the answer is posted.
  */
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { Context } from "../../../../core/context.js";
 import { findCommand, submitForm } from "../../../../core/dispatch.js";
 import { formFor } from "../../../../core/commands/form.js";
 import { tokenize } from "../../../../core/grammar/tokenize.js";
 import { slackContext, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";
+import { failureMessage } from "../failure.js";
 import { formValuesFromSlack, toSlackErrors, FORM_CALLBACK_ID } from "../../render/index.js";
 
 export function registerFormSubmission(app: App, deps: SlackDeps): void {
@@ -23,8 +25,9 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       return;
     }
     const form = formFor(match.def);
+    let ctx: Context | undefined;
     try {
-      const ctx = await slackContext(deps, client, {
+      ctx = await slackContext(deps, client, {
         teamId: body.team?.id ?? body.user.team_id,
         enterpriseId: body.enterprise?.id,
         isEnterpriseInstall: body.is_enterprise_install,
@@ -43,7 +46,7 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       await postReply(client, log, { channelId: meta.channelId, userId: body.user.id }, reply);
     } catch (err) {
       log.error("slack form submission failed", { error: err instanceof Error ? err.message : String(err) });
-      await ack({ response_action: "errors", errors: toSlackErrors({ _: "Something went wrong on Charter's side and nothing was saved. Please try again." }, form) }).catch(() => undefined);
+      await ack({ response_action: "errors", errors: toSlackErrors({ _: failureMessage(err, ctx) }, form) }).catch(() => undefined);
     }
   });
 }

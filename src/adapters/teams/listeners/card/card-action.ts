@@ -6,6 +6,7 @@
  * as a card, and its submission handled as a dialog's would be.
  */
 import type { TurnContext } from "botbuilder";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import type { Form } from "../../../../core/views/form.js";
 import type { CharterBot } from "../../bot.js";
@@ -26,22 +27,26 @@ export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
     const action = charterActionOf(turn.activity.value);
     if (!action) return next();
     const { log } = deps.runtime;
+    let ctx: Context | undefined;
     try {
       if (!(await firstDelivery(deps, turn.activity))) {
         log.info("teams card action delivered again; already handled");
       } else if (action.action === "run") {
-        await sendReply(turn, await dispatch(await teamsContext(deps, turn), action.command));
+        ctx = await teamsContext(deps, turn);
+        await sendReply(turn, await dispatch(ctx, action.command));
       } else if (action.action === "form") {
         const form = formForAction(action);
         if (form) await sendForm(turn, form);
       } else {
-        const { reply, retry } = await submitDialog(deps, turn, action, turn.activity.value);
+        const submission = await submitDialog(deps, turn, action, turn.activity.value);
+        const { reply, retry } = submission;
+        ctx = submission.ctx;
         if (retry) await sendForm(turn, retry);
         else await sendReply(turn, reply);
       }
     } catch (err) {
       log.error("teams card action failed", { error: err instanceof Error ? err.message : String(err) });
-      await sendReply(turn, failureReply()).catch(() => undefined);
+      await sendReply(turn, failureReply(err, ctx)).catch(() => undefined);
     }
     await next();
   });
