@@ -7,6 +7,7 @@ import { nextNumber } from "../guards.js";
 import { toAuditJson } from "../json.js";
 import { costSumsByCategory, costTotal, lockProjectMoney, refuseOverLimit } from "../money-limit.js";
 import { write } from "../write.js";
+import { insertRows } from "../bulk-insert.js";
 
 export function toCost(row: CostRow): CostEntry {
   return {
@@ -25,6 +26,13 @@ export function toCost(row: CostRow): CostEntry {
 
 /** Rows per statement: well inside SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500;
+
+/**
+ * The import's transaction limit: the client's 20 s for a small file, plus
+ * 2 ms a row (a 100,000-row import may take 220 s on a slow disk), so a
+ * large file is not cut off by a limit meant for a single command.
+ */
+export const importTimeoutMs = (rows: number): number => 20_000 + rows * 2;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -133,24 +141,25 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
             createdById: input.loggedBy ? loggers.get(input.loggedBy.platformUserId)! : scope.actorId,
             createdAt: input.loggedAt ?? now,
           }));
-          for (const batch of chunks(added, BATCH)) {
-            await tx.costEntry.createMany({ data: batch.map((cost) => ({ ...cost, tenantId: scope.tenantId })) });
-            await tx.auditEvent.createMany({
-              data: batch.map((cost) => ({
-                tenantId: scope.tenantId,
-                actorId: scope.actorId,
-                projectId,
-                action: "cost.import",
-                entity: "cost",
-                entityId: cost.id,
-                after: toAuditJson(cost),
-              })),
-            });
-          }
+          await insertRows(
+            tx,
+            ctx.provider,
+            "CostEntry",
+            ["id", "tenantId", "projectId", "number", "amount", "currency", "category", "note", "incurredOn", "createdById", "createdAt"],
+            added.map((c) => [c.id, scope.tenantId, projectId, c.number, c.amount, c.currency, c.category, c.note, c.incurredOn, c.createdById, c.createdAt]),
+          );
+          const auditIds = orderedIds(added.length);
+          await insertRows(
+            tx,
+            ctx.provider,
+            "AuditEvent",
+            ["id", "tenantId", "actorId", "projectId", "action", "entity", "entityId", "after", "at"],
+            added.map((c, i) => [auditIds[i], scope.tenantId, scope.actorId, projectId, "cost.import", "cost", c.id, toAuditJson(c), now]),
+          );
           return { added, existing: givenIds.filter((id) => present.has(id)) };
         },
         // Someone else created one of the loggers meanwhile: run again, which finds them.
-        { retryOnUnique: true },
+        { retryOnUnique: true, timeoutMs: importTimeoutMs(inputs.length) },
       );
     },
 
