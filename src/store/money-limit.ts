@@ -68,8 +68,9 @@ export async function costTotal(db: Tx | Client, tenantId: string, projectId: st
  * under the limit. (SQLite writers are serialised by `write` already.)
  */
 export async function lockProjectMoney(tx: Tx, tenantId: string, projectId: string): Promise<{ name: string; currency: string }> {
-  const { count } = await tx.project.updateMany({ where: { id: projectId, tenantId }, data: { tenantId } });
-  const project = count > 0 ? await tx.project.findFirst({ where: { id: projectId, tenantId }, select: { name: true, currency: true } }) : null;
+  // One round trip: the no-op update takes the lock and answers with what the message needs.
+  const [project] = await tx.$queryRaw<{ name: string; currency: string }[]>`
+    UPDATE "Project" SET "tenantId" = "tenantId" WHERE "id" = ${projectId} AND "tenantId" = ${tenantId} RETURNING "name", "currency"`;
   if (!project) throw notFound("Project");
   return project;
 }
