@@ -25,7 +25,7 @@ export function archivedReply(project: Pick<Project, "name">): Reply {
 }
 
 /** Store writes take a Scope (tenant + acting member) first; reads take a tenant id. */
-const isScope = (value: unknown): value is Scope => typeof value === "object" && value !== null && "actorId" in value && "tenantId" in value;
+export const isScope = (value: unknown): value is Scope => typeof value === "object" && value !== null && "actorId" in value && "tenantId" in value;
 
 /** The store as a read-only view: every write (a call with a Scope) fails with ProjectArchived and writes nothing. */
 export function readOnlyStore(store: Store, project: Pick<Project, "name">): Store {

@@ -15,6 +15,7 @@ import type { ParseEnv } from "./commands/fields.js";
 import { formFor } from "./commands/form.js";
 import { bindWords, rawFromForm, usageOf, type RawInput } from "./commands/params.js";
 import { joinWords } from "./commands/shared.js";
+import { failureText, recordingWrites, savedBy } from "./command-failure.js";
 import { todayIn } from "./domain/dates.js";
 import { echo } from "./grammar/echo.js";
 import { quoted } from "./grammar/quote.js";
@@ -178,8 +179,9 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
   } catch (err) {
     if (err instanceof StoreConflict || err instanceof NotAllowed) return rejection(err.message);
     if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
-    ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err) });
-    const failed = rejection("Something went wrong on Charter's side and nothing was saved. Please try again in a moment.");
+    const saved = savedBy(ctx);
+    ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err), saved: saved.length });
+    const failed = rejection(failureText(saved));
     failures.add(failed);
     return failed;
   }
@@ -206,13 +208,17 @@ interface Seen {
   command: string;
 }
 
-/** Tells ctx.observe (when there is one) which command ran and how it ended, including a throw. */
-async function observed(ctx: Context, run: (seen: Seen) => Promise<Reply>): Promise<Reply> {
+/**
+ * Tells ctx.observe (when there is one) which command ran and how it ended,
+ * including a throw. The command runs with a store that records the writes
+ * it committed, so a failure says what was saved (command-failure.ts).
+ */
+async function observed(ctx: Context, run: (ctx: Context, seen: Seen) => Promise<Reply>): Promise<Reply> {
   const done = ctx.observe?.();
   const seen: Seen = { command: "unknown" };
   let outcome: CommandOutcome = "error";
   try {
-    const reply = await run(seen);
+    const reply = await run(recordingWrites(ctx), seen);
     outcome = failures.has(reply) ? "error" : limited.has(reply) ? "limited" : reply.ok ? "ok" : "rejected";
     return reply;
   } finally {
@@ -238,12 +244,12 @@ async function dispatchWords(ctx: Context, input: string | readonly Token[], see
 
 /** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. */
 export function dispatch(ctx: Context, input: string | readonly Token[]): Promise<Reply> {
-  return observed(ctx, (seen) => dispatchWords(ctx, input, seen));
+  return observed(ctx, (recording, seen) => dispatchWords(recording, input, seen));
 }
 
 /** Runs a submitted form: field name -> text, through the same validation as typed words. */
 export function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
-  return observed(ctx, async (seen) => {
+  return observed(ctx, async (ctx, seen) => {
     const match = findCommand(tokenize(command));
     if (match && match.args.length === 0) seen.command = commandName(match.def);
     const slowDown = rateLimited(ctx);

@@ -67,7 +67,8 @@ export * from "./records.js";
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {
   constructor(
-    readonly reason: "duplicate" | "not_found",
+    /** limit: the write would take an amount or a project's total to the money limit (domain/money.ts). */
+    readonly reason: "duplicate" | "not_found" | "limit",
     message: string,
   ) {
     super(message);

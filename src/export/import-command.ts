@@ -6,11 +6,13 @@
  */
 import { basename } from "node:path";
 import { DateTime } from "luxon";
+import { failureText, recordingWrites, savedBy } from "../core/command-failure.js";
 import { importCosts } from "../core/export/cost-import.js";
 import { suggest } from "../core/grammar/suggest.js";
 import { renderText } from "../core/views/render-text.js";
 import { shellContext, type ShellIdentity } from "../adapters/shell/context.js";
 import type { Runtime } from "../runtime.js";
+import { classifyStoreError } from "../store/errors.js";
 
 export interface ImportRequest {
   who: ShellIdentity;
@@ -40,12 +42,20 @@ export async function runCostImport(runtime: Pick<Runtime, "store" | "log" | "ou
     io.stderr.write(`charter import costs needs --project <name>: the channel ${ctx.channel.id} is linked to no project.\n`);
     return 2;
   }
-  const reply = await importCosts(
-    { ...ctx, scope: { tenantId: tenant, actorId: ctx.user.id } },
-    project,
-    request.bytes,
-    { source: basename(request.file), ...(request.dryRun ? { dryRun: true } : {}) },
-  );
-  io.stdout.write(renderText(reply) + "\n");
-  return reply.ok ? 0 : 1;
+  // The import's writes are recorded, so a failure says truthfully whether the costs were saved.
+  const recording = recordingWrites(ctx);
+  try {
+    const reply = await importCosts(
+      { ...recording, scope: { tenantId: tenant, actorId: ctx.user.id } },
+      project,
+      request.bytes,
+      { source: basename(request.file), ...(request.dryRun ? { dryRun: true } : {}) },
+    );
+    io.stdout.write(renderText(reply) + "\n");
+    return reply.ok ? 0 : 1;
+  } catch (error) {
+    runtime.log.error("cost import failed", { error: error instanceof Error ? error.message : String(error) });
+    io.stdout.write(failureText(savedBy(recording), classifyStoreError(error)) + "\n");
+    return 1;
+  }
 }

@@ -37,6 +37,9 @@ spreadsheet) to a project, all or nothing:
 - If any row is bad, NOTHING is imported: every bad row is listed with the line
   it starts on and what is wrong (exit 1). Otherwise all rows are added in one
   transaction and the number of costs added is printed.
+- At most 100,000 rows: a larger file is refused whole, also with --dry-run
+  (split it). Dates must fall in 1970-01-01..2199-12-31, and the file's costs
+  with the project's must stay below the money limit (10^15 minor units).
 - Columns, by header name in any order and case: date (YYYY-MM-DD), amount
   (1234.50, in major units), currency (must be the project's: Charter does not
   convert) and category (labour, equipment, software, travel, consultants,

@@ -21,7 +21,11 @@ export type StoreFaultKind = "unavailable" | "full" | "read_only" | "cannot_open
 
 export interface StoreFault {
   kind: StoreFaultKind;
-  /** What the user is told: what happened, that nothing was saved, what to do. */
+  /**
+   * What the user is told when the command saved nothing: what happened, that
+   * nothing was saved, what to do. When it had saved something,
+   * core/command-failure.ts says what instead, with operatorMessage as the cause.
+   */
   userMessage: string;
   /** One line for the operator (logs, start-up errors). */
   operatorMessage: string;

@@ -25,9 +25,17 @@ export interface WriteOptions {
    * allocated the same per-project number, the later one tries the next.
    */
   retryOnUnique?: boolean;
+  /**
+   * How long the transaction may run, when more than the client's default
+   * (database.ts): a write whose work grows with its input (an import) gets
+   * a limit that grows with it.
+   */
+  timeoutMs?: number;
 }
 
 const MAX_ATTEMPTS = 20;
+/** As database.ts waits for a turn: a longer limit changes how long the write may run, not how long it queues. */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 export async function write<T>(
   ctx: StoreContext,
@@ -54,7 +62,7 @@ export async function write<T>(
           });
         };
         return work(tx, audit);
-      });
+      }, options.timeoutMs !== undefined ? { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: options.timeoutMs } : undefined);
     } catch (error) {
       if (!options.retryOnUnique || !isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));

@@ -112,6 +112,22 @@ describeEachProvider("charter export and import", (provider) => {
     expect(JSON.parse(await readFile(join(folder!, "tasks.json"), "utf8"))).toEqual([]);
   });
 
+  it("refuses a file of 1,000,000 rows at once, also with --dry-run, writing nothing", async () => {
+    await run("local", "pat", "project", "create", "Huge", "budget", "1000", "USD");
+    const file = join(dir, "million.csv");
+    const row = "2026-03-01,1.00,USD,travel,Taxi\n";
+    await writeFile(file, "date,amount,currency,category,description\n" + row.repeat(1_000_000));
+    const writesBefore = await writes("local");
+    for (const dryRun of [["--dry-run"], []]) {
+      const r = await cli("import", "costs", file, "--project", "Huge", ...dryRun);
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout).toContain("Nothing was imported: million.csv has more than 100,000 rows.");
+      expect(r.stdout).not.toContain("would be added");
+    }
+    expect(await writes("local")).toBe(writesBefore);
+    expect(await ledger(database.store, "local", "Huge")).toEqual([]);
+  });
+
   it("refuses a file with a bad row as a whole (exit 1), naming its line", async () => {
     await run("local", "pat", "project", "create", "Hermes", "budget", "1000", "USD");
     await run("local", "pat", "project", "link", "Hermes");

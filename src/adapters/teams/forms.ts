@@ -6,6 +6,7 @@
  */
 import type { TurnContext } from "botbuilder";
 import { formFor } from "../../core/commands/form.js";
+import type { Context } from "../../core/context.js";
 import { findCommand, submitForm } from "../../core/dispatch.js";
 import { tokenize } from "../../core/grammar/tokenize.js";
 import type { Form } from "../../core/views/form.js";
@@ -30,6 +31,8 @@ export interface Submission {
   reply: Reply;
   /** Present when the dialog should be shown again: the form with its errors and what was entered. */
   retry?: Form;
+  /** The context the form ran with: what a failure afterwards reads to say what was saved. */
+  ctx?: Context;
 }
 
 export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: FormAction, data: unknown): Promise<Submission> {
@@ -48,11 +51,11 @@ export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: F
     values[name] = mentions.join(" ");
   }
   const reply = await submitForm(ctx, action.command, values, action.project);
-  if (reply.ok) return { reply };
+  if (reply.ok) return { reply, ctx };
   // Field errors go next to their fields; any other refusal (say, no project linked) at the top.
   const errors = reply.form?.errors ?? { _: reply.summary };
   const base = reply.form ?? blank;
   const retry: Form = { ...base, fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: values[f.name]! } : {}) })), errors };
   if (action.project) retry.project = action.project;
-  return { reply, retry };
+  return { reply, retry, ctx };
 }

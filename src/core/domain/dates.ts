@@ -36,6 +36,21 @@ export function isIsoDate(iso: string): boolean {
   return !Number.isNaN(epochDay(iso));
 }
 
+/**
+ * The calendar dates Charter accepts, from anyone and anywhere (typed, forms,
+ * imported files): years 1970 to 2199. Earlier or later dates are typos
+ * (0000-01-01, +9999m), and refusing them keeps date math and every
+ * database's date handling far from their edges.
+ */
+export const EARLIEST_DATE = "1970-01-01";
+export const LATEST_DATE = "2199-12-31";
+export const DATE_RANGE_TEXT = `from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+
+/** True for a real YYYY-MM-DD date inside EARLIEST_DATE..LATEST_DATE. */
+export function isDateInRange(iso: string): boolean {
+  return isIsoDate(iso) && iso >= EARLIEST_DATE && iso <= LATEST_DATE;
+}
+
 /** Whole days from a to b (b - a); NaN when either is not a valid ISO date. */
 export function daysBetween(a: string, b: string): number {
   return epochDay(b) - epochDay(a);

@@ -94,3 +94,27 @@ export function sumMoney(values: readonly bigint[]): bigint {
   for (const v of values) total += v;
   return total;
 }
+
+/**
+ * Every amount Charter keeps, and every sum of them (a project's costs, its
+ * budget and budget lines, change-request cost impacts), stays below this
+ * many minor units. 10^15 is below 2^53, so converting to Number for ratios
+ * and charts stays exact, and far below 2^63, so no database sum of a
+ * project's amounts can overflow a 64-bit integer.
+ */
+export const MONEY_LIMIT = 10n ** 15n;
+
+/** True when `minor` (an amount or a sum) is inside the limit, in either direction. */
+export function withinMoneyLimit(minor: bigint): boolean {
+  return minor < MONEY_LIMIT && minor > -MONEY_LIMIT;
+}
+
+/** "$10,000,000,000,000.00": the limit written in `currency`, for messages. */
+export function moneyLimitText(currency: string): string {
+  return formatMoney(MONEY_LIMIT, currency);
+}
+
+/** The refusal of a sum that would reach the limit: `what` is the sum, e.g. "Website's costs". */
+export function overMoneyLimitMessage(what: string, total: bigint, currency: string): string {
+  return `That would bring ${what} to ${formatMoney(total, currency)}; Charter keeps every amount and every project's totals below ${moneyLimitText(currency)}. Nothing was saved.`;
+}

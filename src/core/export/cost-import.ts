@@ -29,12 +29,12 @@ import { archivedReply } from "../archive.js";
 import { crossedThreshold, postBudgetAlert } from "../alerts/budget-threshold.js";
 import { alertedLine } from "../alerts/post.js";
 import { joinWords, money } from "../commands/shared.js";
-import { isIsoDate } from "../domain/dates.js";
-import { percent } from "../domain/money.js";
+import { DATE_RANGE_TEXT, isDateInRange, isIsoDate } from "../domain/dates.js";
+import { formatMoney, moneyLimitText, percent, withinMoneyLimit } from "../domain/money.js";
 import { parseAmount, parseCurrency } from "../grammar/values.js";
 import { COST_CATEGORIES, type CostCategory, type CostEntry, type ImportedCost, type Project, type Scope } from "../store.js";
 import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../views/reply.js";
-import { readCsv } from "./csv-records.js";
+import { eachCsvRecord, STOP, type CsvRecord } from "./csv-records.js";
 import { unguardFormula } from "./csv.js";
 import { COST_COLUMNS } from "./tables.js";
 
@@ -59,8 +59,10 @@ export interface CostImportPlan {
   /** Rows whose id is a cost of the project already, identical: left out. */
   existing: number;
   problems: ImportProblem[];
-  /** Data rows in the file (blank lines not counted). */
+  /** Data rows in the file (blank lines not counted); counting stops past COST_IMPORT_MAX_ROWS. */
   rows: number;
+  /** The file has more rows than one import takes: refused whole. */
+  tooMany?: boolean;
 }
 
 type Column = (typeof COST_COLUMNS)[number];
@@ -70,74 +72,135 @@ const shown = (value: string): string => {
   return JSON.stringify(chars.length > 40 ? chars.slice(0, 40).join("") + "…" : value);
 };
 
-/** Checks a cost file against a project and the costs it has; writes nothing. */
-export function planCostImport(input: Uint8Array | string, project: Pick<Project, "name" | "currency">, projectCosts: readonly CostEntry[]): CostImportPlan {
-  const read = readCsv(input);
+/**
+ * The most rows one import takes. The insert is one transaction (all or
+ * nothing) that holds the database's write lock while it runs; this bounds
+ * it to a couple of minutes at worst. Larger files are refused before any
+ * row is checked further: split them.
+ */
+export const COST_IMPORT_MAX_ROWS = 100_000;
+
+/**
+ * Checks a cost file against a project, the costs it has and their total;
+ * writes nothing. The file is walked row by row: only the costs to add are
+ * kept, never the file's parsed records.
+ */
+export function planCostImport(
+  input: Uint8Array | string,
+  project: Pick<Project, "name" | "currency">,
+  projectCosts: readonly CostEntry[],
+  projectTotal = 0n,
+): CostImportPlan {
   const plan: CostImportPlan = { costs: [], existing: 0, problems: [], rows: 0 };
-  if (!read.ok) {
-    plan.problems.push({ line: read.line, message: read.message });
+  const byId = new Map(projectCosts.map((c) => [c.id, c]));
+  const seenIds = new Map<string, number>();
+  let columns: string[] | undefined;
+
+  const walk = eachCsvRecord(input, (record) => {
+    if (columns === undefined) {
+      columns = record.fields.map((f) => f.trim().toLowerCase());
+      const problem = headerProblem(columns, record.fields);
+      if (problem) {
+        plan.problems.push({ line: record.line, message: problem });
+        return STOP;
+      }
+      return undefined;
+    }
+    plan.rows++;
+    if (plan.rows > COST_IMPORT_MAX_ROWS) {
+      plan.tooMany = true;
+      return STOP;
+    }
+    checkRecord(record, columns, project, byId, seenIds, plan);
+    return undefined;
+  });
+  if (!walk.ok) {
+    // Not CSV from some line on: that is the one problem to fix first.
+    return { costs: [], existing: 0, problems: [{ line: walk.line, message: walk.message }], rows: 0 };
+  }
+  if (plan.tooMany) {
+    plan.costs = [];
+    plan.problems = [
+      {
+        line: 0,
+        message: `the file has more than ${COST_IMPORT_MAX_ROWS.toLocaleString("en-US")} rows; Charter imports at most ${COST_IMPORT_MAX_ROWS.toLocaleString("en-US")} costs at a time: split it and import each part`,
+      },
+    ];
     return plan;
   }
-  const [header, ...records] = read.records;
-  if (!header) {
+  if (columns === undefined) {
     plan.problems.push({ line: 0, message: `the file is empty: it needs a header row with the columns ${REQUIRED_COST_COLUMNS.join(", ")}` });
     return plan;
   }
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
-  const headerProblems: string[] = [];
-  columns.forEach((name, i) => {
-    if (!(COST_COLUMNS as readonly string[]).includes(name)) headerProblems.push(name ? `unknown column ${shown(header.fields[i]!)}` : `column ${i + 1} has no name`);
-    else if (columns.indexOf(name) !== i) headerProblems.push(`the column ${name} appears twice`);
-  });
-  const missing = REQUIRED_COST_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length) headerProblems.push(`the header has no ${joinWords([...missing])} column${missing.length > 1 ? "s" : ""}`);
-  if (headerProblems.length) {
-    plan.problems.push({ line: header.line, message: `${headerProblems.join("; ")} (the columns are ${COST_COLUMNS.join(", ")})` });
-    return plan;
-  }
-
-  const byId = new Map(projectCosts.map((c) => [c.id, c]));
-  const seenIds = new Map<string, number>();
-  plan.rows = records.length;
-  for (const record of records) {
-    const { line, fields } = record;
-    const extra = fields.slice(columns.length);
-    if (fields.length < columns.length || extra.some((f) => f !== "")) {
-      plan.problems.push({ line, message: `has ${fields.length} field${fields.length === 1 ? "" : "s"}, the header has ${columns.length}` });
-      continue;
+  if (plan.problems.length === 0) {
+    const total = projectTotal + plan.costs.reduce((sum, c) => sum + c.amount, 0n);
+    if (!withinMoneyLimit(total)) {
+      plan.problems.push({
+        line: 0,
+        message: `with these costs ${project.name}'s costs would come to ${formatMoney(total, project.currency)}; Charter keeps every project's totals below ${moneyLimitText(project.currency)}`,
+      });
     }
-    const cell = (name: Column): string | undefined => {
-      const i = columns.indexOf(name);
-      return i === -1 ? undefined : unguardFormula(fields[i]!);
-    };
-    const wrong: string[] = [];
-    // PostgreSQL text can't hold NUL; say so here rather than fail the whole transaction later.
-    if (fields.some((f) => f.includes("\u0000"))) wrong.push("holds a NUL character, which Charter can't store");
-    const row = checkRow(cell, project, wrong);
-    if (row.id) {
-      const earlier = seenIds.get(row.id);
-      if (earlier !== undefined) wrong.push(`has the same id as line ${earlier}`);
-      else seenIds.set(row.id, line);
-    }
-    if (wrong.length) {
-      plan.problems.push({ line, message: wrong.join("; ") });
-      continue;
-    }
-    const cost = { ...(row as ImportedCost), line };
-    const stored = cost.id ? byId.get(cost.id) : undefined;
-    if (stored) {
-      const differs = differences(stored, cost);
-      if (differs.length) {
-        plan.problems.push({
-          line,
-          message: `cost ${cost.id} is already in ${project.name} with a different ${joinWords(differs)}; an import never changes a logged cost (empty the id to add this row as a new cost)`,
-        });
-      } else plan.existing++;
-      continue;
-    }
-    plan.costs.push(cost);
   }
   return plan;
+}
+
+/** What is wrong with a header row, if anything. */
+function headerProblem(columns: readonly string[], fields: readonly string[]): string | undefined {
+  const problems: string[] = [];
+  columns.forEach((name, i) => {
+    if (!(COST_COLUMNS as readonly string[]).includes(name)) problems.push(name ? `unknown column ${shown(fields[i]!)}` : `column ${i + 1} has no name`);
+    else if (columns.indexOf(name) !== i) problems.push(`the column ${name} appears twice`);
+  });
+  const missing = REQUIRED_COST_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length) problems.push(`the header has no ${joinWords([...missing])} column${missing.length > 1 ? "s" : ""}`);
+  return problems.length ? `${problems.join("; ")} (the columns are ${COST_COLUMNS.join(", ")})` : undefined;
+}
+
+/** One data row: its cost joins the plan, or its problems do. */
+function checkRecord(
+  record: CsvRecord,
+  columns: readonly string[],
+  project: Pick<Project, "name" | "currency">,
+  byId: ReadonlyMap<string, CostEntry>,
+  seenIds: Map<string, number>,
+  plan: CostImportPlan,
+): void {
+  const { line, fields } = record;
+  const extra = fields.slice(columns.length);
+  if (fields.length < columns.length || extra.some((f) => f !== "")) {
+    plan.problems.push({ line, message: `has ${fields.length} field${fields.length === 1 ? "" : "s"}, the header has ${columns.length}` });
+    return;
+  }
+  const cell = (name: Column): string | undefined => {
+    const i = columns.indexOf(name);
+    return i === -1 ? undefined : unguardFormula(fields[i]!);
+  };
+  const wrong: string[] = [];
+  // PostgreSQL text can't hold NUL; say so here rather than fail the whole transaction later.
+  if (fields.some((f) => f.includes("\u0000"))) wrong.push("holds a NUL character, which Charter can't store");
+  const row = checkRow(cell, project, wrong);
+  if (row.id) {
+    const earlier = seenIds.get(row.id);
+    if (earlier !== undefined) wrong.push(`has the same id as line ${earlier}`);
+    else seenIds.set(row.id, line);
+  }
+  if (wrong.length) {
+    plan.problems.push({ line, message: wrong.join("; ") });
+    return;
+  }
+  const cost = { ...(row as ImportedCost), line };
+  const stored = cost.id ? byId.get(cost.id) : undefined;
+  if (stored) {
+    const differs = differences(stored, cost);
+    if (differs.length) {
+      plan.problems.push({
+        line,
+        message: `cost ${cost.id} is already in ${project.name} with a different ${joinWords(differs)}; an import never changes a logged cost (empty the id to add this row as a new cost)`,
+      });
+    } else plan.existing++;
+    return;
+  }
+  plan.costs.push(cost);
 }
 
 /** One row's values; what is wrong goes to `wrong`. */
@@ -151,6 +214,7 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
   const date = cell("date")!.trim();
   if (!date) wrong.push("the date is missing");
   else if (!isIsoDate(date)) wrong.push(`the date ${shown(date)} is not a date written YYYY-MM-DD, like 2026-03-02`);
+  else if (!isDateInRange(date)) wrong.push(`the date ${date} is out of range: dates must be ${DATE_RANGE_TEXT}`);
   else row.incurredOn = date;
 
   const currencyText = cell("currency")!.trim();
@@ -227,9 +291,19 @@ export type ImportContext = Pick<Context, "tenant" | "store" | "notify" | "chann
 export async function importCosts(ctx: ImportContext, project: Project, input: Uint8Array | string, options: ImportOptions = {}): Promise<Reply> {
   const source = options.source ?? "the file";
   if (project.status === "closed") return archivedReply(project);
-  const plan = planCostImport(input, project, await ctx.store.costs.list(ctx.tenant, project.id));
+  const [projectCosts, before] = await Promise.all([ctx.store.costs.list(ctx.tenant, project.id), ctx.store.costs.totals(ctx.tenant, project.id)]);
+  const plan = planCostImport(input, project, projectCosts, before.total);
   if (plan.problems.length) {
-    const summary = `Nothing was imported: ${plan.rows ? `${plural(plan.problems.length, "row")} of ${plural(plan.rows, "row")} ${plan.problems.length === 1 ? "has a problem" : "have problems"}` : `${source} can't be read as a cost file`}.`;
+    const rowProblems = plan.problems.filter((p) => p.line > 0).length;
+    const summary = `Nothing was imported: ${
+      plan.tooMany
+        ? `${source} has more than ${plural(COST_IMPORT_MAX_ROWS, "row")}`
+        : !plan.rows
+          ? `${source} can't be read as a cost file`
+          : rowProblems
+            ? `${plural(rowProblems, "row")} of ${plural(plan.rows, "row")} ${rowProblems === 1 ? "has a problem" : "have problems"}`
+            : `the costs of ${source} would pass the money limit`
+    }.`;
     return rejection(summary, [
       text(summary),
       list(plan.problems.map(problemLine)),
@@ -246,7 +320,6 @@ export async function importCosts(ctx: ImportContext, project: Project, input: U
     const summary = `No costs to add to ${project.name}: ${plan.rows ? "every row is there already" : `${source} has only its header`}.`;
     return reply(summary, [text(summary), ...already]);
   }
-  const before = await ctx.store.costs.totals(ctx.tenant, project.id);
   const { added, existing } = await ctx.store.costs.addMany(
     ctx.scope,
     project.id,

@@ -40,12 +40,22 @@ function problem(error: CsvError): string {
   }
 }
 
-export function readCsv(input: Uint8Array | string): CsvRead {
+/** Returned by an `eachCsvRecord` callback to stop reading (the rest of the file is not parsed). */
+export const STOP = Symbol("stop reading");
+
+export type CsvWalk = { ok: true } | { ok: false; line: number; message: string };
+
+/**
+ * Hands each record to `onRecord` as it is parsed, holding none of them: an
+ * import checks a large file row by row without the whole file's records in
+ * memory. Returning STOP ends the reading early (ok: true).
+ */
+export function eachCsvRecord(input: Uint8Array | string, onRecord: (record: CsvRecord) => void | typeof STOP): CsvWalk {
   const buf = toBuffer(input);
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    return { ok: false, line: 0, message: "the file is not UTF-8 text: save it as “CSV UTF-8”", records: [] };
+    return { ok: false, line: 0, message: "the file is not UTF-8 text: save it as “CSV UTF-8”" };
   }
 
   // Line numbers: a cursor moves forward through the bytes counting line breaks (CRLF counts once).
@@ -66,8 +76,8 @@ export function readCsv(input: Uint8Array | string): CsvRead {
     return at;
   };
 
-  const records: CsvRecord[] = [];
   let end = 0;
+  const stopped = new Error("stopped");
   try {
     parse(buf, {
       bom: true,
@@ -75,14 +85,23 @@ export function readCsv(input: Uint8Array | string): CsvRead {
       skip_empty_lines: true,
       record_delimiter: ["\r\n", "\n", "\r"],
       on_record: (fields: string[], info) => {
-        records.push({ line: lineAt(startAfter(end)), fields });
+        const verdict = onRecord({ line: lineAt(startAfter(end)), fields });
         end = info.bytes;
+        if (verdict === STOP) throw stopped;
         return null;
       },
     });
   } catch (error) {
+    if (error === stopped) return { ok: true };
     if (!(error instanceof CsvError)) throw error;
-    return { ok: false, line: lineAt(startAfter(end)), message: problem(error), records };
+    return { ok: false, line: lineAt(startAfter(end)), message: problem(error) };
   }
-  return { ok: true, records };
+  return { ok: true };
+}
+
+/** Every record of the file at once (for small files; imports walk them with eachCsvRecord). */
+export function readCsv(input: Uint8Array | string): CsvRead {
+  const records: CsvRecord[] = [];
+  const walk = eachCsvRecord(input, (record) => void records.push(record));
+  return walk.ok ? { ok: true, records } : { ...walk, records };
 }

@@ -4,7 +4,8 @@
  * short message that quotes the word and shows how to write it, ready for chat.
  */
 import { DateTime } from "luxon";
-import { currencyDigits } from "../domain/money.js";
+import { DATE_RANGE_TEXT, isDateInRange } from "../domain/dates.js";
+import { currencyDigits, MONEY_LIMIT, moneyLimitText } from "../domain/money.js";
 import { echo } from "./echo.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -28,8 +29,6 @@ const AMOUNT_EXAMPLES = "Write it like 2500, 1,200.50 or 1.2k.";
 /** sign, symbol, digits (grouped or not), optional fraction, optional k/m; the groups are checked below. */
 const AMOUNT_SHAPE = /^([+\-\u2212]?)([$€£¥]?)([\d,]*)(?:\.(\d*))?([km]?)([$€£¥]?)$/i;
 const GROUPED = /^\d{1,3}(,\d{3})*$/;
-/** Amounts above this many major units are typos, not budgets. */
-const MAX_UNITS = 10n ** 15n;
 
 const currencyCodes = new Set(Intl.supportedValuesOf("currency"));
 
@@ -93,7 +92,7 @@ export function parseAmount(text: string, currency: string): Parsed<bigint> {
     }
     minor = mantissa / divisor;
   }
-  if (minor > MAX_UNITS * 10n ** BigInt(digits)) return fail(`${shown(text)} is too large for an amount (the most is 1,000,000,000,000,000).`);
+  if (minor >= MONEY_LIMIT) return fail(`${shown(text)} is too large: amounts must be below ${moneyLimitText(code)}.`);
   return ok(minor);
 }
 
@@ -145,7 +144,8 @@ export function parseDate(text: string, options: DateOptions): Parsed<string> {
   if (t === "") return fail(`A date is missing. ${DATE_EXAMPLES}`);
   if (ISO_SHAPE.test(t)) {
     const iso = isoDay(t);
-    return iso ? ok(t) : fail(`${shown(text)} is not a real date. ${DATE_EXAMPLES}`);
+    if (!iso) return fail(`${shown(text)} is not a real date. ${DATE_EXAMPLES}`);
+    return isDateInRange(t) ? ok(t) : fail(`${shown(text)} is out of range: dates must be ${DATE_RANGE_TEXT}.`);
   }
   const today = isoDay(options.today);
   if (!today) return fail(`Today's date is unknown, so ${shown(text)} cannot be worked out. Write the date like 2026-03-30.`);
@@ -165,7 +165,7 @@ export function parseDate(text: string, options: DateOptions): Parsed<string> {
     result = today.plus(unit === "d" ? { days: n } : unit === "w" ? { weeks: n } : { months: n });
   }
   const iso = asIso(result);
-  return iso ? ok(iso) : fail(`${shown(text)} is too far away. ${DATE_EXAMPLES}`);
+  return iso && isDateInRange(iso) ? ok(iso) : fail(`${shown(text)} is too far away: dates must be ${DATE_RANGE_TEXT}.`);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TenantId } from "../../core/context.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
+import { refuseOverLimit } from "../money-limit.js";
 
 /** Planned amounts per category; lines added by change requests carry another source. */
 const BASELINE = "baseline";
@@ -103,6 +104,14 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
               `This project's budget already holds approved changes in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
+        }
+        const currencyAfter = currency ?? before.currency;
+        if (change.total !== undefined) refuseOverLimit(change.total + sumOfChanges(before), "the project's budget", currencyAfter);
+        if (change.lines?.length) {
+          // Lines named here replace the baseline's line of their category; the others stay.
+          const planned = new Map(before.lines.map((line) => [line.category, line.amount]));
+          for (const line of change.lines) planned.set(line.category, line.amount);
+          refuseOverLimit([...planned.values()].reduce((sum, amount) => sum + amount, 0n), "the project's budget lines", currencyAfter);
         }
         if (change.total !== undefined || change.contingencyPct !== undefined || currency !== undefined) {
           await tx.project.update({

@@ -35,6 +35,7 @@ import type { ChangeDecision as DecisionRow, ChangeRequest as ChangeRow, Project
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { nextNumber, requireProject } from "../guards.js";
+import { refuseOverLimit } from "../money-limit.js";
 import { write, type Audit } from "../write.js";
 import { toProject } from "./projects.js";
 
@@ -116,6 +117,7 @@ async function applyImpacts(tx: Tx, audit: Audit, scope: Scope, project: Project
       );
     }
     const total = (project.budgetTotal ?? 0n) + change.costImpact;
+    refuseOverLimit(total, `${project.name}'s budget`, project.currency);
     await tx.project.update({ where: { id: projectId, tenantId }, data: { budgetTotal: total } });
     const line = { category: CHANGE_LINE_CATEGORY, amount: change.costImpact, source };
     await tx.budgetLine.create({ data: { tenantId, projectId, ...line } });
@@ -171,6 +173,8 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
           const { tenantId } = scope;
           const project = await requireProject(tx, tenantId, projectId);
           const costImpact = input.costImpact ?? null;
+          // An impact that could never be approved is refused now, not at the approval.
+          if (costImpact !== null) refuseOverLimit(costImpact, "this change request's cost impact", project.currency);
           const { _max } = await tx.changeRequest.aggregate({ where: { tenantId, projectId }, _max: { number: true } });
           const change = toChangeRequest(
             await tx.changeRequest.create({

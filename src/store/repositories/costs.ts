@@ -3,9 +3,11 @@ import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, ty
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
-import { nextNumber, requireProject } from "../guards.js";
+import { nextNumber } from "../guards.js";
 import { toAuditJson } from "../json.js";
+import { costSumsByCategory, costTotal, lockProjectMoney, refuseOverLimit } from "../money-limit.js";
 import { write } from "../write.js";
+import { insertRows } from "../bulk-insert.js";
 
 export function toCost(row: CostRow): CostEntry {
   return {
@@ -24,6 +26,13 @@ export function toCost(row: CostRow): CostEntry {
 
 /** Rows per statement: well inside SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500;
+
+/**
+ * The import's transaction limit: the client's 20 s for a small file, plus
+ * 2 ms a row (a 100,000-row import may take 220 s on a slow disk), so a
+ * large file is not cut off by a limit meant for a single command.
+ */
+export const importTimeoutMs = (rows: number): number => 20_000 + rows * 2;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -72,7 +81,8 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         ctx,
         scope,
         async (tx, audit) => {
-          await requireProject(tx, scope.tenantId, projectId);
+          const project = await lockProjectMoney(tx, scope.tenantId, projectId);
+          refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + input.amount, `${project.name}'s costs`, project.currency);
           const { _max } = await tx.costEntry.aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
           const cost = toCost(
             await tx.costEntry.create({
@@ -102,9 +112,9 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
         ctx,
         scope,
         async (tx) => {
-          await requireProject(tx, scope.tenantId, projectId);
-          // Row-locks the project (PostgreSQL), so two imports of one file cannot both find an id absent and add it twice.
-          await tx.$executeRaw`UPDATE "Project" SET "id" = "id" WHERE "id" = ${projectId}`;
+          // Row-locks the project (PostgreSQL), so two imports of one file cannot both find an id absent and add it twice,
+          // and two writers cannot both find room under the money limit.
+          const project = await lockProjectMoney(tx, scope.tenantId, projectId);
           const givenIds = [...new Set(inputs.map((c) => c.id).filter((id): id is string => !!id))];
           const present = new Set<string>();
           for (const ids of chunks(givenIds, BATCH)) {
@@ -112,6 +122,8 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
             for (const row of rows) present.add(row.id);
           }
           const fresh = inputs.filter((c) => !c.id || !present.has(c.id));
+          const adding = fresh.reduce((sum, c) => sum + c.amount, 0n);
+          refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + adding, `${project.name}'s costs`, project.currency);
           const loggers = await loggersOf(tx, scope.tenantId, fresh);
           const now = new Date();
           const ids = orderedIds(fresh.length);
@@ -129,24 +141,25 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
             createdById: input.loggedBy ? loggers.get(input.loggedBy.platformUserId)! : scope.actorId,
             createdAt: input.loggedAt ?? now,
           }));
-          for (const batch of chunks(added, BATCH)) {
-            await tx.costEntry.createMany({ data: batch.map((cost) => ({ ...cost, tenantId: scope.tenantId })) });
-            await tx.auditEvent.createMany({
-              data: batch.map((cost) => ({
-                tenantId: scope.tenantId,
-                actorId: scope.actorId,
-                projectId,
-                action: "cost.import",
-                entity: "cost",
-                entityId: cost.id,
-                after: toAuditJson(cost),
-              })),
-            });
-          }
+          await insertRows(
+            tx,
+            ctx.provider,
+            "CostEntry",
+            ["id", "tenantId", "projectId", "number", "amount", "currency", "category", "note", "incurredOn", "createdById", "createdAt"],
+            added.map((c) => [c.id, scope.tenantId, projectId, c.number, c.amount, c.currency, c.category, c.note, c.incurredOn, c.createdById, c.createdAt]),
+          );
+          const auditIds = orderedIds(added.length);
+          await insertRows(
+            tx,
+            ctx.provider,
+            "AuditEvent",
+            ["id", "tenantId", "actorId", "projectId", "action", "entity", "entityId", "after", "at"],
+            added.map((c, i) => [auditIds[i], scope.tenantId, scope.actorId, projectId, "cost.import", "cost", c.id, toAuditJson(c), now]),
+          );
           return { added, existing: givenIds.filter((id) => present.has(id)) };
         },
         // Someone else created one of the loggers meanwhile: run again, which finds them.
-        { retryOnUnique: true },
+        { retryOnUnique: true, timeoutMs: importTimeoutMs(inputs.length) },
       );
     },
 
@@ -159,6 +172,11 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
       return write(ctx, scope, async (tx, audit) => {
         const before = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
         if (!before) throw notFound("Cost");
+        if (patch.amount !== undefined && patch.amount > before.amount) {
+          const project = await lockProjectMoney(tx, scope.tenantId, before.projectId);
+          const total = (await costTotal(tx, scope.tenantId, before.projectId)) - before.amount + patch.amount;
+          refuseOverLimit(total, `${project.name}'s costs`, project.currency);
+        }
         const after = toCost(await tx.costEntry.update({ where: { id: before.id }, data: patch }));
         await audit({ action: "cost.update", entity: "cost", entityId: before.id, projectId: before.projectId, before: toCost(before), after });
         return after;
@@ -188,27 +206,16 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
     },
 
     async totals(tenantId, projectId) {
-      const where = { tenantId, projectId };
-      const [all, perCategory] = await Promise.all([
-        prisma.costEntry.aggregate({
-          where,
-          _sum: { amount: true },
-          _count: { _all: true },
-          _min: { incurredOn: true },
-          _max: { incurredOn: true },
-        }),
-        prisma.costEntry.groupBy({ by: ["category"], where, _sum: { amount: true } }),
-      ]);
+      const sums = await costSumsByCategory(prisma, tenantId, projectId);
       const byCategory: CostTotals["byCategory"] = {};
-      for (const group of perCategory) {
-        if (isCategory(group.category)) byCategory[group.category] = group._sum.amount ?? 0n;
-      }
+      for (const sum of sums) if (isCategory(sum.category)) byCategory[sum.category] = sum.total;
+      const dates = sums.flatMap((s) => [s.firstOn, s.lastOn]).filter((d): d is string => d !== null).sort();
       return {
-        total: all._sum.amount ?? 0n,
-        count: all._count._all,
+        total: sums.reduce((total, s) => total + s.total, 0n),
+        count: sums.reduce((count, s) => count + s.count, 0),
         byCategory,
-        firstOn: all._min.incurredOn,
-        lastOn: all._max.incurredOn,
+        firstOn: dates[0] ?? null,
+        lastOn: dates.at(-1) ?? null,
       };
     },
   };

@@ -4,6 +4,7 @@ import type { StoreContext, Tx } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
 import { ensureTenantRow, nameKey, requireProject } from "../guards.js";
 import { write, type Audit } from "../write.js";
+import { refuseOverLimit } from "../money-limit.js";
 
 export function toProject(row: ProjectRow): Project {
   return {
@@ -56,6 +57,7 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
         return await write(ctx, scope, async (tx, audit) => {
           const taken = await tx.project.findFirst({ where: { tenantId: scope.tenantId, nameKey: key }, select: { id: true } });
           if (taken) throw duplicateName(name);
+          if (input.budgetTotal != null) refuseOverLimit(input.budgetTotal, `${name}'s budget`, input.currency);
           const project = toProject(
             await tx.project.create({
               data: {

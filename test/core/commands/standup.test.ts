@@ -55,6 +55,8 @@ describeEachProvider("standup commands", (provider) => {
       ["standup setup at 25:00", "not a time of day"],
       ["standup setup tz Mars/Olympus", "not a time zone"],
       ["standup setup days funday", "not a set of days"],
+      ["standup setup holidays 2026-02-30", "is not a date"],
+      ["standup setup holidays 2026-12-24,9999-12-31", "`9999-12-31` is out of range: dates must be from 1970-01-01 to 2199-12-31."],
     ] as const) {
       const reply = await user.say(words);
       expect(reply.ok).toBe(false);

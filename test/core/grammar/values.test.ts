@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatAmount } from "../../../src/core/domain/money.js";
+import { formatAmount, MONEY_LIMIT } from "../../../src/core/domain/money.js";
 import {
   isCurrencyCode,
   looksLikeAmount,
@@ -89,11 +89,13 @@ describe("parseAmount", () => {
     expect(message(parseAmount("1.234567k", "USD"))).toMatch(/too many decimals/);
   });
 
-  it("rejects amounts above 1e15 units", () => {
-    expect(value(parseAmount("1,000,000,000,000,000", "USD"))).toBe(10n ** 17n);
-    expect(message(parseAmount("1,000,000,000,000,000.01", "USD"))).toMatch(/too large/);
-    expect(value(parseAmount("1000000000m", "USD"))).toBe(10n ** 17n);
-    expect(message(parseAmount("1000000001m", "USD"))).toMatch(/too large/);
+  it("refuses amounts that reach the money limit of 10^15 minor units, naming it in the currency", () => {
+    expect(value(parseAmount("9,999,999,999,999.99", "USD"))).toBe(MONEY_LIMIT - 1n);
+    expect(message(parseAmount("10,000,000,000,000", "USD"))).toBe('"10,000,000,000,000" is too large: amounts must be below $10,000,000,000,000.00.');
+    expect(message(parseAmount("1,000,000,000,000,000", "USD"))).toMatch(/too large/);
+    expect(value(parseAmount("999,999,999,999,999", "JPY"))).toBe(MONEY_LIMIT - 1n);
+    expect(message(parseAmount("1000000000m", "JPY"))).toMatch(/below ¥1,000,000,000,000,000/);
+    expect(message(parseAmount("10000000m", "USD"))).toMatch(/too large/);
     expect(message(parseAmount("9".repeat(60), "USD"))).toMatch(/too large/);
   });
 
@@ -126,9 +128,9 @@ describe("parseAmount", () => {
 
   it("parses back what formatAmount writes", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom("USD", "JPY", "KWD"), (units, cur) => {
+      fc.property(fc.bigInt({ min: 0n, max: MONEY_LIMIT - 1n }), fc.constantFrom("USD", "JPY", "KWD"), (units, cur) => {
         const digits = cur === "USD" ? 2n : cur === "JPY" ? 0n : 3n;
-        for (const minor of [units, units * 10n ** digits]) {
+        for (const minor of [units, units / 10n ** digits]) {
           expect(value(parseAmount(formatAmount(minor, cur, "en-US"), cur))).toBe(minor);
         }
       }),
@@ -194,6 +196,18 @@ describe("parseDate", () => {
     expect(value(parseDate("+1d", { today: "2026-12-31" }))).toBe("2027-01-01");
   });
 
+  it("refuses dates outside 1970-01-01 to 2199-12-31, whether written or counted", () => {
+    expect(d("1970-01-01")).toBe("1970-01-01");
+    expect(d("2199-12-31")).toBe("2199-12-31");
+    expect(message(parseDate("0000-01-01", { today }))).toBe('"0000-01-01" is out of range: dates must be from 1970-01-01 to 2199-12-31.');
+    expect(message(parseDate("9999-12-31", { today }))).toMatch(/out of range: dates must be from 1970-01-01 to 2199-12-31/);
+    expect(message(parseDate("1969-12-31", { today }))).toMatch(/out of range/);
+    expect(message(parseDate("2200-01-01", { today }))).toMatch(/out of range/);
+    expect(message(parseDate("+9999m", { today }))).toMatch(/too far away: dates must be from 1970-01-01 to 2199-12-31/);
+    expect(message(parseDate("-9999w", { today }))).toMatch(/from 1970-01-01 to 2199-12-31/);
+    expect(parseDate("+99999d", { today }).ok).toBe(false);
+  });
+
   it("says how to write a date", () => {
     expect(message(parseDate("someday", { today }))).toBe('"someday" is not a date. Write it like 2026-03-30, today, tomorrow, fri or +3d.');
     expect(parseDate("", { today }).ok).toBe(false);
@@ -214,7 +228,7 @@ describe("parseDate", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.constantFrom("d", "w", "m"), fc.constantFrom("+", "-"), (n, u, sign) => {
         const r = parseDate(`${sign}${n}${u}`, { today });
-        if (r.ok) expect(r.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (r.ok) expect(r.value >= "1970-01-01" && r.value <= "2199-12-31").toBe(true);
       }),
     );
   });

@@ -11,6 +11,7 @@ import {
   DEFAULT_TEAM,
   DEFAULT_USER,
   eventBody,
+  httpFailure,
   interactivityBody,
   newTriggerId,
   postSigned,
@@ -80,6 +81,22 @@ describe("Slack over HTTP", () => {
     await later.answer();
     expect(await costCount()).toBe(before + 1);
     expect(api.calls.filter((c) => c.responseUrlId === sent.id)).toHaveLength(1);
+  });
+
+  it("says which cost was saved when answering fails after the write, instead of 'nothing was saved'", async () => {
+    const before = await costCount();
+    // The first post of the answer to response_url fails: the cost is committed by then.
+    const restore = api.respondWith("response_url", () => httpFailure(500, "Internal Server Error"), { times: 1 });
+    try {
+      const sent = await pm('cost add 75 USD travel "Taxi"');
+      const answer = await sent.answer();
+      const failed = await api.waitFor("response_url", (c) => c.responseUrlId === sent.id && c !== answer);
+      expect(textOf(failed.args)).toMatch(/Cost #\d+ was saved, but Charter failed while answering/);
+      expect(textOf(failed.args)).not.toMatch(/nothing was saved/i);
+    } finally {
+      restore();
+    }
+    expect(await costCount()).toBe(before + 1);
   });
 
   it("refuses a bad signature and a 6-minute-old timestamp with 401, recording nothing", async () => {

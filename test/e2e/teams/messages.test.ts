@@ -129,6 +129,20 @@ describe("Teams: messages, cards and dialogs", () => {
     expect((await charter.store.costs.totals(TENANT, (await project()).id)).count).toBe(before + 1);
   });
 
+  it("says which cost was saved when sending the answer fails after the write, instead of 'nothing was saved'", async () => {
+    const before = (await charter.store.costs.totals(TENANT, (await project()).id)).count;
+    const activity = messageActivity("cost add 40 USD travel Taxi", where());
+    // The answer's first send is refused (400: not retried): the cost is committed by then.
+    connector.failNext(activity.conversation.id, { status: 400 });
+    const refused = connector.calls.length;
+    const { sent } = await exchange(activity);
+    expect(connector.calls.slice(refused).filter((c) => c.status === 400)).toHaveLength(1);
+    const failure = JSON.stringify(sent[0]!.body);
+    expect(failure).toMatch(/Cost #\d+ was saved, but Charter failed while answering/);
+    expect(failure).not.toMatch(/nothing was saved/i);
+    expect((await charter.store.costs.totals(TENANT, (await project()).id)).count).toBe(before + 1);
+  });
+
   it("leads `risk add` without arguments through a dialog (task/fetch -> task/submit) to a stored risk", async () => {
     const { sent } = await exchange(messageActivity("risk add", where()));
     const open = submitActions(cardOf(sent[0]!)).find((a) => (a.data.msteams as { type?: string } | undefined)?.type === "task/fetch");

@@ -1,10 +1,13 @@
+import { failureText, savedBy } from "../../../core/command-failure.js";
+import type { Context } from "../../../core/context.js";
 import { rejection, type Reply } from "../../../core/views/reply.js";
 import { classifyStoreError } from "../../../store/errors.js";
 
-const FAILURE_MESSAGE = "Something went wrong on Charter's side and nothing was saved. Please try again in a moment.";
-
 /**
  * What a user sees when something broke on our side: never a stack trace.
- * A database fault says which (unreachable: retry; full or read-only: tell the admin).
+ * A database fault says which (unreachable: retry; full or read-only: tell the admin);
+ * when the command run with `ctx` had saved something, the text says what, not "nothing was saved".
  */
-export const failureReply = (error?: unknown): Reply => rejection(classifyStoreError(error)?.userMessage ?? FAILURE_MESSAGE);
+export const failureMessage = (error?: unknown, ctx?: Context): string => failureText(savedBy(ctx), classifyStoreError(error));
+
+export const failureReply = (error?: unknown, ctx?: Context): Reply => rejection(failureMessage(error, ctx));

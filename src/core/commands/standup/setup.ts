@@ -4,6 +4,7 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, joinWords, memberFor } from "../shared.js";
 import { contextLine, fields as fieldsBlock, rejection, reply, text } from "../../views/reply.js";
+import { DATE_RANGE_TEXT, isDateInRange, isIsoDate } from "../../domain/dates.js";
 import { formatDays, parseDays } from "../../domain/schedule/occurrences.js";
 import { isValidZone, promptTargets } from "../../domain/schedule/prompt-targets.js";
 import { nextOccurrence } from "../../domain/schedule/digest-rule.js";
@@ -22,9 +23,14 @@ const days = z.string().transform((value, ctx) => {
 
 const holidays = z.string().transform((value, ctx) => {
   const dates = value.split(/[\s,]+/).filter(Boolean);
-  const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (!bad) return dates;
-  ctx.addIssue({ code: "custom", message: `\`${bad}\` is not a date. List holidays like 2026-12-24,2026-12-25.` });
+  const bad = dates.find((d) => !isIsoDate(d));
+  if (bad) {
+    ctx.addIssue({ code: "custom", message: `\`${bad}\` is not a date. List holidays like 2026-12-24,2026-12-25.` });
+    return z.NEVER;
+  }
+  const outside = dates.find((d) => !isDateInRange(d));
+  if (!outside) return dates;
+  ctx.addIssue({ code: "custom", message: `\`${outside}\` is out of range: dates must be ${DATE_RANGE_TEXT}.` });
   return z.NEVER;
 });
 

@@ -3,6 +3,7 @@
  * "task done #3"): pressing one runs it exactly as if it had been typed.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply, respondWith } from "../../deliver.js";
@@ -19,6 +20,7 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
     const channelId = body.channel?.id ?? body.container?.channel_id;
     // A button on a message inside a thread answers in that thread.
     const threadTs: string | undefined = body.container?.thread_ts ?? body.message?.thread_ts;
+    let ctx: Context | undefined;
     try {
       const ids = {
         teamId: body.team?.id ?? body.user.team_id,
@@ -31,7 +33,7 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
       // One press is one run, even when Slack delivers it twice.
       const pressKey = `${body.trigger_id}:${action.action_id}`;
       if (!(await firstDelivery(deps.runtime, tenantOf(ids), "slack:action", pressKey))) return;
-      const ctx = await slackContext(deps, client, ids);
+      ctx = await slackContext(deps, client, ids);
       const reply = await dispatch(ctx, action.value ?? "");
       if (reply.form && !reply.form.errors) {
         await openForm(client, body.trigger_id, reply.form, channelId);
@@ -42,7 +44,7 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
       }
     } catch (err) {
       log.error("slack action failed", { error: err instanceof Error ? err.message : String(err) });
-      if (body.response_url) await respondWith(respond, failureReply()).catch(() => undefined);
+      if (body.response_url) await respondWith(respond, failureReply(err, ctx)).catch(() => undefined);
     }
   });
 }

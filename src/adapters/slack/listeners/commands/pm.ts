@@ -4,6 +4,7 @@
  * as a modal. A retried delivery of the same invocation is ignored.
  */
 import type { App } from "@slack/bolt";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { respondWith } from "../../deliver.js";
@@ -15,13 +16,14 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
   app.command(command, async ({ ack, command: cmd, client, respond }) => {
     await ack();
     const { log } = deps.runtime;
+    let ctx: Context | undefined;
     try {
       const tenant = tenantOf({ teamId: cmd.team_id, enterpriseId: cmd.enterprise_id, isEnterpriseInstall: cmd.is_enterprise_install === "true" });
       if (!(await firstDelivery(deps.runtime, tenant, "slack:command", cmd.trigger_id))) {
         log.info("slack command delivered again; already handled", { command: cmd.command });
         return;
       }
-      const ctx = await slackContext(deps, client, {
+      ctx = await slackContext(deps, client, {
         teamId: cmd.team_id,
         enterpriseId: cmd.enterprise_id,
         isEnterpriseInstall: cmd.is_enterprise_install === "true",
@@ -36,7 +38,7 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
       else await respondWith(respond, reply, { client, log, to: { channelId: cmd.channel_id, userId: cmd.user_id } });
     } catch (err) {
       log.error("slack command failed", { error: err instanceof Error ? err.message : String(err) });
-      await respondWith(respond, failureReply()).catch(() => undefined);
+      await respondWith(respond, failureReply(err, ctx)).catch(() => undefined);
     }
   });
 }

@@ -3,6 +3,7 @@
  * the thread of the mention (team news) or privately to the person asking.
  */
 import type { App } from "@slack/bolt";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
@@ -24,14 +25,16 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
       channelId: event.channel,
     };
     const to = { channelId: event.channel, userId: event.user, threadTs: event.thread_ts ?? event.ts };
+    let ctx: Context | undefined;
     try {
       // Slack redelivers events it thinks were missed; the event id makes that harmless.
       if (!(await firstDelivery(deps.runtime, tenantOf(ids), "slack:event", body.event_id))) return;
-      const reply = await dispatch(await slackContext(deps, client, ids), withoutBotMention(event.text));
+      ctx = await slackContext(deps, client, ids);
+      const reply = await dispatch(ctx, withoutBotMention(event.text));
       await postReply(client, log, to, reply);
     } catch (err) {
       log.error("slack mention failed", { error: err instanceof Error ? err.message : String(err) });
-      await postReply(client, log, to, failureReply()).catch(() => undefined);
+      await postReply(client, log, to, failureReply(err, ctx)).catch(() => undefined);
     }
   });
 }

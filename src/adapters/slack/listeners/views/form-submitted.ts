@@ -11,12 +11,15 @@
  */
 import { createHash } from "node:crypto";
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import { savedBy } from "../../../../core/command-failure.js";
+import type { Context } from "../../../../core/context.js";
 import { findCommand, submitForm } from "../../../../core/dispatch.js";
 import { formFor } from "../../../../core/commands/form.js";
 import { tokenize } from "../../../../core/grammar/tokenize.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";
+import { failureMessage } from "../failure.js";
 import { formValuesFromSlack, toSlackErrors, FORM_CALLBACK_ID } from "../../render/index.js";
 import { firstDelivery, releaseDelivery } from "../../../retries.js";
 
@@ -49,6 +52,7 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
     };
     const values = formValuesFromSlack(view.state.values, form);
     let claim: { tenant: string; key: string } | undefined;
+    let ctx: Context | undefined;
     try {
       const tenant = tenantOf(ids);
       const key = submissionKey(view.id, values);
@@ -58,7 +62,7 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
         return;
       }
       claim = { tenant, key };
-      const ctx = await slackContext(deps, client, ids);
+      ctx = await slackContext(deps, client, ids);
       const reply = await submitForm(ctx, meta.command, values, meta.project);
       if (!reply.ok) {
         await releaseDelivery(deps.runtime, tenant, CLAIM_JOB, key);
@@ -71,8 +75,9 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       await postReply(client, log, { channelId: meta.channelId, userId: body.user.id }, reply);
     } catch (err) {
       log.error("slack form submission failed", { error: err instanceof Error ? err.message : String(err) });
-      if (claim) await releaseDelivery(deps.runtime, claim.tenant, CLAIM_JOB, claim.key);
-      await ack({ response_action: "errors", errors: toSlackErrors({ _: "Something went wrong on Charter's side and nothing was saved. Please try again." }, form) }).catch(() => undefined);
+      // A failure after a write keeps the claim: a repeat must not save it twice.
+      if (claim && !savedBy(ctx).length) await releaseDelivery(deps.runtime, claim.tenant, CLAIM_JOB, claim.key).catch(() => undefined);
+      await ack({ response_action: "errors", errors: toSlackErrors({ _: failureMessage(err, ctx) }, form) }).catch(() => undefined);
     }
   });
 }

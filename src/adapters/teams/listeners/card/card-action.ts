@@ -6,6 +6,7 @@
  * as a card, and its submission handled as a dialog's would be.
  */
 import type { TurnContext } from "botbuilder";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import type { Form } from "../../../../core/views/form.js";
 import type { CharterBot } from "../../bot.js";
@@ -13,6 +14,7 @@ import { teamsContext, type TeamsDeps } from "../../context.js";
 import { deliverReply, sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
+import { savedBy } from "../../../../core/command-failure.js";
 import { failureReply } from "../failure.js";
 import { firstDelivery, releaseDelivery } from "../once.js";
 
@@ -26,24 +28,29 @@ export function registerCardAction(bot: CharterBot, deps: TeamsDeps): void {
     const action = charterActionOf(turn.activity.value);
     if (!action) return next();
     const { log } = deps.runtime;
+    let ctx: Context | undefined;
     try {
       if (!(await firstDelivery(deps, turn.activity))) {
         log.info("teams card action delivered again; already handled");
       } else if (action.action === "run") {
-        await deliverReply(deps, turn, await dispatch(await teamsContext(deps, turn), action.command));
+        ctx = await teamsContext(deps, turn);
+        await deliverReply(deps, turn, await dispatch(ctx, action.command));
       } else if (action.action === "form") {
         const form = formForAction(action);
         if (form) await sendForm(turn, form);
       } else {
-        const { reply, retry } = await submitDialog(deps, turn, action, turn.activity.value);
+        const submission = await submitDialog(deps, turn, action, turn.activity.value);
+        const { reply, retry } = submission;
+        ctx = submission.ctx;
         if (!reply.ok) await releaseDelivery(deps, turn.activity);
         if (retry) await sendForm(turn, retry);
         else await deliverReply(deps, turn, reply);
       }
     } catch (err) {
       log.error("teams card action failed", { error: err instanceof Error ? err.message : String(err) });
-      await releaseDelivery(deps, turn.activity).catch(() => undefined);
-      await sendReply(turn, failureReply()).catch(() => undefined);
+      // A failure after a write keeps the claim: a repeat must not save it twice.
+      if (!savedBy(ctx).length) await releaseDelivery(deps, turn.activity).catch(() => undefined);
+      await sendReply(turn, failureReply(err, ctx)).catch(() => undefined);
     }
     await next();
   });

@@ -5,12 +5,14 @@
  * the conversation the form was opened from.
  */
 import type { TaskModuleResponse } from "botbuilder";
+import { savedBy } from "../../../../core/command-failure.js";
+import type { Context } from "../../../../core/context.js";
 import type { CharterBot } from "../../bot.js";
 import type { TeamsDeps } from "../../context.js";
 import { deliverReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { charterActionOf, toTeamsDialog } from "../../render/index.js";
-import { FAILURE_MESSAGE } from "../failure.js";
+import { failureMessage } from "../failure.js";
 import { firstDelivery, releaseDelivery } from "../once.js";
 import { dialogResponse } from "./dialog-response.js";
 
@@ -22,21 +24,26 @@ export function registerDialogSubmit(bot: CharterBot, deps: TeamsDeps): void {
       log.warn("teams dialog submitted without a known form");
       return undefined;
     }
+    let ctx: Context | undefined;
     try {
       if (!(await firstDelivery(deps, turn.activity))) {
         log.info("teams dialog submission delivered again; already handled");
         return undefined;
       }
-      const { reply, retry } = await submitDialog(deps, turn, action, request.data);
+      const submission = await submitDialog(deps, turn, action, request.data);
+      const { reply, retry } = submission;
+      ctx = submission.ctx;
       if (!reply.ok) await releaseDelivery(deps, turn.activity);
       if (retry) return dialogResponse(toTeamsDialog(retry));
       await deliverReply(deps, turn, reply);
       return undefined;
     } catch (err) {
       log.error("teams dialog submission failed", { error: err instanceof Error ? err.message : String(err) });
-      await releaseDelivery(deps, turn.activity).catch(() => undefined);
+      // A failure after a write keeps the claim: a repeat must not save it twice.
+      if (!savedBy(ctx).length) await releaseDelivery(deps, turn.activity).catch(() => undefined);
       const form = formForAction(action);
-      return form ? dialogResponse(toTeamsDialog({ ...form, errors: { _: FAILURE_MESSAGE } })) : { task: { type: "message", value: FAILURE_MESSAGE } };
+      const message = failureMessage(err, ctx);
+      return form ? dialogResponse(toTeamsDialog({ ...form, errors: { _: message } })) : { task: { type: "message", value: message } };
     }
   });
 }

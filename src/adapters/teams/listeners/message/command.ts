@@ -5,6 +5,7 @@
  * command are stored under their names, so `task assign #3 @Bob` assigns Bob.
  */
 import type { TurnContext } from "botbuilder";
+import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { commandText, mentionsOf, userIdOf } from "../../activity.js";
 import type { CharterBot } from "../../bot.js";
@@ -32,14 +33,15 @@ export function registerCommandMessage(bot: CharterBot, deps: TeamsDeps): void {
     const { log } = deps.runtime;
     // Card buttons arrive as messages with a value: listeners/card handles those.
     if (charterActionOf(turn.activity.value)) return next();
+    let ctx: Context | undefined;
     try {
       if (await firstDelivery(deps, turn.activity)) {
-        const ctx = await teamsContext(deps, turn);
+        ctx = await teamsContext(deps, turn);
         await deliverReply(deps, turn, await dispatch(ctx, await commandWords(deps, turn, ctx.tenant)));
       } else log.info("teams message delivered again; already handled");
     } catch (err) {
       log.error("teams message failed", { error: err instanceof Error ? err.message : String(err) });
-      await sendReply(turn, failureReply()).catch(() => undefined);
+      await sendReply(turn, failureReply(err, ctx)).catch(() => undefined);
     }
     await next();
   });
