@@ -13,7 +13,8 @@ import { createTestDatabase, describePostgres, PG_ADMIN_URL, type TestDatabase }
 import { DEFAULT_TEAM, startSlackApi, type SlackApi } from "../support/slack/index.js";
 import { eventually, expectNoInternals, pm, query, readiness, startCharter, type Charter } from "./support.js";
 
-const SAVED = /Logged \$/;
+// A command that saved its cost says so, in its answer or in the failure text when answering failed after the write.
+const SAVED = /Logged \$|Cost #\d+ was saved/;
 const TRY_AGAIN = /nothing was saved[^"]*try again/i;
 
 describePostgres("PostgreSQL connections dropped under load", () => {
