@@ -6,6 +6,7 @@
 import type { WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
 import type { Context } from "../../core/context.js";
+import { tenantKey } from "../../core/tenant-key.js";
 import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
 import type { ProfileCache } from "./members.js";
@@ -20,10 +21,11 @@ export interface SlackIds {
   channelName?: string | undefined;
 }
 
+/** `slack:<enterprise id>` for an org-wide install, otherwise `slack:<team id>`. */
 export function tenantOf(ids: Pick<SlackIds, "teamId" | "enterpriseId" | "isEnterpriseInstall">): string {
-  const tenant = ids.isEnterpriseInstall && ids.enterpriseId ? ids.enterpriseId : ids.teamId;
-  if (!tenant) throw new Error("Slack request without a team or enterprise id");
-  return tenant;
+  const external = ids.isEnterpriseInstall && ids.enterpriseId ? ids.enterpriseId : ids.teamId;
+  if (!external) throw new Error("Slack request without a team or enterprise id");
+  return tenantKey("slack", external);
 }
 
 export interface SlackDeps {
