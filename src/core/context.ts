@@ -50,4 +50,6 @@ export interface Context {
   observe?: CommandObserver;
   /** Optional: the process's command rate limits, checked before anything else runs. */
   limiter?: RateLimiter;
+  /** Set when the person is from outside the workspace (another organisation, a guest): see core/outsiders.ts. */
+  outsider?: import("./outsiders.js").Outsider;
 }
