@@ -17,6 +17,8 @@ let charter: RunningCharter;
 
 beforeAll(async () => {
   api = await startSlackApi({
+    // Each person belongs to their own workspace (users.info says so).
+    users: Object.fromEntries(Object.values(TEAMS).map((t) => [t.user, { team_id: t.id }])),
     oauth: {
       clientId: "1234.5678",
       clientSecret: "client-secret",
