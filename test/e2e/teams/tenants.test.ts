@@ -7,7 +7,18 @@
  * refused before anything reads them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALICE, CHANNEL, messageActivity, startConnector, TENANT_KEY, type ConnectorServer } from "../../support/teams/index.js";
+import {
+  ALICE,
+  BOT_APP_ID,
+  botAddedActivity,
+  CHANNEL,
+  messageActivity,
+  startConnector,
+  startOpenIdServer,
+  TEAM,
+  TENANT_KEY,
+  type ConnectorServer,
+} from "../../support/teams/index.js";
 import { chat } from "../../support/context.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
@@ -114,5 +125,27 @@ describe("Teams tenants", () => {
     const emulator = await answerTo({ ...messageActivity("project list", { serviceUrl: connector.url.replace("127.0.0.1", "localhost") }), channelId: "emulator", channelData: {}, conversation: { id: "emu-1" } } as never);
     expect(emulator.status).toBe(200);
     expect(await charter.db.prisma.tenant.findUnique({ where: { id: "teams:emulator" } })).toMatchObject({ platform: "teams" });
+  });
+});
+
+describe("Teams with an app id", () => {
+  it("takes Microsoft Teams' own activities only, even with a valid token", async () => {
+    const openId = await startOpenIdServer();
+    const authed = await startCharterWithTeams({ MICROSOFT_APP_ID: BOT_APP_ID, MICROSOFT_APP_PASSWORD: "never-used", MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl });
+    try {
+      const token = { authorization: `Bearer ${openId.token({ aud: BOT_APP_ID, serviceUrl: connector.url })}` };
+      for (const channelId of ["emulator", "webchat", "slack"]) {
+        const refused = await authed.post({ ...botAddedActivity({ serviceUrl: connector.url }), channelId }, token);
+        expect(refused.status).toBe(403);
+      }
+      expect(await authed.db.prisma.conversationRef.count()).toBe(0);
+      expect(await authed.db.prisma.tenant.count()).toBe(0);
+      // The same activity from Teams itself is handled.
+      expect((await authed.post(botAddedActivity({ serviceUrl: connector.url }), token)).status).toBe(200);
+      expect(await authed.conversations.get(TENANT_KEY, TEAM)).toMatchObject({ kind: "channel", installed: true });
+    } finally {
+      await authed.stop();
+      await openId.close();
+    }
   });
 });
