@@ -7,11 +7,9 @@
  */
 import { authorityOf, type Authority } from "./commands/authority.js";
 import { commandName, type CommandDef, type ProjectEffect } from "./commands/define.js";
-import type { Context } from "./context.js";
+import type { Context, Outsider } from "./context.js";
 import type { Project } from "./store.js";
 import { rejection, type Reply } from "./views/reply.js";
-
-export type Outsider = "external" | "guest";
 
 const WHY: Record<Outsider, string> = {
   external: "you're from another organisation in this shared channel",

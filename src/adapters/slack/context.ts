@@ -5,11 +5,10 @@
  */
 import type { WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
-import type { Context } from "../../core/context.js";
+import type { Context, Outsider } from "../../core/context.js";
 import { tenantKey } from "../../core/tenant-key.js";
 import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
-import type { Outsider } from "../../core/outsiders.js";
 import type { ProfileCache, SlackProfile } from "./members.js";
 
 export interface SlackIds {
