@@ -17,7 +17,7 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 export function refusalOf(activity: Activity, auth: TeamsSettings["auth"]): string | null {
   const channel = activity.channelId;
   if (channel !== "msteams" && !(auth === "none" && typeof channel === "string" && LOCAL_CHANNELS.has(channel))) {
-    return `channel ${JSON.stringify(channel ?? null)} is not Microsoft Teams`;
+    return "the activity's channel is not Microsoft Teams";
   }
   if (auth === "none" && !isLoopbackUrl(activity.serviceUrl)) {
     return "without authentication the serviceUrl must be a loopback address (127.0.0.1, ::1 or localhost)";
