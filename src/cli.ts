@@ -129,9 +129,10 @@ async function runOnce(argv: string[]): Promise<number> {
   if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
   const at = values.at === undefined ? undefined : instant(values.at);
   const out = outDir(values.out);
+  const who = identity(values);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
-    const ctx = await shellContext(runtime, identity(values), at ? () => at : undefined);
+    const ctx = await shellContext(runtime, who, at ? () => at : undefined);
     const reply = await dispatch(ctx, tokensFromArgv(words));
     if (values.json) {
       process.stdout.write(replyToJson(reply) + "\n");
@@ -149,10 +150,11 @@ async function runOnce(argv: string[]): Promise<number> {
 async function shell(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...identityOptions, out: { type: "string" } } });
   const out = outDir(values.out);
+  const who = identity(values);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const history = resolve(process.env.CHARTER_HISTORY_FILE ?? "data/shell-history");
-    await runShell(runtime, identity(values), history, out);
+    await runShell(runtime, who, history, out);
     return 0;
   } finally {
     await runtime.close();
