@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { readFile } from "node:fs/promises";
 import { loadConfig, ConfigError } from "./config.js";
 import { dispatch } from "./core/dispatch.js";
+import { TenantKeyError, tenantFromText } from "./core/tenant-key.js";
 import { tokensFromArgv } from "./core/grammar/tokenize.js";
 import { DEFAULT_IDENTITY, shellContext, type ShellIdentity } from "./adapters/shell/context.js";
 import { replyToJson } from "./adapters/shell/json-reply.js";
@@ -59,7 +60,8 @@ Usage:
   charter --help | --version
 
 Options for run and shell:
-  --tenant <id>    workspace to act in (default: local)
+  --tenant <id>    tenant to act in: local (the default), local:<name>, slack:<team id>
+                   (slack:E… for an org-wide Enterprise Grid install) or teams:<tenant id>
   --user <id>      who is typing (default: local-user)
   --channel <id>   the channel typed in (default: local)
   --json           (run) print the reply as JSON (charts and files as base64, nothing written)
@@ -90,10 +92,20 @@ function identity(values: { tenant?: string; user?: string; channel?: string }):
     if (typeof value === "string" && !value.trim()) throw new UsageError(`--${name} can't be empty.`);
   }
   return {
-    tenant: values.tenant ?? DEFAULT_IDENTITY.tenant,
+    tenant: values.tenant === undefined ? DEFAULT_IDENTITY.tenant : tenantOption(values.tenant),
     user: values.user ?? DEFAULT_IDENTITY.user,
     channel: values.channel ?? DEFAULT_IDENTITY.channel,
   };
+}
+
+/** A --tenant value: local, local:<name>, slack:<team or enterprise id> or teams:<tenant id>. */
+function tenantOption(value: string): string {
+  try {
+    return tenantFromText(value);
+  } catch (error) {
+    if (error instanceof TenantKeyError) throw new UsageError(`--tenant ${error.message}`);
+    throw error;
+  }
 }
 
 /** An --out value: a folder for charts and files, created when the first one is written. */
@@ -122,9 +134,10 @@ async function runOnce(argv: string[]): Promise<number> {
   if (words.length === 0) throw new UsageError("charter run needs a chat command after --, e.g. charter run -- help");
   const at = values.at === undefined ? undefined : instant(values.at);
   const out = outDir(values.out);
+  const who = identity(values);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
-    const ctx = await shellContext(runtime, identity(values), at ? () => at : undefined);
+    const ctx = await shellContext(runtime, who, at ? () => at : undefined);
     const reply = await dispatch(ctx, tokensFromArgv(words));
     if (values.json) {
       process.stdout.write(replyToJson(reply) + "\n");
@@ -142,10 +155,11 @@ async function runOnce(argv: string[]): Promise<number> {
 async function shell(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...identityOptions, out: { type: "string" } } });
   const out = outDir(values.out);
+  const who = identity(values);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const history = resolve(process.env.CHARTER_HISTORY_FILE ?? "data/shell-history");
-    await runShell(runtime, identity(values), history, out);
+    await runShell(runtime, who, history, out);
     return 0;
   } finally {
     await runtime.close();
@@ -222,7 +236,7 @@ async function scheduler(argv: string[]): Promise<number> {
   };
   const grace = count("grace", values.grace);
   const days = count("days", values.days);
-  const filter = values.tenant !== undefined ? { tenantId: values.tenant } : {};
+  const filter = values.tenant !== undefined ? { tenantId: tenantOption(values.tenant) } : {};
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     if (sub === "list") {
@@ -244,7 +258,7 @@ async function outbox(argv: string[]): Promise<number> {
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
     const rows = await outboxStore(runtime.db).list({
-      ...(values.tenant !== undefined ? { tenantId: values.tenant } : {}),
+      ...(values.tenant !== undefined ? { tenantId: tenantOption(values.tenant) } : {}),
       limit: values.limit !== undefined ? Number(values.limit) : 50,
     });
     process.stdout.write((values.json ? JSON.stringify(rows.map(toListItem), null, 2) : formatOutbox(rows)) + "\n");

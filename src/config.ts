@@ -8,6 +8,7 @@ import { resolveDatabaseUrl } from "./store/database.js";
 import { parseEncryptionKey } from "./store/secrets.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./core/rate-limit.js";
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How the bot's identity is hosted in Microsoft Entra (the Azure Bot's "Type of App"). */
 export const APP_TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
@@ -118,6 +119,10 @@ function checkCombinations(config: z.infer<typeof schema>, problems: string[]): 
 /** Teams: credentials that belong together, per app type; the unauthenticated mode only without credentials. */
 function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
   const type = config.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  if (config.TEAMS_ALLOW_UNAUTHENTICATED === "true" && !config.MICROSOFT_APP_ID && !LOOPBACK_HOSTS.has(config.HOST.toLowerCase())) {
+    // Anyone who can reach the port could act in any Teams tenant and name where Charter POSTs.
+    problems.push("TEAMS_ALLOW_UNAUTHENTICATED: only for local development; set HOST to 127.0.0.1, ::1 or localhost (Charter then listens on this machine only), or configure MICROSOFT_APP_ID");
+  }
   if (!config.MICROSOFT_APP_ID) {
     for (const name of [
       "MICROSOFT_APP_PASSWORD",

@@ -50,4 +50,9 @@ export interface Context {
   observe?: CommandObserver;
   /** Optional: the process's command rate limits, checked before anything else runs. */
   limiter?: RateLimiter;
+  /** Set when the person is from outside the workspace (another organisation, a guest): see core/outsiders.ts. */
+  outsider?: Outsider;
 }
+
+/** Someone from another organisation in a shared channel, or a guest account of the workspace. */
+export type Outsider = "external" | "guest";

@@ -10,6 +10,7 @@ import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
 import { authorityOf, holds, refusal, type Authority, type Role } from "./commands/authority.js";
+import { outsiderRefusal } from "./outsiders.js";
 import { commandName, effectOf, permissionOf, type CommandContext, type CommandDef, type ProjectCommand } from "./commands/define.js";
 import type { ParseEnv } from "./commands/fields.js";
 import { formFor } from "./commands/form.js";
@@ -126,10 +127,17 @@ function refuseWithout(ctx: Context, def: ProjectCommand<unknown>, project: Proj
 async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName: string | undefined, fromForm: boolean): Promise<Reply> {
   const missing = missingRequired(def, raw);
   if (missing.length > 0) {
+    // No form for what an outsider could not save.
+    if (def.scope === "tenant") {
+      const outsider = await outsiderRefusal(ctx, def, undefined, undefined);
+      if (outsider) return outsider;
+    }
     // A command that always writes opens no form on a closed project, nor for someone who may not run it: the form could not be saved.
     if (alwaysWrites(def) || (def.scope === "project" && typeof def.permission === "string")) {
       const resolved = await resolveProject(ctx, projectName);
       if (!("blocks" in resolved)) {
+        const outsider = await outsiderRefusal(ctx, def, resolved, undefined);
+        if (outsider) return outsider;
         if (def.scope === "project" && typeof def.permission === "string") {
           const refused = refuseWithout(ctx, def, resolved, await authorityOf(ctx, resolved), def.permission);
           if (refused) return refused;
@@ -164,6 +172,8 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
 
   let cctx: CommandContext = { ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id }, env };
   const authority = def.scope === "project" ? await authorityOf(ctx, project!) : undefined;
+  const outsider = await outsiderRefusal(ctx, def, project, def.scope === "project" ? effectOf(def, parsed.data) : undefined, authority);
+  if (outsider) return outsider;
   if (def.scope === "project") {
     const refused = refuseWithout(ctx, def, project!, authority!, permissionOf(def, parsed.data));
     if (refused) return refused;

@@ -14,7 +14,7 @@ stderr when it is a terminal.
   --project <name>   the project (required; any case)
   --format csv|json  default csv
   --out <dir>        the folder, created when missing
-  --tenant <id>      the workspace (default: local)
+  --tenant <id>      local (the default), local:<name>, slack:<team id> or teams:<tenant id>
 
 CSV: UTF-8 with a byte-order mark, a header row, columns in a fixed order, CRLF
 line ends, RFC 4180 quoting (line breaks inside a field are kept). Dates are
@@ -58,7 +58,7 @@ spreadsheet) to a project, all or nothing:
 
   --project <name>   the project; default: the one linked to --channel
   --dry-run          check the file and say what would be added; write nothing
-  --tenant <id>      the workspace (default: local)
+  --tenant <id>      local (the default), local:<name>, slack:<team id> or teams:<tenant id>
   --user <id>        who imports (default: local-user)
   --channel <id>     the channel whose project is the default (default: local)
 

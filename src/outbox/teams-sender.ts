@@ -16,6 +16,7 @@ import { replyActivities } from "../adapters/teams/deliver.js";
 import type { Logger } from "../core/context.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../store/index.js";
 import { deserializeReply, type OutboxRow } from "./outbox-store.js";
+import { parseTenantKey } from "../core/tenant-key.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
 
 /** Gap between the pages of one reply: Teams allows 7 messages a second per conversation. */
@@ -100,13 +101,16 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
 
   async function createPersonalChat(userId: string, via: StoredConversationRef, message: OutboxRow, context: SendContext): Promise<void> {
     const reference = via.reference as Partial<ConversationReference>;
+    // The Bot Connector knows the Teams tenant by its own id, not by Charter's teams:<id> key.
+    const key = parseTenantKey(message.tenantId);
+    const teamsTenant = key?.platform === "teams" ? key.externalId : message.tenantId;
     // No first activity: the pages are sent into the new chat once it exists.
     const parameters = {
       isGroup: false,
       bot: reference.bot!,
       members: [{ id: userId } as ChannelAccount],
-      tenantId: message.tenantId,
-      channelData: { tenant: { id: message.tenantId } },
+      tenantId: teamsTenant,
+      channelData: { tenant: { id: teamsTenant } },
     } as ConversationParameters;
     await options.adapter.createConversationAsync(options.appId, reference.channelId ?? "msteams", via.serviceUrl, audience, parameters, async (turn) => {
       const conversationId = turn.activity.conversation.id;
@@ -115,7 +119,7 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
         tenantId: message.tenantId,
         conversationId,
         serviceUrl: via.serviceUrl,
-        reference: { ...reference, conversation: { id: conversationId, conversationType: "personal", tenantId: message.tenantId }, user: { id: userId } },
+        reference: { ...reference, conversation: { id: conversationId, conversationType: "personal", tenantId: teamsTenant }, user: { id: userId } },
         kind: "personal",
       });
       await postPages(turn, message, context);

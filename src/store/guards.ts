@@ -2,6 +2,7 @@
 import type { TenantId } from "../core/context.js";
 import type { StoreContext, Tx } from "./client.js";
 import { isUniqueViolation, notFound } from "./errors.js";
+import { tenantPlatform } from "../core/tenant-key.js";
 
 export interface ProjectRef {
   id: string;
@@ -30,9 +31,10 @@ export async function ensureTenantRow(ctx: StoreContext, tenantId: TenantId): Pr
   ctx.knownTenants.add(tenantId);
 }
 
-/** The real platform is written by tenants.ensure; this is only a first guess. */
+/** A tenant key names its platform; ids that are not keys (tests' opaque ids) get a guess. */
 function guessPlatform(tenantId: TenantId): string {
-  if (tenantId === "local") return "local";
+  const keyed = tenantPlatform(tenantId);
+  if (keyed) return keyed;
   if (/^[TE][A-Z0-9]{6,}$/.test(tenantId)) return "slack";
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId)) return "teams";
   return "local";

@@ -82,11 +82,11 @@ describeEachProvider("charter export and import", (provider) => {
     expect(costsCsv).toContain(',103.03,USD,software,\'=1+2,bob,bob,');
     expect(await readFile(join(out, "tasks.csv"), "utf8")).toContain("1,Design the API,todo,bob,2026-03-10,");
 
-    await run("other", "fin", "project", "create", "Apollo copy", "budget", "100000", "USD");
-    const imported = await cli("import", "costs", join(out, "costs.csv"), "--tenant", "other", "--user", "fin", "--project", "Apollo copy");
+    await run("local:other", "fin", "project", "create", "Apollo copy", "budget", "100000", "USD");
+    const imported = await cli("import", "costs", join(out, "costs.csv"), "--tenant", "local:other", "--user", "fin", "--project", "Apollo copy");
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`Imported ${NOTES.length} costs`);
-    expect(await ledger(database.store, "other", "Apollo copy")).toEqual(await ledger(database.store, "local", "Apollo"));
+    expect(await ledger(database.store, "local:other", "Apollo copy")).toEqual(await ledger(database.store, "local", "Apollo"));
 
     // Again into the same project: the ids match, nothing is added twice.
     const again = await cli("import", "costs", join(out, "costs.csv"), "--tenant", "local", "--project", "Apollo");

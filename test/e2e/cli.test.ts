@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachProvider, createTestDatabase, type TestDatabase } from "../support/db.js";
+import { chat } from "../support/context.js";
 import { charter } from "./charter-binary.js";
 
 describeEachProvider("charter run", (provider) => {
@@ -67,13 +68,44 @@ describeEachProvider("charter run", (provider) => {
   });
 
   it("keeps tenants apart: another workspace cannot see or touch the project", async () => {
-    const other = await charter(["run", "--tenant", "other", "--", "project", "show", "Apollo"], env);
+    const other = await charter(["run", "--tenant", "local:other", "--", "project", "show", "Apollo"], env);
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('There is no project called "Apollo"');
-    const sneak = await charter(["run", "--tenant", "other", "--", "cost", "add", "1", "USD", "other", "in", "Apollo"], env);
+    const sneak = await charter(["run", "--tenant", "local:other", "--", "cost", "add", "1", "USD", "other", "in", "Apollo"], env);
     expect(sneak.code).toBe(1);
     const project = await database.store.projects.findByName("local", "Apollo");
     expect((await database.store.costs.totals("local", project!.id)).total).toBe(370050n + 500n);
+  });
+
+  it("reaches exactly the Slack workspace --tenant slack:T… names, and leaves it a Slack tenant", async () => {
+    const workspace = "slack:T0CLI00001";
+    await database.store.tenants.ensure(workspace, "slack", "Acme");
+    const pm = chat(database.store, { tenant: workspace, user: "U0PM000001" });
+    expect((await pm.say('project create "Gemini" budget 5000 USD')).ok).toBe(true);
+    expect((await pm.say('cost add 42 USD travel "Workspace taxi" in Gemini')).ok).toBe(true);
+
+    const listed = await charter(["run", "--tenant", workspace, "--", "cost", "list", "in", "Gemini"], env);
+    expect(listed.code, listed.stdout + listed.stderr).toBe(0);
+    expect(listed.stdout).toContain("Workspace taxi");
+    const elsewhere = await charter(["run", "--tenant", "slack:T0CLI00002", "--", "project", "show", "Gemini"], env);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stdout).toContain('There is no project called "Gemini"');
+    const local = await charter(["run", "--", "project", "show", "Gemini"], env);
+    expect(local.stdout).toContain('There is no project called "Gemini"');
+    expect(await database.db.prisma.tenant.findUnique({ where: { id: workspace } })).toMatchObject({ platform: "slack", name: "Acme" });
+  });
+
+  it("refuses a --tenant that names no platform with a usage error (exit 2), running nothing", async () => {
+    const before = (await database.store.audit.list("local", { limit: 10_000 })).length;
+    for (const tenant of ["T0CLI00001", "slack:", "discord:1", "slack:T0 1"]) {
+      const refused = await charter(["run", "--tenant", tenant, "--", "project", "create", "Nope"], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("expected local, local:<name>, slack:<team or enterprise id>");
+    }
+    const exported = await charter(["export", "--project", "Apollo", "--tenant", "T0CLI00001"], env);
+    expect(exported.code).toBe(2);
+    expect((await database.store.audit.list("local", { limit: 10_000 })).length).toBe(before);
+    expect(await database.db.prisma.tenant.findUnique({ where: { id: "T0CLI00001" } })).toBeNull();
   });
 
   it("acts as the given user in the given channel", async () => {

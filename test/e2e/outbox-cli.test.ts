@@ -62,7 +62,7 @@ describe("charter outbox", () => {
   });
 
   it("says so when the outbox is empty", async () => {
-    const result = await charter(["outbox", "--tenant", "nobody"], env);
+    const result = await charter(["outbox", "--tenant", "local:nobody"], env);
     expect(result.stdout.trim()).toBe("The outbox is empty.");
   });
 });

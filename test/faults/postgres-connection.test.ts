@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describePostgres, PG_ADMIN_URL, type TestDatabase } from "../support/db.js";
-import { DEFAULT_TEAM, startSlackApi, type SlackApi } from "../support/slack/index.js";
+import { DEFAULT_TENANT, startSlackApi, type SlackApi } from "../support/slack/index.js";
 import { eventually, expectNoInternals, pm, query, readiness, startCharter, type Charter } from "./support.js";
 
 // A command that saved its cost says so, in its answer or in the failure text when answering failed after the write.
@@ -50,9 +50,9 @@ describePostgres("PostgreSQL connections dropped under load", () => {
 
   /** The notes of the cost rows in the database, read over a connection of its own. */
   const savedNotes = async () =>
-    (await query<{ note: string }>(database.url, `SELECT note FROM "CostEntry" WHERE "tenantId" = $1`, [DEFAULT_TEAM.id])).map((r) => r.note);
+    (await query<{ note: string }>(database.url, `SELECT note FROM "CostEntry" WHERE "tenantId" = $1`, [DEFAULT_TENANT])).map((r) => r.note);
   const costAudits = async () =>
-    Number((await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = $1 AND action = 'cost.add'`, [DEFAULT_TEAM.id]))[0]!.n);
+    Number((await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = $1 AND action = 'cost.add'`, [DEFAULT_TENANT]))[0]!.n);
 
   it("answers every command, recovers without a restart, and loses or doubles nothing", async () => {
     const answered = new Map<string, string>();

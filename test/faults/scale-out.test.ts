@@ -28,11 +28,11 @@ import { STANDUP_PROMPT_JOB } from "../../src/scheduler/jobs.js";
 import { migrationsDirectory, readMigrations } from "../../src/store/migrate.js";
 import { startCharter } from "../e2e/charter-binary.js";
 import { createTestDatabase, describePostgres, type TestDatabase } from "../support/db.js";
-import { DEFAULT_TEAM, DEFAULT_USER, newTriggerId, postSigned, rateLimited, slashCommandBody, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
+import { DEFAULT_TENANT, DEFAULT_USER, newTriggerId, postSigned, rateLimited, slashCommandBody, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
 import { eventually, query, SIGNING_SECRET, slackCharterEnv } from "./support.js";
 
 const REPLICAS = 3;
-const TENANT = DEFAULT_TEAM.id;
+const TENANT = DEFAULT_TENANT;
 const CHANNEL = { id: "C0SCALE001", name: "scale" };
 interface Person {
   id: string;

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { charter, startCharter } from "../e2e/charter-binary.js";
-import { DEFAULT_TEAM, startSlackApi, type SlackApi } from "../support/slack/index.js";
+import { DEFAULT_TENANT, startSlackApi, type SlackApi } from "../support/slack/index.js";
 import { expectNoInternals, pm, slackCharterEnv } from "./support.js";
 
 const SAVED = /Logged \$/;
@@ -29,8 +29,8 @@ function hasPrlimit(): boolean {
 function costRows(file: string, note: string): { costs: number; audits: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const costs = (db.prepare(`SELECT count(*) AS n FROM "CostEntry" WHERE "tenantId" = ? AND note = ?`).get(DEFAULT_TEAM.id, note) as { n: number }).n;
-    const audits = (db.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = ? AND action = 'cost.add' AND after LIKE ?`).get(DEFAULT_TEAM.id, `%${note}%`) as { n: number }).n;
+    const costs = (db.prepare(`SELECT count(*) AS n FROM "CostEntry" WHERE "tenantId" = ? AND note = ?`).get(DEFAULT_TENANT, note) as { n: number }).n;
+    const audits = (db.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = ? AND action = 'cost.add' AND after LIKE ?`).get(DEFAULT_TENANT, `%${note}%`) as { n: number }).n;
     return { costs, audits };
   } finally {
     db.close();

@@ -9,13 +9,28 @@ describeEachProvider("store tenants and members", (provider) => {
   });
   afterAll(async () => t?.drop());
 
-  it("ensures a tenant and updates its platform and name", async () => {
+  it("ensures a tenant and updates its name", async () => {
     const tenantId = unique("T");
     await t.store.tenants.ensure(tenantId, "teams");
     await t.store.tenants.ensure(tenantId, "teams", "Contoso");
     await t.store.tenants.ensure(tenantId, "teams");
     const row = await t.db.prisma.tenant.findUnique({ where: { id: tenantId } });
     expect(row).toMatchObject({ id: tenantId, platform: "teams", name: "Contoso" });
+  });
+
+  it("never moves a tenant to another platform: asking on the wrong one is refused and changes nothing", async () => {
+    const tenantId = unique("T");
+    await t.store.tenants.ensure(tenantId, "slack", "Acme");
+    await expect(t.store.tenants.ensure(tenantId, "teams", "Renamed")).rejects.toThrow(/belongs to slack, not teams/);
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: tenantId } })).toMatchObject({ platform: "slack", name: "Acme" });
+    // A tenant key names its platform: a Slack key is never created as a Teams or local tenant.
+    const key = `slack:${unique("T").replace(/-/g, "")}`;
+    await expect(t.store.tenants.ensure(key, "teams")).rejects.toThrow(/belongs to slack, not teams/);
+    await expect(t.store.tenants.ensure(key, "local")).rejects.toThrow(/belongs to slack, not local/);
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: key } })).toBeNull();
+    // A member's first sight creates a keyed tenant on its own platform.
+    await t.store.members.ensure(`teams:${tenantId}`, { platformUserId: "U1" });
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: `teams:${tenantId}` } })).toMatchObject({ platform: "teams" });
   });
 
   it("creates a member (and its tenant row) on first sight, then finds and updates it", async () => {

@@ -91,20 +91,22 @@ describeEachProvider("project roles store", (provider) => {
           ('cost-c', 't-old', 'p-2', 300, 'USD', 'other', '2026-03-01', 'm-bob')`,
       ]);
       await migrate(old.url);
-      expect((await old.store.roles.list("t-old", "p-1")).map((r) => [r.memberId, r.role])).toEqual([["m-pat", "owner"]]);
-      expect((await old.store.roles.list("t-old", "p-2")).map((r) => [r.memberId, r.role])).toEqual([["m-bob", "owner"]]);
-      const tasks = await old.store.tasks.list("t-old", "p-1");
+      // Later migrations name the local tenant with its platform (tenant_keys).
+      const now = "local:t-old";
+      expect((await old.store.roles.list(now, "p-1")).map((r) => [r.memberId, r.role])).toEqual([["m-pat", "owner"]]);
+      expect((await old.store.roles.list(now, "p-2")).map((r) => [r.memberId, r.role])).toEqual([["m-bob", "owner"]]);
+      const tasks = await old.store.tasks.list(now, "p-1");
       expect(tasks.map((task) => [task.number, task.createdById])).toEqual([
         [1, "m-bob"],
         [2, null],
       ]);
-      expect((await old.store.costs.list("t-old", "p-1")).map((c) => [c.id, c.number]).sort()).toEqual([
+      expect((await old.store.costs.list(now, "p-1")).map((c) => [c.id, c.number]).sort()).toEqual([
         ["cost-a", 1],
         ["cost-b", 2],
       ]);
-      expect((await old.store.costs.byNumber("t-old", "p-2", 1))?.id).toBe("cost-c");
+      expect((await old.store.costs.byNumber(now, "p-2", 1))?.id).toBe("cost-c");
       // New costs carry on after the backfilled numbers.
-      expect((await old.store.costs.add({ tenantId: "t-old", actorId: "m-bob" }, "p-1", { amount: 5n, currency: "USD", category: "other", incurredOn: "2026-03-02" })).number).toBe(3);
+      expect((await old.store.costs.add({ tenantId: now, actorId: "m-bob" }, "p-1", { amount: 5n, currency: "USD", category: "other", incurredOn: "2026-03-02" })).number).toBe(3);
     } finally {
       await old.drop();
       await rm(dir, { recursive: true, force: true });

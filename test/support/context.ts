@@ -8,6 +8,7 @@ import type { Notifier, OutgoingMessage } from "../../src/core/notify.js";
 import type { Store } from "../../src/core/store.js";
 import { dispatch } from "../../src/core/dispatch.js";
 import { renderText } from "../../src/core/views/render-text.js";
+import { tenantPlatform } from "../../src/core/tenant-key.js";
 
 export interface Chat {
   /** Runs chat words as this user in this channel; returns the reply and its text. */
@@ -47,7 +48,7 @@ export function chat(
   const logs: Chat["logs"] = [];
   const log = recordingLogger(logs);
   const context = async (): Promise<Context> => {
-    await store.tenants.ensure(tenant, "local");
+    await store.tenants.ensure(tenant, tenantPlatform(tenant) ?? "local");
     const user = await store.members.ensure(tenant, { platformUserId: opts.user ?? "local-user", timeZone: opts.timeZone ?? "UTC" });
     return { tenant, user, channel, now: () => now, store, notify: opts.notify ?? recordingNotifier(), log };
   };

@@ -5,10 +5,11 @@
  */
 import type { WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
-import type { Context } from "../../core/context.js";
+import type { Context, Outsider } from "../../core/context.js";
+import { tenantKey } from "../../core/tenant-key.js";
 import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
-import type { ProfileCache } from "./members.js";
+import type { ProfileCache, SlackProfile } from "./members.js";
 
 export interface SlackIds {
   teamId: string | undefined;
@@ -16,14 +17,32 @@ export interface SlackIds {
   isEnterpriseInstall?: boolean | undefined;
   userId: string;
   userName?: string | undefined;
+  /** The person's own workspace when the payload names it (interactivity's user.team_id, an event's user_team). */
+  userTeamId?: string | undefined;
   channelId: string | undefined;
   channelName?: string | undefined;
 }
 
+/** `slack:<enterprise id>` for an org-wide install, otherwise `slack:<team id>`. */
 export function tenantOf(ids: Pick<SlackIds, "teamId" | "enterpriseId" | "isEnterpriseInstall">): string {
-  const tenant = ids.isEnterpriseInstall && ids.enterpriseId ? ids.enterpriseId : ids.teamId;
-  if (!tenant) throw new Error("Slack request without a team or enterprise id");
-  return tenant;
+  const external = ids.isEnterpriseInstall && ids.enterpriseId ? ids.enterpriseId : ids.teamId;
+  if (!external) throw new Error("Slack request without a team or enterprise id");
+  return tenantKey("slack", external);
+}
+
+/**
+ * A guest account, or someone whose own workspace (org, for an org-wide
+ * install) is not the installation's: a Slack Connect channel shares
+ * channels across organisations. Unknown (users.info failed and the payload
+ * does not say) counts as the workspace's own.
+ */
+export function outsiderOf(ids: SlackIds, profile: SlackProfile): Outsider | undefined {
+  if (profile.restricted) return "guest";
+  if (ids.isEnterpriseInstall && ids.enterpriseId) {
+    return profile.teamId !== null && profile.enterpriseId !== ids.enterpriseId ? "external" : undefined;
+  }
+  const teams = [ids.userTeamId, profile.teamId].filter((t): t is string => Boolean(t));
+  return ids.teamId && teams.some((team) => team !== ids.teamId) ? "external" : undefined;
 }
 
 export interface SlackDeps {
@@ -41,9 +60,11 @@ export async function slackContext(deps: SlackDeps, client: WebClient, ids: Slac
   }
   const profile = await deps.profiles.get(client, tenant, ids.userId, ids.userName);
   const user = await store.members.ensure(tenant, { platformUserId: ids.userId, name: profile.name, timeZone: profile.timeZone });
+  const outsider = outsiderOf(ids, profile);
   return {
     tenant,
     user,
+    ...(outsider ? { outsider } : {}),
     // App Home and DMs without a channel still need a key; projects are then picked with `in "<name>"`.
     channel: { id: ids.channelId ?? `home:${ids.userId}`, ...(ids.channelName ? { name: ids.channelName } : {}), platform: "slack" },
     now: () => DateTime.now(),

@@ -4,13 +4,14 @@
  * org-wide install, otherwise the workspace).
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
+import { tenantKey } from "../../core/tenant-key.js";
 import {
   installationsRepository,
   type InstallationsSource,
   type SlackInstallationInput,
 } from "../../store/repositories/installations.js";
 
-/** The tenant an installation belongs to. */
+/** The tenant an installation belongs to: slack:<enterprise id> when org-wide, else slack:<team id>. */
 export function installationTenant(installation: Installation): string {
   const id = installation.isEnterpriseInstall ? installation.enterprise?.id : installation.team?.id;
   if (!id) {
@@ -20,7 +21,7 @@ export function installationTenant(installation: Installation): string {
         : "Slack installation names no team id.",
     );
   }
-  return id;
+  return tenantKey("slack", id);
 }
 
 /** The tenant a Bolt query asks for, named the same way. */
@@ -33,7 +34,7 @@ export function queryTenant(query: InstallationQuery<boolean>): string {
         : "Slack installation query names no team id.",
     );
   }
-  return id;
+  return tenantKey("slack", id);
 }
 
 function describeQuery(query: InstallationQuery<boolean>): string {

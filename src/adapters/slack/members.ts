@@ -9,6 +9,11 @@ import type { Logger } from "../../core/context.js";
 export interface SlackProfile {
   name: string;
   timeZone: string | null;
+  /** The person's own workspace and Enterprise Grid org; null when unknown (users.info failed). */
+  teamId: string | null;
+  enterpriseId: string | null;
+  /** A guest account (multi- or single-channel guest). */
+  restricted: boolean;
 }
 
 const TTL_MS = 10 * 60_000;
@@ -26,7 +31,7 @@ export class ProfileCache {
     const key = `${tenant}/${userId}`;
     const hit = this.entries.get(key);
     if (hit && hit.until > this.now()) return hit.profile;
-    let profile: SlackProfile = { name: fallbackName ?? userId, timeZone: null };
+    let profile: SlackProfile = { name: fallbackName ?? userId, timeZone: null, teamId: null, enterpriseId: null, restricted: false };
     try {
       const info = await client.users.info({ user: userId });
       const user = info.user;
@@ -34,6 +39,9 @@ export class ProfileCache {
         profile = {
           name: user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || profile.name,
           timeZone: user.tz ?? null,
+          teamId: user.team_id ?? null,
+          enterpriseId: user.enterprise_user?.enterprise_id ?? null,
+          restricted: user.is_restricted === true || user.is_ultra_restricted === true,
         };
       }
     } catch (err) {

@@ -5,18 +5,20 @@
  */
 import type { Activity, ChannelAccount } from "botbuilder";
 import { IANAZone } from "luxon";
+import { tenantKey } from "../../core/tenant-key.js";
 
 export type ConversationKind = "personal" | "channel" | "groupChat";
 
 /**
- * The Teams tenant of the activity. Activities from outside Teams (the Bot
- * Framework Emulator, Web Chat) carry none; their channel id keeps them apart
- * from every real tenant.
+ * The tenant of the activity: `teams:<Teams tenant id>`, a key no Slack
+ * workspace or local tenant can have. Activities from outside Teams (the Bot
+ * Framework Emulator, Web Chat; accepted only in the unauthenticated local
+ * mode) carry none; their channel id names them instead.
  */
 export function tenantOf(activity: Pick<Activity, "channelData" | "conversation" | "channelId">): string {
   const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const id = typeof data?.tenant?.id === "string" ? data.tenant.id : activity.conversation?.tenantId;
-  return id || activity.channelId || "teams";
+  return tenantKey("teams", id || activity.channelId || "msteams");
 }
 
 export function conversationKind(activity: Pick<Activity, "conversation">): ConversationKind {

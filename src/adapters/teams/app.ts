@@ -11,6 +11,7 @@ import { MAX_PLATFORM_BODY_BYTES, PayloadTooLarge, readBody, refuseTooLarge } fr
 import { sendJson, type HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
 import { conversationRefsRepository } from "../../store/index.js";
+import { refusalOf } from "./activity-origin.js";
 import { botFrameworkAuthentication } from "./authentication.js";
 import { CharterBot } from "./bot.js";
 import { TeamsCloudAdapter } from "./cloud-adapter.js";
@@ -97,6 +98,11 @@ export function createTeamsAdapter(runtime: Runtime, settings: TeamsSettings): T
       if (err instanceof BodyError) return sendJson(res, err.status, { error: err.message });
       if (err instanceof PayloadTooLarge) return refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
       throw err;
+    }
+    const refusal = refusalOf(activity, settings.auth);
+    if (refusal) {
+      log.warn("teams activity refused", { reason: refusal });
+      return sendJson(res, 403, { error: refusal });
     }
     const header = req.headers.authorization ?? "";
     const outcome = await adapter.receive(header, activity, (turn) => bot.run(turn));

@@ -8,6 +8,7 @@
  *   mirrors of their channels;
  * - ConsoleLogin: one-time sign-in links, by the SHA-256 of their token.
  */
+import { LOCAL_TENANT } from "../../core/tenant-key.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Reply } from "../../core/views/reply.js";
 import { renderText } from "../../core/views/render-text.js";
@@ -15,7 +16,7 @@ import { serializeReply } from "../../outbox/outbox-repository.js";
 import { deserializeReply } from "../../outbox/outbox-store.js";
 import type { Database } from "../../store/database.js";
 
-export const CONSOLE_TENANT = "local";
+export const CONSOLE_TENANT = LOCAL_TENANT;
 /** How long a one-time sign-in link stays valid. */
 export const LOGIN_TTL_MS = 10 * 60_000;
 /** Messages shown when a channel opens. */

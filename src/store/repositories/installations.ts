@@ -4,6 +4,7 @@
  * encrypted; the plain columns hold only what is not secret.
  */
 import type { TenantId } from "../../core/context.js";
+import { parseTenantKey } from "../../core/tenant-key.js";
 import type { Installation as InstallationRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
@@ -64,7 +65,16 @@ export function installationsRepository(source: InstallationsSource, key: Buffer
     value === null ? null : encryptSecret(key, value, aad(tenantId, column));
   const open = (row: InstallationRow, column: SecretColumn) => {
     const value = row[column];
-    return value === null ? null : decryptSecret(key, value, aad(row.tenantId, column));
+    if (value === null) return null;
+    try {
+      return decryptSecret(key, value, aad(row.tenantId, column));
+    } catch (error) {
+      // Sealed before tenant ids named their platform (the tenant_keys migration renamed T0123 to
+      // slack:T0123 but cannot re-encrypt): bound to the bare Slack id, which only that tenant has. The next save re-seals it.
+      const legacy = parseTenantKey(row.tenantId);
+      if (legacy?.platform !== "slack") throw error;
+      return decryptSecret(key, value, aad(legacy.externalId, column));
+    }
   };
 
   function toStored(row: InstallationRow): StoredSlackInstallation {

@@ -5,6 +5,7 @@
  * (so change requests and approvers are loaded for those projects only).
  */
 import type { Platform } from "../../core/store.js";
+import { tenantPlatform } from "../../core/tenant-key.js";
 import type { Database } from "../database.js";
 
 export interface ReminderTenant {
@@ -35,5 +36,6 @@ export async function tenantsWithActiveProjects(db: Pick<Database, "prisma">, fi
     },
     orderBy: { id: "asc" },
   });
-  return rows.map((r) => ({ tenantId: r.id, platform: r.platform as Platform, projectsWithOpenChanges: r.projects.map((p) => p.id) }));
+  // A tenant key names its platform; the row's column only for ids from before keys (tests' opaque ids).
+  return rows.map((r) => ({ tenantId: r.id, platform: tenantPlatform(r.id) ?? (r.platform as Platform), projectsWithOpenChanges: r.projects.map((p) => p.id) }));
 }

@@ -55,8 +55,8 @@ describeEachProvider("Slack installation store", (provider) => {
     const installation = workspaceInstall(teamId);
     await store.storeInstallation(installation);
     expect(await store.fetchInstallation(teamQuery(teamId))).toEqual(installation);
-    expect(await t.db.prisma.tenant.findUnique({ where: { id: teamId } })).toMatchObject({ platform: "slack", name: `Team ${teamId}` });
-    const row = await t.db.prisma.installation.findFirstOrThrow({ where: { tenantId: teamId } });
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${teamId}` } })).toMatchObject({ platform: "slack", name: `Team ${teamId}` });
+    const row = await t.db.prisma.installation.findFirstOrThrow({ where: { tenantId: `slack:${teamId}` } });
     expect(row).toMatchObject({ teamId, enterpriseId: null, isEnterpriseWide: false, botUserId: "UBOT", scopes: "chat:write,commands", installedById: "UINSTALL" });
     expect(JSON.stringify(row)).not.toContain("xoxb-");
   });
@@ -67,7 +67,7 @@ describeEachProvider("Slack installation store", (provider) => {
     const installation = workspaceInstall(teamId, enterpriseId);
     await store.storeInstallation(installation);
     expect(await store.fetchInstallation(teamQuery(teamId, enterpriseId))).toEqual(installation);
-    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: teamId } })).toMatchObject({ enterpriseId, isEnterpriseWide: false });
+    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${teamId}` } })).toMatchObject({ enterpriseId, isEnterpriseWide: false });
     await expect(store.fetchInstallation(orgQuery(enterpriseId))).rejects.toThrow(/not installed/);
   });
 
@@ -77,9 +77,9 @@ describeEachProvider("Slack installation store", (provider) => {
     await store.storeInstallation(installation);
     // Events from any workspace of the org name that workspace too.
     expect(await store.fetchInstallation(orgQuery(enterpriseId, unique("T")))).toEqual(installation);
-    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: enterpriseId } })).toMatchObject({ teamId: null, isEnterpriseWide: true });
-    expect(await t.db.prisma.tenant.findUnique({ where: { id: enterpriseId } })).toMatchObject({ name: `Org ${enterpriseId}` });
-    const raw = JSON.stringify(await t.db.prisma.installation.findFirst({ where: { tenantId: enterpriseId } }));
+    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } })).toMatchObject({ teamId: null, isEnterpriseWide: true });
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${enterpriseId}` } })).toMatchObject({ name: `Org ${enterpriseId}` });
+    const raw = JSON.stringify(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } }));
     expect(raw).not.toContain("xoxb-");
     expect(raw).not.toContain("xoxp-");
   });
@@ -90,7 +90,7 @@ describeEachProvider("Slack installation store", (provider) => {
     const again = workspaceInstall(teamId);
     await store.storeInstallation(again);
     expect((await store.fetchInstallation(teamQuery(teamId))).bot?.token).toBe(again.bot!.token);
-    expect(await t.db.prisma.installation.count({ where: { tenantId: teamId } })).toBe(1);
+    expect(await t.db.prisma.installation.count({ where: { tenantId: `slack:${teamId}` } })).toBe(1);
   });
 
   it("never returns one team's installation for another", async () => {
@@ -125,8 +125,8 @@ describeEachProvider("Slack installation store", (provider) => {
 });
 
 it("names the tenant by enterprise for org-wide installs, else by team", () => {
-  expect(installationTenant(workspaceInstall("T1", "E1"))).toBe("T1");
-  expect(installationTenant(orgInstall("E1"))).toBe("E1");
-  expect(queryTenant(teamQuery("T1", "E1"))).toBe("T1");
-  expect(queryTenant(orgQuery("E1", "T1"))).toBe("E1");
+  expect(installationTenant(workspaceInstall("T1", "E1"))).toBe("slack:T1");
+  expect(installationTenant(orgInstall("E1"))).toBe("slack:E1");
+  expect(queryTenant(teamQuery("T1", "E1"))).toBe("slack:T1");
+  expect(queryTenant(orgQuery("E1", "T1"))).toBe("slack:E1");
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { baseConversationId, commandText, conversationKind, tenantOf, timeZoneOf, userIdOf } from "../../../src/adapters/teams/activity.js";
 import { referenceFor } from "../../../src/adapters/teams/conversations.js";
 import { parseMention } from "../../../src/core/grammar/values.js";
-import { ALICE, BOB, BOT, CHANNEL, messageActivity, TENANT } from "../../support/teams/index.js";
+import { ALICE, BOB, BOT, CHANNEL, messageActivity, TENANT_KEY } from "../../support/teams/index.js";
 
 const where = { serviceUrl: "https://smba.trafficmanager.net/emea/", timeZone: "Europe/Berlin" };
 
@@ -22,8 +22,8 @@ describe("reading a Teams activity", () => {
 
   it("finds the tenant, kind, conversation, user and time zone", () => {
     const activity = messageActivity("help", where);
-    expect(tenantOf(activity as never)).toBe(TENANT);
-    expect(tenantOf({ channelId: "emulator", conversation: { id: "c" } } as never)).toBe("emulator");
+    expect(tenantOf(activity as never)).toBe(TENANT_KEY);
+    expect(tenantOf({ channelId: "emulator", conversation: { id: "c" } } as never)).toBe("teams:emulator");
     expect(conversationKind(activity as never)).toBe("channel");
     expect(conversationKind({ conversation: { id: "a:1" } } as never)).toBe("personal");
     expect(baseConversationId(activity.conversation.id)).toBe(CHANNEL);
@@ -32,6 +32,13 @@ describe("reading a Teams activity", () => {
     expect(timeZoneOf(activity as never)).toBe("Europe/Berlin");
     expect(timeZoneOf({ entities: [{ type: "clientInfo", timezone: "America/New_York" }] } as never)).toBe("America/New_York");
     expect(timeZoneOf({ localTimezone: "Mars/Olympus" } as never)).toBeNull();
+  });
+
+  it("keeps every tenant an activity names inside Teams", () => {
+    // A Slack team id or the console's name is just another Teams tenant id here; a key of another platform is no id at all.
+    expect(tenantOf(messageActivity("help", { ...where, tenant: "T0ACME0001" }) as never)).toBe("teams:T0ACME0001");
+    expect(tenantOf(messageActivity("help", { ...where, tenant: "local" }) as never)).toBe("teams:local");
+    expect(() => tenantOf(messageActivity("help", { ...where, tenant: "slack:T0ACME0001" }) as never)).toThrow(/not a teams tenant id/);
   });
 
   it("stores a channel's reference without the thread or the sender, a personal chat's with its user", () => {

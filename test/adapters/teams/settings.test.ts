@@ -19,7 +19,15 @@ describe("Teams settings", () => {
   it("is off unless an app id or the unauthenticated mode is given", () => {
     expect(teamsSettings(loadConfig({}))).toBeNull();
     expect(teamsSettings(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "false" }))).toBeNull();
-    expect(teamsSettings(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "true" }))).toEqual({ auth: "none" });
+    expect(teamsSettings(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: "127.0.0.1" }))).toEqual({ auth: "none" });
+  });
+
+  it("refuses the unauthenticated mode unless Charter listens on this machine only", () => {
+    const refusal =
+      "TEAMS_ALLOW_UNAUTHENTICATED: only for local development; set HOST to 127.0.0.1, ::1 or localhost (Charter then listens on this machine only), or configure MICROSOFT_APP_ID";
+    expect(problemsOf({ TEAMS_ALLOW_UNAUTHENTICATED: "true" })).toEqual([refusal]);
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "charter.example.com"]) expect(problemsOf({ TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: host })).toEqual([refusal]);
+    for (const host of ["127.0.0.1", "::1", "localhost", "LocalHost"]) expect(problemsOf({ TEAMS_ALLOW_UNAUTHENTICATED: "true", HOST: host })).toEqual([]);
   });
 
   it("takes each app type with what it needs", () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   blockActionsPayload,
   DEFAULT_CHANNEL,
-  DEFAULT_TEAM,
+  DEFAULT_TENANT,
   DEFAULT_USER,
   interactivityBody,
   newTriggerId,
@@ -36,7 +36,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const tenant = DEFAULT_TEAM.id;
+const tenant = DEFAULT_TENANT;
 const textOf = (args: unknown) => JSON.stringify(args);
 
 async function pm(text: string) {

@@ -9,6 +9,7 @@ import {
   DEFAULT_BOT,
   DEFAULT_CHANNEL,
   DEFAULT_TEAM,
+  DEFAULT_TENANT,
   DEFAULT_USER,
   eventBody,
   httpFailure,
@@ -35,7 +36,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const tenant = DEFAULT_TEAM.id;
+const tenant = DEFAULT_TENANT;
 
 /** Sends `/pm <text>` and returns the HTTP answer and the response_url post it led to. */
 async function pm(text: string, extra: { headers?: Record<string, string>; triggerId?: string } = {}) {

@@ -8,8 +8,8 @@ import { eventBody, newTriggerId, postSigned, slashCommandBody, startSlackApi, t
 import { SIGNING_SECRET, startCharterWithSlack, type RunningCharter } from "./charter-with-slack.js";
 
 const TEAMS = {
-  a: { id: "T0AAAAAAA1", name: "Alpha", code: "code-alpha", token: "xoxb-alpha-secret-token", user: "U0ALPHA001" },
-  b: { id: "T0BBBBBBB1", name: "Beta", code: "code-beta", token: "xoxb-beta-secret-token", user: "U0BETA0001" },
+  a: { id: "T0AAAAAAA1", tenant: "slack:T0AAAAAAA1", name: "Alpha", code: "code-alpha", token: "xoxb-alpha-secret-token", user: "U0ALPHA001" },
+  b: { id: "T0BBBBBBB1", tenant: "slack:T0BBBBBBB1", name: "Beta", code: "code-beta", token: "xoxb-beta-secret-token", user: "U0BETA0001" },
 };
 
 let api: SlackApi;
@@ -17,6 +17,8 @@ let charter: RunningCharter;
 
 beforeAll(async () => {
   api = await startSlackApi({
+    // Each person belongs to their own workspace (users.info says so).
+    users: Object.fromEntries(Object.values(TEAMS).map((t) => [t.user, { team_id: t.id }])),
     oauth: {
       clientId: "1234.5678",
       clientSecret: "client-secret",
@@ -63,7 +65,7 @@ it("installs in two workspaces, stores their tokens encrypted, and keeps their d
   await install(TEAMS.b);
 
   const rows = await charter.database.db.prisma.installation.findMany();
-  expect(rows.map((r) => r.tenantId).sort()).toEqual([TEAMS.a.id, TEAMS.b.id]);
+  expect(rows.map((r) => r.tenantId).sort()).toEqual([TEAMS.a.tenant, TEAMS.b.tenant]);
   expect(JSON.stringify(rows)).not.toContain("xoxb-");
 
   expect(JSON.stringify((await pm(TEAMS.a, 'project create "Secret merger" budget 1m USD')).args)).toContain("Secret merger");
@@ -75,15 +77,15 @@ it("installs in two workspaces, stores their tokens encrypted, and keeps their d
   expect(JSON.stringify(listed.args)).not.toContain("Secret merger");
   const shown = await pm(TEAMS.b, 'project show "Secret merger"');
   expect(JSON.stringify(shown.args)).toContain("There is no project called");
-  expect(await charter.database.store.projects.list(TEAMS.b.id)).toEqual([]);
-  expect((await charter.database.store.projects.list(TEAMS.a.id)).map((p) => p.name)).toEqual(["Secret merger"]);
+  expect(await charter.database.store.projects.list(TEAMS.b.tenant)).toEqual([]);
+  expect((await charter.database.store.projects.list(TEAMS.a.tenant)).map((p) => p.name)).toEqual(["Secret merger"]);
 });
 
 it("deletes a workspace's tokens when it uninstalls Charter, and keeps the other's", async () => {
   const event = eventBody({ team_id: TEAMS.b.id, event_id: "Ev0UNINSTALL", event: { type: "app_uninstalled" } });
   expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
-  for (let i = 0; i < 50 && (await charter.database.db.prisma.installation.count({ where: { tenantId: TEAMS.b.id } })) > 0; i++) {
+  for (let i = 0; i < 50 && (await charter.database.db.prisma.installation.count({ where: { tenantId: TEAMS.b.tenant } })) > 0; i++) {
     await new Promise((done) => setTimeout(done, 20));
   }
-  expect((await charter.database.db.prisma.installation.findMany()).map((r) => r.tenantId)).toEqual([TEAMS.a.id]);
+  expect((await charter.database.db.prisma.installation.findMany()).map((r) => r.tenantId)).toEqual([TEAMS.a.tenant]);
 });

@@ -29,6 +29,6 @@ it("connects over Socket Mode and answers /pm through the socket and response_ur
   expect(ack.envelope_id).toEqual(expect.any(String));
   const answer = await slack.api.waitFor("response_url", (c) => c.responseUrlId === "socket");
   expect(JSON.stringify(answer.args)).toContain("Gemini");
-  const project = await charter.database.store.projects.findByName("T0ACME0001", "Gemini");
+  const project = await charter.database.store.projects.findByName("slack:T0ACME0001", "Gemini");
   expect(project).toMatchObject({ currency: "EUR", budgetTotal: 500_000n });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   blockActionsPayload,
   DEFAULT_CHANNEL,
-  DEFAULT_TEAM,
+  DEFAULT_TENANT,
   DEFAULT_USER,
   inputValue,
   interactivityBody,
@@ -33,7 +33,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const tenant = DEFAULT_TEAM.id;
+const tenant = DEFAULT_TENANT;
 const QUESTIONS = ["What did you finish?", "What is next?", "Anything in your way?"];
 /** Alice's DM with the bot, where the prompt arrives and the button is pressed. */
 const DM = { id: `D${DEFAULT_USER.id.slice(1)}`, name: "directmessage" };

@@ -18,7 +18,7 @@ import {
   startConnector,
   startOpenIdServer,
   TEAM,
-  TENANT,
+  TENANT_KEY,
   type ConnectorServer,
   type OpenIdServer,
 } from "../../support/teams/index.js";
@@ -91,10 +91,10 @@ describe("Teams with an app id: Bot Framework authentication", () => {
     const added = await charter.post(botAddedActivity(where()), bearer(token));
     expect(added.status).toBe(200);
     expect(openId.keyFetches()).toBeGreaterThan(0);
-    expect(await charter.conversations.get(TENANT, TEAM)).toMatchObject({ kind: "channel", installed: true });
+    expect(await charter.conversations.get(TENANT_KEY, TEAM)).toMatchObject({ kind: "channel", installed: true });
 
     const personal = { ...where(), kind: "personal" as const };
     expect((await charter.post(installationActivity("add", personal), bearer(token))).status).toBe(200);
-    expect((await charter.conversations.list(TENANT)).map((c) => c.kind).sort()).toEqual(["channel", "personal"]);
+    expect((await charter.conversations.list(TENANT_KEY)).map((c) => c.kind).sort()).toEqual(["channel", "personal"]);
   });
 });

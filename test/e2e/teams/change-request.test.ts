@@ -15,7 +15,7 @@ import {
   CHANNEL,
   messageActivity,
   startConnector,
-  TENANT,
+  TENANT_KEY,
   type ConnectorCall,
   type ConnectorServer,
 } from "../../support/teams/index.js";
@@ -61,7 +61,7 @@ function buttons(call: ConnectorCall): Map<string, unknown> {
 
 it("applies an approved change once, refuses a non-approver, and shows baseline, change and current plan", async () => {
   await send(messageActivity('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27', as(ALICE)));
-  const project = (await charter.store.projects.forChannel(TENANT, CHANNEL))!;
+  const project = (await charter.store.projects.forChannel(TENANT_KEY, CHANNEL))!;
 
   // The request is posted to the channel as a new post with the three buttons.
   const posted = await send(messageActivity('change request "Single sign-on" cost +2000 USD schedule +5d', as(ALICE)), (c) => c.conversationId === CHANNEL && c.replyToId === undefined && textOf(c).includes("Change request #1"));
@@ -69,22 +69,22 @@ it("applies an approved change once, refuses a non-approver, and shows baseline,
   expect([...actions.keys()]).toEqual(["Approve", "Reject", "Ask for detail"]);
 
   // Bob is no approver: his press is answered and changes nothing.
-  const writes = async () => (await charter.store.audit.list(TENANT, { limit: 10_000 })).length;
+  const writes = async () => (await charter.store.audit.list(TENANT_KEY, { limit: 10_000 })).length;
   const before = await writes();
   const refused = await send(cardActionActivity(actions.get("Approve"), as(BOB)));
   expect(textOf(refused)).toContain("Only approvers can decide");
   expect(await writes()).toBe(before);
-  expect((await charter.store.changes.byNumber(TENANT, project.id, 1))?.status).toBe("open");
+  expect((await charter.store.changes.byNumber(TENANT_KEY, project.id, 1))?.status).toBe("open");
 
   // Alice (the project manager) approves; a second press is refused and applies nothing more.
   const approved = await send(cardActionActivity(actions.get("Approve"), as(ALICE)));
   expect(textOf(approved)).toMatch(/approved/i);
   const again = await send(cardActionActivity(actions.get("Approve"), as(ALICE)));
   expect(textOf(again)).toMatch(/already approved/i);
-  const after = (await charter.store.projects.get(TENANT, project.id))!;
+  const after = (await charter.store.projects.get(TENANT_KEY, project.id))!;
   expect(after.budgetTotal).toBe(1_200_000n);
   expect(after.endDate).toBe("2026-04-01");
-  const budget = await charter.store.budgets.get(TENANT, project.id);
+  const budget = await charter.store.budgets.get(TENANT_KEY, project.id);
   expect(budget.changes.map((c) => c.amount)).toEqual([200_000n]);
 
   const shown = textOf(await send(messageActivity("budget", as(ALICE))));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePng } from "../../../scripts/png.mjs";
 import { heading, image, reply, text } from "../../../src/core/views/reply.js";
 import { outboxQueue } from "../../../src/outbox/outbox-repository.js";
-import { ALICE, botAddedActivity, startConnector, TEAM, TENANT, type ConnectorServer } from "../../support/teams/index.js";
+import { ALICE, botAddedActivity, startConnector, TEAM, TENANT_KEY, type ConnectorServer } from "../../support/teams/index.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
 let connector: ConnectorServer;
@@ -43,7 +43,7 @@ describe("Teams: charts through the outbox", () => {
   it("posts the digest's text, then each chart in a card of its own, the PNG inline and every message under ~100 KB; one too wide is named", async () => {
     const burn = new Uint8Array(encodePng(110, 100, randomBytes(110 * 100 * 4))); // ~44 KB
     const tooWide = new Uint8Array(encodePng(1200, 20, new Uint8Array(1200 * 20 * 4).fill(120)));
-    const { id } = await outboxQueue(charter.db).enqueue(TENANT, "teams", {
+    const { id } = await outboxQueue(charter.db).enqueue(TENANT_KEY, "teams", {
       channelId: TEAM,
       kind: "digest",
       dedupeKey: "digest:charts:1",

@@ -17,7 +17,7 @@ import {
   messageActivity,
   startConnector,
   TEAM,
-  TENANT,
+  TENANT_KEY,
   type ConnectorCall,
   type ConnectorServer,
 } from "../../support/teams/index.js";
@@ -81,7 +81,7 @@ async function exchange(activity: { id: string; conversation: { id: string } }, 
 }
 
 async function project() {
-  const found = await charter.store.projects.forChannel(TENANT, CHANNEL);
+  const found = await charter.store.projects.forChannel(TENANT_KEY, CHANNEL);
   expect(found).not.toBeNull();
   return found!;
 }
@@ -90,7 +90,7 @@ describe("Teams: messages, cards and dialogs", () => {
   it("stores the conversation when Charter is added to a team, without posting anything", async () => {
     const answer = await charter.post(botAddedActivity(where()));
     expect(answer.status).toBe(200);
-    const stored = await charter.conversations.get(TENANT, TEAM);
+    const stored = await charter.conversations.get(TENANT_KEY, TEAM);
     expect(stored).toMatchObject({ kind: "channel", serviceUrl: connector.url, installed: true });
     expect(stored?.reference).toMatchObject({ conversation: { id: TEAM }, bot: { id: expect.stringMatching(/^28:/) }, serviceUrl: connector.url });
     expect(connector.sent()).toHaveLength(0);
@@ -105,20 +105,20 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(JSON.stringify(cardOf(sent[0]!))).toContain("Apollo");
     expect((await project()).name).toBe("Apollo");
     // The channel's thread is stored as the channel itself, for later posts.
-    expect(await charter.conversations.get(TENANT, CHANNEL)).toMatchObject({ kind: "channel", installed: true });
+    expect(await charter.conversations.get(TENANT_KEY, CHANNEL)).toMatchObject({ kind: "channel", installed: true });
   });
 
   it("records `@Charter cost add 250 USD software \"Figma\"` once and answers with a card", async () => {
-    const before = (await charter.store.costs.totals(TENANT, (await project()).id)).count;
+    const before = (await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count;
     const activity = messageActivity('cost add 250 USD software "Figma"', where());
     const { sent } = await exchange(activity);
     const card = cardOf(sent[0]!);
     expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
     expect(JSON.stringify(card)).toContain("$250.00");
-    expect((await charter.store.costs.totals(TENANT, (await project()).id)).count).toBe(before + 1);
+    expect((await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count).toBe(before + 1);
 
     // The sender is a member under their Entra object id, with their Teams name and time zone.
-    const member = await charter.store.members.ensure(TENANT, { platformUserId: ALICE.aadObjectId });
+    const member = await charter.store.members.ensure(TENANT_KEY, { platformUserId: ALICE.aadObjectId });
     expect(member).toMatchObject({ name: ALICE.name, timeZone: "Europe/Berlin" });
 
     // The Bot Connector delivering the same activity again changes nothing and sends nothing.
@@ -126,11 +126,11 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.sent().length).toBe(connector.sent().indexOf(sent[0]!) + 1);
-    expect((await charter.store.costs.totals(TENANT, (await project()).id)).count).toBe(before + 1);
+    expect((await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count).toBe(before + 1);
   });
 
   it("still delivers the answer when its first send fails after the write (queued for the outbox), never 'nothing was saved'", async () => {
-    const before = (await charter.store.costs.totals(TENANT, (await project()).id)).count;
+    const before = (await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count;
     const activity = messageActivity("cost add 40 USD travel Taxi", where());
     // The answer's first send is refused (400: not retried): the cost is committed by then.
     connector.failNext(activity.conversation.id, { status: 400 });
@@ -140,7 +140,7 @@ describe("Teams: messages, cards and dialogs", () => {
     const answer = JSON.stringify(sent[0]!.body);
     expect(answer).toMatch(/Logged \$40\.00 travel/);
     expect(answer).not.toMatch(/nothing was saved/i);
-    expect((await charter.store.costs.totals(TENANT, (await project()).id)).count).toBe(before + 1);
+    expect((await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count).toBe(before + 1);
   });
 
   it("leads `risk add` without arguments through a dialog (task/fetch -> task/submit) to a stored risk", async () => {
@@ -162,7 +162,7 @@ describe("Teams: messages, cards and dialogs", () => {
     const choice = (title: string) => probability.choices.find((c) => c.title === title)!.value;
 
     const submit = submitActions(dialog)[0]!;
-    const risksBefore = (await charter.store.risks.list(TENANT, (await project()).id)).length;
+    const risksBefore = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).length;
     const before = connector.sent().length;
     const submitted = await charter.post(
       dialogSubmitActivity({ ...submit.data, title: "Vendor API may be late", probability: choice("3"), impact: choice("4"), owner: BOB.aadObjectId, mitigation: "Mock the API" }, where()),
@@ -170,19 +170,19 @@ describe("Teams: messages, cards and dialogs", () => {
     // An empty answer closes the dialog; the risk is posted in the conversation.
     expect(submitted.status).toBe(200);
     expect(submitted.body).toBeUndefined();
-    const risks = await charter.store.risks.list(TENANT, (await project()).id);
+    const risks = await charter.store.risks.list(TENANT_KEY, (await project()).id);
     expect(risks.length).toBe(risksBefore + 1);
     const risk = risks.find((r) => r.title === "Vendor API may be late")!;
     expect(risk).toMatchObject({ probability: 3, impact: 4, mitigation: "Mock the API" });
     // The owner picked in the people picker is Bob, by his Entra object id and with his name from the roster.
-    const bob = await charter.store.members.get(TENANT, risk.ownerId!);
+    const bob = await charter.store.members.get(TENANT_KEY, risk.ownerId!);
     expect(bob).toMatchObject({ platformUserId: BOB.aadObjectId, name: BOB.name });
     const posted = await connector.waitFor((c) => connector.sent().indexOf(c) >= before);
     expect(JSON.stringify(cardOf(posted))).toContain("Vendor API may be late");
   });
 
   it("shows an invalid submission again with the error next to the field, and stores nothing", async () => {
-    const risksBefore = (await charter.store.risks.list(TENANT, (await project()).id)).length;
+    const risksBefore = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).length;
     const submitted = await charter.post(
       dialogSubmitActivity({ charter: { action: "submit", command: "risk add" }, title: "Data centre flood", probability: "1", impact: "1", review: "2026-02-30" }, where()),
     );
@@ -196,17 +196,17 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(error.text).toMatch(/date/i);
     // What was typed is kept.
     expect(body.find((e) => e.id === "title")).toMatchObject({ value: "Data centre flood" });
-    expect((await charter.store.risks.list(TENANT, (await project()).id)).length).toBe(risksBefore);
+    expect((await charter.store.risks.list(TENANT_KEY, (await project()).id)).length).toBe(risksBefore);
   });
 
   it("runs a card button (Action.Submit) through the same handler: Close risk", async () => {
-    const risk = (await charter.store.risks.list(TENANT, (await project()).id)).find((r) => r.title === "Vendor API may be late")!;
+    const risk = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).find((r) => r.title === "Vendor API may be late")!;
     const { sent } = await exchange(messageActivity(`risk show #${risk.number}`, where()));
     const close = submitActions(cardOf(sent[0]!)).find((a) => a.title === "Close risk");
     expect(close?.data).toEqual({ charter: { action: "run", command: `risk close #${risk.number}` } });
     const pressed = await exchange(cardActionActivity(close!.data, where()));
     expect(JSON.stringify(cardOf(pressed.sent[0]!))).toMatch(/closed/i);
-    const after = (await charter.store.risks.list(TENANT, (await project()).id)).find((r) => r.id === risk.id);
+    const after = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).find((r) => r.id === risk.id);
     expect(after?.status).toBe("closed");
   });
 
@@ -218,19 +218,19 @@ describe("Teams: messages, cards and dialogs", () => {
     const ids = form.body.filter((e) => String(e.type).startsWith("Input.")).map((e) => e.id);
     expect(ids).toContain("name");
     const submit = submitActions(form).find((a) => (a.data.charter as { action?: string }).action === "submit")!;
-    const before = (await charter.store.milestones.list(TENANT, (await project()).id)).length;
+    const before = (await charter.store.milestones.list(TENANT_KEY, (await project()).id)).length;
     const date = form.body.find((e) => e.type === "Input.Date")!.id as string;
     const done = await exchange(cardActionActivity({ ...submit.data, name: "Beta release", [date]: "2026-03-13" }, where()));
     expect(JSON.stringify(cardOf(done.sent[0]!))).toContain("Beta release");
-    expect((await charter.store.milestones.list(TENANT, (await project()).id)).length).toBe(before + 1);
+    expect((await charter.store.milestones.list(TENANT_KEY, (await project()).id)).length).toBe(before + 1);
   });
 
   it("assigns to the person @mentioned in the command, resolved through the roster", async () => {
     const { sent } = await exchange(messageActivity(`task add Fix login bug <at>${BOB.name}</at> due 2026-03-02`, { ...where(), mentions: [BOB] }));
     expect(JSON.stringify(cardOf(sent[0]!))).toContain("Fix login bug");
-    const bob = await charter.store.members.ensure(TENANT, { platformUserId: BOB.aadObjectId });
+    const bob = await charter.store.members.ensure(TENANT_KEY, { platformUserId: BOB.aadObjectId });
     expect(bob.name).toBe(BOB.name);
-    const task = (await charter.store.tasks.list(TENANT, (await project()).id)).find((t) => t.title === "Fix login bug");
+    const task = (await charter.store.tasks.list(TENANT_KEY, (await project()).id)).find((t) => t.title === "Fix login bug");
     expect(task?.assigneeId).toBe(bob.id);
   });
 
@@ -239,7 +239,7 @@ describe("Teams: messages, cards and dialogs", () => {
     const { sent } = await exchange(activity);
     expect(sent[0]!.conversationId).toBe(activity.conversation.id);
     expect(JSON.stringify(cardOf(sent[0]!))).toContain("cost add");
-    const stored = await charter.conversations.findPersonal(TENANT, ALICE.aadObjectId);
+    const stored = await charter.conversations.findPersonal(TENANT_KEY, ALICE.aadObjectId);
     expect(stored).toMatchObject({ kind: "personal", conversationId: activity.conversation.id, installed: true });
   });
 
@@ -247,10 +247,10 @@ describe("Teams: messages, cards and dialogs", () => {
     const personal = { ...where(), kind: "personal" as const };
     const removed = await charter.post(installationActivity("remove", personal));
     expect(removed.status).toBe(200);
-    expect(await charter.conversations.findPersonal(TENANT, ALICE.aadObjectId)).toMatchObject({ installed: false });
+    expect(await charter.conversations.findPersonal(TENANT_KEY, ALICE.aadObjectId)).toMatchObject({ installed: false });
     const added = await charter.post(installationActivity("add", personal));
     expect(added.status).toBe(200);
-    expect(await charter.conversations.findPersonal(TENANT, ALICE.aadObjectId)).toMatchObject({ installed: true });
+    expect(await charter.conversations.findPersonal(TENANT_KEY, ALICE.aadObjectId)).toMatchObject({ installed: true });
   });
 
   it("refuses a body that is not an activity", async () => {

@@ -18,6 +18,7 @@ import {
   startConnector,
   TEAM,
   TENANT,
+  TENANT_KEY,
   type ConnectorCall,
   type ConnectorServer,
 } from "../../support/teams/index.js";
@@ -52,7 +53,7 @@ async function statusOf(id: string, until: string, timeoutMs = 15_000): Promise<
 }
 
 function queue(channelId: string, dedupeKey: string, words: string, threadKey?: string) {
-  return outboxQueue(charter.db).enqueue(TENANT, "teams", {
+  return outboxQueue(charter.db).enqueue(TENANT_KEY, "teams", {
     channelId,
     kind: "alert",
     dedupeKey,
@@ -132,7 +133,7 @@ describe("Teams: proactive messages through the outbox", () => {
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: BOB.aadObjectId }], tenantId: TENANT });
     const [sent] = posts("Your risk review is due");
     expect(sent!.conversationId).toMatch(/^a:created-/);
-    expect(await charter.conversations.findPersonal(TENANT, BOB.aadObjectId)).toMatchObject({ conversationId: sent!.conversationId, kind: "personal" });
+    expect(await charter.conversations.findPersonal(TENANT_KEY, BOB.aadObjectId)).toMatchObject({ conversationId: sent!.conversationId, kind: "personal" });
   });
 
   it("fails a message for a conversation Charter is not in, or was removed from, without posting", async () => {

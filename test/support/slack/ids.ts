@@ -7,6 +7,8 @@ import { randomBytes, randomInt } from "node:crypto";
 
 export const DEFAULT_APP_ID = "A0CHARTER1";
 export const DEFAULT_TEAM = { id: "T0ACME0001", name: "Acme", domain: "acme" } as const;
+/** Charter's id of the default workspace (what the store is asked with). */
+export const DEFAULT_TENANT = `slack:${DEFAULT_TEAM.id}`;
 export const DEFAULT_BOT = { userId: "U0BOTUSER1", botId: "B0BOTAPP01", name: "charter" } as const;
 export const DEFAULT_USER = { id: "U0ALICE001", name: "alice", realName: "Alice Example" } as const;
 export const DEFAULT_CHANNEL = { id: "C0GENERAL1", name: "general" } as const;

@@ -30,6 +30,11 @@ export interface UserSpec {
   deleted: boolean;
   team_id: string;
   email: string;
+  /** A guest: multi-channel (restricted) or single-channel (ultra-restricted). */
+  is_restricted: boolean;
+  is_ultra_restricted: boolean;
+  /** The Enterprise Grid org the user belongs to (users.info then carries enterprise_user). */
+  enterprise_id: string;
 }
 
 export interface ChannelSpec {
@@ -150,8 +155,11 @@ export class Workspace {
       is_admin: false,
       is_owner: false,
       is_primary_owner: false,
-      is_restricted: false,
-      is_ultra_restricted: false,
+      is_restricted: spec.is_restricted ?? false,
+      is_ultra_restricted: spec.is_ultra_restricted ?? false,
+      ...(spec.enterprise_id
+        ? { enterprise_user: { id, enterprise_id: spec.enterprise_id, enterprise_name: "Grid", is_admin: false, is_owner: false, teams: [spec.team_id ?? this.team.id] } }
+        : {}),
       is_bot: spec.is_bot ?? isBot,
       is_app_user: false,
       updated: 1_700_000_000,

@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 
 export const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+/** Charter's id of that tenant (what the store is asked with). */
+export const TENANT_KEY = `teams:${TENANT}`;
 export const BOT_APP_ID = "0b6d8ae8-5c3e-4d1a-9c1f-6f1a2b3c4d5e";
 export const BOT = { id: `28:${BOT_APP_ID}`, name: "Charter" };
 export const ALICE = { id: "29:1alice-Zx9_Q", name: "Alice Example", aadObjectId: "6b1c2d3e-0000-4000-8000-00000000a11c" };

@@ -28,6 +28,7 @@ export function registerRunCommandAction(app: App, deps: SlackDeps): void {
         isEnterpriseInstall: body.is_enterprise_install,
         userId: body.user.id,
         userName: body.user.username,
+        userTeamId: body.user.team_id,
         channelId,
       };
       // One press is one run, even when Slack delivers it twice.

@@ -22,6 +22,7 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
       enterpriseId: body.enterprise_id,
       isEnterpriseInstall: body.authorizations?.[0]?.is_enterprise_install,
       userId: event.user,
+      userTeamId: event.user_team,
       channelId: event.channel,
     };
     const to = { channelId: event.channel, userId: event.user, threadTs: event.thread_ts ?? event.ts };

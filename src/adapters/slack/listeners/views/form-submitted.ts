@@ -48,6 +48,7 @@ export function registerFormSubmission(app: App, deps: SlackDeps): void {
       isEnterpriseInstall: body.is_enterprise_install,
       userId: body.user.id,
       userName: body.user.name,
+      userTeamId: body.user.team_id,
       channelId: meta.channelId,
     };
     const values = formValuesFromSlack(view.state.values, form);
