@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   blockActionsPayload,
   DEFAULT_CHANNEL,
-  DEFAULT_TEAM,
+  DEFAULT_TENANT,
   DEFAULT_USER,
   eventBody,
   interactivityBody,
@@ -28,7 +28,7 @@ import { SIGNING_SECRET, startCharterWithSlack, type RunningCharter } from "./ch
 let api: SlackApi;
 let charter: RunningCharter;
 let n = 0;
-const tenant = DEFAULT_TEAM.id;
+const tenant = DEFAULT_TENANT;
 
 beforeAll(async () => {
   api = await startSlackApi({ users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" } } });

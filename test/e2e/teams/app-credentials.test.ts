@@ -21,7 +21,7 @@ import {
   startConnector,
   startOpenIdServer,
   startTokenServer,
-  TENANT,
+  TENANT_KEY,
   type ConnectorCall,
   type ConnectorServer,
   type OpenIdServer,
@@ -143,7 +143,7 @@ describe.each(APP_TYPES)("Teams with a $type app: Bot Framework tokens both ways
     const [token] = s.tokens.issued();
     expect(answer.headers.authorization).toBe(`Bearer ${token}`);
 
-    const queued = await outboxQueue(s.charter.db).enqueue(TENANT, "teams", {
+    const queued = await outboxQueue(s.charter.db).enqueue(TENANT_KEY, "teams", {
       channelId: CHANNEL,
       kind: "alert",
       dedupeKey: `alert:${appType.type}`,
