@@ -8,6 +8,7 @@
  */
 import type { Form } from "../../../core/views/form.js";
 import { plain } from "../../../core/views/render-text.js";
+import { inert } from "./markdown.js";
 import type { Reply } from "../../../core/views/reply.js";
 import { openFormData } from "./action-data.js";
 import { chartElements, elementsFor } from "./elements.js";
@@ -53,8 +54,8 @@ export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): Adap
   if (flow.length) parts.push({ flow });
   // Nothing to show but the summary: show it, so a card is never empty.
   if (!parts.length) {
-    let elements: CardElement[] = splitText(sanitize(reply.summary), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
-    if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
+    let elements: CardElement[] = splitText(inert(sanitize(reply.summary)), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
+    if (!elements.length) elements = [{ type: "TextBlock", text: inert(summary), wrap: true }];
     parts.push({ flow: elements });
   }
   const tail = reply.form && !reply.form.errors ? [formButton(reply.form)] : [];
