@@ -28,9 +28,9 @@ export interface TeamsCardOptions {
 const FORM_VALUES_BYTES = 2_000;
 const PAGE_SUFFIX_BYTES = 16;
 
-/** The notification and fallback text: the summary in plain words, or the app's name. */
+/** The notification and fallback text: the summary in plain words (no link either), or the app's name. */
 export function summaryText(summary: string): string {
-  const text = truncate(oneLine(plain(summary)), TEAMS.summary);
+  const text = truncate(inert(oneLine(plain(summary))), TEAMS.summary);
   return isBlank(text) ? "Charter" : text;
 }
 
@@ -55,7 +55,7 @@ export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): Adap
   // Nothing to show but the summary: show it, so a card is never empty.
   if (!parts.length) {
     let elements: CardElement[] = splitText(inert(sanitize(reply.summary)), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
-    if (!elements.length) elements = [{ type: "TextBlock", text: inert(summary), wrap: true }];
+    if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
     parts.push({ flow: elements });
   }
   const tail = reply.form && !reply.form.errors ? [formButton(reply.form)] : [];
