@@ -66,7 +66,7 @@ async function pm(text: string, user: { id: string; name: string } = { id: DEFAU
 /** Every mrkdwn string Slack would parse in a call: mrkdwn elements and a message's text. */
 function mrkdwnOf(value: unknown, out: string[] = [], key = ""): string[] {
   if (typeof value === "string") {
-    if (key === "text") out.push(value);
+    if (key === "text" || key === "initial_comment") out.push(value);
   } else if (Array.isArray(value)) value.forEach((v) => mrkdwnOf(v, out, key));
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
@@ -77,7 +77,7 @@ function mrkdwnOf(value: unknown, out: string[] = [], key = ""): string[] {
   return out;
 }
 
-const SENDS = new Set(["chat.postMessage", "chat.postEphemeral", "chat.update", "response_url", "views.publish", "views.open", "views.update"]);
+const SENDS = new Set(["files.completeUploadExternal", "chat.postMessage", "chat.postEphemeral", "chat.update", "response_url", "views.publish", "views.open", "views.update"]);
 /** Slack's live tokens in a mrkdwn string. */
 const liveTokens = (text: string) => Array.from(text.matchAll(/<([^<>]*)>/g), (m) => m[1]!);
 
@@ -101,7 +101,7 @@ it("keeps every echo of person text inert while Charter's own mentions stay live
   expect(await pm(`change approve #1 "${PAYLOAD}"`)).toContain("pproved");
   // Eve's display name reaches Charter when she runs a command; the lists below show it.
   await pm("task list", { id: EVE.id, name: "eve" });
-  for (const words of ["task list all", "task show #1", "cost list", "risk list", "risk show #1", "milestone list", "kpi list", "change show #1", "change list all", "project show", "report weekly"]) await pm(words);
+  for (const words of ["task list all", "task show #1", "cost list", "risk list", "risk show #1", "milestone list", "kpi list", "change show #1", "change list all", "project show", "report weekly", "report export csv"]) await pm(words);
 
   // A standup day with a blocker: the summary addresses the project manager.
   await pm("standup setup days mon-sun at 09:00 tz UTC");
