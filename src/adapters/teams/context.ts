@@ -5,8 +5,8 @@
  */
 import type { TurnContext } from "botbuilder";
 import { DateTime } from "luxon";
-import { withoutReserved } from "../../core/views/references.js";
 import type { Context } from "../../core/context.js";
+import { withoutReserved } from "../../core/views/references.js";
 import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
 import type { ConversationRefsRepository } from "../../store/index.js";

@@ -6,9 +6,9 @@
  * the same member. When the look-up fails (the Emulator, a guest) the id as
  * given is used.
  */
-import { withoutReserved } from "../../core/views/references.js";
 import { TeamsInfo, type ChannelAccount, type TurnContext } from "botbuilder";
 import type { Logger } from "../../core/context.js";
+import { withoutReserved } from "../../core/views/references.js";
 import { userIdOf } from "./activity.js";
 
 export interface Person {

@@ -8,10 +8,10 @@
  */
 import type { Form } from "../../../core/views/form.js";
 import { plain } from "../../../core/views/render-text.js";
-import { inert } from "./markdown.js";
 import type { Reply } from "../../../core/views/reply.js";
 import { openFormData } from "./action-data.js";
 import { chartElements, elementsFor } from "./elements.js";
+import { inert } from "./markdown.js";
 import { MAX_CARDS, TEAMS } from "./limits.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
 import { CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, type ActionSet, type AdaptiveCard, type CardAttachment, type CardElement } from "./types.js";
