@@ -19,10 +19,12 @@ import { joinWords } from "./commands/shared.js";
 import { failureText, recordingWrites, savedBy } from "./command-failure.js";
 import { todayIn } from "./domain/dates.js";
 import { echo } from "./grammar/echo.js";
+import { inboundWords, type ChatText } from "./grammar/inbound.js";
 import { quoted } from "./grammar/quote.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
 import { NotAllowed, StoreConflict, type Project } from "./store.js";
+import { withoutReserved } from "./views/references.js";
 import { contextLine, rejection, text, type Reply } from "./views/reply.js";
 
 const DEFAULT_CURRENCY = "USD";
@@ -236,8 +238,14 @@ async function observed(ctx: Context, run: (ctx: Context, seen: Seen) => Promise
   }
 }
 
-async function dispatchWords(ctx: Context, input: string | readonly Token[], seen: Seen): Promise<Reply> {
-  const given = typeof input === "string" ? tokenize(input) : [...input];
+/** Typed words as tokens; person text loses the reserved characters of references here, at the way in. */
+function wordsOf(input: string | ChatText | readonly Token[]): Token[] {
+  if (Array.isArray(input)) return input.map((t: Token) => ({ ...t, text: withoutReserved(t.text) }));
+  return tokenize(inboundWords(input as string | ChatText));
+}
+
+async function dispatchWords(ctx: Context, input: string | ChatText | readonly Token[], seen: Seen): Promise<Reply> {
+  const given = wordsOf(input);
   const tokens = given.length === 0 ? [{ text: "help", quoted: false }] : given;
   const match = findCommand(tokens);
   if (match) seen.command = commandName(match.def);
@@ -252,19 +260,24 @@ async function dispatchWords(ctx: Context, input: string | readonly Token[], see
   return execute(ctx, def, bound.raw, name, false);
 }
 
-/** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. */
-export function dispatch(ctx: Context, input: string | readonly Token[]): Promise<Reply> {
+/** Runs chat words: `cost add 2500 USD labour "Sprint 1"`. A plain string is all person text; platform mentions come as ChatText. */
+export function dispatch(ctx: Context, input: string | ChatText | readonly Token[]): Promise<Reply> {
   return observed(ctx, (recording, seen) => dispatchWords(recording, input, seen));
 }
 
-/** Runs a submitted form: field name -> text, through the same validation as typed words. */
-export function submitForm(ctx: Context, command: string, values: Record<string, string>, projectName?: string): Promise<Reply> {
+/**
+ * Runs a submitted form: field name -> text, through the same validation as
+ * typed words. A plain string value is person text; a picked user or channel
+ * comes as ChatText.
+ */
+export function submitForm(ctx: Context, command: string, values: Record<string, string | ChatText>, projectName?: string): Promise<Reply> {
   return observed(ctx, async (ctx, seen) => {
     const match = findCommand(tokenize(command));
     if (match && match.args.length === 0) seen.command = commandName(match.def);
     const slowDown = rateLimited(ctx);
     if (slowDown) return slowDown;
     if (!match || match.args.length > 0) return rejection(`Unknown form \`${echo(command)}\`.`);
-    return execute(ctx, match.def, rawFromForm(match.def.params, values), projectName, true);
+    const words = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, inboundWords(value)]));
+    return execute(ctx, match.def, rawFromForm(match.def.params, words), projectName === undefined ? undefined : withoutReserved(projectName), true);
   });
 }

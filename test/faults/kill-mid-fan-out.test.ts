@@ -32,6 +32,7 @@ import { DateTime } from "luxon";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Context } from "../../src/core/context.js";
 import { dispatch } from "../../src/core/dispatch.js";
+import { chatText } from "../../src/core/grammar/inbound.js";
 import { attachmentsOf } from "../../src/core/views/attachments.js";
 import { renderText } from "../../src/core/views/render-text.js";
 import { LANE_CONCURRENCY } from "../../src/outbox/delivery.js";
@@ -147,7 +148,11 @@ async function seed(database: TestDatabase, userIds: readonly string[]): Promise
   // Something to chart: the digest then carries its charts, uploaded as files after the post.
   await say('cost add 2500 USD labour "Sprint 1 contractors"');
   await say(`task add "Design review" due ${day(5)}`);
-  for (const id of userIds) await say(`stakeholder add <@${id}>`);
+  // Mentioned as the Slack adapter hands a mention to the core: as structure, not as typed text.
+  for (const id of userIds) {
+    const reply = await dispatch(ctx, chatText(["stakeholder add ", { member: { id } }]));
+    expect(reply.ok, renderText(reply)).toBe(true);
+  }
   await say(`report schedule day ${due.setLocale("en").toFormat("ccc").toLowerCase()} at 12:00 tz UTC`);
 }
 

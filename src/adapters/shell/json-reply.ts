@@ -1,4 +1,5 @@
 /** Reply -> JSON for `charter run --json`: bigint-free, images as base64. */
+import { plainReferences } from "../../core/views/references.js";
 import type { Reply } from "../../core/views/reply.js";
 
 export function replyToJson(reply: Reply): string {
@@ -6,6 +7,8 @@ export function replyToJson(reply: Reply): string {
     reply,
     (_key, value: unknown) => {
       if (typeof value === "bigint") return value.toString();
+      // Nothing is live outside a chat: references read as @name, #channel, label (url).
+      if (typeof value === "string") return plainReferences(value);
       if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
       return value;
     },

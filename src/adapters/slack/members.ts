@@ -5,6 +5,7 @@
  */
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../core/context.js";
+import { withoutReserved } from "../../core/views/references.js";
 
 export interface SlackProfile {
   name: string;
@@ -31,13 +32,14 @@ export class ProfileCache {
     const key = `${tenant}/${userId}`;
     const hit = this.entries.get(key);
     if (hit && hit.until > this.now()) return hit.profile;
-    let profile: SlackProfile = { name: fallbackName ?? userId, timeZone: null, teamId: null, enterpriseId: null, restricted: false };
+    let profile: SlackProfile = { name: withoutReserved(fallbackName ?? userId), timeZone: null, teamId: null, enterpriseId: null, restricted: false };
     try {
       const info = await client.users.info({ user: userId });
       const user = info.user;
       if (user) {
         profile = {
-          name: user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || profile.name,
+          // A display name is person text: it can never carry the core's reference characters.
+          name: withoutReserved(user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || profile.name),
           timeZone: user.tz ?? null,
           teamId: user.team_id ?? null,
           enterpriseId: user.enterprise_user?.enterprise_id ?? null,

@@ -6,6 +6,7 @@
  */
 import type { WebClient } from "@slack/web-api";
 import type { Attachment } from "../../core/views/attachments.js";
+import { clipMrkdwn, mrkdwn } from "./render/mrkdwn.js";
 
 /** Where files are shared: a conversation id (C…, G…, D…), and the parent message's ts for a thread reply. */
 export interface UploadPlace {
@@ -20,6 +21,8 @@ export const CANNOT_POST = new Set(["channel_not_found", "not_in_channel", "is_a
 const TITLE = 250;
 const ALT_TEXT = 1_000;
 const FILES_PER_MESSAGE = 10;
+// A message's text is cut by Slack at 40,000 characters; a comment above files stays well inside.
+const COMMENT = 3_000;
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
@@ -34,8 +37,8 @@ function fileUpload(attachment: Attachment) {
 
 /**
  * Shares the attachments into one conversation (or thread) as one message
- * (one per ten files), with `comment` above them when given. Throws the
- * WebClient's error.
+ * (one per ten files), with `comment` (core text, shown as mrkdwn like any
+ * message) above them when given. Throws the WebClient's error.
  */
 export async function uploadAttachments(client: WebClient, place: UploadPlace, attachments: readonly Attachment[], comment?: string): Promise<void> {
   const destination = { channel_id: place.channelId, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) };
@@ -43,7 +46,7 @@ export async function uploadAttachments(client: WebClient, place: UploadPlace, a
   for (let start = 0; start < attachments.length; start += FILES_PER_MESSAGE) {
     await client.filesUploadV2({
       ...destination,
-      ...(comment && start === 0 ? { initial_comment: comment } : {}),
+      ...(comment && start === 0 ? { initial_comment: clipMrkdwn(mrkdwn(comment), COMMENT) } : {}),
       file_uploads: attachments.slice(start, start + FILES_PER_MESSAGE).map(fileUpload),
     } as Parameters<WebClient["filesUploadV2"]>[0]);
   }

@@ -6,6 +6,7 @@
 import type { Activity, ChannelAccount } from "botbuilder";
 import { IANAZone } from "luxon";
 import { tenantKey } from "../../core/tenant-key.js";
+import { chatText, type ChatText, type InboundPart } from "../../core/grammar/inbound.js";
 
 export type ConversationKind = "personal" | "channel" | "groupChat";
 
@@ -67,16 +68,33 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 /**
  * The command words of a message: the bot's own mention removed (it is how a
  * channel addresses Charter, not part of the command), every other mention
- * replaced by the core's `<@id>` form so it names that person, and what
- * Teams escapes as HTML turned back into text.
+ * entity handed to the core as a member reference so it names that person,
+ * and what Teams escapes as HTML turned back into text. Text is decoded only
+ * between mentions, so typed &lt;at&gt; or &lt;@id&gt; never names anyone.
  */
-export function commandText(activity: Pick<Activity, "text" | "entities" | "recipient">, personId: (account: ChannelAccount) => string): string {
-  let text = activity.text ?? "";
+export function commandText(activity: Pick<Activity, "text" | "entities" | "recipient">, personId: (account: ChannelAccount) => string): ChatText {
+  const words = (piece: string) =>
+    // Leftover markup (a mention without its entity, formatting tags) is not part of the words.
+    piece
+      .replace(/<\/?(?:at|p|div|span|b|i|strong|em)(?:\s[^>]*)?>/gi, " ")
+      .replace(/<br\s*\/?>/gi, " ")
+      .replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e);
+  let parts: InboundPart[] = [activity.text ?? ""];
   for (const mention of mentionsOf(activity)) {
     const isBot = mention.account.id === activity.recipient?.id;
-    text = text.split(mention.text).join(isBot ? " " : ` <@${personId(mention.account)}> `);
+    const person: InboundPart = isBot ? " " : { member: { id: personId(mention.account), ...(mention.account.name ? { name: mention.account.name } : {}) } };
+    parts = parts.flatMap((part): InboundPart[] => (typeof part === "string" ? part.split(mention.text).flatMap((piece, i): InboundPart[] => (i ? [" ", person, " ", piece] : [piece])) : [part]));
   }
-  // Leftover markup (a mention without its entity, formatting tags) is not part of the words.
-  text = text.replace(/<\/?(?:at|p|div|span|b|i|strong|em)(?:\s[^>]*)?>/gi, " ").replace(/<br\s*\/?>/gi, " ");
-  return text.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e).trim();
+  // Neighbouring words joined, so the message can be trimmed as a whole at its two ends.
+  const cleaned: InboundPart[] = [];
+  for (const part of parts) {
+    const previous = cleaned[cleaned.length - 1];
+    if (typeof part === "string" && typeof previous === "string") cleaned[cleaned.length - 1] = previous + words(part);
+    else cleaned.push(typeof part === "string" ? words(part) : part);
+  }
+  const first = cleaned[0];
+  if (typeof first === "string") cleaned[0] = first.trimStart();
+  const last = cleaned[cleaned.length - 1];
+  if (typeof last === "string") cleaned[cleaned.length - 1] = last.trimEnd();
+  return chatText(cleaned);
 }

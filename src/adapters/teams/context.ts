@@ -6,6 +6,7 @@
 import type { TurnContext } from "botbuilder";
 import { DateTime } from "luxon";
 import type { Context } from "../../core/context.js";
+import { withoutReserved } from "../../core/views/references.js";
 import { outboxNotifier } from "../../outbox/notifier.js";
 import type { Runtime } from "../../runtime.js";
 import type { ConversationRefsRepository } from "../../store/index.js";
@@ -31,7 +32,7 @@ export async function teamsContext(deps: TeamsDeps, turn: TurnContext): Promise<
   // Invokes often carry neither name nor zone: what is not sent is left as stored.
   const user = await store.members.ensure(tenant, {
     platformUserId: userIdOf(activity.from),
-    ...(activity.from.name ? { name: activity.from.name } : {}),
+    ...(activity.from.name ? { name: withoutReserved(activity.from.name) } : {}),
     ...(zone ? { timeZone: zone } : {}),
   });
   const channelName = (activity.channelData as { channel?: { name?: unknown } } | undefined)?.channel?.name;

@@ -8,7 +8,9 @@ import type { TurnContext } from "botbuilder";
 import { formFor } from "../../core/commands/form.js";
 import type { Context } from "../../core/context.js";
 import { findCommand, submitForm } from "../../core/dispatch.js";
+import { chatText, inboundWords, type ChatText, type InboundPart } from "../../core/grammar/inbound.js";
 import { tokenize } from "../../core/grammar/tokenize.js";
+import { withoutReserved } from "../../core/views/references.js";
 import type { Form } from "../../core/views/form.js";
 import { rejection, type Reply } from "../../core/views/reply.js";
 import { tenantOf } from "./activity.js";
@@ -38,24 +40,26 @@ export interface Submission {
 export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: FormAction, data: unknown): Promise<Submission> {
   const blank = formForAction({ action: "submit", command: action.command, ...(action.project ? { project: action.project } : {}) });
   if (!blank) return { reply: rejection(`Unknown form \`${action.command}\`.`) };
-  const { values, people } = formValuesFromTeams(data, blank);
+  const { values: typed, people } = formValuesFromTeams(data, blank);
+  const values: Record<string, string | ChatText> = { ...typed };
   const tenant = tenantOf(turn.activity);
   const ctx = await teamsContext(deps, turn);
   for (const [name, ids] of Object.entries(people)) {
-    const mentions: string[] = [];
+    const picked: InboundPart[] = [];
     for (const id of ids) {
       const person = await deps.people.resolve(turn, tenant, { id });
-      await ctx.store.members.ensure(tenant, { platformUserId: person.id, ...(person.name ? { name: person.name } : {}) });
-      mentions.push(`<@${person.id}>`);
+      const personName = person.name ? withoutReserved(person.name) : "";
+      await ctx.store.members.ensure(tenant, { platformUserId: person.id, ...(personName ? { name: personName } : {}) });
+      picked.push(...(picked.length ? [" "] : []), { member: { id: person.id, ...(personName ? { name: personName } : {}) } });
     }
-    values[name] = mentions.join(" ");
+    values[name] = chatText(picked);
   }
   const reply = await submitForm(ctx, action.command, values, action.project);
   if (reply.ok) return { reply, ctx };
   // Field errors go next to their fields; any other refusal (say, no project linked) at the top.
   const errors = reply.form?.errors ?? { _: reply.summary };
   const base = reply.form ?? blank;
-  const retry: Form = { ...base, fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: values[f.name]! } : {}) })), errors };
+  const retry: Form = { ...base, fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: inboundWords(values[f.name]!) } : {}) })), errors };
   if (action.project) retry.project = action.project;
   return { reply, retry, ctx };
 }

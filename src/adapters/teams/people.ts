@@ -8,6 +8,7 @@
  */
 import { TeamsInfo, type ChannelAccount, type TurnContext } from "botbuilder";
 import type { Logger } from "../../core/context.js";
+import { withoutReserved } from "../../core/views/references.js";
 import { userIdOf } from "./activity.js";
 
 export interface Person {
@@ -28,7 +29,8 @@ export class TeamsPeople {
 
   /** Who an account (a mention, or an id from the people picker) is. */
   async resolve(context: TurnContext, tenant: string, account: Pick<ChannelAccount, "id"> & Partial<Pick<ChannelAccount, "name" | "aadObjectId">>): Promise<Person> {
-    const given: Person = { id: userIdOf(account), ...(account.name ? { name: account.name } : {}) };
+    // Names are person text: never the core's reference characters.
+    const given: Person = { id: userIdOf(account), ...(account.name ? { name: withoutReserved(account.name) } : {}) };
     if (account.aadObjectId && account.name) return given;
     const key = `${tenant}/${account.id}`;
     const hit = this.entries.get(key);
@@ -36,7 +38,7 @@ export class TeamsPeople {
     let person = given;
     try {
       const member = await TeamsInfo.getMember(context, account.id);
-      person = { id: member.aadObjectId || given.id, ...(member.name || account.name ? { name: member.name || account.name! } : {}) };
+      person = { id: member.aadObjectId || given.id, ...(member.name || account.name ? { name: withoutReserved(member.name || account.name!) } : {}) };
     } catch (err) {
       // Outside a team or chat roster (the Emulator, a removed user): the id as given still names them.
       this.log.debug("teams member look-up failed", { error: err instanceof Error ? err.message : String(err) });

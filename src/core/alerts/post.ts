@@ -1,5 +1,6 @@
+import { channelRef } from "../views/references.js";
 import type { Context } from "../context.js";
-import { channelRef, joinWords } from "../commands/shared.js";
+import { joinWords } from "../commands/shared.js";
 import type { Project } from "../store.js";
 import { contextLine, type Block, type Reply } from "../views/reply.js";
 import { alertChannels } from "./channels.js";
@@ -37,6 +38,6 @@ export async function postAlert(
 
 /** The line a command's reply adds when its change raised an alert. */
 export function alertedLine(ctx: Pick<Context, "channel">, channels: readonly string[]): Block {
-  const where = channels.length === 1 && channels[0] === ctx.channel.id ? "this channel" : joinWords(channels.map((id) => channelRef(ctx, id)));
+  const where = channels.length === 1 && channels[0] === ctx.channel.id ? "this channel" : joinWords(channels.map((id) => channelRef(id)));
   return contextLine(`The team was alerted in ${where}.`);
 }

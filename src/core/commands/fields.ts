@@ -19,6 +19,7 @@ import {
   type Parsed,
 } from "../grammar/values.js";
 import { parseTime } from "../domain/schedule/occurrences.js";
+import { plainReferences } from "../views/references.js";
 import { isValidZone } from "../domain/schedule/prompt-targets.js";
 
 /** What parsing needs to know about where the command was typed. */
@@ -65,9 +66,13 @@ function each<T>(parse: (text: string) => Parsed<T>) {
 }
 
 export const fields = {
-  /** Free text such as a title or a note; trimmed, never empty, bounded. */
+  /**
+   * Free text such as a title or a note; trimmed, never empty, bounded. A
+   * platform mention inside it is kept as the words it showed (@bob), never
+   * as a live mention: stored text pings no one when it is shown again.
+   */
   text(label: string, max = 200) {
-    return word.pipe(
+    return word.transform((v) => plainReferences(v).trim()).pipe(
       z
         .string()
         .min(1, { error: `The ${label} can't be empty.` })

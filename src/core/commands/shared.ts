@@ -21,21 +21,9 @@ export const money = (minor: bigint, currency: string): string => formatMoney(mi
 
 export const ref = (n: number): string => `#${n}`;
 
-/** A channel as the platform links it: <#C123> in Slack, #name elsewhere. */
-export const channelRef = (ctx: Pick<Context, "channel">, channelId: string): string =>
-  ctx.channel.platform === "slack" ? `<#${channelId}>` : `#${channelId}`;
-
 /** "a, b and c". */
 export const joinWords = (words: string[]): string =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 
 /** A name as one quoted word of a command; defined next to the tokenizer it must match. */
 export { inProject, quoted } from "../grammar/quote.js";
-
-/**
- * A person addressed in a message, so the platform notifies them: a Slack
- * mention (<@U123>) for Slack users, @name elsewhere (Teams and the shell
- * show the name).
- */
-export const mention = (ctx: Pick<Context, "channel">, member: Pick<Member, "platformUserId" | "name">): string =>
-  ctx.channel.platform === "slack" && /^[UW][A-Z0-9]+$/.test(member.platformUserId) ? `<@${member.platformUserId}>` : at(member);

@@ -35,6 +35,7 @@ import { parseAmount, parseCurrency } from "../grammar/values.js";
 import { COST_CATEGORIES, type CostCategory, type CostEntry, type ImportedCost, type Project, type Scope } from "../store.js";
 import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../views/reply.js";
 import { eachCsvRecord, STOP, type CsvRecord } from "./csv-records.js";
+import { withoutReserved } from "../views/references.js";
 import { unguardFormula } from "./csv.js";
 import { COST_COLUMNS } from "./tables.js";
 
@@ -242,7 +243,8 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
   else if (!(COST_CATEGORIES as readonly string[]).includes(category)) wrong.push(`the category ${shown(categoryText)} is not one of ${COST_CATEGORIES.join(", ")}`);
   else row.category = category as CostCategory;
 
-  const note = cell("description") ?? "";
+  // Person text: never the reserved characters of the core's references.
+  const note = withoutReserved(cell("description") ?? "");
   if (Array.from(note).length > NOTE_MAX) wrong.push(`the description is longer than ${NOTE_MAX} characters`);
   else row.note = note === "" ? null : note;
 

@@ -11,6 +11,8 @@ export interface Token {
   quoted: boolean;
 }
 
+import { TOKEN_CLOSE, TOKEN_OPEN } from "../views/references.js";
+
 const DOUBLE = new Set(['"', "\u201C", "\u201D", "\u201E"]);
 const SINGLE = new Set(["'", "\u2018", "\u2019", "\u201A"]);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -18,6 +20,16 @@ const SPACE = /\s/u;
 
 function isQuote(ch: string): boolean {
   return DOUBLE.has(ch) || SINGLE.has(ch);
+}
+
+/** A reference token starting at `i` (a member name may hold spaces and quotes): its length, else 0. */
+function referenceAt(chars: readonly string[], i: number): number {
+  if (chars[i] !== TOKEN_OPEN) return 0;
+  for (let j = i + 1; j < chars.length; j++) {
+    if (chars[j] === TOKEN_CLOSE) return j - i + 1;
+    if (chars[j] === TOKEN_OPEN) return 0;
+  }
+  return 0;
 }
 
 /**
@@ -47,6 +59,12 @@ export function tokenize(input: string): Token[] {
       while (i < chars.length) {
         const c = chars[i] ?? "";
         const next = chars[i + 1];
+        const reference = referenceAt(chars, i);
+        if (reference) {
+          text += chars.slice(i, i + reference).join("");
+          i += reference;
+          continue;
+        }
         if (c === "\\" && next !== undefined && (isQuote(next) || next === "\\")) {
           text += next;
           i += 2;
@@ -65,8 +83,9 @@ export function tokenize(input: string): Token[] {
     }
     let text = "";
     while (i < chars.length && !SPACE.test(chars[i] ?? "")) {
-      text += chars[i];
-      i++;
+      const reference = referenceAt(chars, i) || 1;
+      text += chars.slice(i, i + reference).join("");
+      i += reference;
     }
     tokens.push({ text, quoted: false });
   }

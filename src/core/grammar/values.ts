@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { DATE_RANGE_TEXT, isDateInRange } from "../domain/dates.js";
 import { currencyDigits, MONEY_LIMIT, moneyLimitText } from "../domain/money.js";
+import { channelToken, memberToken, plainReferences } from "../views/references.js";
 import { echo } from "./echo.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -231,31 +232,26 @@ export function parseScale(text: string, letter: "p" | "i"): Parsed<number> {
 
 /**
  * @bob -> { id: "bob", name: "bob" } (a typed name: the binder looks it up by
- * name or shell user); Slack's escaped <@U123> -> { id: "U123" } and
- * <@U123|bob> -> { id: "U123", name: "bob" }; the Teams adapter writes the
- * same form with Teams ids (an Entra object id, 29:…). Trailing punctuation
- * (@bob,) is dropped.
+ * name or shell user); a member reference, which only an adapter can hand in
+ * for a platform mention (Slack's <@U123|bob>, a Teams mention entity) ->
+ * { id: "U123", name: "bob" }. Trailing punctuation (@bob,) is dropped.
+ * Typed <@U123> is just text: it cannot name anyone.
  */
 export function parseMention(text: string): Parsed<{ id: string; name?: string }> {
-  const t = text.trim();
-  const slack = /^<@([A-Z0-9][\w:.-]*)(?:\|([^>]*))?>$/i.exec(t);
-  if (slack) {
-    const id = slack[1] ?? "";
-    const name = slack[2]?.trim();
-    return ok(name ? { id, name } : { id });
-  }
+  const t = text.trim().replace(/(?<=\uE001)[.,;:!?]+$/u, "");
+  const member = memberToken(t);
+  if (member) return ok(member.name && member.name !== member.id ? { id: member.id, name: member.name } : { id: member.id });
   const plain = /^@([\p{L}\p{N}_][\p{L}\p{N}_.'-]*?)[.,;:!?]*$/u.exec(t);
   if (plain?.[1]) return ok({ id: plain[1], name: plain[1] });
-  return fail(`${shown(text)} is not a person. Mention them like @bob.`);
+  return fail(`${shown(plainReferences(text))} is not a person. Mention them like @bob.`);
 }
 
-/** Slack's escaped <#C123|general> -> "C123"; #general or a bare id -> "general". */
+/** A channel reference (from a platform's channel link) -> its id; #general or a bare id -> "general". */
 export function parseChannel(text: string): Parsed<string> {
   const t = text.trim();
-  const slack = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t);
-  const id = slack?.[1] ?? t.replace(/^#/, "");
+  const id = channelToken(t)?.id ?? t.replace(/^#/, "");
   if (/^[\w.:@-]+$/.test(id)) return ok(id);
-  return fail(`${shown(text)} is not a channel. Name it like #general.`);
+  return fail(`${shown(plainReferences(text))} is not a channel. Name it like #general.`);
 }
 
 export function looksLikeMention(text: string): boolean {

@@ -1,8 +1,10 @@
 /**
  * Reply -> plain text, for the shell and for notification fallbacks.
- * Pure: the same Reply always renders the same string.
+ * Pure: the same Reply always renders the same string. Nothing in a
+ * terminal is live: references read as @name, #channel and label (url).
  */
 import type { Form } from "./form.js";
+import { plainReferences as words } from "./references.js";
 import type { Block, Reply } from "./reply.js";
 
 const BAR_WIDTH = 20;
@@ -28,7 +30,32 @@ export function plain(text: string): string {
   return text.replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3");
 }
 
-function renderBlock(block: Block): string[] {
+/** The block with every string spelled out as plain words. */
+function plainBlock(block: Block): Block {
+  switch (block.kind) {
+    case "heading":
+    case "text":
+    case "context":
+      return { ...block, text: words(block.text) };
+    case "fields":
+      return { ...block, items: block.items.map(([label, value]) => [words(label), words(value)]) };
+    case "table":
+      return { ...block, columns: block.columns.map(words), rows: block.rows.map((row) => row.map(words)) };
+    case "progress":
+      return { ...block, label: words(block.label) };
+    case "list":
+      return { ...block, items: block.items.map(words) };
+    case "image":
+      return { ...block, alt: words(block.alt) };
+    case "file":
+      return { ...block, name: words(block.name), title: words(block.title) };
+    case "actions":
+      return { ...block, buttons: block.buttons.map((b) => ({ ...b, label: words(b.label), command: words(b.command) })) };
+  }
+}
+
+function renderBlock(given: Block): string[] {
+  const block = plainBlock(given);
   switch (block.kind) {
     case "heading":
       return [block.text, "═".repeat(Math.min([...block.text].length, 60))];
@@ -56,11 +83,11 @@ function renderBlock(block: Block): string[] {
 }
 
 export function renderFormText(form: Form): string[] {
-  const lines = [`${form.title} — fill in:`];
+  const lines = [`${words(form.title)} — fill in:`];
   for (const field of form.fields) {
     const error = form.errors?.[field.name];
-    const options = field.options ? ` (${field.options.map((o) => o.label).join(", ")})` : "";
-    lines.push(`  ${field.label}${field.required ? " (required)" : ""}${options}${error ? ` — ${error}` : ""}`);
+    const options = field.options ? ` (${field.options.map((o) => words(o.label)).join(", ")})` : "";
+    lines.push(`  ${words(field.label)}${field.required ? " (required)" : ""}${options}${error ? ` — ${words(error)}` : ""}`);
   }
   return lines;
 }

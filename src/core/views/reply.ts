@@ -1,7 +1,10 @@
 /**
  * Platform-neutral output of every command. Renderers turn a Reply into
  * plain text (shell), Block Kit (Slack), Adaptive Cards (Teams) or HTML.
- * Text inside blocks may use limited markdown: *bold*, _italic_, links.
+ * Every string here is inert text that each renderer escapes for its
+ * surface, keeping only limited emphasis: *bold*, _italic_, `code`. A
+ * mention, a channel link or a hyperlink exists only where the core put one
+ * with views/references.ts.
  */
 import type { Form } from "./form.js";
 

@@ -2,22 +2,31 @@ import { describe, expect, it } from "vitest";
 import { baseConversationId, commandText, conversationKind, tenantOf, timeZoneOf, userIdOf } from "../../../src/adapters/teams/activity.js";
 import { referenceFor } from "../../../src/adapters/teams/conversations.js";
 import { parseMention } from "../../../src/core/grammar/values.js";
+import { mentionOf } from "../../support/references.js";
 import { ALICE, BOB, BOT, CHANNEL, messageActivity, TENANT_KEY } from "../../support/teams/index.js";
 
 const where = { serviceUrl: "https://smba.trafficmanager.net/emea/", timeZone: "Europe/Berlin" };
 
 describe("reading a Teams activity", () => {
-  it("takes the bot's mention out and writes other mentions as the core's <@id>", () => {
+  it("takes the bot's mention out and hands other mentions to the core as member references", () => {
     const activity = messageActivity(`task assign #3 <at>${BOB.name}</at>`, { ...where, mentions: [BOB] });
     expect(activity.text.startsWith(`<at>${BOT.name}</at>`)).toBe(true);
-    expect(commandText(activity as never, (a) => (a.id === BOB.id ? BOB.aadObjectId : a.id))).toBe(`task assign #3  <@${BOB.aadObjectId}>`);
-    expect(parseMention(`<@${BOB.aadObjectId}>`)).toEqual({ ok: true, value: { id: BOB.aadObjectId } });
-    expect(parseMention("<@29:1bob-Yw8_R>")).toEqual({ ok: true, value: { id: "29:1bob-Yw8_R" } });
+    const words = commandText(activity as never, (a) => (a.id === BOB.id ? BOB.aadObjectId : a.id)).words;
+    expect(words).toBe(`task assign #3  ${mentionOf(BOB.aadObjectId, BOB.name)}`);
+    expect(parseMention(mentionOf(BOB.aadObjectId, BOB.name))).toEqual({ ok: true, value: { id: BOB.aadObjectId, name: BOB.name } });
+  });
+
+  it("never makes a mention of typed text: escaped <at> or <@id> and forged reference characters stay words", () => {
+    const forged = mentionOf("29:1eve", "Eve");
+    const activity = { text: `<at>Charter</at> task add &lt;@29:1bob&gt; &lt;at&gt;Bob&lt;/at&gt; ${forged}`, entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }], recipient: BOT };
+    const words = commandText(activity as never, (a) => a.id).words;
+    expect(words).toBe("task add <@29:1bob> <at>Bob</at> @29:1eveEve");
+    expect(words.split(" ").some((w) => parseMention(w).ok && !w.startsWith("@"))).toBe(false);
   });
 
   it("turns what Teams escapes back into text and drops leftover markup", () => {
     const activity = { text: "<at>Charter</at> cost add 5 USD travel &quot;Dinner &amp; taxi&quot;<br>", entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }], recipient: BOT };
-    expect(commandText(activity as never, (a) => a.id)).toBe('cost add 5 USD travel "Dinner & taxi"');
+    expect(commandText(activity as never, (a) => a.id).words).toBe('cost add 5 USD travel "Dinner & taxi"');
   });
 
   it("finds the tenant, kind, conversation, user and time zone", () => {

@@ -7,6 +7,8 @@ import { inline } from "../../../src/adapters/web/render/inline.js";
 import { csrfToken, validCsrf } from "../../../src/adapters/web/csrf.js";
 import { decodeSession, encodeSession, newSession, sessionKey } from "../../../src/adapters/web/session.js";
 import type { Reply } from "../../../src/core/views/reply.js";
+import { linkRef } from "../../../src/core/views/references.js";
+import { mentionOf } from "../../support/references.js";
 
 const X = `<script>alert(1)</script>"'&\``;
 const target = { action: "/console/c/local/forms", commandAction: "/console/c/local/messages", csrf: "tok", messageId: "c-1" };
@@ -20,9 +22,9 @@ describe("web console HTML renderer", () => {
     expect(html`${[X, null, undefined, false]}`.toString()).not.toContain("<script>");
   });
 
-  it("renders the core's markdown, and nothing else, as markup", () => {
-    expect(inline("*bold* _it_ `code` [site](https://example.com) <b>x</b>").toString()).toBe(
-      '<strong>bold</strong> <em>it</em> <code>code</code> <a href="https://example.com" rel="noopener noreferrer" target="_blank">site</a> &lt;b&gt;x&lt;/b&gt;',
+  it("renders the core's markdown and references, and nothing else, as markup", () => {
+    expect(inline(`*bold* _it_ \`code\` [site](https://example.com) <b>x</b> ${linkRef("https://example.com/a?b=1&c=2", "Docs <here>")} ${mentionOf("U1", "<Ann>")}`).toString()).toBe(
+      '<strong>bold</strong> <em>it</em> <code>code</code> [site](https://example.com) &lt;b&gt;x&lt;/b&gt; <a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer" target="_blank">Docs &lt;here&gt;</a> <span class="mention">@&lt;Ann&gt;</span>',
     );
     expect(inline("[x](javascript:alert(1))").toString()).not.toContain("<a");
     expect(inline(`*${X}*`).toString()).not.toContain("<script>");

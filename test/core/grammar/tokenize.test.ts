@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tokenize, tokensFromArgv, type Token } from "../../../src/core/grammar/tokenize.js";
+import { mentionOf } from "../../support/references.js";
 
 const words = (tokens: Token[]) => tokens.map((t) => t.text);
 const plain = (text: string): Token => ({ text, quoted: false });
@@ -113,5 +114,17 @@ describe("tokensFromArgv", () => {
 
   it("does not interpret quotes or backslashes", () => {
     expect(tokensFromArgv(['"x"', "don't", "a\\b", "tab\there"])).toEqual([plain('"x"'), plain("don't"), plain("a\\b"), quoted("tab\there")]);
+  });
+});
+
+describe("tokenize: references", () => {
+  it("keeps a member reference one word, spaces and quotes in the name included", () => {
+    const bob = mentionOf("U0BOB01", 'Bob "the builder" Smith');
+    expect(words(tokenize(`task assign #3 ${bob} now`))).toEqual(["task", "assign", "#3", bob, "now"]);
+    expect(tokenize(`"Review with ${bob}" due`)).toEqual([{ text: `Review with ${bob}`, quoted: true }, { text: "due", quoted: false }]);
+  });
+
+  it("reads an unclosed reference character as an ordinary character", () => {
+    expect(words(tokenize("a \uE000@U1 b"))).toEqual(["a", "\uE000@U1", "b"]);
   });
 });

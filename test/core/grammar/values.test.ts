@@ -1,3 +1,5 @@
+import { withoutReserved } from "../../../src/core/views/references.js";
+import { channelOf, mentionOf } from "../../support/references.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatAmount, MONEY_LIMIT } from "../../../src/core/domain/money.js";
@@ -297,19 +299,25 @@ describe("parseScale", () => {
 });
 
 describe("parseMention", () => {
-  it("reads typed names and Slack's escaped mentions", () => {
+  it("reads typed names and the member references adapters make of platform mentions", () => {
     expect(value(parseMention("@bob"))).toEqual({ id: "bob", name: "bob" });
     expect(value(parseMention("@bob.smith,"))).toEqual({ id: "bob.smith", name: "bob.smith" });
     expect(value(parseMention("@Zoë"))).toEqual({ id: "Zoë", name: "Zoë" });
-    expect(value(parseMention("<@U123ABC>"))).toEqual({ id: "U123ABC" });
-    expect(value(parseMention("<@U123|bob>"))).toEqual({ id: "U123", name: "bob" });
-    expect(value(parseMention("<@W42|>"))).toEqual({ id: "W42" });
+    expect(value(parseMention(mentionOf("U123ABC")))).toEqual({ id: "U123ABC" });
+    expect(value(parseMention(mentionOf("U123", "bob")))).toEqual({ id: "U123", name: "bob" });
+    expect(value(parseMention(`${mentionOf("U123", "Bob Smith")},`))).toEqual({ id: "U123", name: "Bob Smith" });
+    expect(value(parseMention(mentionOf("29:1bob-Yw8_R", "Bob")))).toEqual({ id: "29:1bob-Yw8_R", name: "Bob" });
   });
   it("rejects the rest", () => {
     expect(message(parseMention("bob"))).toBe('"bob" is not a person. Mention them like @bob.');
-    for (const bad of ["@", "@@bob", "<@>", "<#C123|general>", "<!here>", "@.", "email@x.com"]) expect(parseMention(bad).ok, bad).toBe(false);
+    for (const bad of ["@", "@@bob", "<@>", "<#C123|general>", "<!here>", "@.", "email@x.com", channelOf("C1"), `x${mentionOf("U1")}`]) expect(parseMention(bad).ok, bad).toBe(false);
     expect(looksLikeMention("@bob")).toBe(true);
-    expect(looksLikeMention("<@U1|x>")).toBe(true);
+    expect(looksLikeMention(mentionOf("U1", "x"))).toBe(true);
+  });
+  it("takes typed Slack syntax for text, never for a person", () => {
+    for (const typed of ["<@U123ABC>", "<@U123|bob>", "<@W42|>"]) expect(parseMention(typed).ok, typed).toBe(false);
+    // A forged reference (the reserved characters typed in) is stripped on the way in: at most a typed name is left, never the id.
+    expect(value(parseMention(withoutReserved(mentionOf("U123", "bob"))))).toEqual({ id: "U123bob", name: "U123bob" });
     expect(looksLikeMention("bob")).toBe(false);
   });
 });

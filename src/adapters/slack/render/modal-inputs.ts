@@ -1,4 +1,5 @@
 /** One form field -> one Slack input block, with the element its kind calls for. */
+import { segments } from "../../../core/views/references.js";
 import type { FormField } from "../../../core/views/form.js";
 import { optionValue, optionsByIndex } from "./form-ids.js";
 import { SLACK } from "./limits.js";
@@ -36,11 +37,12 @@ function elementFor(field: FormField, id: string): InputBlockElement {
       if (field.options?.length) return staticSelect(field, id, initial);
       return textInput(field, id, initial); // no choices to offer: let them type it
     case "user": {
-      const user = initial ? userIds(initial)[0] : undefined;
+      // The references themselves, before sanitize spells them out as names.
+      const user = field.initial ? userIds(field.initial)[0] : undefined;
       return { type: "users_select", action_id: id, ...(user ? { initial_user: user } : {}) };
     }
     case "users": {
-      const users = initial ? userIds(initial) : [];
+      const users = field.initial ? userIds(field.initial) : [];
       return { type: "multi_users_select", action_id: id, ...(users.length ? { initial_users: users } : {}) };
     }
     case "date":
@@ -103,9 +105,13 @@ function initialIndex(field: FormField, initial: string): number {
   return byValue >= 0 ? byValue : options.findIndex((o) => o.label.toLowerCase() === initial.toLowerCase());
 }
 
-/** Slack user ids from mentions (<@U123>, <@U123|bob>) or bare ids; typed names (@bob) cannot be preselected. */
+/** Slack user ids from the core's member references or bare ids; typed names (@bob) cannot be preselected. */
 function userIds(text: string): string[] {
-  return Array.from(text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|(?<![\w@])([UW][A-Z0-9]{6,})(?!\w)/g), (m) => m[1] ?? m[2] ?? "").filter(Boolean);
+  return segments(text).flatMap((s) => {
+    if (s.kind === "member") return /^[UW][A-Z0-9]+$/.test(s.id) ? [s.id] : [];
+    if (s.kind !== "text") return [];
+    return Array.from(s.text.matchAll(/(?<![\w@<])([UW][A-Z0-9]{6,})(?!\w)/g), (m) => m[1]!);
+  });
 }
 
 function isIsoDate(text: string): boolean {

@@ -1,38 +1,40 @@
 /**
- * Core text -> Slack mrkdwn. The core's limited markdown (*bold*, _italic_,
- * `code`) is already Slack's, so only &, < and > need escaping. Slack's own
- * link and mention syntax (<@U123>, <#C1|name>, <!here>, <https://x|label>)
- * passes through so mentions and links keep working, and a markdown link
- * [label](https://x) becomes Slack's <https://x|label>.
+ * Core text -> Slack mrkdwn. Every string is inert text: &, < and > are
+ * escaped, so nothing a person wrote can become <!channel>, <@U123>, <#C1>
+ * or <https://x|label>. The core's limited markdown (*bold*, _italic_,
+ * `code`) is already Slack's and stays. Only the core's references
+ * (core/views/references.ts) come out live: a member as <@U123>, a channel
+ * as <#C123>, a link as <url|label>.
  */
+import { segments, type Segment } from "../../../core/views/references.js";
 import { sanitize, splitText, type Span } from "./text.js";
 
-const SLACK_TOKEN = /<(?:[@#!][^<>\s|]{1,200}|(?:https?|mailto):[^<>\s|]{1,800})(?:\|[^<>\n]{0,300})?>/;
-const MARKDOWN_LINK = /\[([^[\]\n]{1,300})\]\((https?:\/\/[^\s()<>]{1,800})\)/;
-const TOKEN = new RegExp(`(${SLACK_TOKEN.source})|${MARKDOWN_LINK.source}|([&<>])`, "g");
-const MARKUP = new RegExp(`${SLACK_TOKEN.source}|${MARKDOWN_LINK.source}`);
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 const escapeAll = (value: string) => value.replace(/[&<>]/g, (c) => ENTITY[c] ?? c);
-const escapeAmpersands = (value: string) => value.replace(/&/g, "&amp;");
 
-/** Core text -> mrkdwn, keeping Slack links and mentions. */
-export function mrkdwn(value: string): string {
-  return sanitize(value).replace(TOKEN, (match, token?: string, label?: string, url?: string) => {
-    if (token) return escapeAmpersands(token);
-    if (label && url) return `<${escapeAmpersands(url)}|${escapeAll(label)}>`;
-    return ENTITY[match] ?? match;
-  });
+/** Slack's live form of a reference. Ids are word characters by construction; a URL has no <, > or |. */
+function live(segment: Exclude<Segment, { kind: "text" }>): string {
+  switch (segment.kind) {
+    case "member":
+      return `<@${segment.id}>`;
+    case "channel":
+      return `<#${segment.id}>`;
+    case "link":
+      return `<${segment.url.replace(/&/g, "&amp;")}|${escapeAll(sanitize(segment.label))}>`;
+  }
 }
 
-/** Core text -> mrkdwn shown literally (inside a code block): nothing passes through. */
+/** Core text -> mrkdwn: person text escaped, references live. */
+export function mrkdwn(value: string): string {
+  return segments(value)
+    .map((s) => (s.kind === "text" ? escapeAll(sanitize(s.text)) : live(s)))
+    .join("");
+}
+
+/** Core text -> mrkdwn shown literally (inside a code block): references read as words, nothing is live. */
 export function literal(value: string): string {
   return escapeAll(sanitize(value));
-}
-
-/** Whether text holds Slack links or mentions, which a code block would show raw. */
-export function hasSlackMarkup(value: string): boolean {
-  return MARKUP.test(value);
 }
 
 /** Entities and links in escaped mrkdwn: a cut inside one would show garbage. */

@@ -3,11 +3,13 @@
  * monospace code block. Long cells wrap inside their column rather than being
  * cut, so the block stays narrow enough that Slack does not re-wrap it; the
  * header repeats in every section when the rows span several. Tables that
- * cannot be shown that way (links or mentions, which a code block shows raw;
- * too many columns to fit) become one line per row, "*Column:* value".
+ * cannot be shown that way (the core's mentions and links, which a code block
+ * cannot make live; too many columns to fit) become one line per row,
+ * "*Column:* value".
  */
 import { SLACK, TABLE_WIDTH } from "./limits.js";
-import { hasSlackMarkup, literal, mrkdwn, splitMrkdwn } from "./mrkdwn.js";
+import { hasReferences } from "../../../core/views/references.js";
+import { literal, mrkdwn, splitMrkdwn } from "./mrkdwn.js";
 import { displayWidth, graphemes, isBlank, oneLine, sanitize } from "./text.js";
 
 const GAP = "  ";
@@ -23,9 +25,10 @@ export function tableTexts(columns: readonly string[], rows: readonly (readonly 
   const width = Math.max(columns.length, ...rows.map((r) => r.length));
   if (width === 0 || (rows.length === 0 && columns.every(isBlank))) return [];
   const header = Array.from({ length: width }, (_, i) => oneLine(columns[i] ?? ""));
-  const body = rows.map((r) => Array.from({ length: width }, (_, i) => sanitize(r[i] ?? "")));
-  if ([...header, ...body.flat()].some(hasSlackMarkup)) return rowLines(header, body);
-  return codeBlocks(header, body) ?? rowLines(header, body);
+  const cells = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+  // Cells keep their references for the row layout; a code block would show them as words only.
+  if (cells.flat().some(hasReferences)) return rowLines(header, cells);
+  return codeBlocks(header, cells.map((r) => r.map(sanitize))) ?? rowLines(header, cells);
 }
 
 function codeBlocks(header: string[], body: string[][]): string[] | null {

@@ -5,15 +5,21 @@
  * surrogate pair.
  */
 
+import { plainReferences } from "../../../core/views/references.js";
+
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Control characters other than tab and newline: Slack drops or rejects them, and JSON inflates them sixfold.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** Text fit to send: CRLF -> LF, no stray control characters, no lone surrogates. */
+/**
+ * Text fit to send: CRLF -> LF, no stray control characters, no lone
+ * surrogates; core references spelled out as words (@name, #channel), for
+ * places that cannot hold a live one. mrkdwn() takes references out first.
+ */
 export function sanitize(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+  return plainReferences(value).replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /** For plain_text places that show one line (headers, titles, labels). */

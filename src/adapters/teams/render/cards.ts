@@ -11,6 +11,7 @@ import { plain } from "../../../core/views/render-text.js";
 import type { Reply } from "../../../core/views/reply.js";
 import { openFormData } from "./action-data.js";
 import { chartElements, elementsFor } from "./elements.js";
+import { inert } from "./markdown.js";
 import { MAX_CARDS, TEAMS } from "./limits.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
 import { CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, type ActionSet, type AdaptiveCard, type CardAttachment, type CardElement } from "./types.js";
@@ -27,9 +28,9 @@ export interface TeamsCardOptions {
 const FORM_VALUES_BYTES = 2_000;
 const PAGE_SUFFIX_BYTES = 16;
 
-/** The notification and fallback text: the summary in plain words, or the app's name. */
+/** The notification and fallback text: the summary in plain words (no link either), or the app's name. */
 export function summaryText(summary: string): string {
-  const text = truncate(oneLine(plain(summary)), TEAMS.summary);
+  const text = truncate(inert(oneLine(plain(summary))), TEAMS.summary);
   return isBlank(text) ? "Charter" : text;
 }
 
@@ -53,7 +54,7 @@ export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): Adap
   if (flow.length) parts.push({ flow });
   // Nothing to show but the summary: show it, so a card is never empty.
   if (!parts.length) {
-    let elements: CardElement[] = splitText(sanitize(reply.summary), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
+    let elements: CardElement[] = splitText(inert(sanitize(reply.summary)), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
     if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
     parts.push({ flow: elements });
   }

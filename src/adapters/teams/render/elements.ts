@@ -7,7 +7,7 @@ import { progressBar } from "../../../core/views/render-text.js";
 import type { Block, Button, Tone } from "../../../core/views/reply.js";
 import { runData } from "./action-data.js";
 import { TEAMS } from "./limits.js";
-import { markdown, plainWords } from "./markdown.js";
+import { inert, markdown, plainWords } from "./markdown.js";
 import { tableElements } from "./table.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
 import { pngSize } from "./png.js";
@@ -32,7 +32,8 @@ const textBlocks = (text: string, style: Omit<TextBlock, "type" | "text" | "wrap
 export function elementsFor(block: Block): CardElement[] {
   switch (block.kind) {
     case "heading": {
-      const text = oneLine(block.text);
+      // A TextBlock reads Markdown even in a heading: the words must not make a link.
+      const text = inert(oneLine(block.text));
       return isBlank(text) ? [] : [{ type: "TextBlock", text: truncate(text, HEADING), wrap: true, size: "Medium", weight: "Bolder" }];
     }
     case "text":

@@ -10,7 +10,7 @@ import type { Form, FormField } from "../../../core/views/form.js";
 import { submitData } from "./action-data.js";
 import { choiceValue, inputIds, personIds } from "./form-ids.js";
 import { TEAMS } from "./limits.js";
-import { markdown } from "./markdown.js";
+import { inert, markdown } from "./markdown.js";
 import { isBlank, jsonBytes, oneLine, sanitize, truncate } from "./text.js";
 import { CARD_SCHEMA, CARD_VERSION, type AdaptiveCard, type CardElement, type CardInput, type ChoiceSetInput, type TextBlock } from "./types.js";
 
@@ -89,7 +89,7 @@ function fieldElements(field: FormField, id: string, errors: Form["errors"]): Ca
   const notes = [field.hint ? truncate(sanitize(field.hint), HINT) : "", choicesNote(field)].filter((n) => !isBlank(n));
   // hasOwn: a field named "constructor" has no error just because every object has that key.
   const given = errors && Object.hasOwn(errors, field.name) ? errors[field.name] : undefined;
-  const error = typeof given === "string" ? oneLine(given) : "";
+  const error = typeof given === "string" ? inert(oneLine(given)) : "";
   return [
     inputFor(field, id),
     ...(notes.length ? [{ ...note(markdown(notes.join(" "))), spacing: "None" as const }] : []),
@@ -113,7 +113,8 @@ function inputFor(field: FormField, id: string): CardInput {
       return field.options?.length ? choiceSet(field, common, initial) : textInput(field, common, initial);
     case "user":
     case "users": {
-      const people = initial ? personIds(initial) : [];
+      // The references themselves, before sanitize spells them out as names.
+      const people = field.initial ? personIds(field.initial) : [];
       const chosen = field.kind === "user" ? people.slice(0, 1) : people;
       return {
         type: "Input.ChoiceSet",

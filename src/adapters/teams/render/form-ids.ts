@@ -4,6 +4,7 @@
  * that cannot be one (empty, odd characters, a duplicate, or a key the
  * button data already uses) gets a stand-in, mapped back on submit.
  */
+import { segments } from "../../../core/views/references.js";
 import type { FormField } from "../../../core/views/form.js";
 import { ACTION_KEY } from "./action-data.js";
 
@@ -33,7 +34,7 @@ export function decodeChoice(field: FormField, sent: string): string {
   return /^\d+$/.test(sent) ? (field.options?.[Number(sent)]?.value ?? sent) : sent;
 }
 
-/** People from the core's mentions (<@id>, <@id|name>) for a people picker's initial value. */
+/** People from the core's member references for a people picker's initial value. */
 export function personIds(text: string): string[] {
-  return Array.from(text.matchAll(/<@([^>|\s]+)(?:\|[^>]*)?>/g), (m) => m[1]!);
+  return segments(text).flatMap((s) => (s.kind === "member" ? [s.id] : []));
 }

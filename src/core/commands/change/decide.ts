@@ -4,11 +4,12 @@
  * the member is an approver, records the decision and, when it settles the
  * request, applies its impacts in the same transaction.
  */
+import { channelRef } from "../../views/references.js";
 import type { ProjectCommandContext } from "../define.js";
 import { pendingApprovers } from "../../domain/change-policy.js";
 import { NotAnApprover, type ChangeDecisionKind, type ChangeRequest, type Member } from "../../store.js";
 import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../../views/reply.js";
-import { at, channelRef, joinWords, membersById, ref } from "../shared.js";
+import { at, joinWords, membersById, ref } from "../shared.js";
 import { approversOf, findChange } from "./find.js";
 import { instantText, POLICY_TEXT } from "./format.js";
 import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "./post.js";
@@ -77,7 +78,7 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
 
   const blocks: Block[] = [text(`You ${change.status} change request ${title}.`)];
   if (change.status === "approved") blocks.push(list(appliedLines(change, ctx.project, after)));
-  const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(ctx, id))));
+  const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))));
   const told = [posted.length ? `Posted the outcome in ${where}` : "", requester && requester.id !== ctx.user.id ? `sent it to ${at(requester)}` : ""].filter(Boolean);
   if (told.length) blocks.push(contextLine(`${told.join(" and ").replace(/^./, (c) => c.toUpperCase())}.`));
   return reply(`${change.status === "approved" ? "Approved" : "Rejected"} change request ${title}`, blocks);

@@ -14,7 +14,8 @@ import { directMessage } from "../../domain/quiet-hours.js";
 import type { OutgoingMessage } from "../../notify.js";
 import type { ChangeRequest, Member, Project } from "../../store.js";
 import { actions, contextLine, fields, heading, list, reply, text, type Block, type Reply } from "../../views/reply.js";
-import { at, joinWords, mention, money, ref } from "../shared.js";
+import { memberRef } from "../../views/references.js";
+import { at, joinWords, money, ref } from "../shared.js";
 import { decisionButtons, impactFacts, POLICY_TEXT, scheduleText, typedDecisions } from "./format.js";
 
 type PostContext = Pick<Context, "tenant" | "channel" | "notify" | "log" | "store" | "now">;
@@ -63,8 +64,8 @@ export async function sendDirect(ctx: PostContext, member: Member, key: string, 
 }
 
 /** The request as the approvers see it in the channel: impacts, who decides, and the buttons. */
-export function requestMessage(ctx: Pick<Context, "channel">, project: Project, change: ChangeRequest, requester: Member, approvers: readonly Member[]): Reply {
-  const addressed = joinWords(approvers.map((m) => mention(ctx, m)));
+export function requestMessage(project: Project, change: ChangeRequest, requester: Member, approvers: readonly Member[]): Reply {
+  const addressed = joinWords(approvers.map((m) => memberRef(m)));
   const rule = approvers.length > 1 ? ` (${POLICY_TEXT[project.changePolicy]})` : "";
   return reply(
     `Change request ${ref(change.number)} in ${project.name}: ${change.title}`,
@@ -82,7 +83,7 @@ export function requestMessage(ctx: Pick<Context, "channel">, project: Project, 
 export const requestKey = (change: Pick<ChangeRequest, "id">): string => `change-request:${change.id}`;
 
 export function postChangeRequest(ctx: PostContext, project: Project, change: ChangeRequest, requester: Member, approvers: readonly Member[]): Promise<string[]> {
-  return postToChannels(ctx, project, requestKey(change), requestMessage(ctx, project, change, requester, approvers));
+  return postToChannels(ctx, project, requestKey(change), requestMessage(project, change, requester, approvers));
 }
 
 /** What approving a request did to the plan, for the outcome message and the approver's reply. */

@@ -1,7 +1,8 @@
+import { channelRef } from "../../views/references.js";
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { channelRef, joinWords, ref } from "../shared.js";
+import { joinWords, ref } from "../shared.js";
 import { contextLine, fields as fieldsBlock, reply, text } from "../../views/reply.js";
 import { approversOf } from "./find.js";
 import { impactFacts } from "./format.js";
@@ -63,7 +64,7 @@ export default projectCommand({
     const posted = await postChangeRequest(ctx, project, change, ctx.user, approvers);
     const blocks = [text(`Recorded change request ${ref(change.number)} ${change.title}.`), fieldsBlock(impactFacts(change, project))];
     if (posted.length) {
-      const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(ctx, id))));
+      const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))));
       blocks.push(contextLine(`Posted for the approvers' decision in ${where}.`));
     }
     blocks.push(contextLine(`Approvers: ${joinWords(approvers.map((m) => `@${m.name}`))}. \`change show ${ref(change.number)}\` follows its decisions.`));

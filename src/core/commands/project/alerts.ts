@@ -1,7 +1,8 @@
+import { channelRef } from "../../views/references.js";
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { channelRef, joinWords } from "../shared.js";
+import { joinWords } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
 import { alertChannels } from "../../alerts/channels.js";
 
@@ -24,7 +25,7 @@ export default projectCommand({
       const channelId = input.target === "default" ? null : input.target === "here" ? ctx.channel.id : input.target;
       project = await ctx.store.projects.setAlertChannel(ctx.scope, project.id, channelId);
     }
-    const where = joinWords((await alertChannels(ctx, project)).map((id) => channelRef(ctx, id)));
+    const where = joinWords((await alertChannels(ctx, project)).map((id) => channelRef(id)));
     const summary = `Alerts for ${project.name} go to ${where}`;
     const blocks = [text(`Critical-risk and budget alerts for *${project.name}* go to ${where}.`)];
     if (!project.alertChannelId) blocks.push(contextLine("That is the project's linked channels. Pick another with `project alerts #channel`."));

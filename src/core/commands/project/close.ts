@@ -4,6 +4,7 @@
  * as the project is archived, posted to the project's channels and sent to
  * each stakeholder by direct message.
  */
+import { channelRef } from "../../views/references.js";
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { charterContent, splitItems } from "../../domain/charter.js";
@@ -12,7 +13,7 @@ import { directMessage } from "../../domain/quiet-hours.js";
 import { projectCommand, type CommandDef, type ProjectCommandContext } from "../define.js";
 import { fields } from "../fields.js";
 import { formFor } from "../form.js";
-import { channelRef, joinWords, membersById } from "../shared.js";
+import { joinWords, membersById } from "../shared.js";
 import type { PostMortem, Project } from "../../store.js";
 import type { Reply } from "../../views/reply.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
@@ -140,7 +141,7 @@ const command: CommandDef = projectCommand({
         ctx.log.error("Could not queue the final report for a stakeholder", { key, memberId: member.id, error: String(error) });
       }
     }
-    const where = posted.length ? `Posted to ${joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(ctx, id))))}` : "Not posted to a channel";
+    const where = posted.length ? `Posted to ${joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))))}` : "Not posted to a channel";
     return reply(`Closed ${project.name}`, [
       text(`Closed *${project.name}*: it is archived and read-only now. \`project reopen\` reopens it.`),
       contextLine(`${where}; sent to ${sent} ${sent === 1 ? "stakeholder" : "stakeholders"} by direct message.`),

@@ -5,6 +5,7 @@
  */
 import type { Member, StandupAnswer } from "../../store.js";
 import { contextLine, heading, list, reply, text, type Block, type Reply } from "../../views/reply.js";
+import { memberRef } from "../../views/references.js";
 import { at, joinWords } from "../shared.js";
 
 export interface SummaryInput {
@@ -22,7 +23,7 @@ export function standupSummary(input: SummaryInput): Reply {
   const blocks: Block[] = [heading(`Standup summary — ${input.projectName}, ${input.localDate}`)];
   const blocked = input.answers.filter((a) => a.blockers);
   if (blocked.length) {
-    const who = input.manager ? ` ${at(input.manager)}` : "";
+    const who = input.manager ? ` ${memberRef(input.manager)}` : "";
     blocks.push(text(`*Blockers*${who}:`), list(blocked.map((a) => `@${name(a.memberId)}: ${a.blockers}`)));
   }
   if (input.answers.length) {

@@ -2,11 +2,14 @@
 import fc from "fast-check";
 import type { Form, FormField, FormFieldKind } from "../../../../src/core/views/form.js";
 import type { Block, Button, Reply } from "../../../../src/core/views/reply.js";
+import { linkRef } from "../../../../src/core/views/references.js";
+import { channelOf, mentionOf } from "../../../support/references.js";
 
 /** Pieces Slack treats specially, plus text that is easy to cut in the wrong place. */
 const SPECIAL = [
   "&", "<", ">", "&amp;", "*", "_", "`", "```", "~", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\u0000", "\u0007",
   "<@U123ABC>", "<@U1|bob>", "<#C1|general>", "<!here>", "<https://example.com/?a=1&b=2|a link & more>", "[doc](https://x.io/y)",
+  mentionOf("U123ABC", "bob"), channelOf("C1", "general"), linkRef("https://example.com/?a=1&b=2", "a link & more"), "\uE000", "\uE001\uE002",
   "😀", "👨‍👩‍👧", "👍🏽", "🇩🇪🇫🇷", "é", "e\u0301", "中文字", "\uD83D", "\uDE00", "\u200D", "\uFE0F",
 ];
 
@@ -92,7 +95,7 @@ const field = (long: boolean): fc.Arbitrary<FormField> =>
       required: fc.boolean(),
       hint: long ? fc.oneof(shortText, longText(3_000)) : shortText,
       options: long ? sized(option, 8, [90, 200]) : fc.array(option, { maxLength: 8 }),
-      initial: fc.oneof(shortText, fc.constantFrom("2026-03-30", "2026-02-30", "<@U123ABC>", "<@U1AAAAAA> <@U2BBBBBB>", "42", "1.5", "-3"), longText(3_500)),
+      initial: fc.oneof(shortText, fc.constantFrom("2026-03-30", "2026-02-30", "<@U123ABC>", "<@U1AAAAAA> <@U2BBBBBB>", mentionOf("U123ABC", "bob"), `${mentionOf("U1AAAAAA")} ${mentionOf("U2BBBBBB")}`, "42", "1.5", "-3"), longText(3_500)),
     },
     { requiredKeys: ["name", "label", "kind", "required"] },
   );

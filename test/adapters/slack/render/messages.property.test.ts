@@ -19,7 +19,8 @@ function start(raw: string): string {
   let out = "";
   let count = 0;
   for (const ch of raw) {
-    if (/[&<>[\]\n\r\t\u0000-\u001F\u007F]/.test(ch) || /^[\uD800-\uDFFF]$/.test(ch)) break;
+    // Reference characters too: a reference shows as <@U…> or @name, not as the characters it is made of.
+    if (/[&<>[\]\n\r\t\u0000-\u001F\u007F\uE000-\uE00F]/.test(ch) || /^[\uD800-\uDFFF]$/.test(ch)) break;
     out += ch;
     if (++count === 20) break;
   }

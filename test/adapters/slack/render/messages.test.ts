@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MORE_MARKER, toSlackMessages, type SlackMessage } from "../../../../src/adapters/slack/render/index.js";
+import { linkRef, memberRef } from "../../../../src/core/views/references.js";
 import { actions, contextLine, fields, heading, list, progress, reply, table, text, type Block } from "../../../../src/core/views/reply.js";
 import { messageProblems } from "./slack-limits.js";
 
@@ -27,20 +28,21 @@ describe("toSlackMessages: one block of each kind", () => {
     expect(value.endsWith("…")).toBe(true);
   });
 
-  it("text -> mrkdwn section; &, <, > escaped; Slack mentions and links pass through; markdown links become Slack links", () => {
-    expect(only(text("*Bold* & _it_ <@U123> <https://x.io/?a=1&b=2|Docs & more> [spec](https://x.io/s) 1<2>0"))).toEqual([
+  it("text -> mrkdwn section; &, <, > escaped so typed Slack syntax stays text; only core references are live", () => {
+    const live = `${memberRef({ platformUserId: "U9", name: "Ann" })} ${linkRef("https://x.io/d?a=1&b=2", "Docs & <more>")}`;
+    expect(only(text(`*Bold* & _it_ <@U123> <!channel> <https://x.io/?a=1&b=2|Docs & more> [spec](https://x.io/s) 1<2>0 ${live}`))).toEqual([
       {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: "*Bold* &amp; _it_ <@U123> <https://x.io/?a=1&amp;b=2|Docs &amp; more> <https://x.io/s|spec> 1&lt;2&gt;0",
+          text: "*Bold* &amp; _it_ &lt;@U123&gt; &lt;!channel&gt; &lt;https://x.io/?a=1&amp;b=2|Docs &amp; more&gt; [spec](https://x.io/s) 1&lt;2&gt;0 <@U9> <https://x.io/d?a=1&amp;b=2|Docs &amp; &lt;more&gt;>",
         },
       },
     ]);
   });
 
   it("fields -> section fields '*Label*\\nvalue'; an empty value shows a dash", () => {
-    expect(only(fields([["Budget", "$10,000"], ["Owner", "<@U1>"], ["Note", ""]]))).toEqual([
+    expect(only(fields([["Budget", "$10,000"], ["Owner", memberRef({ platformUserId: "U1", name: "Ann" })], ["Note", ""]]))).toEqual([
       {
         type: "section",
         fields: [
@@ -111,8 +113,8 @@ describe("toSlackMessages: one block of each kind", () => {
     expect(texts.join("\n")).toContain("Task number 200");
   });
 
-  it("a table with mentions or links lists its rows, since a code block would show them raw", () => {
-    expect(only(table(["Task", "Owner"], [["Fix login", "<@U1>"], ["Docs", ""]]))).toEqual([
+  it("a table with core mentions or links lists its rows, since a code block cannot make them live", () => {
+    expect(only(table(["Task", "Owner"], [["Fix login", memberRef({ platformUserId: "U1", name: "Ann" })], ["Docs", ""]]))).toEqual([
       { type: "section", text: { type: "mrkdwn", text: "• *Task:* Fix login · *Owner:* <@U1>\n• *Task:* Docs" } },
     ]);
   });
@@ -200,7 +202,7 @@ describe("toSlackMessages: long replies", () => {
   });
 
   it("splits a text over 3,000 characters at line breaks, never inside an emoji or an entity", () => {
-    const line = "😀 & 👨‍👩‍👧 <@U1> ".repeat(10);
+    const line = `😀 & 👨‍👩‍👧 ${memberRef({ platformUserId: "U1", name: "Ann" })} `.repeat(10);
     const value = Array.from({ length: 40 }, () => line).join("\n");
     const messages = render(text(value));
     withinLimits(messages);
@@ -208,7 +210,7 @@ describe("toSlackMessages: long replies", () => {
     expect(texts.length).toBeGreaterThan(1);
     for (const t of texts) {
       expect(t.endsWith("&amp")).toBe(false);
-      expect(t.split("\n").every((l) => l === line.replace(/&/g, "&amp;"))).toBe(true);
+      expect(t.split("\n").every((l) => l === "😀 &amp; 👨‍👩‍👧 <@U1> ".repeat(10))).toBe(true);
     }
   });
 

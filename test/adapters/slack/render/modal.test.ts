@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { formValuesFromSlack, toSlackErrors, toSlackModal } from "../../../../src/adapters/slack/render/modal.js";
 import type { Form, FormField } from "../../../../src/core/views/form.js";
 import { modalProblems } from "./slack-limits.js";
+import { inboundWords } from "../../../../src/core/grammar/inbound.js";
+import { mentionOf } from "../../../support/references.js";
 
 const form = (fields: FormField[], extra: Partial<Form> = {}): Form => ({ command: "cost add", title: "Log a cost", submitLabel: "Save", fields, ...extra });
 const field = (name: string, kind: FormField["kind"], extra: Partial<FormField> = {}): FormField => ({ name, label: name[0]!.toUpperCase() + name.slice(1), kind, required: true, ...extra });
@@ -103,16 +105,18 @@ describe("toSlackModal", () => {
     expect(block.hint?.text).toBe("Showing 100 of 250 choices; type the command to pick another.");
   });
 
-  it("user -> users select, preselected from a mention", () => {
-    expect(inputOf(field("assignee", "user", { initial: "<@U123ABC|bob>" }))).toMatchObject({
+  it("user -> users select, preselected from a member reference, never from typed Slack syntax", () => {
+    expect(inputOf(field("assignee", "user", { initial: mentionOf("U123ABC", "bob") }))).toMatchObject({
       element: { type: "users_select", action_id: "assignee", initial_user: "U123ABC" },
     });
-    const typed = inputOf(field("assignee", "user", { initial: "@bob" }));
-    expect(typed && "element" in typed && "initial_user" in typed.element).toBe(false);
+    for (const initial of ["@bob", "<@U123ABC|bob>"]) {
+      const typed = inputOf(field("assignee", "user", { initial }));
+      expect(typed && "element" in typed && "initial_user" in typed.element).toBe(false);
+    }
   });
 
   it("users -> multi users select", () => {
-    expect(inputOf(field("participants", "users", { initial: "<@U1AAAAAA> <@U2BBBBBB>" }))).toMatchObject({
+    expect(inputOf(field("participants", "users", { initial: `${mentionOf("U1AAAAAA")} ${mentionOf("U2BBBBBB")}` }))).toMatchObject({
       element: { type: "multi_users_select", action_id: "participants", initial_users: ["U1AAAAAA", "U2BBBBBB"] },
     });
   });
@@ -220,7 +224,10 @@ describe("formValuesFromSlack", () => {
       },
       f,
     );
-    expect(values).toEqual({ title: "Fix login", amount: "12.5", category: "travel", owner: "<@U123>", participants: "<@U1> <@U2>", due: "2026-03-30" });
+    const words = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, inboundWords(v)]));
+    // Picked people are structure, turned into references here, never text a person could type.
+    expect(words).toEqual({ title: "Fix login", amount: "12.5", category: "travel", owner: mentionOf("U123"), participants: `${mentionOf("U1")} ${mentionOf("U2")}`, due: "2026-03-30" });
+    expect(typeof values.title).toBe("string");
   });
 
   it("leaves out empty inputs", () => {

@@ -3,6 +3,7 @@ import { formValuesFromTeams, MORE_MARKER, toTeamsCards, toTeamsDialog } from ".
 import type { Form } from "../../../../src/core/views/form.js";
 import { actions, contextLine, fields, heading, progress, reply, table, text, type Reply } from "../../../../src/core/views/reply.js";
 import { cardProblems } from "./card-check.js";
+import { mentionOf } from "../../../support/references.js";
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -78,7 +79,7 @@ describe("toTeamsDialog and formValuesFromTeams", () => {
     fields: [
       { name: "title", label: "Title", kind: "text", required: true, initial: "Flood" },
       { name: "probability", label: "Probability", kind: "select", required: true, options: ["1", "2", "3"].map((v) => ({ value: v, label: v })), initial: "2" },
-      { name: "owner", label: "Owner", kind: "user", required: false, initial: "<@6b1c2d3e-0000-4000-8000-00000000a11c>" },
+      { name: "owner", label: "Owner", kind: "user", required: false, initial: mentionOf("6b1c2d3e-0000-4000-8000-00000000a11c", "Alice") },
       { name: "watchers", label: "Watchers", kind: "users", required: false },
       { name: "budget", label: "Budget", kind: "money", required: false },
       { name: "days", label: "Days", kind: "number", required: false, initial: "3" },

@@ -8,6 +8,7 @@ import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { respondWith } from "../../deliver.js";
+import { slackText } from "../../inbound-text.js";
 import { openForm } from "../../open-form.js";
 import { failureReply } from "../failure.js";
 import { firstDelivery } from "../../../retries.js";
@@ -32,7 +33,7 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
         channelId: cmd.channel_id,
         channelName: cmd.channel_name,
       });
-      const reply = await dispatch(ctx, cmd.text ?? "");
+      const reply = await dispatch(ctx, slackText(cmd.text ?? ""));
       if (reply.form && !reply.form.errors) await openForm(client, cmd.trigger_id, reply.form, cmd.channel_id);
       // Charts and files are uploaded with the bot's client: response_url cannot carry them.
       else await respondWith(respond, reply, { client, log, to: { channelId: cmd.channel_id, userId: cmd.user_id } });

@@ -7,6 +7,7 @@ import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
+import { slackText } from "../../inbound-text.js";
 import { failureReply } from "../failure.js";
 import { firstDelivery } from "../../../retries.js";
 
@@ -31,7 +32,7 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
       // Slack redelivers events it thinks were missed; the event id makes that harmless.
       if (!(await firstDelivery(deps.runtime, tenantOf(ids), "slack:event", body.event_id))) return;
       ctx = await slackContext(deps, client, ids);
-      const reply = await dispatch(ctx, withoutBotMention(event.text));
+      const reply = await dispatch(ctx, slackText(withoutBotMention(event.text)));
       await postReply(client, log, to, reply);
     } catch (err) {
       log.error("slack mention failed", { error: err instanceof Error ? err.message : String(err) });

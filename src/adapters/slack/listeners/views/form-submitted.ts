@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { savedBy } from "../../../../core/command-failure.js";
 import type { Context } from "../../../../core/context.js";
+import type { ChatText } from "../../../../core/grammar/inbound.js";
 import { findCommand, submitForm } from "../../../../core/dispatch.js";
 import { formFor } from "../../../../core/commands/form.js";
 import { tokenize } from "../../../../core/grammar/tokenize.js";
@@ -26,8 +27,9 @@ import { firstDelivery, releaseDelivery } from "../../../retries.js";
 const CLAIM_JOB = "slack:view";
 
 /** The view and what was entered in it: the same submission has the same key, changed values a new one. */
-export function submissionKey(viewId: string, values: Record<string, string>): string {
-  const entries = Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function submissionKey(viewId: string, values: Record<string, string | ChatText>): string {
+  // A picked person or channel hashes as its words (ChatText keeps them in a private field).
+  const entries = Object.entries(values).map(([name, v]) => [name, typeof v === "string" ? v : v.words] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${viewId}:${createHash("sha256").update(JSON.stringify(entries)).digest("base64url")}`;
 }
 

@@ -7,6 +7,7 @@
 import type { TurnContext } from "botbuilder";
 import type { Context } from "../../../../core/context.js";
 import { dispatch } from "../../../../core/dispatch.js";
+import type { ChatText } from "../../../../core/grammar/inbound.js";
 import { commandText, mentionsOf, userIdOf } from "../../activity.js";
 import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
@@ -16,7 +17,7 @@ import { failureReply } from "../failure.js";
 import { firstDelivery } from "../once.js";
 
 /** The message's words, each mentioned person resolved to their member id. */
-async function commandWords(deps: TeamsDeps, turn: TurnContext, tenant: string): Promise<string> {
+async function commandWords(deps: TeamsDeps, turn: TurnContext, tenant: string): Promise<ChatText> {
   const activity = turn.activity;
   const ids = new Map<string, string>();
   for (const { account } of mentionsOf(activity)) {
