@@ -38,7 +38,7 @@ function plainBlock(block: Block): Block {
     case "context":
       return { ...block, text: words(block.text) };
     case "fields":
-      return { ...block, items: block.items.map(([label, value]) => [words(label), words(value)]) };
+      return { ...block, items: block.items.map(([label, value]): [string, string] => [words(label), words(value)]) };
     case "table":
       return { ...block, columns: block.columns.map(words), rows: block.rows.map((row) => row.map(words)) };
     case "progress":
