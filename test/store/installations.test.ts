@@ -84,11 +84,15 @@ describeEachProvider("store Slack installations", (provider) => {
   it("keeps one installation when installs of the same tenant race", async () => {
     // Org-wide: teamId is NULL, so the unique index alone would not stop duplicates.
     const tenantId = unique("E");
-    const saves = Array.from({ length: 6 }, () => input(tenantId, { teamId: null, enterpriseId: tenantId, isEnterpriseWide: true }));
-    await Promise.all(saves.map((s) => repo.save(s)));
-    expect(await t.db.prisma.installation.count({ where: { tenantId } })).toBe(1);
-    const fetched = await repo.fetch(tenantId);
-    expect(saves.map((s) => s.botToken)).toContain(fetched!.botToken);
+    // Several rounds: later rounds race updates of the current row against inserts and clean-ups,
+    // which once deleted every row between two saves.
+    for (let round = 0; round < 8; round++) {
+      const saves = Array.from({ length: 6 }, () => input(tenantId, { teamId: null, enterpriseId: tenantId, isEnterpriseWide: true }));
+      await Promise.all(saves.map((s) => repo.save(s)));
+      expect(await t.db.prisma.installation.count({ where: { tenantId } })).toBe(1);
+      const fetched = await repo.fetch(tenantId);
+      expect(saves.map((s) => s.botToken)).toContain(fetched!.botToken);
+    }
   });
 
   it("deletes the tenant's installation only", async () => {

@@ -53,8 +53,10 @@ function aad(tenantId: TenantId, column: SecretColumn): string {
 
 const MAX_ATTEMPTS = 3;
 
-// Newest first; ties broken by id so every process agrees on which row is current.
-const newestFirst = [{ updatedAt: "desc" }, { id: "desc" }] as const;
+// The current row is the last one created; ties broken by id. createdAt never changes, so racing saves
+// agree on it: ordering by updatedAt let one save's update make a row "newest" after another save had
+// chosen to delete it, and two such saves could delete every row of the tenant between them.
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const;
 
 export function installationsRepository(source: InstallationsSource, key: Buffer): InstallationsRepository {
   const ctx: StoreContext = { prisma: source.prisma, provider: source.provider, knownTenants: source.knownTenants ?? new Set() };
