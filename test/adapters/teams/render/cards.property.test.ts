@@ -15,14 +15,14 @@ import { cardProblems } from "./card-check.js";
 
 /**
  * The first characters of a core text as a card must show them: up to the
- * first character the renderer may rewrite (markup, a line break, a control
+ * first character the renderer may rewrite (markup, a reference, a line break, a control
  * character or a broken surrogate), at most 20 code points.
  */
 function start(raw: string): string {
   let out = "";
   let count = 0;
   for (const ch of raw) {
-    if (/[*_`[\]\n\r\t\u0000-\u001F\u007F\u2028\u2029]/.test(ch) || /^[\uD800-\uDFFF]$/.test(ch)) break;
+    if (/[*_`[\]\n\r\t\u0000-\u001F\u007F\u2028\u2029\uE000-\uE00F]/.test(ch) || /^[\uD800-\uDFFF]$/.test(ch)) break;
     out += ch;
     if (++count === 20) break;
   }
