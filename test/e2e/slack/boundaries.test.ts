@@ -1,9 +1,10 @@
 /**
  * Slack's front door with requests that are signed but wrong: timestamps far
- * from now, payloads of the wrong shape, and App Home buttons of a project
- * whose name tries to break out of its quotes. Signed
- * requests go through Bolt's real HTTP receiver on Charter's server; Slack's
- * Web API is the local fake.
+ * from now, payloads of the wrong shape, App Home buttons of a project
+ * whose name tries to break out of its quotes, and a form (view submission)
+ * delivered twice: saved once and answered alike, while a refused one is
+ * checked again. Signed requests go through Bolt's real HTTP receiver on
+ * Charter's server; Slack's Web API is the local fake.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -180,5 +181,36 @@ describe("App Home buttons of a project with a hostile name", () => {
     const opened = await api.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
     expect(JSON.stringify(opened.args.view)).toContain("oops");
     expect(await charter.database.store.costs.list(tenant, project.id)).toEqual([]);
+  });
+});
+
+describe("a form submitted twice", () => {
+  it("saves one cost when Slack delivers the same view submission again, and answers both alike", async () => {
+    const before = (await costs()).length;
+    const posted = () => api.calls.filter((c) => JSON.stringify(c.args).includes("Standing desk")).length;
+    const first = await signed(costSubmission("V0TWICE0001", "480"));
+    expect(first.status).toBe(200);
+    expect(first.json ?? {}).not.toHaveProperty("response_action");
+    await api.waitFor("chat.postEphemeral", (c) => JSON.stringify(c.args).includes("Standing desk"));
+    const second = await signed(costSubmission("V0TWICE0001", "480"));
+    expect(second.status).toBe(200);
+    expect(second.json ?? {}).not.toHaveProperty("response_action");
+    await stillAnswers();
+    expect((await costs()).length).toBe(before + 1);
+    expect(posted()).toBe(1);
+
+    // Other values in the same view are a new submission (the first was refused, say): saved.
+    const changed = await signed(costSubmission("V0TWICE0001", "480", "Monitor arm"));
+    expect(changed.status).toBe(200);
+    expect((await costs()).length).toBe(before + 2);
+  });
+
+  it("checks a refused submission again when it comes again, and still saves nothing", async () => {
+    const before = (await costs()).length;
+    const first = await signed(costSubmission("V0REFUSED01", "lots"));
+    expect(first.json).toMatchObject({ response_action: "errors", errors: { amount: expect.stringContaining("not an amount") } });
+    const second = await signed(costSubmission("V0REFUSED01", "lots"));
+    expect(second.json).toEqual(first.json);
+    expect((await costs()).length).toBe(before);
   });
 });
