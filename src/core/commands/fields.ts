@@ -65,6 +65,9 @@ function each<T>(parse: (text: string) => Parsed<T>) {
   });
 }
 
+/** The most people one command names. */
+export const MAX_PEOPLE = 100;
+
 export const fields = {
   /**
    * Free text such as a title or a note; trimmed, never empty, bounded. A
@@ -106,8 +109,12 @@ export const fields = {
   mention() {
     return parsed(parseMention);
   },
-  mentions() {
-    return each(parseMention);
+  /** Several people: `@alice @bob`. Bounded, so a pasted roster is refused before anyone is looked up. */
+  mentions(max = MAX_PEOPLE) {
+    return z
+      .array(z.string())
+      .refine((words) => words.length <= max, { error: (issue) => `At most ${max} people at once (got ${(issue.input as string[]).length}).` })
+      .pipe(each(parseMention));
   },
   /** Several #ids: `task done #3 #4`. */
   refs() {
