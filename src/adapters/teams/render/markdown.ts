@@ -15,14 +15,16 @@ const CODE = /`([^`\n]+)`/g;
 const JOINER = "\u2060";
 
 /**
- * Person text that no Markdown reader takes for a link: "](", "][" and
- * "<scheme:" are broken apart; so is "{{", which opens a card's
- * {{DATE(…)}} / {{TIME(…)}} function, so typed words are shown as typed.
+ * Person text that no Markdown reader takes for a link: "](", "][", "]:"
+ * (a reference-style link's definition) and "<scheme:" are broken apart;
+ * so is "{{", which opens a card's {{DATE(…)}} / {{TIME(…)}} function, so
+ * typed words are shown as typed.
  */
 export function inert(text: string): string {
   return text
     .replace(/\]\s*\(/g, (m) => `]${JOINER}${m.slice(1)}`)
     .replace(/\]\s*\[/g, (m) => `]${JOINER}${m.slice(1)}`)
+    .replace(/\]:/g, `]${JOINER}:`)
     .replace(/<(?=[a-z][\w+.-]*:|\/\/|www\.)/gi, `<${JOINER}`)
     .replace(/\{(?=\{)/g, `{${JOINER}`);
 }
