@@ -62,3 +62,25 @@ describeEachProvider("references typed by people", (provider) => {
     expect(slackLive(reply)).toEqual([]);
   });
 });
+
+describeEachProvider("names of mentioned people", (provider) => {
+  const testStore = suiteStore(provider);
+
+  it("a mention names someone but never renames them: not as typed words, nor with a label the mention carried", async () => {
+    const { pm, store, tenant } = await apolloFixture(testStore(), "rename");
+    const ctx = await pm.context();
+    const { dispatch } = await import("../../../src/core/dispatch.js");
+    // Bob as his own platform sign-in named him.
+    const bob = await store.members.ensure(tenant, { platformUserId: "U0BOB0001", name: "Bob Builder" });
+
+    expect((await pm.say("task add Paint @U0BOB0001")).ok).toBe(true);
+    expect((await dispatch(ctx, chatText(["task add Plaster ", { member: { id: "U0BOB0001", name: "Fired" } }]))).ok).toBe(true);
+    expect((await store.members.get(tenant, bob.id))?.name).toBe("Bob Builder");
+
+    // Someone first seen through a mention takes the name it showed.
+    expect((await dispatch(ctx, chatText(["task add Sand ", { member: { id: "U0ANN0001", name: "Ann" } }]))).ok).toBe(true);
+    const tasks = await store.tasks.list(tenant, (await store.projects.findByName(tenant, "Apollo"))!.id, {});
+    const sand = tasks.find((t) => t.title === "Sand")!;
+    expect((await store.members.get(tenant, sand.assigneeId!))).toMatchObject({ platformUserId: "U0ANN0001", name: "Ann" });
+  });
+});

@@ -249,6 +249,21 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(task?.assigneeId).toBe(bob.id);
   });
 
+  it("never renames the person a mention names, whatever name the mention entity carries", async () => {
+    // Bob speaks, so Charter knows him by the name Teams gives him.
+    await exchange(messageActivity("help", { ...where(), from: BOB }));
+    const bob = await charter.store.members.ensure(TENANT_KEY, { platformUserId: BOB.aadObjectId });
+    expect(bob.name).toBe(BOB.name);
+    // An entity naming Bob by his object id, with a name of its own (no roster look-up is made for it).
+    const activity = messageActivity("task add Sweep <at>Fired</at>", where());
+    activity.entities.push({ type: "mention", mentioned: { id: BOB.id, name: "Fired", aadObjectId: BOB.aadObjectId }, text: "<at>Fired</at>" } as (typeof activity.entities)[number]);
+    const { sent } = await exchange(activity);
+    expect(JSON.stringify(cardOf(sent[0]!))).toContain("Sweep");
+    const task = (await charter.store.tasks.list(TENANT_KEY, (await project()).id)).find((t) => t.title === "Sweep");
+    expect(task?.assigneeId).toBe(bob.id);
+    expect((await charter.store.members.get(TENANT_KEY, bob.id))?.name).toBe(BOB.name);
+  });
+
   it("answers plain words in a personal chat, and stores that chat for direct messages", async () => {
     const activity = messageActivity("help", { ...where(), kind: "personal" });
     const { sent } = await exchange(activity);
