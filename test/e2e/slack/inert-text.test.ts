@@ -15,7 +15,7 @@ import { outboxQueue } from "../../../src/outbox/outbox-repository.js";
 import {
   appHomeOpenedEvent,
   DEFAULT_CHANNEL,
-  DEFAULT_TEAM,
+  DEFAULT_TENANT,
   DEFAULT_USER,
   eventBody,
   newTriggerId,
@@ -52,7 +52,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const tenant = DEFAULT_TEAM.id;
+const tenant = DEFAULT_TENANT;
 let n = 0;
 
 /** Runs `/pm <text>` as `user` and returns what its response_url received. */
