@@ -6,7 +6,7 @@
  * names them, and the approvers Charter addresses are still named.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ALICE, BOB, botAddedActivity, CHANNEL, messageActivity, startConnector, TENANT, type ConnectorCall, type ConnectorServer } from "../../support/teams/index.js";
+import { ALICE, BOB, botAddedActivity, CHANNEL, messageActivity, startConnector, TENANT_KEY, type ConnectorCall, type ConnectorServer } from "../../support/teams/index.js";
 import { mentionOf } from "../../support/references.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
@@ -60,14 +60,14 @@ function markdownOf(value: unknown, out: string[] = [], key = ""): string[] {
 
 it("keeps every echo of person text inert in cards while the people Charter names stay named", async () => {
   await say(`project create "Apollo ${"[x](https://evil.example)"} &lt;https://evil.example&gt;" budget 10000 USD`);
-  const project = (await charter.store.projects.forChannel(TENANT, CHANNEL))!;
+  const project = (await charter.store.projects.forChannel(TENANT_KEY, CHANNEL))!;
   expect(project.name).toBe("Apollo [x](https://evil.example) <https://evil.example>");
 
   // Eve is picked as a Teams mention: she is assigned, under her display name.
   const assigned = await say(`task add "${PAYLOAD}" <at>${EVE.name}</at>`, as(ALICE, [EVE]));
   expect(assigned).toContain("Added task #1");
-  const task = (await charter.store.tasks.list(TENANT, project.id, {}))[0]!;
-  expect((await charter.store.members.getMany(TENANT, [task.assigneeId!]))[0]?.name).toBe(EVE.name);
+  const task = (await charter.store.tasks.list(TENANT_KEY, project.id, {}))[0]!;
+  expect((await charter.store.members.getMany(TENANT_KEY, [task.assigneeId!]))[0]?.name).toBe(EVE.name);
   // Typed text loses the reserved characters: a forged reference is words.
   expect(task.title).toContain("@29:1eveEve");
   expect(task.title).not.toMatch(/[\uE000-\uE00F]/);
