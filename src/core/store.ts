@@ -111,8 +111,12 @@ export interface Store {
     ensure(tenantId: TenantId, platform: Platform, name?: string): Promise<void>;
   };
   members: {
-    /** Find or create by platform user id; updates name / time zone when given. */
-    ensure(tenantId: TenantId, user: { platformUserId: string; name?: string; timeZone?: string | null }): Promise<Member>;
+    /**
+     * Find or create by platform user id; updates name / time zone when given.
+     * `rename: false` gives the name to a new member only: what a mention
+     * showed (typed words, a label) is no one's say on another person's name.
+     */
+    ensure(tenantId: TenantId, user: { platformUserId: string; name?: string; timeZone?: string | null }, options?: { rename?: boolean }): Promise<Member>;
     get(tenantId: TenantId, id: string): Promise<Member | null>;
     /** Several at once (for rendering names); unknown ids are left out. */
     getMany(tenantId: TenantId, ids: string[]): Promise<Member[]>;

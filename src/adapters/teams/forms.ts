@@ -5,6 +5,7 @@
  * errors next to their fields and what was entered kept.
  */
 import type { TurnContext } from "botbuilder";
+import { MAX_PEOPLE } from "../../core/commands/fields.js";
 import { formFor } from "../../core/commands/form.js";
 import type { Context } from "../../core/context.js";
 import { findCommand, submitForm } from "../../core/dispatch.js";
@@ -41,6 +42,14 @@ export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: F
   const blank = formForAction({ action: "submit", command: action.command, ...(action.project ? { project: action.project } : {}) });
   if (!blank) return { reply: rejection(`Unknown form \`${action.command}\`.`) };
   const { values: typed, people } = formValuesFromTeams(data, blank);
+  // Each picked id costs a roster look-up and a member: a pasted crowd is refused before any.
+  const crowded = Object.entries(people).find(([, ids]) => ids.length > MAX_PEOPLE);
+  if (crowded) {
+    const [name, ids] = crowded;
+    const message = `At most ${MAX_PEOPLE} people at once (got ${ids.length}).`;
+    const retry: Form = { ...blank, fields: blank.fields.map((f) => (Object.hasOwn(typed, f.name) ? { ...f, initial: typed[f.name]! } : f)), errors: { [name]: message } };
+    return { reply: rejection(message), retry };
+  }
   const values: Record<string, string | ChatText> = { ...typed };
   const tenant = tenantOf(turn.activity);
   const ctx = await teamsContext(deps, turn);

@@ -65,6 +65,11 @@ function each<T>(parse: (text: string) => Parsed<T>) {
   });
 }
 
+/** The most people one command names. */
+export const MAX_PEOPLE = 100;
+/** The most #ids one command names. */
+export const MAX_REFS = 100;
+
 export const fields = {
   /**
    * Free text such as a title or a note; trimmed, never empty, bounded. A
@@ -106,12 +111,19 @@ export const fields = {
   mention() {
     return parsed(parseMention);
   },
-  mentions() {
-    return each(parseMention);
+  /** Several people: `@alice @bob`. Bounded, so a pasted roster is refused before anyone is looked up. */
+  mentions(max = MAX_PEOPLE) {
+    return z
+      .array(z.string())
+      .refine((words) => words.length <= max, { error: (issue) => `At most ${max} people at once (got ${(issue.input as string[]).length}).` })
+      .pipe(each(parseMention));
   },
-  /** Several #ids: `task done #3 #4`. */
-  refs() {
-    return each(parseRef);
+  /** Several #ids: `task done #3 #4`. Bounded like people, so the answer about them stays short. */
+  refs(max = MAX_REFS) {
+    return z
+      .array(z.string())
+      .refine((words) => words.length <= max, { error: (issue) => `At most ${max} #ids at once (got ${(issue.input as string[]).length}).` })
+      .pipe(each(parseRef));
   },
   ref() {
     return parsed(parseRef);

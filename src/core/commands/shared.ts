@@ -3,9 +3,13 @@ import type { Context } from "../context.js";
 import { formatMoney } from "../domain/money.js";
 import type { Member } from "../store.js";
 
-/** The member a mention names; created on first mention so tasks can be assigned before someone speaks. */
+/**
+ * The member a mention names; created on first mention so tasks can be
+ * assigned before someone speaks. The name it showed is only a new member's:
+ * mentioning someone never renames them.
+ */
 export function memberFor(ctx: Context, mention: { id: string; name?: string }): Promise<Member> {
-  return ctx.store.members.ensure(ctx.tenant, { platformUserId: mention.id, ...(mention.name ? { name: mention.name } : {}) });
+  return ctx.store.members.ensure(ctx.tenant, { platformUserId: mention.id, ...(mention.name ? { name: mention.name } : {}) }, { rename: false });
 }
 
 export const at = (member: Pick<Member, "name"> | undefined | null): string => (member ? `@${member.name}` : "—");

@@ -10,15 +10,22 @@
  *   U+E000 "^" <http(s) url> U+E002 <label> U+E001 a link
  * Text a person wrote can never hold these characters: `withoutReserved`
  * strips them at every way in (typed words, form values, display names,
- * imported notes), so only this module can make a token.
+ * imported notes), so only this module can make a token. Bidi controls go
+ * with them, at the way in and again when text is shown.
  */
 
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const SEP = "\uE002";
-/** The private-use characters Charter keeps for itself; person text never carries them. */
-const RESERVED = /[\uE000-\uE00F]/g;
-const HAS_RESERVED = /[\uE000-\uE00F]/;
+/**
+ * What person text never carries: the private-use characters Charter keeps
+ * for itself, and the bidi embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069), which would reorder what follows them on
+ * screen (a table row's amount, who logged it). LRM and RLM reorder nothing
+ * after them and stay.
+ */
+const RESERVED = /[\uE000-\uE00F\u202A-\u202E\u2066-\u2069]/g;
+const HAS_RESERVED = /[\uE000-\uE00F\u202A-\u202E\u2066-\u2069]/;
 const TOKEN = /\uE000([^\uE000\uE001]*)\uE001/g;
 
 const ID = /^[A-Za-z0-9][\w:.@-]{0,199}$/;

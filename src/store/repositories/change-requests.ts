@@ -17,7 +17,7 @@
  * request (`changeRequest`, `number` and `source: "change:<id>"`). A failure
  * anywhere rolls the decision and every impact back.
  */
-import { addDays } from "../../core/domain/dates.js";
+import { addDays, DATE_RANGE_TEXT, isDateInRange } from "../../core/domain/dates.js";
 import { charterScope, withScopeItem } from "../../core/domain/charter.js";
 import { approverIds, settlementOf } from "../../core/domain/change-policy.js";
 import {
@@ -133,6 +133,10 @@ async function applyImpacts(tx: Tx, audit: Audit, scope: Scope, project: Project
 
   if (change.scheduleDays !== null && change.scheduleDays !== 0 && project.endDate !== null) {
     const endDate = addDays(project.endDate, change.scheduleDays);
+    // The end date may have moved since the request was raised: the range is checked as it is applied.
+    if (!isDateInRange(endDate)) {
+      throw new StoreConflict("limit", `That would move ${project.name}'s end date to ${endDate}; dates must be ${DATE_RANGE_TEXT}. Nothing was decided.`);
+    }
     await tx.project.update({ where: { id: projectId, tenantId }, data: { endDate } });
     await audit({
       action: "change.apply-schedule",

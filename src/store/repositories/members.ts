@@ -22,20 +22,21 @@ export function membersRepository(ctx: StoreContext): Store["members"] {
   const { prisma } = ctx;
 
   // Called for every incoming command: a read when nothing changed, a write only when needed.
-  async function findOrUpdate(tenantId: string, user: Parameters<Store["members"]["ensure"]>[1]): Promise<Member | null> {
+  async function findOrUpdate(tenantId: string, user: Parameters<Store["members"]["ensure"]>[1], rename: boolean): Promise<Member | null> {
     const key = { tenantId_platformUserId: { tenantId, platformUserId: user.platformUserId } };
     const existing = await prisma.member.findUnique({ where: key });
     if (!existing) return null;
     const changes: { name?: string; timeZone?: string | null } = {};
-    if (user.name !== undefined && user.name !== existing.name) changes.name = user.name;
+    if (rename && user.name !== undefined && user.name !== existing.name) changes.name = user.name;
     if (user.timeZone !== undefined && user.timeZone !== existing.timeZone) changes.timeZone = user.timeZone;
     if (Object.keys(changes).length === 0) return toMember(existing);
     return toMember(await prisma.member.update({ where: key, data: changes }));
   }
 
   return {
-    async ensure(tenantId, user) {
-      const found = await findOrUpdate(tenantId, user);
+    async ensure(tenantId, user, options) {
+      const rename = options?.rename ?? true;
+      const found = await findOrUpdate(tenantId, user, rename);
       if (found) return found;
       await ensureTenantRow(ctx, tenantId);
       try {
@@ -51,7 +52,7 @@ export function membersRepository(ctx: StoreContext): Store["members"] {
       } catch (error) {
         // Two first messages from the same person at once: the other insert won.
         if (!isUniqueViolation(error)) throw error;
-        const member = await findOrUpdate(tenantId, user);
+        const member = await findOrUpdate(tenantId, user, rename);
         if (!member) throw error;
         return member;
       }

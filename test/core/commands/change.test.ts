@@ -224,6 +224,27 @@ describeEachProvider("change request commands", (provider) => {
     expect((await pm.say("change approve #9")).text).toContain("There is no change request #9 in Apollo.");
   });
 
+  it("refuses an approval whose schedule impact would move the end date out of 1970-2199, and writes nothing", async () => {
+    const { pm, carol, change, writes, current } = await apollo();
+    // Apollo ends on 2026-03-27: -99999 days is 1752-06-12. Far ends on 2199-12-01: +31 days is in 2200.
+    expect((await pm.say('change request "Rewind" schedule -99999d')).ok).toBe(true);
+    expect((await pm.say('project create "Far" end 2199-12-01')).ok).toBe(true);
+    expect((await pm.say('change request "Slip" schedule +31d in "Far"')).ok).toBe(true);
+    const before = await writes();
+
+    const rewind = await carol.say("change approve #1");
+    expect(rewind.ok).toBe(false);
+    expect(rewind.text).toContain("That would move Apollo's end date to 1752-06-12; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.");
+    const slip = await pm.say('change approve #1 in "Far"');
+    expect(slip.ok).toBe(false);
+    expect(slip.text).toContain("That would move Far's end date to 2200-01-01; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.");
+
+    expect(await writes()).toBe(before);
+    expect((await current()).endDate).toBe("2026-03-27");
+    expect((await change()).status).toBe("open");
+    expect((await change()).decisions).toEqual([]);
+  });
+
   it("answers bad input with what was wrong and writes nothing", async () => {
     const { pm, writes, store, tenant, project } = await apollo();
     const before = await writes();

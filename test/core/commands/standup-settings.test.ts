@@ -78,6 +78,20 @@ describeEachProvider("standup settings and stopping", (provider) => {
     expect(await writes()).toBe(before);
   });
 
+  it("refuses more participants than a standup takes with a clear message, and writes nothing", async () => {
+    const { user, writes } = await apollo();
+    const before = await writes();
+    const people = Array.from({ length: 501 }, (_, i) => `@p${i}`).join(" ");
+    const reply = await user.say(`standup setup participants ${people}`);
+    expect(reply.ok, reply.text).toBe(false);
+    expect(reply.text).toContain("At most 100 people at once (got 501).");
+    expect(await writes()).toBe(before);
+
+    const hundred = await user.say(`standup setup participants ${Array.from({ length: 100 }, (_, i) => `@q${i}`).join(" ")}`);
+    expect(hundred.ok, hundred.text).toBe(true);
+    expect(hundred.text).toContain("@q99");
+  });
+
   it("rejects a window that would still be open when the next day's prompts go out", async () => {
     const { store, tenant, user, writes } = await apollo();
     // 09:00 in Kiritimati (UTC+14) and in Pago Pago (UTC-11) fall 25 hours apart for one calendar date.

@@ -192,6 +192,21 @@ describeEachProvider("task commands", (provider) => {
     expect([(await task(1)).status, (await task(2)).status]).toEqual(["done", "done"]);
   });
 
+  it("refuses more #ids than a command takes in one short answer, writing nothing", async () => {
+    const { pm, task, writes } = await apollo();
+    await pm.say("task add First");
+    const before = await writes();
+    const many = Array.from({ length: 5_000 }, (_, i) => `#${i + 1}`).join(" ");
+    for (const verb of ["done", "start"]) {
+      const refused = await pm.say(`task ${verb} ${many}`);
+      expect(refused.ok).toBe(false);
+      expect(refused.text).toContain("At most 100 #ids at once (got 5000).");
+      expect(refused.text.length).toBeLessThan(2_000);
+    }
+    expect((await task(1)).status).toBe("todo");
+    expect(await writes()).toBe(before);
+  });
+
   it("starts a task with a Mark done button, and reopens a done one", async () => {
     const { pm, task } = await apollo();
     await pm.say("task add Build API");

@@ -18,6 +18,7 @@ const PAYLOADS = [
   "<!channel>", "<!here>", "<!everyone>", "<!subteam^S1>", "<@U123>", "<#C123>", "<https://evil.example|click>",
   "[x](https://evil.example)", "![x](https://evil.example/i.png)", "<https://evil.example>", "<mailto:a@evil.example|mail>",
   "&lt;@U1&gt;", "&amp;", "&", "<", ">", "|", "[", "]", "(", ")", "](", "*", "_", "`", "\n",
+  "[x]: https://evil.example", "\n[1]: https://evil.example", "]:", "{{DATE(2017-02-14T06:00:00Z, SHORT)}}", "{{TIME(2017-02-14T06:00:00Z)}}", "{{", "{",
   "\uE000@U999\uE002Eve\uE001", "\uE000^https://evil.example\uE002click\uE001", "\uE000#C9\uE001", "\uE000", "\uE001", "\uE002",
 ];
 const privateUse = fc.integer({ min: 0xe000, max: 0xe0ff }).map((c) => String.fromCharCode(c));
@@ -109,6 +110,9 @@ describe("person text never yields a live token or link; core references always 
           expect(rest).not.toMatch(/\]\s*\(/);
           expect(rest).not.toMatch(/\]\s*\[/);
           expect(rest).not.toMatch(/<(?:[a-z][\w+.-]*:|\/\/|www\.)/i);
+          // A reference-style definition ([1]: url) and the card's {{DATE(…)}} / {{TIME(…)}} functions.
+          expect(rest).not.toMatch(/\]:/);
+          expect(rest).not.toMatch(/\{\{/);
           expect(rest).not.toMatch(PRIVATE_USE);
         }
       }),

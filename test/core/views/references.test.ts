@@ -9,6 +9,7 @@ import { toSlackMessages } from "../../../src/adapters/slack/render/index.js";
 import { submitForm } from "../../../src/core/dispatch.js";
 import { chatText } from "../../../src/core/grammar/inbound.js";
 import { linkRef, memberRef, plainReferences, segments } from "../../../src/core/views/references.js";
+import { reply, text } from "../../../src/core/views/reply.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { mentionOf } from "../../support/references.js";
@@ -60,5 +61,46 @@ describeEachProvider("references typed by people", (provider) => {
     expect((await store.members.get(tenant, task!.assigneeId!))?.platformUserId).toBe("U0BOB0001");
     // The reply names the assignee by name, and the stored title pings no one.
     expect(slackLive(reply)).toEqual([]);
+  });
+});
+
+describeEachProvider("names of mentioned people", (provider) => {
+  const testStore = suiteStore(provider);
+
+  it("a mention names someone but never renames them: not as typed words, nor with a label the mention carried", async () => {
+    const { pm, store, tenant } = await apolloFixture(testStore(), "rename");
+    const ctx = await pm.context();
+    const { dispatch } = await import("../../../src/core/dispatch.js");
+    // Bob as his own platform sign-in named him.
+    const bob = await store.members.ensure(tenant, { platformUserId: "U0BOB0001", name: "Bob Builder" });
+
+    expect((await pm.say("task add Paint @U0BOB0001")).ok).toBe(true);
+    expect((await dispatch(ctx, chatText(["task add Plaster ", { member: { id: "U0BOB0001", name: "Fired" } }]))).ok).toBe(true);
+    expect((await store.members.get(tenant, bob.id))?.name).toBe("Bob Builder");
+
+    // Someone first seen through a mention takes the name it showed.
+    expect((await dispatch(ctx, chatText(["task add Sand ", { member: { id: "U0ANN0001", name: "Ann" } }]))).ok).toBe(true);
+    const tasks = await store.tasks.list(tenant, (await store.projects.findByName(tenant, "Apollo"))!.id, {});
+    const sand = tasks.find((t) => t.title === "Sand")!;
+    expect((await store.members.get(tenant, sand.assigneeId!))).toMatchObject({ platformUserId: "U0ANN0001", name: "Ann" });
+  });
+});
+
+describeEachProvider("text direction controls in person text", (provider) => {
+  const testStore = suiteStore(provider);
+  // RLO, LRE, RLI, PDF and PDI: each reorders what follows it on screen (a table row's amount or who logged it).
+  const CONTROLS = "\u202E\u202A\u2067\u202C\u2069";
+
+  it("drops bidi overrides, embeddings and isolates from what people type, and from stored text when shown", async () => {
+    const { pm, store, tenant, project } = await apolloFixture(testStore(), "bidi");
+    const added = await pm.say(`cost add 5 USD labour "fee ${CONTROLS}gnp.exe"`);
+    expect(added.ok, added.text).toBe(true);
+    const [cost] = await store.costs.list(tenant, project.id, {});
+    expect(cost?.note).toBe("fee gnp.exe");
+    // Text stored before: shown without them on every surface.
+    expect(JSON.stringify(toSlackMessages(reply("x", [text(`owner ${CONTROLS}@eve`)])))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(plainReferences(`owner ${CONTROLS}@eve`)).toBe("owner @eve");
+    // The marks that only set a direction (LRM, RLM) stay: they reorder nothing after them.
+    expect(plainReferences("\u200Fשלום\u200E")).toBe("\u200Fשלום\u200E");
   });
 });

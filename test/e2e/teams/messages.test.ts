@@ -181,6 +181,21 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(JSON.stringify(cardOf(posted))).toContain("Vendor API may be late");
   });
 
+  it("refuses a people picker holding more people than a command takes, before looking any of them up", async () => {
+    const ids = Array.from({ length: 501 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
+    const calls = connector.calls.length;
+    const submitted = await charter.post(dialogSubmitActivity({ charter: { action: "submit", command: "standup setup" }, participants: ids.join(",") }, where()));
+    expect(submitted.status).toBe(200);
+    const task = (submitted.body as { task: { type: string; value: { card: { content: Card } } } }).task;
+    expect(task.type).toBe("continue");
+    const body = task.value.card.content.body;
+    const error = body[body.findIndex((e) => e.id === "participants") + 1] as { type: string; color?: string; text: string };
+    expect(error).toMatchObject({ type: "TextBlock", color: "Attention" });
+    expect(error.text).toContain("At most 100 people at once (got 501).");
+    // No roster look-up went out for any of them.
+    expect(connector.calls.slice(calls).filter((c) => c.path.includes("/members/"))).toEqual([]);
+  });
+
   it("shows an invalid submission again with the error next to the field, and stores nothing", async () => {
     const risksBefore = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).length;
     const submitted = await charter.post(
@@ -232,6 +247,21 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(bob.name).toBe(BOB.name);
     const task = (await charter.store.tasks.list(TENANT_KEY, (await project()).id)).find((t) => t.title === "Fix login bug");
     expect(task?.assigneeId).toBe(bob.id);
+  });
+
+  it("never renames the person a mention names, whatever name the mention entity carries", async () => {
+    // Bob speaks, so Charter knows him by the name Teams gives him.
+    await exchange(messageActivity("help", { ...where(), from: BOB }));
+    const bob = await charter.store.members.ensure(TENANT_KEY, { platformUserId: BOB.aadObjectId });
+    expect(bob.name).toBe(BOB.name);
+    // An entity naming Bob by his object id, with a name of its own (no roster look-up is made for it).
+    const activity = messageActivity("task add Sweep <at>Fired</at>", where());
+    activity.entities.push({ type: "mention", mentioned: { id: BOB.id, name: "Fired", aadObjectId: BOB.aadObjectId }, text: "<at>Fired</at>" } as (typeof activity.entities)[number]);
+    const { sent } = await exchange(activity);
+    expect(JSON.stringify(cardOf(sent[0]!))).toContain("Sweep");
+    const task = (await charter.store.tasks.list(TENANT_KEY, (await project()).id)).find((t) => t.title === "Sweep");
+    expect(task?.assigneeId).toBe(bob.id);
+    expect((await charter.store.members.get(TENANT_KEY, bob.id))?.name).toBe(BOB.name);
   });
 
   it("answers plain words in a personal chat, and stores that chat for direct messages", async () => {
