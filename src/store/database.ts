@@ -92,7 +92,7 @@ export function ensureSqliteFolder(target: DatabaseUrl): void {
     probe.exec('BEGIN IMMEDIATE; CREATE TABLE "_charter_write_probe" ("x" INTEGER); ROLLBACK;');
   } catch (error) {
     const kind = storeFaultKind(error);
-    if (!kind || kind === "unavailable") return;
+    if (!kind || kind === "unavailable" || kind === "busy") return;
     throw new DatabaseUnusable(kind, where, `SQLite said: ${describe(error)}. Nothing was changed; fix this and start Charter again.`);
   } finally {
     probe?.close();

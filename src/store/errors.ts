@@ -14,10 +14,12 @@ export function isUniqueViolation(error: unknown): boolean {
  * itself rather than the query:
  * - unavailable: PostgreSQL is unreachable or dropped the connection, or SQLite
  *   is locked by another writer; passes by itself, so the user may retry.
+ * - busy: a transaction waited for, or ran past, its time limit and was rolled
+ *   back (Prisma's P2028); the database is reachable, only slow; retry.
  * - full / read_only / cannot_open / io: SQLite (or PostgreSQL's disk) cannot
  *   take writes until an operator acts; retrying does not help.
  */
-export type StoreFaultKind = "unavailable" | "full" | "read_only" | "cannot_open" | "io";
+export type StoreFaultKind = "unavailable" | "busy" | "full" | "read_only" | "cannot_open" | "io";
 
 export interface StoreFault {
   kind: StoreFaultKind;
@@ -33,6 +35,7 @@ export interface StoreFault {
 
 const USER_MESSAGES: Record<StoreFaultKind, string> = {
   unavailable: "Charter can't reach its database right now, so nothing was saved. Please try again in a moment.",
+  busy: "Charter's database took too long to answer, so nothing was saved. Please try again in a moment.",
   full: "Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.",
   read_only: "Charter can't save right now: its database is read-only. Nothing was saved; please tell your Charter admin.",
   cannot_open: "Charter can't open its database right now. Nothing was saved; please tell your Charter admin.",
@@ -41,6 +44,7 @@ const USER_MESSAGES: Record<StoreFaultKind, string> = {
 
 const OPERATOR_MESSAGES: Record<StoreFaultKind, string> = {
   unavailable: "the database is unreachable or dropped the connection",
+  busy: "a database transaction took too long and was rolled back",
   full: "the database is full (disk space, quota or size limit)",
   read_only: "the database is read-only (file or folder permissions, read-only mount, or a read-only server)",
   cannot_open: "the database file cannot be opened (missing folder, permissions, or a path that is not a file)",
@@ -62,8 +66,10 @@ const SQLITE_CODES: [prefix: string, kind: StoreFaultKind][] = [
 // Node socket errors and the driver adapters' kinds for them.
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// Prisma's own: can't reach, timed out, server closed the connection, pool timeout, transaction could not start.
-const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+// Prisma's own: can't reach, timed out, server closed the connection, pool timeout.
+const PRISMA_CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// A transaction that could not start within its wait, or ran past its time limit: rolled back, the database answered.
+const PRISMA_TRANSACTION_TIMEOUT = "P2028";
 
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01-57P03 (admin
@@ -114,6 +120,7 @@ export function storeFaultKind(error: unknown): StoreFaultKind | undefined {
     const sqlite = SQLITE_CODES.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
     if (sqlite) return sqlite[1];
     if (CONNECTION_CODES.has(code) || PRISMA_CONNECTION_CODES.has(code)) return "unavailable";
+    if (code === PRISMA_TRANSACTION_TIMEOUT) return "busy";
     const pg = postgresKind(code);
     if (pg) return pg;
   }

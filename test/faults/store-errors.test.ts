@@ -71,6 +71,26 @@ describe("SQLite faults", () => {
     await database.db.prisma.$queryRawUnsafe("PRAGMA query_only = OFF");
   });
 
+  it("a transaction that ran past its time limit is 'busy': rolled back, told as too slow rather than unreachable", async () => {
+    database = await createTestDatabase("sqlite");
+    const a = await apollo(database.store);
+    const before = await a.costs();
+    const error = await database.db.prisma
+      .$transaction(
+        async (tx) => {
+          await tx.tenant.findMany();
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          await tx.tenant.findMany();
+        },
+        { timeout: 30 },
+      )
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeDefined();
+    expect(storeFaultKind(error)).toBe("busy");
+    expect(failureReply(error).summary).toMatch(/took too long.*nothing was saved.*try again/i);
+    expect(await a.costs()).toBe(before);
+  });
+
   it("leaves every other error to the generic answer", async () => {
     database = await createTestDatabase("sqlite");
     const a = await apollo(database.store);
