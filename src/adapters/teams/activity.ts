@@ -17,9 +17,14 @@ export type ConversationKind = "personal" | "channel" | "groupChat";
  * mode) carry none; their channel id names them instead.
  */
 export function tenantOf(activity: Pick<Activity, "channelData" | "conversation" | "channelId">): string {
+  return tenantKey("teams", teamsTenantIdOf(activity) || activity.channelId || "msteams");
+}
+
+/** The Teams tenant id of the conversation, as Teams sends it; null when the activity names none. */
+export function teamsTenantIdOf(activity: Pick<Activity, "channelData" | "conversation">): string | null {
   const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const id = typeof data?.tenant?.id === "string" ? data.tenant.id : activity.conversation?.tenantId;
-  return tenantKey("teams", id || activity.channelId || "msteams");
+  return id || null;
 }
 
 export function conversationKind(activity: Pick<Activity, "conversation">): ConversationKind {

@@ -77,7 +77,7 @@ describe("Teams: proactive messages through the outbox", () => {
     connector.failNext(TEAM, { status: 429, headers: { "Retry-After": "1" } });
     const { id } = await queue(TEAM, "digest:apollo:2026-w10", "Weekly status: Apollo");
     expect(await statusOf(id, "sent")).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.conversationId === TEAM && JSON.stringify(c.body).includes("Weekly status: Apollo"));
+    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Weekly status: Apollo"));
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
     // Queued again under the same key, or left to run: it is not posted a second time.
@@ -91,7 +91,7 @@ describe("Teams: proactive messages through the outbox", () => {
     connector.failNext(TEAM, ...Array.from({ length: 6 }, () => ({ status: 429, headers: { "Retry-After": "1" } })));
     const { id } = await queue(TEAM, "alert:throttled", "Budget 50% used");
     expect(await statusOf(id, "sent", 30_000)).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 50% used"));
+    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 50% used"));
     expect(attempts.map((c) => c.status)).toEqual([429, 429, 429, 429, 429, 429, 200]);
     for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.at - attempts[i - 1]!.at).toBeGreaterThanOrEqual(950);
     // Throttling is the platform asking to wait, not a failed attempt: the one attempt that posted is all it spent.
@@ -103,7 +103,7 @@ describe("Teams: proactive messages through the outbox", () => {
     connector.failNext(TEAM, { status: 412 }, { status: 502 }, { status: 504 });
     const { id } = await queue(TEAM, "alert:gateway", "Budget 80% used");
     expect(await statusOf(id, "sent", 20_000)).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 80% used"));
+    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 80% used"));
     expect(attempts.map((c) => c.status)).toEqual([412, 502, 504, 200]);
     expect(posts("Budget 80% used")).toHaveLength(1);
   });

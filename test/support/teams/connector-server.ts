@@ -26,6 +26,10 @@ export interface RosterEntry {
   id: string;
   name: string;
   aadObjectId?: string;
+  /** "user" or "guest" (an Entra B2B guest), as Teams answers; left out when not set. */
+  userRole?: string;
+  /** The person's home tenant (another one for a federated user). */
+  tenantId?: string;
 }
 
 export interface Failure {
@@ -103,7 +107,8 @@ export async function startConnector(roster: RosterEntry[] = []): Promise<Connec
       const person = people.get(member[2]!);
       record({ ...base, conversationId: member[1]!, status: person ? 200 : 404 });
       if (!person) return send(res, 404, { error: { code: "MemberNotFoundInConversation", message: "not a member" } });
-      return send(res, 200, { id: person.id, name: person.name, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) });
+      const { id, name, aadObjectId, userRole, tenantId } = person;
+      return send(res, 200, { id, name, ...(aadObjectId ? { aadObjectId } : {}), ...(userRole ? { userRole } : {}), ...(tenantId ? { tenantId } : {}) });
     }
     if (req.method === "POST" && path === "/v3/conversations") {
       record({ ...base, status: 200 });
