@@ -25,10 +25,10 @@ import type { Started } from "./main.js";
 import { runDue } from "./scheduler/tick.js";
 import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./core/export/csv.js";
-import { runExport } from "./export/export-command.js";
-import { runCostImport } from "./export/import-command.js";
+import { runExport } from "./admin/export-command.js";
+import { runCostImport } from "./admin/import-command.js";
 import { CONSOLE_LINK_MINUTES, consoleLink } from "./adapters/web/console-link.js";
-import { EXPORT_HELP, EXPORT_USAGE, IMPORT_HELP, IMPORT_USAGE } from "./export/usage.js";
+import { EXPORT_HELP, EXPORT_USAGE, IMPORT_HELP, IMPORT_USAGE } from "./admin/export-usage.js";
 import { forgetMember } from "./admin/forget-member-command.js";
 
 const USAGE = `Charter — a project manager's assistant for Slack, Microsoft Teams and the shell.

@@ -59,10 +59,10 @@ import type {
   CharterVersion,
   CloseOut,
   NewCloseOut,
-} from "./records.js";
+} from "./records/index.js";
 
 // The records are part of the port: whoever uses the store imports them from here.
-export * from "./records.js";
+export * from "./records/index.js";
 
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {

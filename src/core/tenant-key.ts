@@ -7,7 +7,7 @@
  * ids here and nowhere else.
  */
 import type { TenantId } from "./context.js";
-import type { Platform } from "./records.js";
+import type { Platform } from "./records/index.js";
 
 export interface TenantKey {
   platform: Platform;

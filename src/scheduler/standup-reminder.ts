@@ -10,7 +10,7 @@ import type { DateTime } from "luxon";
 import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
 import { reminderLeadMinutes, type StandupDay } from "../core/domain/schedule/standup-day.js";
 import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
-import { standupReminder } from "../core/commands/standup/prompt.js";
+import { standupReminder } from "../core/messages/standup-prompt.js";
 import type { OutboxPlatform } from "../outbox/notifier.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";

@@ -1,14 +1,14 @@
 /**
  * Opens the day's standup thread on Slack when the day's prompts go out (see
- * core/commands/standup/thread.ts). Every prompt of the day may call it: the
+ * core/messages/standup-thread.ts). Every prompt of the day may call it: the
  * dedupe key queues one message.
  */
 import type { Logger } from "../core/context.js";
 import type { StandupSchedule } from "../core/store.js";
-import { threadOpening } from "../core/commands/standup/thread.js";
+import { threadOpening } from "../core/messages/standup-thread.js";
 import type { OutboxQueue } from "../outbox/notifier.js";
 
-export { summaryThreadKey } from "../core/commands/standup/thread.js";
+export { summaryThreadKey } from "../core/messages/standup-thread.js";
 
 export async function openStandupThread(
   deps: { outbox: OutboxQueue; log: Logger },

@@ -11,8 +11,8 @@
 import { DateTime } from "luxon";
 import type { Logger, TenantId } from "../core/context.js";
 import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
-import { promptDedupeKey, standupPrompt } from "../core/commands/standup/prompt.js";
-import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/commands/standup/summary.js";
+import { promptDedupeKey, standupPrompt } from "../core/messages/standup-prompt.js";
+import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/messages/standup-summary.js";
 import type { OutboxPlatform, OutboxQueue } from "../outbox/notifier.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import type { Context } from "../../src/core/context.js";
 import type { StandupSettings } from "../../src/core/store.js";
 import { dispatch } from "../../src/core/dispatch.js";
-import { promptDedupeKey } from "../../src/core/commands/standup/prompt.js";
+import { promptDedupeKey } from "../../src/core/messages/standup-prompt.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
 import { slackSender } from "../../src/outbox/slack-sender.js";
 import { runDue, type TickDeps } from "../../src/scheduler/tick.js";

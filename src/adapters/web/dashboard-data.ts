@@ -8,7 +8,7 @@ import { drawChart, loadChartData, type DrawnChart } from "../../core/charts/ind
 import { projectBudgetStatus, type BudgetStatus } from "../../core/domain/budget.js";
 import { todayIn } from "../../core/domain/dates.js";
 import { riskMatrix, riskScore, riskSeverity, type RiskSeverity } from "../../core/domain/risk.js";
-import { onTrack } from "../../core/commands/kpi/format.js";
+import { onTrack } from "../../core/messages/kpi.js";
 import type { AuditEvent, KpiWithReadings, Milestone, Project, Risk, Store, TaskStatus } from "../../core/store.js";
 
 export interface DashboardData {

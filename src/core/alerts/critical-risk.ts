@@ -9,7 +9,7 @@
 import type { Context } from "../context.js";
 import { riskScore } from "../domain/risk.js";
 import { at, ref } from "../commands/shared.js";
-import { scoreText } from "../commands/risk/format.js";
+import { scoreText } from "../messages/risk.js";
 import type { Member, Project, Risk } from "../store.js";
 import { contextLine, fields, heading, reply, text } from "../views/reply.js";
 import { postAlert } from "./post.js";

@@ -4,7 +4,7 @@
  * in the database), then pure functions per chart.
  */
 import type { TenantId } from "../context.js";
-import { projectEarnedValue } from "../commands/report/evm-format.js";
+import { projectEarnedValue } from "../messages/earned-value.js";
 import type { Budget, CostEntry, CostTotals, KpiWithReadings, Project, Risk, Store, Task } from "../store.js";
 import { burnChart } from "./burn.js";
 import { burndownChart } from "./burndown.js";

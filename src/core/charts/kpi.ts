@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import type { TopLevelSpec } from "vega-lite";
-import { formatValue, onTrack } from "../commands/kpi/format.js";
+import { formatValue, onTrack } from "../messages/kpi.js";
 import type { KpiWithReadings, Project } from "../store.js";
 import { CHART_CONFIG, CHART_WIDTH, COLORS } from "./theme.js";
 import type { Chart } from "./types.js";

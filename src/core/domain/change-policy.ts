@@ -5,7 +5,7 @@
  * rejection by any approver rejects under both policies; a question (ask)
  * never settles anything.
  */
-import type { ChangeDecision, ChangeDecisionKind, ChangePolicy } from "../records.js";
+import type { ChangeDecision, ChangeDecisionKind, ChangePolicy } from "../records/index.js";
 
 export type Settlement = "approved" | "rejected";
 

@@ -21,7 +21,7 @@
  *   them, each person's tasks done out of the tasks assigned to them.
  */
 import { DateTime } from "luxon";
-import type { Budget, Kpi, Milestone, Project, Risk, Task } from "../records.js";
+import type { Budget, Kpi, Milestone, Project, Risk, Task } from "../records/index.js";
 import { addDays, daysBetween } from "./dates.js";
 import { percent, sumMoney } from "./money.js";
 import { riskScore, riskSeverity } from "./risk.js";

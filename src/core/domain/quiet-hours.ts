@@ -5,7 +5,7 @@
  * 20:00-08:00 and "" means never hold.
  */
 import { DateTime } from "luxon";
-import type { Member } from "../records.js";
+import type { Member } from "../records/index.js";
 import type { OutgoingMessage } from "../notify.js";
 
 export const DEFAULT_QUIET_HOURS = "20:00-08:00";

@@ -12,7 +12,7 @@
 import type { TenantId } from "../context.js";
 import { currencyDigits, minorToDecimal } from "../domain/money.js";
 import { riskScore, riskSeverity } from "../domain/risk.js";
-import { onTrack } from "../commands/kpi/format.js";
+import { onTrack } from "../messages/kpi.js";
 import type { CostEntry, KpiWithReadings, Member, Project, Risk, Store, Task } from "../store.js";
 
 export type Cell = string | number | boolean | null;

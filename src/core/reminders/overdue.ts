@@ -7,7 +7,7 @@
 import { formatDate, relativeDue } from "../domain/dates.js";
 import type { ChangeRequest, Project, Risk, Task } from "../store.js";
 import { ref } from "../commands/shared.js";
-import { changeImpact } from "../commands/budget/format.js";
+import { changeImpact } from "../messages/budget.js";
 import { contextLine, heading, list, reply, text, type Block, type Reply } from "../views/reply.js";
 import { changeReminderDue, localDay, workingDaysBetween } from "./change-requests.js";
 

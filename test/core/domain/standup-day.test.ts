@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { WeeklyRule } from "../../../src/core/domain/schedule/occurrences.js";
 import type { PromptTarget } from "../../../src/core/domain/schedule/prompt-targets.js";
 import { reminderLeadMinutes, standupDay, windowOverlap } from "../../../src/core/domain/schedule/standup-day.js";
-import { formatDuration, parseDuration } from "../../../src/core/commands/standup/settings.js";
+import { formatDuration, parseDuration } from "../../../src/core/domain/standup-settings.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const weekdays = ["mon", "tue", "wed", "thu", "fri"] as const;

@@ -10,7 +10,7 @@
  */
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { standupSummary } from "../../../src/core/commands/standup/summary.js";
+import { standupSummary } from "../../../src/core/messages/standup-summary.js";
 import { outboxQueue } from "../../../src/outbox/outbox-repository.js";
 import {
   appHomeOpenedEvent,

@@ -5,8 +5,8 @@
  */
 import { formatDate } from "../../../core/domain/dates.js";
 import { formatMoney } from "../../../core/domain/money.js";
-import { formatValue, targetText } from "../../../core/commands/kpi/format.js";
-import { IMPACT, PROBABILITY } from "../../../core/commands/risk/format.js";
+import { formatValue, targetText } from "../../../core/messages/kpi.js";
+import { IMPACT, PROBABILITY } from "../../../core/messages/risk.js";
 import { riskScore, riskSeverity } from "../../../core/domain/risk.js";
 import type { DashboardData } from "../dashboard-data.js";
 import { html, type Html } from "../html.js";

@@ -6,7 +6,7 @@ import { projectBudgetStatus } from "../../domain/budget.js";
 import { COST_CATEGORIES, type BudgetChange, type CostCategory } from "../../store.js";
 import { contextLine, fields as fieldsBlock, heading, progress, rejection, reply, table, text } from "../../views/reply.js";
 import type { Block } from "../../views/reply.js";
-import { approvedChangesText, planFields, standingNote, varianceText } from "./format.js";
+import { approvedChangesText, planFields, standingNote, varianceText } from "../../messages/budget.js";
 
 export default projectCommand({
   path: ["budget"],

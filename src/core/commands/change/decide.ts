@@ -10,9 +10,9 @@ import { pendingApprovers } from "../../domain/change-policy.js";
 import { NotAnApprover, type ChangeDecisionKind, type ChangeRequest, type Member } from "../../store.js";
 import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../../views/reply.js";
 import { at, joinWords, membersById, ref } from "../shared.js";
-import { approversOf, findChange } from "./find.js";
-import { instantText, POLICY_TEXT } from "./format.js";
-import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "./post.js";
+import { approversOf, findChange } from "../../lookups/change-request.js";
+import { instantText, POLICY_TEXT } from "../../messages/change-request.js";
+import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "../../messages/change-request-post.js";
 
 const NOUN: Record<ChangeDecisionKind, string> = { approve: "approval", reject: "rejection", ask: "question" };
 

@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { at, membersById, ref } from "../shared.js";
 import type { ChangeStatus } from "../../store.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { costText, scheduleText, statusText } from "./format.js";
+import { costText, scheduleText, statusText } from "../../messages/change-request.js";
 
 const SHOWN = 40;
 const WHICH = ["open", "approved", "rejected", "all"] as const;

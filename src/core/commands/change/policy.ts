@@ -3,8 +3,8 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, joinWords } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { approversOf } from "./find.js";
-import { POLICY_TEXT } from "./format.js";
+import { approversOf } from "../../lookups/change-request.js";
+import { POLICY_TEXT } from "../../messages/change-request.js";
 
 const POLICIES = ["any", "all"] as const;
 

@@ -4,9 +4,9 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { joinWords, ref } from "../shared.js";
 import { contextLine, fields as fieldsBlock, reply, text } from "../../views/reply.js";
-import { approversOf } from "./find.js";
-import { impactFacts } from "./format.js";
-import { postChangeRequest } from "./post.js";
+import { approversOf } from "../../lookups/change-request.js";
+import { impactFacts } from "../../messages/change-request.js";
+import { postChangeRequest } from "../../messages/change-request-post.js";
 
 export default projectCommand({
   path: ["change", "request"],

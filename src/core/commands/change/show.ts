@@ -4,8 +4,8 @@ import { fields } from "../fields.js";
 import { at, joinWords, membersById, ref } from "../shared.js";
 import { pendingApprovers } from "../../domain/change-policy.js";
 import { actions, contextLine, fields as fieldsBlock, heading, list, reply, text, type Block } from "../../views/reply.js";
-import { approversOf, findChange } from "./find.js";
-import { decisionButtons, decisionLine, impactFacts, instantText, POLICY_TEXT, statusText } from "./format.js";
+import { approversOf, findChange } from "../../lookups/change-request.js";
+import { decisionButtons, decisionLine, impactFacts, instantText, POLICY_TEXT, statusText } from "../../messages/change-request.js";
 
 export default projectCommand({
   path: ["change", "show"],

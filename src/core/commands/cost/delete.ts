@@ -3,7 +3,7 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { money, ref } from "../shared.js";
 import { reply, text } from "../../views/reply.js";
-import { findOwnCost } from "./find.js";
+import { findOwnCost } from "../../lookups/cost.js";
 
 export default projectCommand({
   path: ["cost", "delete"],

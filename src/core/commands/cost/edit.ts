@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { money, ref } from "../shared.js";
 import { COST_CATEGORIES, type CostPatch } from "../../store.js";
 import { contextLine, list, rejection, reply, text } from "../../views/reply.js";
-import { findOwnCost } from "./find.js";
+import { findOwnCost } from "../../lookups/cost.js";
 
 export default projectCommand({
   path: ["cost", "edit"],

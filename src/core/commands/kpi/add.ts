@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { joinWords, memberFor } from "../shared.js";
 import { contextLine, fields as fieldsBlock, rejection, reply, text } from "../../views/reply.js";
 
-import { directionText, kpiFacts, smartGaps, targetText } from "./format.js";
+import { directionText, kpiFacts, smartGaps, targetText } from "../../messages/kpi.js";
 
 const DIRECTIONS = ["higher", "lower"] as const;
 

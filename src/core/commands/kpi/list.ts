@@ -3,7 +3,7 @@ import { projectCommand } from "../define.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
 import { at, membersById } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
-import { formatValue, onTrack, targetText, trend } from "./format.js";
+import { formatValue, onTrack, targetText, trend } from "../../messages/kpi.js";
 
 export default projectCommand({
   path: ["kpi", "list"],

@@ -3,8 +3,8 @@ import { holds, refusal } from "../authority.js";
 import { projectCommand } from "../define.js";
 import { parseNumberWithUnit } from "../../grammar/values.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
-import { findKpi } from "./find.js";
-import { formatValue, onTrack, targetText, trend } from "./format.js";
+import { findKpi } from "../../lookups/kpi.js";
+import { formatValue, onTrack, targetText, trend } from "../../messages/kpi.js";
 
 const EXAMPLE = "`kpi record Uptime 99.2%`";
 

@@ -5,8 +5,8 @@ import { fields } from "../fields.js";
 import { joinWords } from "../shared.js";
 import { formatDate, isValidZone } from "../../domain/dates.js";
 import { contextLine, fields as fieldsBlock, heading, reply, table, text } from "../../views/reply.js";
-import { findKpi } from "./find.js";
-import { formatValue, kpiFacts, onTrack, smartGaps, trend } from "./format.js";
+import { findKpi } from "../../lookups/kpi.js";
+import { formatValue, kpiFacts, onTrack, smartGaps, trend } from "../../messages/kpi.js";
 
 /** Readings shown, newest first. */
 export const KPI_SHOW_READINGS = 10;

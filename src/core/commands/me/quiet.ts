@@ -2,7 +2,7 @@ import { z } from "zod";
 import { tenantCommand } from "../define.js";
 import { contextLine, reply, text } from "../../views/reply.js";
 import { DEFAULT_QUIET_HOURS, formatQuietHours, memberZone, parseQuietHours } from "../../domain/quiet-hours.js";
-import { describeQuietHours } from "./format.js";
+import { describeQuietHours } from "../../messages/quiet-hours.js";
 
 /** "22:00-07:00", "22:00 - 7:00", "off", "default" -> the stored form ("" for off). */
 const window = z.union([z.string(), z.array(z.string())]).transform((value, ctx) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { tenantCommand } from "../define.js";
 import { contextLine, fields as factList, reply } from "../../views/reply.js";
 import { memberZone } from "../../domain/quiet-hours.js";
-import { describeQuietHours } from "./format.js";
+import { describeQuietHours } from "../../messages/quiet-hours.js";
 
 export default tenantCommand({
   path: ["me"],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { ref } from "../shared.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { milestoneStatus } from "./format.js";
+import { milestoneStatus } from "../../messages/milestone.js";
 
 export default projectCommand({
   path: ["milestone", "list"],

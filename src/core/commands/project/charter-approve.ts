@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { joinWords, membersById } from "../shared.js";
 import { rejection, reply, text, type Block } from "../../views/reply.js";
-import { approvalLine, charterApproverIds, versionField, versionParam, when } from "./charter-format.js";
+import { approvalLine, charterApproverIds, versionField, versionParam, when } from "../../messages/charter.js";
 
 export default projectCommand({
   path: ["project", "charter", "approve"],

@@ -17,7 +17,7 @@ import { joinWords, membersById } from "../shared.js";
 import type { PostMortem, Project } from "../../store.js";
 import type { Reply } from "../../views/reply.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
-import { finalReportReply } from "./close-report.js";
+import { finalReportReply } from "../../messages/close-report.js";
 
 const REQUIRED = [
   ["wentWell", "Say what went well (one item per line)."],

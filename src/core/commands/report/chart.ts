@@ -5,7 +5,7 @@ import { echo } from "../../grammar/echo.js";
 import { CHART_KINDS, KPI_CHART_READINGS, drawChart, loadChartData } from "../../charts/index.js";
 import { isValidZone } from "../../domain/dates.js";
 import { contextLine, image, rejection, reply, text } from "../../views/reply.js";
-import { findKpi } from "../kpi/find.js";
+import { findKpi } from "../../lookups/kpi.js";
 
 const WHAT: Record<(typeof CHART_KINDS)[number], string> = {
   burn: "budget burn-up: planned vs actual cumulative cost, with the forecast at completion",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { formatDate } from "../../domain/dates.js";
 import { contextLine, heading, reply, table, text } from "../../views/reply.js";
-import { evmBasis, evmRows, keyFigures, projectEarnedValue } from "./evm-format.js";
+import { evmBasis, evmRows, keyFigures, projectEarnedValue } from "../../messages/earned-value.js";
 
 export default projectCommand({
   path: ["report", "evm"],

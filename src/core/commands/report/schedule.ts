@@ -5,7 +5,7 @@ import { WEEKDAYS } from "../../store.js";
 import { fields } from "../fields.js";
 import { isValidZone } from "../../domain/schedule/prompt-targets.js";
 import { digestRule, nextOccurrence } from "../../domain/schedule/digest-rule.js";
-import { platformOf } from "../standup/find.js";
+import { platformOf } from "../../lookups/standup.js";
 
 const DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 

@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { joinWords, memberFor, ref } from "../shared.js";
 import { contextLine, fields as fieldsBlock, reply, text } from "../../views/reply.js";
 import { riskScore } from "../../domain/risk.js";
-import { RISK_HINTS, riskFacts, scoreText, severityOf } from "./format.js";
+import { RISK_HINTS, riskFacts, scoreText, severityOf } from "../../messages/risk.js";
 import { becameCritical, postCriticalRiskAlert } from "../../alerts/critical-risk.js";
 import { alertedLine } from "../../alerts/post.js";
 

@@ -4,8 +4,8 @@ import { mayChange, refusal } from "../authority.js";
 import { fields } from "../fields.js";
 import { ref } from "../shared.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { scoreText } from "./format.js";
-import { findRisk } from "./find.js";
+import { scoreText } from "../../messages/risk.js";
+import { findRisk } from "../../lookups/risk.js";
 
 export default projectCommand({
   path: ["risk", "close"],

@@ -5,7 +5,7 @@ import { at, membersById, ref } from "../shared.js";
 import { riskScore } from "../../domain/risk.js";
 import type { Risk } from "../../store.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { severityOf } from "./format.js";
+import { severityOf } from "../../messages/risk.js";
 
 const SHOWN = 40;
 const WHICH = ["open", "closed", "all"] as const;

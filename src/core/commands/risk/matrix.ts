@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { riskMatrix, riskScore, type RiskSeverity } from "../../domain/risk.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { severityOf } from "./format.js";
+import { severityOf } from "../../messages/risk.js";
 
 const SEVERITIES: RiskSeverity[] = ["critical", "high", "medium", "low"];
 

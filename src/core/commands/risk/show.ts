@@ -4,8 +4,8 @@ import { fields } from "../fields.js";
 import { ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
 import { actions, fields as fieldsBlock, heading, reply } from "../../views/reply.js";
-import { findRisk } from "./find.js";
-import { riskFacts, severityOf } from "./format.js";
+import { findRisk } from "../../lookups/risk.js";
+import { riskFacts, severityOf } from "../../messages/risk.js";
 
 export default projectCommand({
   path: ["risk", "show"],

@@ -6,8 +6,8 @@ import { at, memberFor, membersById, ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
 import type { RiskPatch } from "../../store.js";
 import { contextLine, list, rejection, reply, text } from "../../views/reply.js";
-import { RISK_HINTS, scoreText, severityOf } from "./format.js";
-import { findRisk } from "./find.js";
+import { RISK_HINTS, scoreText, severityOf } from "../../messages/risk.js";
+import { findRisk } from "../../lookups/risk.js";
 import { becameCritical, postCriticalRiskAlert } from "../../alerts/critical-risk.js";
 import { alertedLine } from "../../alerts/post.js";
 

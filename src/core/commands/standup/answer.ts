@@ -6,8 +6,8 @@ import { rejection, reply, text } from "../../views/reply.js";
 import type { Form } from "../../views/form.js";
 import type { StandupSchedule } from "../../store.js";
 import { isValidZone } from "../../domain/schedule/prompt-targets.js";
-import { NO_STANDUP, standupFor } from "./find.js";
-import { standupQuestions } from "./prompt.js";
+import { NO_STANDUP, standupFor } from "../../lookups/standup.js";
+import { standupQuestions } from "../../messages/standup-prompt.js";
 
 const command = projectCommand({
   path: ["standup", "answer"],

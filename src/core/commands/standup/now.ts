@@ -3,9 +3,9 @@ import { projectCommand } from "../define.js";
 import { at, joinWords } from "../shared.js";
 import { rejection, reply, text } from "../../views/reply.js";
 import { promptTargets } from "../../domain/schedule/prompt-targets.js";
-import { NO_STANDUP, standupFor } from "./find.js";
-import { promptDedupeKey, standupPrompt } from "./prompt.js";
-import { threadOpening } from "./thread.js";
+import { NO_STANDUP, standupFor } from "../../lookups/standup.js";
+import { promptDedupeKey, standupPrompt } from "../../messages/standup-prompt.js";
+import { threadOpening } from "../../messages/standup-thread.js";
 
 export default projectCommand({
   path: ["standup", "now"],

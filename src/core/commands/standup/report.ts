@@ -3,7 +3,7 @@ import { projectCommand } from "../define.js";
 import { at, membersById } from "../shared.js";
 import { contextLine, heading, list, rejection, reply, table, text, type Block } from "../../views/reply.js";
 import { occurrencesBetween } from "../../domain/schedule/occurrences.js";
-import { NO_STANDUP, standupFor } from "./find.js";
+import { NO_STANDUP, standupFor } from "../../lookups/standup.js";
 
 const WEEKS = 4;
 

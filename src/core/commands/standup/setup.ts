@@ -10,8 +10,8 @@ import { isValidZone, promptTargets } from "../../domain/schedule/prompt-targets
 import { nextOccurrence } from "../../domain/schedule/digest-rule.js";
 import { reminderLeadMinutes, windowOverlap } from "../../domain/schedule/standup-day.js";
 import type { StandupSchedule } from "../../store.js";
-import { platformOf } from "./find.js";
-import { answerWindow, formatDuration, questions, questionsOf, reminder } from "./settings.js";
+import { platformOf } from "../../lookups/standup.js";
+import { answerWindow, formatDuration, questions, questionsOf, reminder } from "../../domain/standup-settings.js";
 
 const days = z.string().transform((value, ctx) => {
   const parsed = parseDays(value.replace(/\s+/g, ""));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { rejection, reply, text } from "../../views/reply.js";
-import { NO_STANDUP, standupFor } from "./find.js";
+import { NO_STANDUP, standupFor } from "../../lookups/standup.js";
 
 export default projectCommand({
   path: ["standup", "skip"],

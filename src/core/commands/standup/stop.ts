@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { standupFor } from "./find.js";
+import { standupFor } from "../../lookups/standup.js";
 
 export default projectCommand({
   path: ["standup", "stop"],

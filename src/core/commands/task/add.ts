@@ -3,7 +3,7 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { memberFor, ref } from "../shared.js";
 import { actions, contextLine, rejection, reply, text } from "../../views/reply.js";
-import { isOverdue, taskButtons, taskLine } from "./format.js";
+import { isOverdue, taskButtons, taskLine } from "../../messages/task.js";
 
 export default projectCommand({
   path: ["task", "add"],

@@ -3,8 +3,8 @@ import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, memberFor, ref } from "../shared.js";
 import { reply, text } from "../../views/reply.js";
-import { taskLine } from "./format.js";
-import { findTasks, refuseOthersTasks } from "./find.js";
+import { taskLine } from "../../messages/task.js";
+import { findTasks, refuseOthersTasks } from "../../lookups/task.js";
 
 export default projectCommand({
   path: ["task", "assign"],

@@ -2,8 +2,8 @@ import { projectCommand } from "../define.js";
 import type { Task } from "../../store.js";
 import { membersById, ref } from "../shared.js";
 import { contextLine, list, reply, text } from "../../views/reply.js";
-import { findTasks, refsInput, refuseOthersTasks } from "./find.js";
-import { taskLine } from "./format.js";
+import { findTasks, refsInput, refuseOthersTasks } from "../../lookups/task.js";
+import { taskLine } from "../../messages/task.js";
 
 export default projectCommand({
   path: ["task", "done"],

@@ -5,8 +5,8 @@ import { ref } from "../shared.js";
 import { formatDate, relativeDue } from "../../domain/dates.js";
 import { parseDate } from "../../grammar/values.js";
 import { contextLine, reply, text } from "../../views/reply.js";
-import { isOverdue } from "./format.js";
-import { findTasks, refuseOthersTasks } from "./find.js";
+import { isOverdue } from "../../messages/task.js";
+import { findTasks, refuseOthersTasks } from "../../lookups/task.js";
 
 const CLEAR = ["none", "clear"] as const;
 const shownDate = (iso: string | null) => (iso ? formatDate(iso) : "no due date");

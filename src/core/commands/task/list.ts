@@ -4,7 +4,7 @@ import { fields } from "../fields.js";
 import { at, memberFor, membersById, ref } from "../shared.js";
 import type { Task, TaskFilter, TaskStatus } from "../../store.js";
 import { contextLine, reply, table, text } from "../../views/reply.js";
-import { isOverdue } from "./format.js";
+import { isOverdue } from "../../messages/task.js";
 
 const SHOWN = 40;
 const WHICH = ["open", "overdue", "done", "all"] as const;

@@ -2,8 +2,8 @@ import { projectCommand } from "../define.js";
 import { membersById, ref } from "../shared.js";
 import type { Task } from "../../store.js";
 import { actions, contextLine, list, reply, text } from "../../views/reply.js";
-import { taskButtons, taskLine } from "./format.js";
-import { findTasks, refsInput, refuseOthersTasks } from "./find.js";
+import { taskButtons, taskLine } from "../../messages/task.js";
+import { findTasks, refsInput, refuseOthersTasks } from "../../lookups/task.js";
 
 export default projectCommand({
   path: ["task", "start"],

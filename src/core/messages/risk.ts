@@ -1,8 +1,8 @@
 /** How risks read in chat: score with severity, scales in words, review dates. */
-import { formatDate } from "../../domain/dates.js";
-import { riskScore, riskSeverity, type RiskSeverity } from "../../domain/risk.js";
-import type { Member, Risk } from "../../store.js";
-import { at } from "../shared.js";
+import { formatDate } from "../domain/dates.js";
+import { riskScore, riskSeverity, type RiskSeverity } from "../domain/risk.js";
+import type { Member, Risk } from "../store.js";
+import { at } from "../commands/shared.js";
 
 export const PROBABILITY = ["rare", "unlikely", "possible", "likely", "almost certain"] as const;
 export const IMPACT = ["minor", "moderate", "significant", "major", "severe"] as const;

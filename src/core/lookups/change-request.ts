@@ -1,8 +1,8 @@
-import type { ProjectCommandContext } from "../define.js";
-import type { ChangeRequest, Member } from "../../store.js";
-import { approverIds } from "../../domain/change-policy.js";
-import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
-import { ref } from "../shared.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import type { ChangeRequest, Member } from "../store.js";
+import { approverIds } from "../domain/change-policy.js";
+import { contextLine, rejection, text, type Reply } from "../views/reply.js";
+import { ref } from "../commands/shared.js";
 
 /** The change request numbered, or a rejection that says where to look. */
 export async function findChange(ctx: ProjectCommandContext, number: number): Promise<ChangeRequest | Reply> {

@@ -4,9 +4,9 @@
  * plan, and whether spending beyond the baseline is covered by those changes;
  * and how a change request's impact on budget, schedule and scope reads.
  */
-import type { BudgetStatus } from "../../domain/budget.js";
-import type { ChangeRequest } from "../../store.js";
-import { money, ref } from "../shared.js";
+import type { BudgetStatus } from "../domain/budget.js";
+import type { ChangeRequest } from "../store.js";
+import { money, ref } from "../commands/shared.js";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 

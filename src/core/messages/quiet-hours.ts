@@ -1,4 +1,4 @@
-import { DEFAULT_QUIET_HOURS, parseQuietHours } from "../../domain/quiet-hours.js";
+import { DEFAULT_QUIET_HOURS, parseQuietHours } from "../domain/quiet-hours.js";
 
 /** "22:00-07:00" -> "22:00–07:00", "" -> "off". */
 export function describeQuietHours(stored: string): string {

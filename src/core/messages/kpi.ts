@@ -1,7 +1,7 @@
 /** How KPI values, targets and trends read in chat. */
-import type { Kpi, KpiDirection, Member } from "../../store.js";
-import { at } from "../shared.js";
-import { daysBetween, formatDate } from "../../domain/dates.js";
+import type { Kpi, KpiDirection, Member } from "../store.js";
+import { at } from "../commands/shared.js";
+import { daysBetween, formatDate } from "../domain/dates.js";
 
 const PREFIX_UNITS = new Set(["$", "€", "£", "¥"]);
 const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });

@@ -1,8 +1,8 @@
 /** How earned value reads in `report evm` and in the weekly digest's budget section. */
-import { earnedValue, type EarnedValue, type Indicators } from "../../domain/earned-value.js";
-import type { Budget, CostTotals, Project, Task } from "../../store.js";
-import { money } from "../shared.js";
-import { signedMoney } from "../budget/format.js";
+import { earnedValue, type EarnedValue, type Indicators } from "../domain/earned-value.js";
+import type { Budget, CostTotals, Project, Task } from "../store.js";
+import { money } from "../commands/shared.js";
+import { signedMoney } from "./budget.js";
 
 /** Earned value of a project from what the store returns: its tasks, its plan and its cost totals. */
 export function projectEarnedValue(

@@ -1,10 +1,10 @@
 /** The final report of a closed project as a chat message: the figures of the snapshot and the post-mortem. */
-import type { FinalReport } from "../../domain/close-out.js";
-import { formatDate } from "../../domain/dates.js";
-import { capped } from "../../digest/cap.js";
-import type { Member, PostMortem } from "../../store.js";
-import { contextLine, fields, heading, list, reply, table, text, type Block, type Reply } from "../../views/reply.js";
-import { at, money, ref } from "../shared.js";
+import type { FinalReport } from "../domain/close-out.js";
+import { formatDate } from "../domain/dates.js";
+import { capped } from "../digest/cap.js";
+import type { Member, PostMortem } from "../store.js";
+import { contextLine, fields, heading, list, reply, table, text, type Block, type Reply } from "../views/reply.js";
+import { at, money, ref } from "../commands/shared.js";
 
 const LIST_CAP = 15;
 

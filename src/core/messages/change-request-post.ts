@@ -8,15 +8,15 @@
  * its approvers in the project's own conversation, not an alarm. A project
  * with no linked channel gets them in the channel the request was made in.
  */
-import type { Context } from "../../context.js";
-import { formatDate } from "../../domain/dates.js";
-import { directMessage } from "../../domain/quiet-hours.js";
-import type { OutgoingMessage } from "../../notify.js";
-import type { ChangeRequest, Member, Project } from "../../store.js";
-import { actions, contextLine, fields, heading, list, reply, text, type Block, type Reply } from "../../views/reply.js";
-import { memberRef } from "../../views/references.js";
-import { at, joinWords, money, ref } from "../shared.js";
-import { decisionButtons, impactFacts, POLICY_TEXT, scheduleText, typedDecisions } from "./format.js";
+import type { Context } from "../context.js";
+import { formatDate } from "../domain/dates.js";
+import { directMessage } from "../domain/quiet-hours.js";
+import type { OutgoingMessage } from "../notify.js";
+import type { ChangeRequest, Member, Project } from "../store.js";
+import { actions, contextLine, fields, heading, list, reply, text, type Block, type Reply } from "../views/reply.js";
+import { memberRef } from "../views/references.js";
+import { at, joinWords, money, ref } from "../commands/shared.js";
+import { decisionButtons, impactFacts, POLICY_TEXT, scheduleText, typedDecisions } from "./change-request.js";
 
 type PostContext = Pick<Context, "tenant" | "channel" | "notify" | "log" | "store" | "now">;
 

@@ -5,10 +5,10 @@
  * thread's first message. Other platforms post the summary in the channel.
  */
 import { DateTime } from "luxon";
-import type { OutgoingMessage } from "../../notify.js";
-import type { StandupSchedule } from "../../store.js";
-import { reply, text } from "../../views/reply.js";
-import { promptDedupeKey } from "./prompt.js";
+import type { OutgoingMessage } from "../notify.js";
+import type { StandupSchedule } from "../store.js";
+import { reply, text } from "../views/reply.js";
+import { promptDedupeKey } from "./standup-prompt.js";
 
 type ThreadSchedule = Pick<StandupSchedule, "id" | "platform" | "channelId" | "participants">;
 

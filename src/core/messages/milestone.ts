@@ -1,5 +1,5 @@
-import { relativeDue } from "../../domain/dates.js";
-import type { Milestone } from "../../store.js";
+import { relativeDue } from "../domain/dates.js";
+import type { Milestone } from "../store.js";
 
 /** "✓ done", "overdue by 3 days", "due in 5 days". */
 export function milestoneStatus(m: Milestone, today: string): string {

@@ -1,6 +1,6 @@
 /** The standup a command in this channel is about. */
-import type { ProjectCommandContext } from "../define.js";
-import type { Platform, StandupSchedule } from "../../store.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import type { Platform, StandupSchedule } from "../store.js";
 
 /**
  * This channel's schedule; else (typed in a DM, or in another channel) the

@@ -1,6 +1,6 @@
 /** The answer settings of `standup setup`: questions, answer window and reminder, parsed and shown. */
 import { z } from "zod";
-import { DEFAULT_QUESTIONS } from "./prompt.js";
+import { DEFAULT_QUESTIONS } from "../messages/standup-prompt.js";
 
 export const MIN_WINDOW_MINUTES = 15;
 export const MAX_WINDOW_MINUTES = 12 * 60;

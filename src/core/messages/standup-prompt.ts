@@ -1,7 +1,7 @@
 /** The standup check-in message, shared by the scheduler and `standup now`. */
 import type { DateTime } from "luxon";
-import { inProject } from "../../grammar/quote.js";
-import { actions, contextLine, heading, list, reply, text, type Reply } from "../../views/reply.js";
+import { inProject } from "../grammar/quote.js";
+import { actions, contextLine, heading, list, reply, text, type Reply } from "../views/reply.js";
 
 export const DEFAULT_QUESTIONS = ["What did you do yesterday?", "What will you do today?", "Anything blocking you?"] as const;
 

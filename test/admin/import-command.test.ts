@@ -5,7 +5,7 @@
  * database error. Real SQLite store and outbox; one store call is made to fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCostImport } from "../../src/export/import-command.js";
+import { runCostImport } from "../../src/admin/import-command.js";
 import type { Store } from "../../src/core/store.js";
 import { outboxQueue } from "../../src/outbox/outbox-repository.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { progressBar, PROGRESS_MIN_ROWS } from "../../src/export/progress-bar.js";
-import { defaultExportFolder, folderSlug } from "../../src/export/export-command.js";
+import { progressBar, PROGRESS_MIN_ROWS } from "../../src/admin/progress-bar.js";
+import { defaultExportFolder, folderSlug } from "../../src/admin/export-command.js";
 
 function stream(isTTY: boolean, columns = 80) {
   const writes: string[] = [];

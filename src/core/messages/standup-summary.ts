@@ -3,10 +3,10 @@
  * project manager), then each person's answers, then who did not answer —
  * by name, without @-mentions — and the participation rate.
  */
-import type { Member, StandupAnswer } from "../../store.js";
-import { contextLine, heading, list, reply, text, type Block, type Reply } from "../../views/reply.js";
-import { memberRef } from "../../views/references.js";
-import { at, joinWords } from "../shared.js";
+import type { Member, StandupAnswer } from "../store.js";
+import { contextLine, heading, list, reply, text, type Block, type Reply } from "../views/reply.js";
+import { memberRef } from "../views/references.js";
+import { at, joinWords } from "../commands/shared.js";
 
 export interface SummaryInput {
   projectName: string;

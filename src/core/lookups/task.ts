@@ -1,11 +1,11 @@
 /** Finding tasks by the #numbers typed, all or nothing. */
 import { z } from "zod";
-import type { ProjectCommandContext } from "../define.js";
-import { fields } from "../fields.js";
-import type { Task } from "../../store.js";
-import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
-import { ref } from "../shared.js";
-import { mayChange, refusal } from "../authority.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import { fields } from "../commands/fields.js";
+import type { Task } from "../store.js";
+import { contextLine, rejection, text, type Reply } from "../views/reply.js";
+import { ref } from "../commands/shared.js";
+import { mayChange, refusal } from "../commands/authority.js";
 
 const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
 

@@ -1,11 +1,11 @@
 /** How the project charter reads in chat, and the bits its three commands share. */
 import { z } from "zod";
 import { DateTime } from "luxon";
-import { CHARTER_PARTS, partValue, type CharterContent } from "../../domain/charter.js";
-import { memberZone } from "../../domain/quiet-hours.js";
-import type { CharterVersion, Member, ProjectRole, Stakeholder } from "../../store.js";
-import { contextLine, fields, list, text, type Block } from "../../views/reply.js";
-import { at, joinWords } from "../shared.js";
+import { CHARTER_PARTS, partValue, type CharterContent } from "../domain/charter.js";
+import { memberZone } from "../domain/quiet-hours.js";
+import type { CharterVersion, Member, ProjectRole, Stakeholder } from "../store.js";
+import { contextLine, fields, list, text, type Block } from "../views/reply.js";
+import { at, joinWords } from "../commands/shared.js";
 
 /** `v2`, `V2` or `2` -> 2. */
 export const versionField = () =>

@@ -3,7 +3,7 @@
  * are ISO strings "YYYY-MM-DD", instants are Date, money is integer minor
  * units (bigint) of the record's currency.
  */
-import type { TenantId } from "./context.js";
+import type { TenantId } from "../context.js";
 
 export interface Scope {
   tenantId: TenantId;
@@ -316,5 +316,5 @@ export interface AuditEvent {
   at: Date;
 }
 
-export * from "./records/schedules.js";
-export * from "./records/governance.js";
+export * from "./schedules.js";
+export * from "./governance.js";

@@ -1,8 +1,8 @@
 /** How tasks read in chat: one line per task, due dates in words, next-step buttons. */
-import { formatDate, relativeDue } from "../../domain/dates.js";
-import type { Member, Task } from "../../store.js";
-import type { Button } from "../../views/reply.js";
-import { at, ref } from "../shared.js";
+import { formatDate, relativeDue } from "../domain/dates.js";
+import type { Member, Task } from "../store.js";
+import type { Button } from "../views/reply.js";
+import { at, ref } from "../commands/shared.js";
 
 /** `#3 Fix login bug — @bob, due Fri 6 Mar 2026 (due in 4 days)`; shared by the task commands. */
 export function taskLine(task: Task, assignee: Member | null | undefined, today: string): string {

@@ -1,9 +1,9 @@
 /** Finding a logged cost by the #number `cost list` shows, and who may change it. */
-import { mayChange, refusal } from "../authority.js";
-import type { ProjectCommandContext } from "../define.js";
-import { ref } from "../shared.js";
-import type { CostEntry } from "../../store.js";
-import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
+import { mayChange, refusal } from "../commands/authority.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import { ref } from "../commands/shared.js";
+import type { CostEntry } from "../store.js";
+import { contextLine, rejection, text, type Reply } from "../views/reply.js";
 
 /**
  * The cost numbered, if the acting member may change it: whoever logged it,

@@ -1,7 +1,7 @@
-import type { ProjectCommandContext } from "../define.js";
-import type { Risk } from "../../store.js";
-import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
-import { ref } from "../shared.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import type { Risk } from "../store.js";
+import { contextLine, rejection, text, type Reply } from "../views/reply.js";
+import { ref } from "../commands/shared.js";
 
 /** The risk numbered, or a rejection that says where to look. */
 export async function findRisk(ctx: ProjectCommandContext, number: number): Promise<Risk | Reply> {

@@ -1,9 +1,9 @@
 /** The KPI a command names, or the reply that says it does not exist (with the nearest name). */
-import type { ProjectCommandContext } from "../define.js";
-import { echo } from "../../grammar/echo.js";
-import { suggest } from "../../grammar/suggest.js";
-import type { KpiWithReadings } from "../../store.js";
-import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import { echo } from "../grammar/echo.js";
+import { suggest } from "../grammar/suggest.js";
+import type { KpiWithReadings } from "../store.js";
+import { contextLine, rejection, text, type Reply } from "../views/reply.js";
 
 export async function findKpi(ctx: ProjectCommandContext, name: string, readings: number): Promise<{ kpi: KpiWithReadings } | { missing: Reply }> {
   const { project } = ctx;

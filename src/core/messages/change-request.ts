@@ -1,10 +1,10 @@
 /** How change requests read in chat: impacts, status, history, and the buttons that decide them. */
 import { DateTime } from "luxon";
-import { addDays, daysBetween, formatDate, todayIn } from "../../domain/dates.js";
-import { memberZone } from "../../domain/quiet-hours.js";
-import type { ChangeDecisionKind, ChangePolicy, ChangeRequest, Member, Project } from "../../store.js";
-import type { Button } from "../../views/reply.js";
-import { at, money, quoted, ref } from "../shared.js";
+import { addDays, daysBetween, formatDate, todayIn } from "../domain/dates.js";
+import { memberZone } from "../domain/quiet-hours.js";
+import type { ChangeDecisionKind, ChangePolicy, ChangeRequest, Member, Project } from "../store.js";
+import type { Button } from "../views/reply.js";
+import { at, money, quoted, ref } from "../commands/shared.js";
 
 export const POLICY_TEXT: Record<ChangePolicy, string> = {
   any: "any one approver decides",
