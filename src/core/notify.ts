@@ -4,7 +4,7 @@
  * (src/outbox/), which paces sends per channel, retries with backoff and
  * posts each dedupe key at most once, so a retried job never double-posts.
  */
-import type { TenantId } from "./context.js";
+import type { TenantId } from "./tenancy.js";
 import type { Reply } from "./views/reply.js";
 
 export const MESSAGE_KINDS = ["standup-prompt", "standup-summary", "digest", "alert", "reminder", "reply"] as const;
