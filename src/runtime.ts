@@ -10,7 +10,7 @@ import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
-import type { OutboxQueue } from "./outbox/notifier.js";
+import type { OutboxQueue } from "./core/notify.js";
 import { outboxQueue } from "./outbox/outbox-repository.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 

@@ -13,7 +13,6 @@ import type { Logger, TenantId } from "../core/context.js";
 import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
 import { promptDedupeKey, standupPrompt } from "../core/commands/standup/prompt.js";
 import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/commands/standup/summary.js";
-import type { OutboxPlatform, OutboxQueue } from "../outbox/notifier.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
@@ -21,7 +20,7 @@ import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurr
 import type { PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 import { beforeStart } from "../core/domain/schedule/standup-day.js";
 import { directMessage } from "../core/domain/quiet-hours.js";
-import type { OutgoingMessage } from "../core/notify.js";
+import type { OutboxQueue, OutgoingMessage } from "../core/notify.js";
 import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 import { remindBeforeClose } from "./standup-reminder.js";
 import { runReminders } from "./reminders.js";
@@ -129,7 +128,7 @@ async function runSchedule(deps: TickDeps, plan: StandupPlan, now: DateTime, gra
         // A participant is asked by DM, held through their quiet hours; the channel is asked at once.
         const member = members.find((m) => m.id === target.memberId);
         const message: OutgoingMessage = member ? directMessage(member, now, prompt) : { ...prompt, channelId: target.channelId };
-        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, message);
+        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, message);
         const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
         await finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
         await openStandupThread(deps, schedule, projectName, slot);
@@ -191,7 +190,7 @@ async function runSummaries(deps: TickDeps, plan: StandupPlan, now: DateTime, gr
       const project = await deps.store.projects.get(tenantId, schedule.projectId);
       const people = await deps.store.members.getMany(tenantId, [...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])])]);
       const byId = new Map([...members, ...people].map((m) => [m.id, m]));
-      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, {
+      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, {
         channelId: schedule.channelId,
         kind: "standup-summary",
         dedupeKey: summaryDedupeKey(schedule.id, date),
@@ -246,7 +245,7 @@ async function escalateBlockers(
     // Held through the manager's quiet hours like every DM the bot starts.
     await deps.outbox.enqueue(
       schedule.tenantId,
-      schedule.platform as OutboxPlatform,
+      schedule.platform,
       directMessage(manager, now, { kind: "alert", dedupeKey: escalationDedupeKey(schedule.id, member.id, date), reply: blockerEscalation(projectName, member, days) }),
     );
   }

@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
 import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
-import { outboxNotifier } from "../../src/outbox/notifier.js";
+import { outboxNotifier } from "../../src/core/notify.js";
 import { outboxQueue } from "../../src/outbox/outbox-repository.js";
 import { slackSender } from "../../src/outbox/slack-sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
