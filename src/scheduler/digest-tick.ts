@@ -12,7 +12,7 @@ import { activeReportSchedules } from "../store/repositories/report-schedules.js
 import { digestRule } from "../core/domain/schedule/digest-rule.js";
 import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import { directMessage } from "../core/domain/quiet-hours.js";
-import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
+import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";
 /** How far back a tick looks for digests the process slept through (as for standups). */

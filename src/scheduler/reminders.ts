@@ -16,7 +16,7 @@ import { approverIds, pendingApprovers } from "../core/domain/change-policy.js";
 import type { Member } from "../core/store.js";
 import { tenantsWithActiveProjects, type ReminderTenant } from "../store/repositories/reminder-sources.js";
 import { WEEKDAYS, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
-import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
+import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export const REMINDER_JOB = "reminder";
 /** Local wall-clock time reminders go out. */

@@ -12,7 +12,7 @@ import { reminderLeadMinutes, type StandupDay } from "../core/domain/schedule/st
 import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
 import { standupReminder } from "../core/commands/standup/prompt.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
-import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
+import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export const standupReminderDedupeKey = (scheduleId: string, memberId: string, localDate: string): string =>
   `standup-reminder:${scheduleId}:${memberId}:${localDate}`;

@@ -9,18 +9,16 @@
  * over by a later tick (the outbox's dedupe keys keep that from double-posting).
  */
 import { DateTime } from "luxon";
-import type { Logger, TenantId } from "../core/context.js";
-import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
+import type { TenantId } from "../core/context.js";
+import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
 import { promptDedupeKey, standupPrompt } from "../core/commands/standup/prompt.js";
 import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/commands/standup/summary.js";
-import type { Database } from "../store/database.js";
-import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 import { beforeStart } from "../core/domain/schedule/standup-day.js";
 import { directMessage } from "../core/domain/quiet-hours.js";
-import type { OutboxQueue, OutgoingMessage } from "../core/notify.js";
+import type { OutgoingMessage } from "../core/notify.js";
 import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 import { remindBeforeClose } from "./standup-reminder.js";
 import { runReminders } from "./reminders.js";
@@ -28,38 +26,17 @@ import { runDigests } from "./digest-tick.js";
 import { openStandupThread, summaryThreadKey } from "./standup-thread.js";
 import { settledClaims, skippingSettled } from "./settled-claims.js";
 import { planStandups, type StandupPlan } from "./standup-plan.js";
+import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 
 export { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
+export type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 export const DEFAULT_GRACE_MINUTES = 120;
 /** Standup days in a row with a blocker before the project manager hears of it directly. */
 export const ESCALATE_AFTER_DAYS = 3;
 /** How far back a tick looks for occurrences the process slept through. */
 const LOOKBACK_HOURS = 24;
-
-export interface TickDeps {
-  db: Pick<Database, "prisma">;
-  store: Store;
-  claims: ClaimsRepository;
-  outbox: OutboxQueue;
-  log: Logger;
-  /** Written to JobRun.claimedBy: which process did the work. */
-  worker?: string;
-}
-
-export type TickOutcome = "done" | "missed" | "skipped" | "failed" | "already-claimed";
-
-export interface TickResult {
-  tenantId: TenantId;
-  job: string;
-  key: string;
-  slot: string;
-  /** The occurrence's instant (UTC ISO). */
-  due: string;
-  outcome: TickOutcome;
-  detail?: string;
-}
 
 export interface RunDueOptions {
   /** Minutes after its time an occurrence is still posted (default 120). */
