@@ -11,7 +11,7 @@ import { openDatabase, resolveDatabaseUrl, type Database } from "./store/databas
 import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
 import type { OutboxQueue } from "./core/notify.js";
-import { outboxQueue } from "./outbox/outbox-repository.js";
+import { outboxQueue } from "./store/repositories/outbox-queue.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 
 export interface Runtime {

@@ -24,7 +24,8 @@ import type { Logger } from "../core/context.js";
 import { toSlackMessages } from "../adapters/slack/render/index.js";
 import { directMessageWith, uploadAttachments } from "../adapters/slack/uploads.js";
 import { attachmentsOf, withoutAttachments } from "../core/views/attachments.js";
-import { deserializeReply, type OutboxRow } from "./outbox-store.js";
+import type { OutboxRow } from "../store/repositories/outbox.js";
+import { deserializeReply } from "../store/reply-json.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
 
 type WebClient = InstanceType<typeof webApi.WebClient>;

@@ -15,7 +15,8 @@ import { CloudAdapter, type ChannelAccount, type ConversationParameters, type Co
 import { replyActivities } from "../adapters/teams/deliver.js";
 import type { Logger } from "../core/context.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../store/index.js";
-import { deserializeReply, type OutboxRow } from "./outbox-store.js";
+import type { OutboxRow } from "../store/repositories/outbox.js";
+import { deserializeReply } from "../store/reply-json.js";
 import { parseTenantKey } from "../core/tenant-key.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
 

@@ -21,7 +21,7 @@ import type { ChildProcess } from "node:child_process";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { PLATFORM_GAP_MS } from "../../src/outbox/delivery.js";
 import { OUTBOX_EVENT_TYPE } from "../../src/outbox/slack-sender.js";
 import { STANDUP_PROMPT_JOB } from "../../src/scheduler/jobs.js";

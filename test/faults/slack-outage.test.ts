@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { reply, text } from "../../src/core/views/reply.js";
 import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
 import { outboxNotifier } from "../../src/core/notify.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { slackSender } from "../../src/outbox/slack-sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 import { httpFailure, rateLimited, startSlackApi, type Answer, type RecordedCall, type SlackApi } from "../support/slack/index.js";

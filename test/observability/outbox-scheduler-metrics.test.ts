@@ -10,7 +10,7 @@ import type { Logger } from "../../src/core/context.js";
 import { reply, text } from "../../src/core/views/reply.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { slackSender } from "../../src/outbox/slack-sender.js";
 import { startScheduler } from "../../src/scheduler/cron.js";
 import { rateLimited, startSlackApi, type SlackApi } from "../support/slack/index.js";

@@ -12,9 +12,8 @@ import { LOCAL_TENANT } from "../../core/tenant-key.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Reply } from "../../core/views/reply.js";
 import { renderText } from "../../core/views/render-text.js";
-import { serializeReply } from "../../outbox/outbox-repository.js";
-import { deserializeReply } from "../../outbox/outbox-store.js";
 import type { Database } from "../../store/database.js";
+import { deserializeReply, serializeReply } from "../../store/reply-json.js";
 
 export const CONSOLE_TENANT = LOCAL_TENANT;
 /** How long a one-time sign-in link stays valid. */
