@@ -5,34 +5,18 @@
  * (OAuth); Teams sends with the bot's app credentials to the conversations
  * stored when Charter was added to them.
  */
-import { createSlackInstallationStore } from "../adapters/slack/installation-store.js";
+import { slackTokenSource } from "../adapters/slack/installations.js";
 import type { SlackSettings } from "../adapters/slack/settings.js";
 import type { TeamsSettings } from "../adapters/teams/settings.js";
 import type { Platform } from "../core/store.js";
 import type { Runtime } from "../runtime.js";
 import { conversationRefsRepository } from "../store/index.js";
-import { parseEncryptionKey } from "../store/secrets.js";
 import { createDelivery, type Delivery } from "./delivery.js";
 import { localSender } from "./local-sender.js";
 import type { Sender } from "./senders.js";
 
 /** How often the outbox is checked for due messages when idle. */
 export const DELIVERY_INTERVAL_MS = 1_000;
-
-export function slackTokenSource(runtime: Pick<Runtime, "db">, settings: SlackSettings): (tenantId: string) => Promise<string | undefined> {
-  if (settings.transport !== "http-oauth") return () => Promise.resolve(settings.botToken);
-  const installations = createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey));
-  return async (tenantId) => {
-    try {
-      const installation = await installations.fetchInstallation({ teamId: tenantId, enterpriseId: undefined, isEnterpriseInstall: false });
-      return installation.bot?.token;
-    } catch (error) {
-      // Not installed (or uninstalled) is final; anything else, such as the database, may pass.
-      if (error instanceof Error && error.message.includes("is not installed")) return undefined;
-      throw error;
-    }
-  };
-}
 
 /** Starts the loop; each platform's sender (and its SDK) is loaded only when that platform is configured. */
 export async function startDelivery(
