@@ -37,7 +37,7 @@ import { attachmentsOf } from "../../src/core/views/attachments.js";
 import { renderText } from "../../src/core/views/render-text.js";
 import { LANE_CONCURRENCY, LANE_LEASE_MS } from "../../src/outbox/delivery.js";
 import { deserializeReply } from "../../src/store/reply-json.js";
-import { OUTBOX_EVENT_TYPE } from "../../src/outbox/slack-sender.js";
+import { OUTBOX_EVENT_TYPE } from "../../src/adapters/slack/outbox-sender.js";
 import { digestDedupeKey, WEEKLY_DIGEST_JOB } from "../../src/scheduler/digest-tick.js";
 import { charter, CLI, startCharter } from "../e2e/charter-binary.js";
 import { recordingLogger, recordingNotifier } from "../support/context.js";

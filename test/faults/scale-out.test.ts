@@ -23,7 +23,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { PLATFORM_GAP_MS } from "../../src/outbox/delivery.js";
-import { OUTBOX_EVENT_TYPE } from "../../src/outbox/slack-sender.js";
+import { OUTBOX_EVENT_TYPE } from "../../src/adapters/slack/outbox-sender.js";
 import { STANDUP_PROMPT_JOB } from "../../src/scheduler/jobs.js";
 import { migrationsDirectory, readMigrations } from "../../src/store/migrate.js";
 import { startCharter } from "../e2e/charter-binary.js";

@@ -11,7 +11,7 @@ import { reply, text } from "../../src/core/views/reply.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
-import { slackSender } from "../../src/outbox/slack-sender.js";
+import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { startScheduler } from "../../src/scheduler/cron.js";
 import { rateLimited, startSlackApi, type SlackApi } from "../support/slack/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";

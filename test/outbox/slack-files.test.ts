@@ -13,7 +13,7 @@ import { file, heading, image, reply, text, type Reply } from "../../src/core/vi
 import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { deserializeReply, serializeReply } from "../../src/store/reply-json.js";
-import { slackSender } from "../../src/outbox/slack-sender.js";
+import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import type { UploadedFile } from "../support/slack/http-body.js";
 import { rateLimited, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
