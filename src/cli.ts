@@ -20,7 +20,7 @@ import { openRuntime } from "./runtime.js";
 import { resolveDatabaseUrl } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { formatOutbox, toListItem } from "./outbox/outbox-listing.js";
-import { outboxStore } from "./outbox/outbox-store.js";
+import { outboxRepository } from "./store/repositories/outbox.js";
 import type { Started } from "./main.js";
 import { runDue } from "./scheduler/tick.js";
 import { formatTickResult, formatUpcoming, upcoming } from "./scheduler/upcoming.js";
@@ -257,7 +257,7 @@ async function outbox(argv: string[]): Promise<number> {
   if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   const runtime = await openRuntime(loadConfig(), { logLevel: "warn" });
   try {
-    const rows = await outboxStore(runtime.db).list({
+    const rows = await outboxRepository(runtime.db).list({
       ...(values.tenant !== undefined ? { tenantId: tenantOption(values.tenant) } : {}),
       limit: values.limit !== undefined ? Number(values.limit) : 50,
     });

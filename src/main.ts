@@ -14,7 +14,7 @@ import { createHttpApp } from "./http/server.js";
 import { mountObservability } from "./http/observability.js";
 import { consoleAddress, createWebConsole, type WebConsole } from "./adapters/web/app.js";
 import { openRuntime } from "./runtime.js";
-import { startDelivery } from "./outbox/start-delivery.js";
+import { startDelivery } from "./wiring/delivery.js";
 import { startScheduler } from "./scheduler/cron.js";
 
 export interface Started {

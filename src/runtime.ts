@@ -10,8 +10,8 @@ import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
-import type { OutboxQueue } from "./outbox/notifier.js";
-import { outboxQueue } from "./outbox/outbox-repository.js";
+import type { OutboxQueue } from "./core/notify.js";
+import { outboxQueue } from "./store/repositories/outbox-queue.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 
 export interface Runtime {

@@ -21,7 +21,7 @@
  * are then scaled to 10,000 from the time per schedule).
  */
 import { DateTime } from "luxon";
-import { outboxQueue } from "../../dist/outbox/outbox-repository.js";
+import { outboxQueue } from "../../dist/store/repositories/outbox-queue.js";
 import { runDue } from "../../dist/scheduler/tick.js";
 import { claimsRepository } from "../../dist/store/repositories/claims.js";
 import { benchDatabase, countingStore, report } from "./support.mjs";

@@ -6,8 +6,9 @@ import type { DateTime } from "luxon";
 import type { Notifier } from "./notify.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store.js";
+import type { TenantId } from "./tenancy.js";
 
-export type TenantId = string;
+export type { TenantId } from "./tenancy.js";
 
 export interface Logger {
   debug(msg: string, data?: Record<string, unknown>): void;

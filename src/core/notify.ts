@@ -4,7 +4,7 @@
  * (src/outbox/), which paces sends per channel, retries with backoff and
  * posts each dedupe key at most once, so a retried job never double-posts.
  */
-import type { TenantId } from "./context.js";
+import type { Platform, TenantId } from "./tenancy.js";
 import type { Reply } from "./views/reply.js";
 
 export const MESSAGE_KINDS = ["standup-prompt", "standup-summary", "digest", "alert", "reminder", "reply"] as const;
@@ -30,4 +30,14 @@ export interface OutgoingMessage {
 export interface Notifier {
   /** Queues the message; `created` is false when its dedupe key was already queued. */
   post(tenant: TenantId, message: OutgoingMessage): Promise<{ id: string; created: boolean }>;
+}
+
+/** The part of the outbox a Notifier needs: a deduplicated insert, implemented in src/store. */
+export interface OutboxQueue {
+  enqueue(tenantId: TenantId, platform: Platform, message: OutgoingMessage): Promise<{ id: string; created: boolean }>;
+}
+
+/** A Notifier that queues every message in the outbox, for one platform's conversations. */
+export function outboxNotifier(queue: OutboxQueue, platform: Platform): Notifier {
+  return { post: (tenant, message) => queue.enqueue(tenant, platform, message) };
 }

@@ -11,7 +11,7 @@
  * "YYYY-MM-DD"; instants are Date. Money is integer minor units (bigint) of
  * the record's currency.
  */
-import type { TenantId } from "./context.js";
+import type { TenantId } from "./tenancy.js";
 import type {
   Scope,
   Platform,

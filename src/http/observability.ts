@@ -1,48 +1,18 @@
 /**
  * What operators watch a Charter process through, on its HTTP server:
- * request ids on every answer (and in every log line written meanwhile),
- * GET /metrics in Prometheus' text format, GET /readyz.
+ * GET /metrics in Prometheus' text format, GET /readyz (request ids on every
+ * answer are in request-id.ts).
  *
  * /healthz (in server.ts) is liveness: the process answers and its database
  * does. /readyz is readiness: the database and every configured chat
  * platform, so a load balancer sends traffic only where it can be served.
  */
-import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { timingSafeEqual, createHash } from "node:crypto";
 import type { Logger } from "../core/context.js";
-import { requestScope } from "../logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Config } from "../config.js";
 import type { Runtime } from "../runtime.js";
 import { sendJson, type HttpApp, type RouteHandler } from "./server.js";
-
-export const REQUEST_ID_HEADER = "x-request-id";
-/** An incoming id is kept when it is a plain token: letters, digits and - _ . : / + =, at most 64 characters. */
-const SANE_ID = /^[A-Za-z0-9._:/+=-]{1,64}$/;
-
-export function requestIdOf(req: Pick<IncomingMessage, "headers">): string {
-  const given = req.headers[REQUEST_ID_HEADER];
-  const value = Array.isArray(given) ? given[0] : given;
-  return value && SANE_ID.test(value) ? value : randomUUID();
-}
-
-/**
- * Runs one request's handling with its id: the answer carries `x-request-id`,
- * every log line written meanwhile (core included) has `requestId`, and a
- * debug line records the request when it is answered.
- */
-export function withRequestId(log: Logger, req: IncomingMessage, res: ServerResponse, handle: () => void): void {
-  const requestId = requestIdOf(req);
-  res.setHeader(REQUEST_ID_HEADER, requestId);
-  requestScope.run({ requestId }, () => {
-    const began = performance.now();
-    res.once("finish", () => {
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      log.debug("http request", { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - began) });
-    });
-    handle();
-  });
-}
 
 /** Equal in constant time (both sides hashed first, so their lengths do not leak either). */
 export function sameSecret(given: string, expected: string): boolean {

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../core/context.js";
 import { declaredLength, MAX_PLATFORM_BODY_BYTES, refuseTooLarge, RequestAborted } from "./body.js";
-import { withRequestId } from "./observability.js";
+import { withRequestId } from "./request-id.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 

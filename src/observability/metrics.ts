@@ -10,6 +10,7 @@ import type { CommandObserver, CommandOutcome, Logger } from "../core/context.js
 import { commands } from "../core/commands/index.js";
 import { commandName } from "../core/commands/define.js";
 import type { StoreContext } from "../store/client.js";
+import { outboxRepository } from "../store/repositories/outbox.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "../scheduler/jobs.js";
 import { REMINDER_JOB } from "../scheduler/reminders.js";
 import { WEEKLY_DIGEST_JOB } from "../scheduler/digest-tick.js";
@@ -96,7 +97,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     labelNames: ["job", "outcome"] as const,
     registers: [registry],
   });
-  const { db, log } = options;
+  const { log } = options;
+  const outbox = options.db ? outboxRepository(options.db) : undefined;
   new Gauge({
     name: "charter_outbox_messages",
     help: "Outbox messages in the database by status, every tenant (counted when scraped).",
@@ -104,10 +106,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers: [registry],
     async collect() {
       this.reset();
-      if (!db) return;
+      if (!outbox) return;
       try {
-        const rows = await db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
-        const counts = new Map(rows.map((r) => [r.status, r._count._all]));
+        const counts = await outbox.countByStatus();
         for (const status of OUTBOX_STATUSES) this.set({ status }, counts.get(status) ?? 0);
       } catch (error) {
         // A scrape still answers while the database is away; /readyz says why.

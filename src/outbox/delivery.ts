@@ -19,13 +19,21 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "../core/context.js";
-import type { OutboxPlatform } from "./notifier.js";
-import { LANE_LEASE_MS, outboxStore, type LaneClaim, type LaneKey, type OutboxRow, type OutboxStore } from "./outbox-store.js";
-import { isOk, isPermanent, MAX_ATTEMPTS, MAX_THROTTLED_AGE_MS, type SendContext, type SendResult, type Sender } from "./senders.js";
+import type { Platform } from "../core/store.js";
 import type { StoreContext } from "../store/client.js";
+import { outboxRepository, type LaneClaim, type LaneKey, type OutboxRepository, type OutboxRow } from "../store/repositories/outbox.js";
+import { isOk, isPermanent, MAX_ATTEMPTS, MAX_THROTTLED_AGE_MS, type SendContext, type SendResult, type Sender } from "./senders.js";
+
+/**
+ * How long a lane stays with a process that stopped renewing it. The holder
+ * renews every quarter of this, so only a process that died (or stalled far
+ * longer than any pause) loses its lanes; after a crash, its conversations
+ * move on within this long.
+ */
+export const LANE_LEASE_MS = 20_000;
 
 /** Minimum gap between two sends to one conversation. */
-export const PLATFORM_GAP_MS: Record<OutboxPlatform, number> = { slack: 1_000, teams: Math.ceil(1_000 / 7), local: 0 };
+export const PLATFORM_GAP_MS: Record<Platform, number> = { slack: 1_000, teams: Math.ceil(1_000 / 7), local: 0 };
 
 /** Lanes taken per pass. */
 const BATCH = 500;
@@ -49,14 +57,14 @@ export interface DeliveryResult {
 
 export interface DeliveryOptions {
   db: Pick<StoreContext, "prisma">;
-  senders: Partial<Record<OutboxPlatform, Sender>>;
+  senders: Partial<Record<Platform, Sender>>;
   log: Logger;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** Told of each send put back for another attempt (metrics). */
-  onRetry?: (platform: OutboxPlatform) => void;
+  onRetry?: (platform: Platform) => void;
   /** Override per-platform gaps (tests). */
-  gapMs?: Partial<Record<OutboxPlatform, number>>;
+  gapMs?: Partial<Record<Platform, number>>;
   /** How long a lane stays with this process without renewal (default LANE_LEASE_MS). */
   leaseMs?: number;
   /** Names this process in OutboxLane.holder; unique per delivery by default. */
@@ -64,7 +72,7 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
-  store: OutboxStore;
+  outbox: OutboxRepository;
   deliverDue(): Promise<DeliveryResult>;
   /** Runs deliverDue every `intervalMs` (after each pass ends) until stop(). */
   start(intervalMs: number): void;
@@ -78,14 +86,14 @@ export const MAX_FAILING_INTERVAL_MS = 10_000;
 const FAILING_LOG_EVERY_MS = 60_000;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const store = outboxStore(options.db);
+  const outbox = outboxRepository(options.db);
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const gaps = { ...PLATFORM_GAP_MS, ...options.gapMs };
   const leaseMs = options.leaseMs ?? LANE_LEASE_MS;
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-  const platforms = (Object.keys(options.senders) as OutboxPlatform[]).filter((p) => options.senders[p]);
+  const platforms = (Object.keys(options.senders) as Platform[]).filter((p) => options.senders[p]);
 
   let stopping = false;
   let wakeStopped: () => void = () => undefined;
@@ -98,12 +106,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const leaseFrom = (at: Date) => new Date(at.getTime() + leaseMs);
 
   async function deliverLane(key: LaneKey, totals: DeliveryResult): Promise<void> {
-    const lane = await store.acquireLane(key, holder, now(), leaseMs);
+    const lane = await outbox.acquireLane(key, holder, now(), leaseMs);
     if (!lane) return;
     try {
       await serveLane(key, lane.nextSendAt.getTime(), lane.inDoubt, totals);
     } finally {
-      await store.releaseLane(key, holder).catch((error: unknown) => log.warn("outbox lane release failed", { channel: key.channelId, error: String(error) }));
+      await outbox.releaseLane(key, holder).catch((error: unknown) => log.warn("outbox lane release failed", { channel: key.channelId, error: String(error) }));
     }
   }
 
@@ -119,18 +127,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       // Claimed before waiting out the gap, so a lane with nothing more to send ends at once.
       // Due by the time the lane may send again: a retried message (due exactly then) stays ahead of later ones.
       const at = now();
-      const claim = inDoubt.shift() ?? (await store.claimNext(key, holder, at, new Date(Math.max(at.getTime(), nextSendAt))));
+      const claim = inDoubt.shift() ?? (await outbox.claimNext(key, holder, at, new Date(Math.max(at.getTime(), nextSendAt))));
       if (!claim) return;
       const { row, inDoubtSince } = claim;
       await pause(nextSendAt - now().getTime());
       if (stopping) {
         // Not tried: back to pending without an attempt. A message in doubt stays in flight for whoever takes the lane next.
-        if (!inDoubtSince) await store.release(row.id, now());
+        if (!inDoubtSince) await outbox.release(row.id, now());
         return;
       }
       if (row.attempts >= MAX_ATTEMPTS) {
         // Interrupted on every attempt: something about this message stops its sender.
-        await store.markFailed(row.id, row.lastError ?? "delivery interrupted too often");
+        await outbox.markFailed(row.id, row.lastError ?? "delivery interrupted too often");
         totals.failed++;
         continue;
       }
@@ -138,14 +146,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (thread === "wait") {
         // Not an attempt: the parent has not been posted yet. The whole lane waits, so the conversation keeps its order.
         const at = new Date(now().getTime() + THREAD_WAIT_MS);
-        await store.paceLane(key, holder, at, leaseFrom(now()));
-        await store.release(row.id, at);
+        await outbox.paceLane(key, holder, at, leaseFrom(now()));
+        await outbox.release(row.id, at);
         return;
       }
       const context: SendContext = {
         ...(thread ? { threadId: thread } : {}),
         ...(inDoubtSince ? { inDoubtSince } : {}),
-        pagePosted: (pagesSent, platformMessageId) => store.markPage(row.id, pagesSent, platformMessageId),
+        pagePosted: (pagesSent, platformMessageId) => outbox.markPage(row.id, pagesSent, platformMessageId),
       };
       let result: SendResult;
       try {
@@ -165,16 +173,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       // Later messages of the conversation wait for a retried one, so the conversation keeps its order.
       if (retryAt) nextSendAt = Math.max(nextSendAt, retryAt.getTime());
       // Paced before the outcome is recorded: whoever serves the lane next waits out the gap.
-      const held = await store.paceLane(key, holder, new Date(nextSendAt), leaseFrom(done));
+      const held = await outbox.paceLane(key, holder, new Date(nextSendAt), leaseFrom(done));
       if (isOk(result)) {
-        await store.markSent(row.id, done);
+        await outbox.markSent(row.id, done);
         totals.sent++;
       } else if (!retryAt) {
-        await store.markFailed(row.id, result.error);
+        await outbox.markFailed(row.id, result.error);
         totals.failed++;
         log.warn("outbox message failed", { id: row.id, platform: row.platform, channel: row.channelId, error: result.error, attempts: row.attempts + 1 });
       } else {
-        await store.markRetry(row.id, retryAt, result.error, { spendsAttempt: !throttled });
+        await outbox.markRetry(row.id, retryAt, result.error, { spendsAttempt: !throttled });
         totals.retried++;
         options.onRetry?.(row.platform);
         return;
@@ -189,7 +197,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** The parent's platform id to post under, "wait" while the parent is on its way, undefined to post on its own. */
   async function threadOf(row: OutboxRow): Promise<string | "wait" | undefined> {
     if (!row.threadKey) return undefined;
-    const parent = await store.byDedupeKey(row.tenantId, row.threadKey);
+    const parent = await outbox.byDedupeKey(row.tenantId, row.threadKey);
     if (!parent || parent.id === row.id || parent.status === "failed") return undefined;
     if (parent.status === "pending" || parent.status === "sending") return "wait";
     return parent.platformMessageId ?? undefined;
@@ -199,11 +207,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const totals: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
     if (!platforms.length || stopping) return totals;
     const started = now();
-    const due = await store.lanesDue(started, BATCH, { platforms, soon: new Date(started.getTime() + MAX_LANE_WAIT_MS) });
+    const due = await outbox.lanesDue(started, BATCH, { platforms, soon: new Date(started.getTime() + MAX_LANE_WAIT_MS) });
     if (!due.length) return totals;
     // Keeps this process's lanes while the pass runs, however long one send takes.
     const heartbeat = setInterval(() => {
-      store.renewLanes(holder, now(), leaseMs).catch((error: unknown) => log.warn("outbox lane renewal failed", { error: String(error) }));
+      outbox.renewLanes(holder, now(), leaseMs).catch((error: unknown) => log.warn("outbox lane renewal failed", { error: String(error) }));
     }, Math.max(50, Math.floor(leaseMs / 4)));
     heartbeat.unref();
     try {
@@ -220,7 +228,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   return {
-    store,
+    outbox,
     deliverDue,
     start(intervalMs) {
       if (timer || running || stopping) return;

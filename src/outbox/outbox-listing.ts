@@ -1,5 +1,5 @@
 /** What `charter outbox` prints: queued and delivered messages, newest first. */
-import type { OutboxRow } from "./outbox-store.js";
+import type { OutboxRow } from "../store/repositories/outbox.js";
 
 export interface OutboxListItem {
   id: string;

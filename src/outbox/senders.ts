@@ -1,5 +1,5 @@
 /** What a platform sender does with one queued message, and how failures are retried. */
-import type { OutboxRow } from "./outbox-store.js";
+import type { OutboxRow } from "../store/repositories/outbox.js";
 
 export type SendResult =
   | { ok: true }

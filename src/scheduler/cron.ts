@@ -6,15 +6,21 @@
 import { hostname } from "node:os";
 import { DateTime } from "luxon";
 import cron from "node-cron";
-import type { Metrics } from "../observability/metrics.js";
-import { runDue, type TickDeps } from "./tick.js";
+import { runDue } from "./tick.js";
+import type { TickDeps, TickResult } from "./tick-deps.js";
+
+/** What a tick tells the process's metrics (implemented in observability/metrics.ts). */
+export interface SchedulerMetrics {
+  schedulerRuns(results: readonly TickResult[]): void;
+  schedulerTickFailed(): void;
+}
 
 export interface SchedulerHandle {
   stop(): Promise<void>;
 }
 
 export function startScheduler(
-  deps: Omit<TickDeps, "worker"> & { metrics?: Pick<Metrics, "schedulerRuns" | "schedulerTickFailed"> },
+  deps: Omit<TickDeps, "worker"> & { metrics?: SchedulerMetrics },
   opts: { graceMinutes?: number; now?: () => DateTime } = {}): SchedulerHandle {
   const worker = `${hostname()}:${process.pid}`;
   const now = opts.now ?? (() => DateTime.utc());

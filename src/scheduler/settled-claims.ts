@@ -12,6 +12,7 @@ import type { DateTime } from "luxon";
 import type { TenantId } from "../core/context.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
+import { settledClaimKeys, settledKey } from "../store/repositories/settled-claims.js";
 
 /**
  * Slots are local dates. An occurrence within the look-back falls, in any zone
@@ -21,27 +22,14 @@ import type { ClaimsRepository } from "../store/repositories/claims.js";
 const DAYS_BACK = 3;
 const DAYS_AHEAD = 1;
 
-const SEPARATOR = "\u001f";
-const slotKey = (job: string, key: string, slot: string) => `${job}${SEPARATOR}${key}${SEPARATOR}${slot}`;
-
 export async function settledClaims(db: Pick<Database, "prisma">, now: DateTime, filter: { tenantId?: TenantId } = {}): Promise<Set<string>> {
   const day = now.toUTC().startOf("day");
-  const slots: string[] = [];
-  for (let d = -DAYS_BACK; d <= DAYS_AHEAD; d++) slots.push(day.plus({ days: d }).toISODate()!);
-  // One string per row, built by the database: at ten thousand schedules this
-  // is ~40,000 rows a minute, and whole row objects would cost more than the query.
-  const [first, last] = [slots[0]!, slots[slots.length - 1]!];
-  const at = now.toJSDate();
-  // The one kind a claim attempt can win is left out: running, and its lease has run out.
-  const rows =
-    filter.tenantId === undefined
-      ? await db.prisma.$queryRaw<{ k: string }[]>`SELECT "job" || ${SEPARATOR} || "key" || ${SEPARATOR} || "slot" AS "k" FROM "JobRun"
-          WHERE "slot" >= ${first} AND "slot" <= ${last}
-            AND NOT ("status" = 'running' AND "leaseUntil" IS NOT NULL AND "leaseUntil" <= ${at})`
-      : await db.prisma.$queryRaw<{ k: string }[]>`SELECT "job" || ${SEPARATOR} || "key" || ${SEPARATOR} || "slot" AS "k" FROM "JobRun"
-          WHERE "slot" >= ${first} AND "slot" <= ${last} AND "tenantId" = ${filter.tenantId}
-            AND NOT ("status" = 'running' AND "leaseUntil" IS NOT NULL AND "leaseUntil" <= ${at})`;
-  return new Set(rows.map((r) => r.k));
+  return settledClaimKeys(db, {
+    firstSlot: day.minus({ days: DAYS_BACK }).toISODate()!,
+    lastSlot: day.plus({ days: DAYS_AHEAD }).toISODate()!,
+    at: now.toJSDate(),
+    ...filter,
+  });
 }
 
 /** `claims`, answering "already claimed" for the settled ones without a write. */
@@ -49,7 +37,7 @@ export function skippingSettled(claims: ClaimsRepository, settled: ReadonlySet<s
   return {
     ...claims,
     async claim(tenantId, job, key, slot, claimedBy, lease) {
-      if (settled.has(slotKey(job, key, slot))) return false;
+      if (settled.has(settledKey(job, key, slot))) return false;
       return claims.claim(tenantId, job, key, slot, claimedBy, lease);
     },
   };

@@ -6,7 +6,7 @@
 import type { Logger } from "../core/context.js";
 import type { StandupSchedule } from "../core/store.js";
 import { threadOpening } from "../core/messages/standup-thread.js";
-import type { OutboxQueue } from "../outbox/notifier.js";
+import type { OutboxQueue } from "../core/notify.js";
 
 export { summaryThreadKey } from "../core/messages/standup-thread.js";
 

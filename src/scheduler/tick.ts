@@ -9,13 +9,10 @@
  * over by a later tick (the outbox's dedupe keys keep that from double-posting).
  */
 import { DateTime } from "luxon";
-import type { Logger, TenantId } from "../core/context.js";
-import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
+import type { TenantId } from "../core/context.js";
+import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
 import { promptDedupeKey, standupPrompt } from "../core/messages/standup-prompt.js";
 import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/messages/standup-summary.js";
-import type { OutboxPlatform, OutboxQueue } from "../outbox/notifier.js";
-import type { Database } from "../store/database.js";
-import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { PromptTarget } from "../core/domain/schedule/prompt-targets.js";
@@ -29,38 +26,17 @@ import { runDigests } from "./digest-tick.js";
 import { openStandupThread, summaryThreadKey } from "./standup-thread.js";
 import { settledClaims, skippingSettled } from "./settled-claims.js";
 import { planStandups, type StandupPlan } from "./standup-plan.js";
+import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
 
 export { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
+export type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 export const DEFAULT_GRACE_MINUTES = 120;
 /** Standup days in a row with a blocker before the project manager hears of it directly. */
 export const ESCALATE_AFTER_DAYS = 3;
 /** How far back a tick looks for occurrences the process slept through. */
 const LOOKBACK_HOURS = 24;
-
-export interface TickDeps {
-  db: Pick<Database, "prisma">;
-  store: Store;
-  claims: ClaimsRepository;
-  outbox: OutboxQueue;
-  log: Logger;
-  /** Written to JobRun.claimedBy: which process did the work. */
-  worker?: string;
-}
-
-export type TickOutcome = "done" | "missed" | "skipped" | "failed" | "already-claimed";
-
-export interface TickResult {
-  tenantId: TenantId;
-  job: string;
-  key: string;
-  slot: string;
-  /** The occurrence's instant (UTC ISO). */
-  due: string;
-  outcome: TickOutcome;
-  detail?: string;
-}
 
 export interface RunDueOptions {
   /** Minutes after its time an occurrence is still posted (default 120). */
@@ -129,7 +105,7 @@ async function runSchedule(deps: TickDeps, plan: StandupPlan, now: DateTime, gra
         // A participant is asked by DM, held through their quiet hours; the channel is asked at once.
         const member = members.find((m) => m.id === target.memberId);
         const message: OutgoingMessage = member ? directMessage(member, now, prompt) : { ...prompt, channelId: target.channelId };
-        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, message);
+        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, message);
         const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
         await finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
         await openStandupThread(deps, schedule, projectName, slot);
@@ -191,7 +167,7 @@ async function runSummaries(deps: TickDeps, plan: StandupPlan, now: DateTime, gr
       const project = await deps.store.projects.get(tenantId, schedule.projectId);
       const people = await deps.store.members.getMany(tenantId, [...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])])]);
       const byId = new Map([...members, ...people].map((m) => [m.id, m]));
-      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, {
+      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, {
         channelId: schedule.channelId,
         kind: "standup-summary",
         dedupeKey: summaryDedupeKey(schedule.id, date),
@@ -246,7 +222,7 @@ async function escalateBlockers(
     // Held through the manager's quiet hours like every DM the bot starts.
     await deps.outbox.enqueue(
       schedule.tenantId,
-      schedule.platform as OutboxPlatform,
+      schedule.platform,
       directMessage(manager, now, { kind: "alert", dedupeKey: escalationDedupeKey(schedule.id, member.id, date), reply: blockerEscalation(projectName, member, days) }),
     );
   }

@@ -1,7 +1,8 @@
 /** What the scheduler will do next: `charter scheduler list`. Stopped schedules are not active, so not listed. */
 import type { DateTime } from "luxon";
 import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
-import { promptTargets, STANDUP_PROMPT_JOB, type TickDeps, type TickResult } from "./tick.js";
+import { promptTargets, STANDUP_PROMPT_JOB } from "./tick.js";
+import type { TickDeps, TickResult } from "./tick-deps.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
 import { digestRule } from "../core/domain/schedule/digest-rule.js";

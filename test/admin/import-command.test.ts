@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCostImport } from "../../src/admin/import-command.js";
 import type { Store } from "../../src/core/store.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 import { recordingLogger } from "../support/context.js";
 

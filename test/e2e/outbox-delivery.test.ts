@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { charter, startCharter } from "./charter-binary.js";
 

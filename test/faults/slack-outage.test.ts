@@ -10,9 +10,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
 import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
-import { outboxNotifier } from "../../src/outbox/notifier.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
-import { slackSender } from "../../src/outbox/slack-sender.js";
+import { outboxNotifier } from "../../src/core/notify.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
+import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 import { httpFailure, rateLimited, startSlackApi, type Answer, type RecordedCall, type SlackApi } from "../support/slack/index.js";
 import { recordingLogger } from "../support/context.js";

@@ -9,7 +9,7 @@ import { commands } from "../../src/core/commands/index.js";
 import { commandName } from "../../src/core/commands/define.js";
 import { dispatch, submitForm } from "../../src/core/dispatch.js";
 import { commandLabel, createMetrics, jobLabel, outcomeLabel, platformLabel } from "../../src/observability/metrics.js";
-import { requestIdOf } from "../../src/http/observability.js";
+import { requestIdOf } from "../../src/http/request-id.js";
 import { chat } from "../support/context.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
 import { localSender } from "../../src/outbox/local-sender.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { recordingLogger } from "../support/context.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 

@@ -4,8 +4,8 @@ import type { OutgoingMessage } from "../../src/core/notify.js";
 import { heading, reply, text } from "../../src/core/views/reply.js";
 import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
 import { localSender } from "../../src/outbox/local-sender.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
-import { slackSender } from "../../src/outbox/slack-sender.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
+import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { httpFailure, rateLimited, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { BACKOFF_CAP_MS, backoffMs } from "../../src/outbox/senders.js";
-import { slackTokenSource } from "../../src/outbox/start-delivery.js";
+import { slackTokenSource } from "../../src/adapters/slack/installations.js";
 
 it("backs off exponentially with jitter, capped at five minutes", () => {
   expect([0, 1, 2, 3].map((n) => backoffMs(n, () => 1))).toEqual([1_000, 2_000, 4_000, 8_000]);

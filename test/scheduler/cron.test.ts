@@ -1,6 +1,6 @@
 import cron from "node-cron";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { startScheduler } from "../../src/scheduler/cron.js";
 import { claimsRepository } from "../../src/store/repositories/claims.js";
 import { recordingLogger } from "../support/context.js";

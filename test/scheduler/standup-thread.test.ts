@@ -5,7 +5,7 @@ import type { StandupSettings } from "../../src/core/store.js";
 import { dispatch } from "../../src/core/dispatch.js";
 import { promptDedupeKey } from "../../src/core/messages/standup-prompt.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
-import { slackSender } from "../../src/outbox/slack-sender.js";
+import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { runDue, type TickDeps } from "../../src/scheduler/tick.js";
 import { recordingLogger, recordingNotifier } from "../support/context.js";
 import { describeEachProvider, type TestDatabase } from "../support/db.js";

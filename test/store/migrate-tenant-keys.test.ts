@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { reminderDedupeKey } from "../../src/core/reminders/overdue.js";
 import { reply, text } from "../../src/core/views/reply.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { migrate, migrationsDirectory, readMigrations } from "../../src/store/migrate.js";
 import { claimsRepository } from "../../src/store/repositories/claims.js";
 import { installationsRepository } from "../../src/store/repositories/installations.js";

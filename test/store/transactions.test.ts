@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Client } from "../../src/store/database.js";
 import { claimsRepository, createStore } from "../../src/store/index.js";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { reply, text } from "../../src/core/views/reply.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { createProject, createTenant, type TenantFixture } from "./fixtures.js";

@@ -3,7 +3,7 @@
  * tick's dependencies on it, as one process (`worker`) would hold them.
  */
 import { afterAll, beforeAll } from "vitest";
-import { outboxQueue } from "../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import type { TickDeps } from "../../src/scheduler/tick.js";
 import type { Database } from "../../src/store/database.js";
 import { createStore } from "../../src/store/index.js";

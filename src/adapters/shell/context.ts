@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import type { Context } from "../../core/context.js";
 import { LOCAL_TENANT, tenantPlatform } from "../../core/tenant-key.js";
-import { outboxNotifier } from "../../outbox/notifier.js";
+import { outboxNotifier } from "../../core/notify.js";
 import type { Runtime } from "../../runtime.js";
 
 export interface ShellIdentity {

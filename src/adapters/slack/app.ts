@@ -7,7 +7,7 @@ import { App, HTTPReceiver } from "@slack/bolt";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
 import { parseEncryptionKey } from "../../store/secrets.js";
-import { createSlackInstallationStore } from "./installation-store.js";
+import { slackInstallations } from "./installations.js";
 import { registerListeners } from "./listeners/index.js";
 import { registerAppUninstalled } from "./listeners/events/app-uninstalled.js";
 import { ProfileCache } from "./members.js";
@@ -82,8 +82,7 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
     };
   }
 
-  const installationStore =
-    settings.transport === "http-oauth" ? createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey)) : undefined;
+  const installations = settings.transport === "http-oauth" ? slackInstallations(runtime.db, parseEncryptionKey(settings.encryptionKey)) : undefined;
   const oauth =
     settings.transport === "http-oauth"
       ? {
@@ -91,7 +90,7 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           clientSecret: settings.clientSecret,
           stateSecret: settings.stateSecret,
           scopes: [...BOT_SCOPES],
-          installationStore,
+          installationStore: installations,
           // The installer makes its own Web API calls (oauth.v2.access, auth.test): same base URL.
           installerOptions: { installPath: SLACK_ROUTES.install, redirectUriPath: SLACK_ROUTES.redirect, directInstall: true, clientOptions },
           ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
@@ -103,7 +102,7 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
   const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
   const work = trackInFlight(app);
   registerListeners(app, deps);
-  if (installationStore) registerAppUninstalled(app, deps, installationStore);
+  if (installations) registerAppUninstalled(app, deps, installations);
   let mounted = false;
   return {
     transport: settings.transport,

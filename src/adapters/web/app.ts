@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
+import { consoleRepository } from "../../store/repositories/console.js";
 import { checkPost, csrfToken, everywhere, reachesConsole, sessionFor } from "./access.js";
-import { consoleStore } from "./console-store.js";
 import type { RequestContext, WebDeps } from "./deps.js";
 import { html } from "./html.js";
 import { CHANNEL_NAME } from "./paths.js";
@@ -137,7 +137,7 @@ export interface WebConsole {
 export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">, config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_SECRET">, locked: boolean): WebConsole {
   const deps: WebDeps = {
     runtime,
-    store: consoleStore(runtime.db),
+    console: consoleRepository(runtime.db),
     key: sessionKey(config.CONSOLE_SECRET),
     locked,
     consoleHost: config.CONSOLE_HOST,
@@ -154,7 +154,7 @@ export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbo
       http.routePrefix("POST", "/console/", handler);
     },
     async loginPath() {
-      const { token } = await deps.store.createLogin(deps.now());
+      const { token } = await deps.console.createLogin(deps.now());
       return `/console/login?token=${token}`;
     },
     stop() {

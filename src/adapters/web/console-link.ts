@@ -8,12 +8,12 @@
 import type { Config } from "../../config.js";
 import { openRuntime } from "../../runtime.js";
 import { consoleAddress } from "./app.js";
-import { consoleStore, LOGIN_TTL_MS } from "./console-store.js";
+import { consoleRepository, LOGIN_TTL_MS } from "../../store/repositories/console.js";
 
 export async function consoleLink(config: Config): Promise<string> {
   const runtime = await openRuntime(config, { logLevel: "warn" });
   try {
-    const { token } = await consoleStore(runtime.db).createLogin(new Date());
+    const { token } = await consoleRepository(runtime.db).createLogin(new Date());
     return `${consoleAddress(config.HOST, config.CONSOLE_HOST, config.PORT)}/console/login?token=${token}`;
   } finally {
     await runtime.close();

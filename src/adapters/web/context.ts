@@ -7,9 +7,9 @@
  */
 import { DateTime } from "luxon";
 import type { Context } from "../../core/context.js";
-import { outboxNotifier } from "../../outbox/notifier.js";
+import { outboxNotifier } from "../../core/notify.js";
 import type { Runtime } from "../../runtime.js";
-import { CONSOLE_TENANT } from "./console-store.js";
+import { CONSOLE_TENANT } from "../../store/repositories/console.js";
 
 export const CONSOLE_USER = "local-user";
 

@@ -1,12 +1,12 @@
 /** What every console route gets. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Runtime } from "../../runtime.js";
-import type { ConsoleStore } from "./console-store.js";
+import type { ConsoleRepository } from "../../store/repositories/console.js";
 import type { Session, SessionKey } from "./session.js";
 
 export interface WebDeps {
   runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">;
-  store: ConsoleStore;
+  console: ConsoleRepository;
   key: SessionKey;
   /** Slack or Teams is configured: only a one-time link opens a session. */
   locked: boolean;

@@ -1,5 +1,5 @@
 /** The console's URLs, built in one place (each part percent-encoded). */
-import type { ChannelEntry } from "./console-store.js";
+import type { ChannelEntry } from "../../store/repositories/console.js";
 
 const enc = encodeURIComponent;
 

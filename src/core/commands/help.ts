@@ -5,9 +5,6 @@ import { suggest } from "../grammar/suggest.js";
 import { contextLine, heading, list, rejection, reply, text } from "../views/reply.js";
 import type { Block } from "../views/reply.js";
 
-// Imported lazily: the registry imports this module.
-const registry = async (): Promise<readonly CommandDef[]> => (await import("./index.js")).commands;
-
 /** Who may run it, from the command's declared permission. */
 function whoMay(def: CommandDef): Block[] {
   if (def.scope !== "project" || def.permission === undefined) return [];
@@ -27,14 +24,15 @@ function detail(def: CommandDef): Block[] {
   ];
 }
 
-export default tenantCommand({
+/** `help` over the registry, which lists help too: so the registry passes itself in instead of being imported here. */
+export const helpCommand = (registry: () => readonly CommandDef[]) => tenantCommand({
   path: ["help"],
   summary: "List the commands, or explain one",
   examples: ["help", "help cost", "help task add"],
   params: [{ at: "rest", name: "topic", label: "topic" }],
   input: () => z.object({ topic: z.string().trim().toLowerCase().optional() }),
   async run(_ctx, input) {
-    const commands = await registry();
+    const commands = registry();
     if (!input.topic) {
       const lines = commands.map((c) => `\`${usageOf(c.path, c.params)}\` — ${c.summary}`);
       return reply("Charter commands", [

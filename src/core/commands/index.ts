@@ -3,7 +3,7 @@
  * plus one line here.
  */
 import type { CommandDef } from "./define.js";
-import help from "./help.js";
+import { helpCommand } from "./help.js";
 import projectCreate from "./project/create.js";
 import projectShow from "./project/show.js";
 import projectList from "./project/list.js";
@@ -67,7 +67,7 @@ import me from "./me/show.js";
 import meQuiet from "./me/quiet.js";
 
 export const commands: readonly CommandDef[] = [
-  help,
+  helpCommand(() => commands),
   projectCreate,
   projectShow,
   projectList,

@@ -3,7 +3,7 @@
  * are ISO strings "YYYY-MM-DD", instants are Date, money is integer minor
  * units (bigint) of the record's currency.
  */
-import type { TenantId } from "../context.js";
+import type { TenantId } from "../tenancy.js";
 
 export interface Scope {
   tenantId: TenantId;
@@ -11,7 +11,7 @@ export interface Scope {
   actorId: string;
 }
 
-export type Platform = "slack" | "teams" | "local";
+export type { Platform } from "../tenancy.js";
 export type MemberRole = "admin" | "manager" | "member";
 
 export interface Member {

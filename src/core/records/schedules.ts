@@ -1,6 +1,5 @@
 /** Records of scheduled work: standup schedules and answers, weekly report schedules. */
-import type { TenantId } from "../context.js";
-import type { Platform } from "./index.js";
+import type { Platform, TenantId } from "../tenancy.js";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

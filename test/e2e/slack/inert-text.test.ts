@@ -11,7 +11,7 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { standupSummary } from "../../../src/core/messages/standup-summary.js";
-import { outboxQueue } from "../../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../../src/store/repositories/outbox-queue.js";
 import {
   appHomeOpenedEvent,
   DEFAULT_CHANNEL,

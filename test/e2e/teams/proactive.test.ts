@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reply, text } from "../../../src/core/views/reply.js";
-import { outboxQueue } from "../../../src/outbox/outbox-repository.js";
+import { outboxQueue } from "../../../src/store/repositories/outbox-queue.js";
 import {
   ALICE,
   BOB,

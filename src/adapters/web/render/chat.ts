@@ -5,7 +5,7 @@
  */
 import type { Form } from "../../../core/views/form.js";
 import { html, type Html } from "../html.js";
-import type { ChannelEntry, ChatMessage } from "../console-store.js";
+import type { ChannelEntry, ChatMessage } from "../../../store/repositories/console.js";
 import { pathOf } from "../paths.js";
 import { renderForm } from "./form.js";
 import { renderReply, type ReplyTarget } from "./reply.js";

@@ -4,7 +4,7 @@
  * so the Content-Security-Policy needs no 'unsafe-inline').
  */
 import { html, type Html } from "../html.js";
-import type { ChannelEntry } from "../console-store.js";
+import type { ChannelEntry } from "../../../store/repositories/console.js";
 import { ASSET_PATHS } from "../assets/index.js";
 import { channelPath, dashboardPath, mirrorPath } from "../paths.js";
 

@@ -1,7 +1,6 @@
 /** GET /console/c/<channel> (and /console/): a local channel's messages and the composer. */
 import type { Form } from "../../../core/views/form.js";
-import type { ChannelEntry } from "../console-store.js";
-import { CONSOLE_TENANT } from "../console-store.js";
+import { CONSOLE_TENANT, type ChannelEntry } from "../../../store/repositories/console.js";
 import type { RequestContext } from "../deps.js";
 import { renderChat, channelTitle } from "../render/chat.js";
 import { page } from "../render/page.js";
@@ -13,7 +12,7 @@ export const localChannel = (channelId: string): ChannelEntry => ({ platform: "l
 /** Renders the channel; `retry` shows a rejected form in place of the one its message carries (status 422). */
 export async function renderChannel(ctx: RequestContext, channel: ChannelEntry, status = 200, retry?: { messageId: string; form: Form }): Promise<void> {
   const [messages, sidebar] = await Promise.all([
-    ctx.deps.store.messages(channel),
+    ctx.deps.console.messages(channel),
     loadSidebar(ctx.deps, { kind: "channel", channel }, channel.platform === "local" ? channel.channelId : undefined),
   ]);
   const csrf = channel.platform === "local" ? ctx.csrf : null;

@@ -1,6 +1,6 @@
 /** GET /console/projects/<id>: one project's dashboard. */
 import { DateTime } from "luxon";
-import { CONSOLE_TENANT } from "../console-store.js";
+import { CONSOLE_TENANT } from "../../../store/repositories/console.js";
 import { machineZone } from "../context.js";
 import { loadDashboard } from "../dashboard-data.js";
 import type { RequestContext } from "../deps.js";

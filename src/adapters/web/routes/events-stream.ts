@@ -6,7 +6,7 @@
  * open, so posts made by another process (`charter scheduler run-due`)
  * arrive too.
  */
-import type { ChannelEntry } from "../console-store.js";
+import type { ChannelEntry } from "../../../store/repositories/console.js";
 import type { RequestContext } from "../deps.js";
 import { renderMessage } from "../render/chat.js";
 import { SECURITY_HEADERS } from "../respond.js";
@@ -32,7 +32,7 @@ export function eventsStream(ctx: RequestContext, channel: ChannelEntry): void {
     busy = true;
     try {
       const started = deps.now();
-      const messages = await deps.store.messages(channel, since);
+      const messages = await deps.console.messages(channel, since);
       for (const message of messages) {
         if (seen.has(message.id)) continue;
         seen.add(message.id);

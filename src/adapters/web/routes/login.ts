@@ -57,7 +57,7 @@ export async function loginSubmit(ctx: RequestContext): Promise<void> {
     return;
   }
   const { deps } = ctx;
-  if (!(await deps.store.consumeLogin(form.get("token") ?? "", deps.now()))) {
+  if (!(await deps.console.consumeLogin(form.get("token") ?? "", deps.now()))) {
     sendHtml(
       ctx.res,
       401,

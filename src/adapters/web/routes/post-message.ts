@@ -21,8 +21,8 @@ export async function postMessage(ctx: RequestContext): Promise<void> {
   }
   const { deps } = ctx;
   const context = await webContext(deps.runtime, channelId);
-  await deps.store.addTyped(channelId, context.user.platformUserId, words);
+  await deps.console.addTyped(channelId, context.user.platformUserId, words);
   const reply = await dispatch(context, words);
-  const stored = await deps.store.addReply(channelId, reply);
+  const stored = await deps.console.addReply(channelId, reply);
   redirect(ctx.res, `${channelPath(channelId)}#m-${stored.id}`);
 }

@@ -31,17 +31,17 @@ export async function submitFormRoute(ctx: RequestContext): Promise<void> {
   const reply = await submitForm(context, command, values, project);
   if (reply.ok) {
     const match = findCommand(tokenize(command));
-    await deps.store.addTyped(channelId, context.user.platformUserId, `${command} (form${match?.def.formTitle ? `: ${match.def.formTitle}` : ""})`);
-    const stored = await deps.store.addReply(channelId, reply);
+    await deps.console.addTyped(channelId, context.user.platformUserId, `${command} (form${match?.def.formTitle ? `: ${match.def.formTitle}` : ""})`);
+    const stored = await deps.console.addReply(channelId, reply);
     redirect(ctx.res, `${channelPath(channelId)}#m-${stored.id}`);
     return;
   }
   const match = findCommand(tokenize(command));
   const blank: Form | undefined = match && match.args.length === 0 ? formFor(match.def) : undefined;
   const base = reply.form ?? blank;
-  if (!base || !(await deps.store.message(channelId, messageId))) {
+  if (!base || !(await deps.console.message(channelId, messageId))) {
     // Not a form of this channel (or an unknown command): the refusal joins the channel like any answer.
-    const stored = await deps.store.addReply(channelId, reply);
+    const stored = await deps.console.addReply(channelId, reply);
     redirect(ctx.res, `${channelPath(channelId)}#m-${stored.id}`);
     return;
   }

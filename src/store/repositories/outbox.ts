@@ -1,6 +1,8 @@
 /**
  * The delivery side of the outbox table: who sends to which conversation,
- * claiming messages, recording each send's outcome, and listing what was queued.
+ * claiming messages, recording each send's outcome, listing what was queued
+ * and counting it by status (metrics). Queueing is in outbox-queue.ts; what
+ * to claim when, pacing and retries are decided in src/outbox/delivery.ts.
  *
  * Every conversation has a lane (OutboxLane) shared by all processes on the
  * database. A process sends to a conversation only while it holds the lane
@@ -17,21 +19,20 @@
  * the process died), and the claim says since when, so the sender can look
  * for the post before sending again.
  */
-import type { Reply } from "../core/views/reply.js";
-import type { StoreContext } from "../store/client.js";
-import { isUniqueViolation } from "../store/errors.js";
-import type { OutboxPlatform } from "./notifier.js";
+import type { Platform } from "../../core/store.js";
+import type { StoreContext } from "../client.js";
+import { isUniqueViolation } from "../errors.js";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxRow {
   id: string;
   tenantId: string;
-  platform: OutboxPlatform;
+  platform: Platform;
   channelId: string;
   kind: string;
   dedupeKey: string;
-  /** The Reply as stored JSON; see deserializeReply. */
+  /** The Reply as stored JSON; see reply-json.ts. */
   payload: string;
   text: string;
   status: OutboxStatus;
@@ -50,7 +51,7 @@ export interface OutboxRow {
 
 /** One conversation the outbox posts to. */
 export interface LaneKey {
-  platform: OutboxPlatform;
+  platform: Platform;
   tenantId: string;
   channelId: string;
 }
@@ -72,13 +73,13 @@ export interface LaneClaim {
   inDoubtSince?: Date;
 }
 
-export interface OutboxStore {
+export interface OutboxRepository {
   /**
    * Conversations with work that no live process holds and whose next send
    * may start by `soon`: pending messages due by `now`, or a message left
    * `sending` by a process that stopped. Oldest work first.
    */
-  lanesDue(now: Date, limit: number, options: { platforms: readonly OutboxPlatform[]; soon?: Date }): Promise<LaneKey[]>;
+  lanesDue(now: Date, limit: number, options: { platforms: readonly Platform[]; soon?: Date }): Promise<LaneKey[]>;
   /**
    * Takes the lane when free (or its holder's lease ran out); null when another
    * process holds it. Messages the previous holder left `sending` come with it,
@@ -108,34 +109,16 @@ export interface OutboxStore {
   release(id: string, nextAttemptAt: Date): Promise<void>;
   /** Newest first. */
   list(options?: { tenantId?: string; limit?: number }): Promise<OutboxRow[]>;
+  /** How many messages of every tenant are in each status (statuses with none are absent). */
+  countByStatus(): Promise<Map<OutboxStatus, number>>;
 }
-
-/**
- * How long a lane stays with a process that stopped renewing it. The holder
- * renews every quarter of this, so only a process that died (or stalled far
- * longer than any pause) loses its lanes; after a crash, its conversations
- * move on within this long.
- */
-export const LANE_LEASE_MS = 20_000;
 
 /** Errors are stored for operators; keep them readable, not megabytes. */
 const MAX_ERROR_LENGTH = 1_000;
 const INTERRUPTED = "delivery interrupted (process stopped while sending)";
 const clip = (error: string) => (error.length > MAX_ERROR_LENGTH ? error.slice(0, MAX_ERROR_LENGTH) : error);
 
-/** Stored JSON -> Reply: the inverse of serializeReply (bytes, an image's PNG or a file's contents, come back as Uint8Array). */
-export function deserializeReply(payload: string): Reply {
-  return JSON.parse(payload, (_key, value: unknown) => {
-    if (value && typeof value === "object" && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      const png = (value as { png?: unknown }).png;
-      if (keys.length === 1 && typeof png === "string") return new Uint8Array(Buffer.from(png, "base64"));
-    }
-    return value;
-  }) as Reply;
-}
-
-export function outboxStore(source: Pick<StoreContext, "prisma">): OutboxStore {
+export function outboxRepository(source: Pick<StoreContext, "prisma">): OutboxRepository {
   const { prisma } = source;
   const table = prisma.outboxMessage;
   const lanes = prisma.outboxLane;
@@ -255,6 +238,11 @@ export function outboxStore(source: Pick<StoreContext, "prisma">): OutboxStore {
         ...(options.limit !== undefined ? { take: options.limit } : {}),
       });
       return asRows(rows);
+    },
+
+    async countByStatus() {
+      const rows = await table.groupBy({ by: ["status"], _count: { _all: true } });
+      return new Map(rows.map((r) => [r.status as OutboxStatus, r._count._all]));
     },
   };
 }

@@ -20,12 +20,13 @@
  * repeated: uploads carry no metadata to look up.
  */
 import { webApi } from "@slack/bolt";
-import type { Logger } from "../core/context.js";
-import { toSlackMessages } from "../adapters/slack/render/index.js";
-import { directMessageWith, uploadAttachments } from "../adapters/slack/uploads.js";
-import { attachmentsOf, withoutAttachments } from "../core/views/attachments.js";
-import { deserializeReply, type OutboxRow } from "./outbox-store.js";
-import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
+import type { Logger } from "../../core/context.js";
+import { attachmentsOf, withoutAttachments } from "../../core/views/attachments.js";
+import { backoffMs, type SendContext, type SendResult, type Sender } from "../../outbox/senders.js";
+import type { OutboxRow } from "../../store/repositories/outbox.js";
+import { deserializeReply } from "../../store/reply-json.js";
+import { toSlackMessages } from "./render/index.js";
+import { directMessageWith, uploadAttachments } from "./uploads.js";
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 

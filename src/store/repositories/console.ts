@@ -1,5 +1,5 @@
 /**
- * What the console keeps in the database, and what it reads there:
+ * What the web console keeps in the database, and what it reads there:
  * - ConsoleMessage: each local channel's conversation (the words typed and
  *   the bot's answer), so a reload, another tab or a restart shows it again;
  * - OutboxMessage (read only): what the bot posted on its own. Platform
@@ -12,9 +12,8 @@ import { LOCAL_TENANT } from "../../core/tenant-key.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Reply } from "../../core/views/reply.js";
 import { renderText } from "../../core/views/render-text.js";
-import { serializeReply } from "../../outbox/outbox-repository.js";
-import { deserializeReply } from "../../outbox/outbox-store.js";
-import type { Database } from "../../store/database.js";
+import type { Database } from "../database.js";
+import { deserializeReply, serializeReply } from "../reply-json.js";
 
 export const CONSOLE_TENANT = LOCAL_TENANT;
 /** How long a one-time sign-in link stays valid. */
@@ -78,7 +77,7 @@ const byTime = (a: ChatMessage, b: ChatMessage) => a.at.getTime() - b.at.getTime
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-export function consoleStore(db: Pick<Database, "prisma">) {
+export function consoleRepository(db: Pick<Database, "prisma">) {
   const { prisma } = db;
   return {
     async addTyped(channelId: string, userId: string, words: string): Promise<ChatMessage> {
@@ -149,4 +148,4 @@ export function consoleStore(db: Pick<Database, "prisma">) {
   };
 }
 
-export type ConsoleStore = ReturnType<typeof consoleStore>;
+export type ConsoleRepository = ReturnType<typeof consoleRepository>;

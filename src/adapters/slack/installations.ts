@@ -1,7 +1,8 @@
 /**
- * Bolt's InstallationStore over the installations repository: OAuth installs
- * are kept encrypted in the database, one per tenant (the enterprise of an
- * org-wide install, otherwise the workspace).
+ * Slack installations: Bolt's InstallationStore over the installations
+ * repository (OAuth installs are kept encrypted in the database, one per
+ * tenant: the enterprise of an org-wide install, otherwise the workspace),
+ * and the bot token the outbox sends with in each tenant.
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { tenantKey } from "../../core/tenant-key.js";
@@ -10,6 +11,8 @@ import {
   type InstallationsSource,
   type SlackInstallationInput,
 } from "../../store/repositories/installations.js";
+import { parseEncryptionKey } from "../../store/secrets.js";
+import type { SlackSettings } from "./settings.js";
 
 /** The tenant an installation belongs to: slack:<enterprise id> when org-wide, else slack:<team id>. */
 export function installationTenant(installation: Installation): string {
@@ -59,7 +62,7 @@ export function toInstallationInput(installation: Installation): SlackInstallati
   };
 }
 
-export function createSlackInstallationStore(db: InstallationsSource, key: Buffer): InstallationStore {
+export function slackInstallations(db: InstallationsSource, key: Buffer): InstallationStore {
   const installations = installationsRepository(db, key);
 
   return {
@@ -83,5 +86,24 @@ export function createSlackInstallationStore(db: InstallationsSource, key: Buffe
       const deleted = await installations.delete(queryTenant(query));
       logger?.debug(`${deleted ? "Deleted" : "Found no"} Slack installation of ${describeQuery(query)}`);
     },
+  };
+}
+
+/**
+ * The bot token for a tenant: the configured one (one workspace), or the
+ * workspace's stored installation (OAuth); undefined where Charter is not installed.
+ */
+export function slackTokenSource(runtime: { db: InstallationsSource }, settings: SlackSettings): (tenantId: string) => Promise<string | undefined> {
+  if (settings.transport !== "http-oauth") return () => Promise.resolve(settings.botToken);
+  const installations = slackInstallations(runtime.db, parseEncryptionKey(settings.encryptionKey));
+  return async (tenantId) => {
+    try {
+      const installation = await installations.fetchInstallation({ teamId: tenantId, enterpriseId: undefined, isEnterpriseInstall: false });
+      return installation.bot?.token;
+    } catch (error) {
+      // Not installed (or uninstalled) is final; anything else, such as the database, may pass.
+      if (error instanceof Error && error.message.includes("is not installed")) return undefined;
+      throw error;
+    }
   };
 }

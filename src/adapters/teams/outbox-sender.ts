@@ -12,12 +12,13 @@
  * the first page not yet posted and never posts a page twice.
  */
 import { CloudAdapter, type ChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
-import { replyActivities } from "../adapters/teams/deliver.js";
-import type { Logger } from "../core/context.js";
-import type { ConversationRefsRepository, StoredConversationRef } from "../store/index.js";
-import { deserializeReply, type OutboxRow } from "./outbox-store.js";
-import { parseTenantKey } from "../core/tenant-key.js";
-import { backoffMs, type SendContext, type SendResult, type Sender } from "./senders.js";
+import type { Logger } from "../../core/context.js";
+import { parseTenantKey } from "../../core/tenant-key.js";
+import { backoffMs, type SendContext, type SendResult, type Sender } from "../../outbox/senders.js";
+import type { ConversationRefsRepository, StoredConversationRef } from "../../store/index.js";
+import type { OutboxRow } from "../../store/repositories/outbox.js";
+import { deserializeReply } from "../../store/reply-json.js";
+import { replyActivities } from "./deliver.js";
 
 /** Gap between the pages of one reply: Teams allows 7 messages a second per conversation. */
 export const TEAMS_PAGE_GAP_MS = Math.ceil(1_000 / 7);

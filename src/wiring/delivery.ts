@@ -1,38 +1,22 @@
 /**
  * The delivery loop `charter start` runs: the local outbox always, Slack and
- * Teams when they are configured. Slack's bot token comes from the
- * configuration (one workspace) or from the workspace's stored installation
- * (OAuth); Teams sends with the bot's app credentials to the conversations
- * stored when Charter was added to them.
+ * Teams when they are configured. Here each platform's sender (in its
+ * adapter) is put together with its settings: Slack's bot token comes from
+ * the configuration (one workspace) or from the workspace's stored
+ * installation (OAuth); Teams sends with the bot's app credentials to the
+ * conversations stored when Charter was added to them.
  */
-import { createSlackInstallationStore } from "../adapters/slack/installation-store.js";
 import type { SlackSettings } from "../adapters/slack/settings.js";
 import type { TeamsSettings } from "../adapters/teams/settings.js";
+import type { Platform } from "../core/store.js";
+import { createDelivery, type Delivery } from "../outbox/delivery.js";
+import { localSender } from "../outbox/local-sender.js";
+import type { Sender } from "../outbox/senders.js";
 import type { Runtime } from "../runtime.js";
 import { conversationRefsRepository } from "../store/index.js";
-import { parseEncryptionKey } from "../store/secrets.js";
-import { createDelivery, type Delivery } from "./delivery.js";
-import { localSender } from "./local-sender.js";
-import type { OutboxPlatform } from "./notifier.js";
-import type { Sender } from "./senders.js";
 
 /** How often the outbox is checked for due messages when idle. */
 export const DELIVERY_INTERVAL_MS = 1_000;
-
-export function slackTokenSource(runtime: Pick<Runtime, "db">, settings: SlackSettings): (tenantId: string) => Promise<string | undefined> {
-  if (settings.transport !== "http-oauth") return () => Promise.resolve(settings.botToken);
-  const installations = createSlackInstallationStore(runtime.db, parseEncryptionKey(settings.encryptionKey));
-  return async (tenantId) => {
-    try {
-      const installation = await installations.fetchInstallation({ teamId: tenantId, enterpriseId: undefined, isEnterpriseInstall: false });
-      return installation.bot?.token;
-    } catch (error) {
-      // Not installed (or uninstalled) is final; anything else, such as the database, may pass.
-      if (error instanceof Error && error.message.includes("is not installed")) return undefined;
-      throw error;
-    }
-  };
-}
 
 /** Starts the loop; each platform's sender (and its SDK) is loaded only when that platform is configured. */
 export async function startDelivery(
@@ -41,14 +25,14 @@ export async function startDelivery(
   intervalMs = DELIVERY_INTERVAL_MS,
   teams: TeamsSettings | null = null,
 ): Promise<Delivery> {
-  const senders: Partial<Record<OutboxPlatform, Sender>> = { local: localSender() };
+  const senders: Partial<Record<Platform, Sender>> = { local: localSender() };
   if (slack) {
-    const { slackSender } = await import("./slack-sender.js");
+    const [{ slackSender }, { slackTokenSource }] = await Promise.all([import("../adapters/slack/outbox-sender.js"), import("../adapters/slack/installations.js")]);
     senders.slack = slackSender({ token: slackTokenSource(runtime, slack), log: runtime.log, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
   }
   if (teams) {
     const [{ teamsSender }, { CloudAdapter }, { botFrameworkAuthentication }] = await Promise.all([
-      import("./teams-sender.js"),
+      import("../adapters/teams/outbox-sender.js"),
       import("botbuilder"),
       import("../adapters/teams/authentication.js"),
     ]);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createSlackInstallationStore, installationTenant, queryTenant } from "../../../src/adapters/slack/installation-store.js";
+import { installationTenant, queryTenant, slackInstallations } from "../../../src/adapters/slack/installations.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../../support/db.js";
 import { unique } from "../../store/fixtures.js";
 
@@ -41,20 +41,20 @@ const orgQuery = (enterpriseId: string, teamId?: string): InstallationQuery<bool
   isEnterpriseInstall: true,
 });
 
-describeEachProvider("Slack installation store", (provider) => {
+describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider) => {
   let t: TestDatabase;
-  let store: InstallationStore;
+  let installations: InstallationStore;
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    store = createSlackInstallationStore(t.db, key);
+    installations = slackInstallations(t.db, key);
   });
   afterAll(async () => t?.drop());
 
   it("stores and fetches a workspace installation", async () => {
     const teamId = unique("T");
     const installation = workspaceInstall(teamId);
-    await store.storeInstallation(installation);
-    expect(await store.fetchInstallation(teamQuery(teamId))).toEqual(installation);
+    await installations.storeInstallation(installation);
+    expect(await installations.fetchInstallation(teamQuery(teamId))).toEqual(installation);
     expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${teamId}` } })).toMatchObject({ platform: "slack", name: `Team ${teamId}` });
     const row = await t.db.prisma.installation.findFirstOrThrow({ where: { tenantId: `slack:${teamId}` } });
     expect(row).toMatchObject({ teamId, enterpriseId: null, isEnterpriseWide: false, botUserId: "UBOT", scopes: "chat:write,commands", installedById: "UINSTALL" });
@@ -65,18 +65,18 @@ describeEachProvider("Slack installation store", (provider) => {
     const teamId = unique("T");
     const enterpriseId = unique("E");
     const installation = workspaceInstall(teamId, enterpriseId);
-    await store.storeInstallation(installation);
-    expect(await store.fetchInstallation(teamQuery(teamId, enterpriseId))).toEqual(installation);
+    await installations.storeInstallation(installation);
+    expect(await installations.fetchInstallation(teamQuery(teamId, enterpriseId))).toEqual(installation);
     expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${teamId}` } })).toMatchObject({ enterpriseId, isEnterpriseWide: false });
-    await expect(store.fetchInstallation(orgQuery(enterpriseId))).rejects.toThrow(/not installed/);
+    await expect(installations.fetchInstallation(orgQuery(enterpriseId))).rejects.toThrow(/not installed/);
   });
 
   it("keys an org-wide installation by its enterprise", async () => {
     const enterpriseId = unique("E");
     const installation = orgInstall(enterpriseId);
-    await store.storeInstallation(installation);
+    await installations.storeInstallation(installation);
     // Events from any workspace of the org name that workspace too.
-    expect(await store.fetchInstallation(orgQuery(enterpriseId, unique("T")))).toEqual(installation);
+    expect(await installations.fetchInstallation(orgQuery(enterpriseId, unique("T")))).toEqual(installation);
     expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } })).toMatchObject({ teamId: null, isEnterpriseWide: true });
     expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${enterpriseId}` } })).toMatchObject({ name: `Org ${enterpriseId}` });
     const raw = JSON.stringify(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } }));
@@ -86,20 +86,20 @@ describeEachProvider("Slack installation store", (provider) => {
 
   it("replaces the installation on re-install", async () => {
     const teamId = unique("T");
-    await store.storeInstallation(workspaceInstall(teamId));
+    await installations.storeInstallation(workspaceInstall(teamId));
     const again = workspaceInstall(teamId);
-    await store.storeInstallation(again);
-    expect((await store.fetchInstallation(teamQuery(teamId))).bot?.token).toBe(again.bot!.token);
+    await installations.storeInstallation(again);
+    expect((await installations.fetchInstallation(teamQuery(teamId))).bot?.token).toBe(again.bot!.token);
     expect(await t.db.prisma.installation.count({ where: { tenantId: `slack:${teamId}` } })).toBe(1);
   });
 
   it("never returns one team's installation for another", async () => {
     const a = workspaceInstall(unique("T"));
     const b = workspaceInstall(unique("T"));
-    await store.storeInstallation(a);
-    await expect(store.fetchInstallation(teamQuery(b.team.id))).rejects.toThrow(`Charter is not installed in Slack workspace ${b.team.id}`);
-    await store.storeInstallation(b);
-    const fetched = await store.fetchInstallation(teamQuery(b.team.id));
+    await installations.storeInstallation(a);
+    await expect(installations.fetchInstallation(teamQuery(b.team.id))).rejects.toThrow(`Charter is not installed in Slack workspace ${b.team.id}`);
+    await installations.storeInstallation(b);
+    const fetched = await installations.fetchInstallation(teamQuery(b.team.id));
     expect(fetched.bot?.token).toBe(b.bot!.token);
     expect(JSON.stringify(fetched)).not.toContain(a.bot!.token);
   });
@@ -107,18 +107,18 @@ describeEachProvider("Slack installation store", (provider) => {
   it("deletes an installation", async () => {
     const teamId = unique("T");
     const other = unique("T");
-    await store.storeInstallation(workspaceInstall(teamId));
-    await store.storeInstallation(workspaceInstall(other));
-    await store.deleteInstallation!(teamQuery(teamId));
-    await expect(store.fetchInstallation(teamQuery(teamId))).rejects.toThrow(/not installed/);
-    await store.deleteInstallation!(teamQuery(teamId));
-    expect((await store.fetchInstallation(teamQuery(other))).team?.id).toBe(other);
+    await installations.storeInstallation(workspaceInstall(teamId));
+    await installations.storeInstallation(workspaceInstall(other));
+    await installations.deleteInstallation!(teamQuery(teamId));
+    await expect(installations.fetchInstallation(teamQuery(teamId))).rejects.toThrow(/not installed/);
+    await installations.deleteInstallation!(teamQuery(teamId));
+    expect((await installations.fetchInstallation(teamQuery(other))).team?.id).toBe(other);
   });
 
   it("rejects installations and queries that name no tenant", async () => {
     const broken = { ...workspaceInstall("T1"), team: undefined } as unknown as Installation;
-    await expect(store.storeInstallation(broken)).rejects.toThrow("Slack installation names no team id.");
-    await expect(store.fetchInstallation({ isEnterpriseInstall: true, enterpriseId: undefined as unknown as string, teamId: undefined })).rejects.toThrow(
+    await expect(installations.storeInstallation(broken)).rejects.toThrow("Slack installation names no team id.");
+    await expect(installations.fetchInstallation({ isEnterpriseInstall: true, enterpriseId: undefined as unknown as string, teamId: undefined })).rejects.toThrow(
       /org-wide but names no enterprise id/,
     );
   });

@@ -3,23 +3,19 @@
  * idempotent by (tenant, dedupe key): a job that runs again after a crash
  * queues nothing new, so nothing is posted twice.
  */
-import type { TenantId } from "../core/context.js";
-import type { OutgoingMessage } from "../core/notify.js";
-import { renderText } from "../core/views/render-text.js";
-import type { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
-import type { StoreContext } from "../store/client.js";
-import { isUniqueViolation } from "../store/errors.js";
-import type { OutboxPlatform, OutboxQueue } from "./notifier.js";
-
-/** Reply -> stored JSON: bytes (images, files) as `{ png: <base64> }` whatever they hold, no bigint. */
-export function serializeReply(reply: OutgoingMessage["reply"]): string {
-  return JSON.stringify(reply, (_key, value: unknown) => (value instanceof Uint8Array ? { png: Buffer.from(value).toString("base64") } : value));
-}
+import type { TenantId } from "../../core/context.js";
+import type { OutboxQueue, OutgoingMessage } from "../../core/notify.js";
+import type { Platform } from "../../core/store.js";
+import { renderText } from "../../core/views/render-text.js";
+import type { PrismaClient as PostgresClient } from "../../generated/postgresql/client.js";
+import type { StoreContext } from "../client.js";
+import { isUniqueViolation } from "../errors.js";
+import { serializeReply } from "../reply-json.js";
 
 export function outboxQueue(source: Pick<StoreContext, "prisma" | "provider">): OutboxQueue {
   const { prisma, provider } = source;
   return {
-    async enqueue(tenantId: TenantId, platform: OutboxPlatform, message: OutgoingMessage) {
+    async enqueue(tenantId: TenantId, platform: Platform, message: OutgoingMessage) {
       const data = {
         tenantId,
         platform,
