@@ -36,16 +36,18 @@ export function isBlank(value: string): boolean {
 
 /**
  * The largest grapheme boundary in (0, max] of `value`, or a code point
- * boundary when one grapheme is longer than max. Only a window before the
+ * boundary when one grapheme is longer than max. Only a window around the
  * cut is segmented, starting at an ASCII character: a grapheme boundary
  * always falls just before one (CR LF aside, and CR is gone after sanitize).
+ * The window reaches one whole code point past the cut: a skin tone or other
+ * astral modifier there must be seen to keep it with its emoji.
  */
 export function boundaryAtOrBefore(value: string, max: number): number {
   if (max >= value.length) return value.length;
   let from = Math.max(0, max - 64);
   while (from > 0 && value.charCodeAt(from) >= 0x80) from--;
   let best = 0;
-  for (const { index } of segmenter.segment(value.slice(from, max + 1))) {
+  for (const { index } of segmenter.segment(value.slice(from, max + 2))) {
     if (from + index > max) break;
     best = from + index;
   }

@@ -27,6 +27,13 @@ describe("truncate and boundaryAtOrBefore", () => {
       expect(text.startsWith(cut.slice(0, -1))).toBe(true);
     }
     expect(truncate(text, 6)).toBe("ok 😀…");
+  });
+
+  it("keeps a skin tone with its emoji when the cut falls right after the emoji", () => {
+    const thumbs = "👍🏽";
+    expect(boundaryAtOrBefore(`ok ${thumbs}${thumbs}`, 5)).toBe(3);
+    expect(truncate(`ok ${thumbs}${thumbs}`, 6)).toBe("ok …");
+    expect(truncate(`ok ${thumbs}${thumbs}`, 8)).toBe(`ok ${thumbs}…`);
     expect(boundaryAtOrBefore("e\u0301e\u0301", 3)).toBe(2);
   });
 
