@@ -19,13 +19,13 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "../core/context.js";
-import type { OutboxPlatform } from "./notifier.js";
+import type { Platform } from "../core/records.js";
 import { LANE_LEASE_MS, outboxStore, type LaneClaim, type LaneKey, type OutboxRow, type OutboxStore } from "./outbox-store.js";
 import { isOk, isPermanent, MAX_ATTEMPTS, MAX_THROTTLED_AGE_MS, type SendContext, type SendResult, type Sender } from "./senders.js";
 import type { StoreContext } from "../store/client.js";
 
 /** Minimum gap between two sends to one conversation. */
-export const PLATFORM_GAP_MS: Record<OutboxPlatform, number> = { slack: 1_000, teams: Math.ceil(1_000 / 7), local: 0 };
+export const PLATFORM_GAP_MS: Record<Platform, number> = { slack: 1_000, teams: Math.ceil(1_000 / 7), local: 0 };
 
 /** Lanes taken per pass. */
 const BATCH = 500;
@@ -49,14 +49,14 @@ export interface DeliveryResult {
 
 export interface DeliveryOptions {
   db: Pick<StoreContext, "prisma">;
-  senders: Partial<Record<OutboxPlatform, Sender>>;
+  senders: Partial<Record<Platform, Sender>>;
   log: Logger;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** Told of each send put back for another attempt (metrics). */
-  onRetry?: (platform: OutboxPlatform) => void;
+  onRetry?: (platform: Platform) => void;
   /** Override per-platform gaps (tests). */
-  gapMs?: Partial<Record<OutboxPlatform, number>>;
+  gapMs?: Partial<Record<Platform, number>>;
   /** How long a lane stays with this process without renewal (default LANE_LEASE_MS). */
   leaseMs?: number;
   /** Names this process in OutboxLane.holder; unique per delivery by default. */
@@ -85,7 +85,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const gaps = { ...PLATFORM_GAP_MS, ...options.gapMs };
   const leaseMs = options.leaseMs ?? LANE_LEASE_MS;
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-  const platforms = (Object.keys(options.senders) as OutboxPlatform[]).filter((p) => options.senders[p]);
+  const platforms = (Object.keys(options.senders) as Platform[]).filter((p) => options.senders[p]);
 
   let stopping = false;
   let wakeStopped: () => void = () => undefined;

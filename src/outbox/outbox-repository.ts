@@ -9,7 +9,8 @@ import { renderText } from "../core/views/render-text.js";
 import type { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import type { StoreContext } from "../store/client.js";
 import { isUniqueViolation } from "../store/errors.js";
-import type { OutboxPlatform, OutboxQueue } from "./notifier.js";
+import type { Platform } from "../core/records.js";
+import type { OutboxQueue } from "./notifier.js";
 
 /** Reply -> stored JSON: bytes (images, files) as `{ png: <base64> }` whatever they hold, no bigint. */
 export function serializeReply(reply: OutgoingMessage["reply"]): string {
@@ -19,7 +20,7 @@ export function serializeReply(reply: OutgoingMessage["reply"]): string {
 export function outboxQueue(source: Pick<StoreContext, "prisma" | "provider">): OutboxQueue {
   const { prisma, provider } = source;
   return {
-    async enqueue(tenantId: TenantId, platform: OutboxPlatform, message: OutgoingMessage) {
+    async enqueue(tenantId: TenantId, platform: Platform, message: OutgoingMessage) {
       const data = {
         tenantId,
         platform,

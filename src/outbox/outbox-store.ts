@@ -20,14 +20,14 @@
 import type { Reply } from "../core/views/reply.js";
 import type { StoreContext } from "../store/client.js";
 import { isUniqueViolation } from "../store/errors.js";
-import type { OutboxPlatform } from "./notifier.js";
+import type { Platform } from "../core/records.js";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxRow {
   id: string;
   tenantId: string;
-  platform: OutboxPlatform;
+  platform: Platform;
   channelId: string;
   kind: string;
   dedupeKey: string;
@@ -50,7 +50,7 @@ export interface OutboxRow {
 
 /** One conversation the outbox posts to. */
 export interface LaneKey {
-  platform: OutboxPlatform;
+  platform: Platform;
   tenantId: string;
   channelId: string;
 }
@@ -78,7 +78,7 @@ export interface OutboxStore {
    * may start by `soon`: pending messages due by `now`, or a message left
    * `sending` by a process that stopped. Oldest work first.
    */
-  lanesDue(now: Date, limit: number, options: { platforms: readonly OutboxPlatform[]; soon?: Date }): Promise<LaneKey[]>;
+  lanesDue(now: Date, limit: number, options: { platforms: readonly Platform[]; soon?: Date }): Promise<LaneKey[]>;
   /**
    * Takes the lane when free (or its holder's lease ran out); null when another
    * process holds it. Messages the previous holder left `sending` come with it,

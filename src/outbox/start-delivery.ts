@@ -13,7 +13,7 @@ import { conversationRefsRepository } from "../store/index.js";
 import { parseEncryptionKey } from "../store/secrets.js";
 import { createDelivery, type Delivery } from "./delivery.js";
 import { localSender } from "./local-sender.js";
-import type { OutboxPlatform } from "./notifier.js";
+import type { Platform } from "../core/records.js";
 import type { Sender } from "./senders.js";
 
 /** How often the outbox is checked for due messages when idle. */
@@ -41,7 +41,7 @@ export async function startDelivery(
   intervalMs = DELIVERY_INTERVAL_MS,
   teams: TeamsSettings | null = null,
 ): Promise<Delivery> {
-  const senders: Partial<Record<OutboxPlatform, Sender>> = { local: localSender() };
+  const senders: Partial<Record<Platform, Sender>> = { local: localSender() };
   if (slack) {
     const { slackSender } = await import("./slack-sender.js");
     senders.slack = slackSender({ token: slackTokenSource(runtime, slack), log: runtime.log, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });

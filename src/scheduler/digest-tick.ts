@@ -8,7 +8,6 @@ import type { DateTime } from "luxon";
 import type { ReportSchedule } from "../core/store.js";
 import { weeklyDigest } from "../core/digest/weekly-digest.js";
 import { DIGEST_CHARTS } from "../core/digest/charts.js";
-import type { OutboxPlatform } from "../outbox/notifier.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
 import { digestRule } from "../core/domain/schedule/digest-rule.js";
 import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
@@ -61,7 +60,7 @@ async function runDigestSchedule(deps: TickDeps, schedule: ReportSchedule, now: 
         continue;
       }
       const digest = await weeklyDigest({ store: deps.store, tenant: tenantId }, project, { today: slot, zone: schedule.timeZone, charts: DIGEST_CHARTS });
-      const platform = schedule.platform as OutboxPlatform;
+      const platform = schedule.platform;
       const posted = await deps.outbox.enqueue(tenantId, platform, {
         channelId: schedule.channelId,
         kind: "digest",

@@ -14,7 +14,6 @@ import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
 import { overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems } from "../core/reminders/overdue.js";
 import { approverIds, pendingApprovers } from "../core/domain/change-policy.js";
 import type { Member } from "../core/store.js";
-import type { OutboxPlatform } from "../outbox/notifier.js";
 import { tenantsWithActiveProjects, type ReminderTenant } from "../store/repositories/reminder-sources.js";
 import { WEEKDAYS, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
@@ -94,7 +93,7 @@ async function remind(
   if (lateMinutes > grace) return finish("missed", `${Math.round(lateMinutes)} min late, beyond the ${grace} min grace window`);
   try {
     const message = directMessage(member, now, { kind: "reminder", dedupeKey: reminderDedupeKey(tenantId, member.id, slot), reply: overdueReminder(due, slot, zone) });
-    const { id, created } = await deps.outbox.enqueue(tenantId, tenant.platform as OutboxPlatform, message);
+    const { id, created } = await deps.outbox.enqueue(tenantId, tenant.platform, message);
     // The day is recorded on each request listed, in the name of the approver it was sent to.
     for (const { change } of due.changes ?? []) await deps.store.changes.markReminded({ tenantId, actorId: member.id }, change.id, slot);
     const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";

@@ -11,7 +11,6 @@ import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
 import { reminderLeadMinutes, type StandupDay } from "../core/domain/schedule/standup-day.js";
 import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
 import { standupReminder } from "../core/commands/standup/prompt.js";
-import type { OutboxPlatform } from "../outbox/notifier.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick.js";
 
@@ -69,7 +68,7 @@ export async function remindBeforeClose(
         await finish("skipped", `quiet hours until ${message.notBefore.toISOString()}, after the window closes`);
         continue;
       }
-      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, message);
+      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, message);
       const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
       await finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
     } catch (error) {

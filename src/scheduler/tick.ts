@@ -13,7 +13,7 @@ import type { Logger, TenantId } from "../core/context.js";
 import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
 import { promptDedupeKey, standupPrompt } from "../core/commands/standup/prompt.js";
 import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/commands/standup/summary.js";
-import type { OutboxPlatform, OutboxQueue } from "../outbox/notifier.js";
+import type { OutboxQueue } from "../outbox/notifier.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
@@ -129,7 +129,7 @@ async function runSchedule(deps: TickDeps, plan: StandupPlan, now: DateTime, gra
         // A participant is asked by DM, held through their quiet hours; the channel is asked at once.
         const member = members.find((m) => m.id === target.memberId);
         const message: OutgoingMessage = member ? directMessage(member, now, prompt) : { ...prompt, channelId: target.channelId };
-        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, message);
+        const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, message);
         const held = message.notBefore ? `, held until ${message.notBefore.toISOString()}` : "";
         await finish("done", `${created ? "queued" : "already queued"} ${id}${held}`);
         await openStandupThread(deps, schedule, projectName, slot);
@@ -191,7 +191,7 @@ async function runSummaries(deps: TickDeps, plan: StandupPlan, now: DateTime, gr
       const project = await deps.store.projects.get(tenantId, schedule.projectId);
       const people = await deps.store.members.getMany(tenantId, [...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])])]);
       const byId = new Map([...members, ...people].map((m) => [m.id, m]));
-      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform as OutboxPlatform, {
+      const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, {
         channelId: schedule.channelId,
         kind: "standup-summary",
         dedupeKey: summaryDedupeKey(schedule.id, date),
@@ -246,7 +246,7 @@ async function escalateBlockers(
     // Held through the manager's quiet hours like every DM the bot starts.
     await deps.outbox.enqueue(
       schedule.tenantId,
-      schedule.platform as OutboxPlatform,
+      schedule.platform,
       directMessage(manager, now, { kind: "alert", dedupeKey: escalationDedupeKey(schedule.id, member.id, date), reply: blockerEscalation(projectName, member, days) }),
     );
   }
