@@ -35,28 +35,33 @@ export async function findByNumber<Row, Rec>(
   return row ? kind.toRecord(row) : null;
 }
 
+/** How `addNumbered` checks and writes one record. */
+export interface NumberedAdd<Row> {
+  /** Runs first: the project is the tenant's, the members named are. */
+  check(tx: Tx): Promise<unknown>;
+  /** Writes the row under the number. */
+  create(tx: Tx, number: number): Promise<Row>;
+}
+
 /**
  * Adds a record under the project's next free number and audits
- * "<entity>.add". `check` runs first (the project is the tenant's, the
- * members named are), then `create` writes the row with the number. Two
- * records added at once took the same number: the later one runs again and
- * takes the next.
+ * "<entity>.add". Two records added at once took the same number: the later
+ * one runs again and takes the next.
  */
 export function addNumbered<Row, Rec extends { id: string }>(
   ctx: StoreContext,
   scope: Scope,
   projectId: string,
   kind: NumberedKind<Row, Rec>,
-  check: (tx: Tx) => Promise<unknown>,
-  create: (tx: Tx, number: number) => Promise<Row>,
+  how: NumberedAdd<Row>,
 ): Promise<Rec> {
   return write(
     ctx,
     scope,
     async (tx, audit) => {
-      await check(tx);
+      await how.check(tx);
       const { _max } = await kind.table(tx).aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
-      const record = kind.toRecord(await create(tx, nextNumber(_max.number)));
+      const record = kind.toRecord(await how.create(tx, nextNumber(_max.number)));
       await audit({ action: `${kind.entity}.add`, entity: kind.entity, entityId: record.id, projectId, after: record });
       return record;
     },

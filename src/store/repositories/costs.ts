@@ -80,16 +80,13 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return addNumbered(
-        ctx,
-        scope,
-        projectId,
-        COSTS,
-        async (tx) => {
+      return addNumbered(ctx, scope, projectId, COSTS, {
+        // Takes the project's lock before the number is read: concurrent costs queue instead of colliding.
+        async check(tx) {
           const project = await lockProjectMoney(tx, scope.tenantId, projectId);
           refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + input.amount, `${project.name}'s costs`, project.currency);
         },
-        (tx, number) =>
+        create: (tx, number) =>
           tx.costEntry.create({
             data: {
               tenantId: scope.tenantId,
@@ -103,7 +100,7 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
               createdById: scope.actorId,
             },
           }),
-      );
+      });
     },
 
     addMany(scope, projectId, inputs) {

@@ -22,14 +22,10 @@ export function milestonesRepository(ctx: StoreContext): Store["milestones"] {
   return {
     add(scope, projectId, input) {
       const { tenantId } = scope;
-      return addNumbered(
-        ctx,
-        scope,
-        projectId,
-        MILESTONES,
-        (tx) => requireProject(tx, tenantId, projectId),
-        (tx, number) => tx.milestone.create({ data: { tenantId, projectId, number, name: input.name, dueDate: input.dueDate } }),
-      );
+      return addNumbered(ctx, scope, projectId, MILESTONES, {
+        check: (tx) => requireProject(tx, tenantId, projectId),
+        create: (tx, number) => tx.milestone.create({ data: { tenantId, projectId, number, name: input.name, dueDate: input.dueDate } }),
+      });
     },
 
     byNumber: (tenantId, projectId, number) => findByNumber(prisma, MILESTONES, tenantId, projectId, number),

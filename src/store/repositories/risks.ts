@@ -34,16 +34,12 @@ export function risksRepository(ctx: StoreContext): Store["risks"] {
   return {
     add(scope, projectId, input) {
       const { tenantId } = scope;
-      return addNumbered(
-        ctx,
-        scope,
-        projectId,
-        RISKS,
-        async (tx) => {
+      return addNumbered(ctx, scope, projectId, RISKS, {
+        async check(tx) {
           await requireProject(tx, tenantId, projectId);
           await requireMember(tx, tenantId, input.ownerId);
         },
-        (tx, number) =>
+        create: (tx, number) =>
           tx.risk.create({
             data: {
               tenantId,
@@ -57,7 +53,7 @@ export function risksRepository(ctx: StoreContext): Store["risks"] {
               reviewDate: input.reviewDate ?? null,
             },
           }),
-      );
+      });
     },
 
     byNumber: (tenantId, projectId, number) => findByNumber(prisma, RISKS, tenantId, projectId, number),

@@ -31,12 +31,8 @@ export function tasksRepository(ctx: StoreContext): Store["tasks"] {
   return {
     add(scope, projectId, input) {
       const { tenantId } = scope;
-      return addNumbered(
-        ctx,
-        scope,
-        projectId,
-        TASKS,
-        async (tx) => {
+      return addNumbered(ctx, scope, projectId, TASKS, {
+        async check(tx) {
           await requireProject(tx, tenantId, projectId);
           await requireMember(tx, tenantId, input.assigneeId);
           if (input.parentId) {
@@ -44,7 +40,7 @@ export function tasksRepository(ctx: StoreContext): Store["tasks"] {
             if (!parent) throw notFound("Parent task");
           }
         },
-        (tx, number) =>
+        create: (tx, number) =>
           tx.task.create({
             data: {
               tenantId,
@@ -58,7 +54,7 @@ export function tasksRepository(ctx: StoreContext): Store["tasks"] {
               createdById: scope.actorId,
             },
           }),
-      );
+      });
     },
 
     byNumber: (tenantId, projectId, number) => findByNumber(prisma, TASKS, tenantId, projectId, number),
