@@ -1,32 +1,9 @@
-// Minimal PNG encoding and decoding (8-bit RGBA, no interlace) with node:zlib:
-// enough to draw the Teams icons and to check them, without an image library.
-import { crc32, deflateSync, inflateSync } from "node:zlib";
+// Minimal PNG decoding (8-bit RGB or RGBA, no interlace) with node:zlib: enough
+// to check the Teams icons without an image library. PNGs are written by
+// src/core/charts/png.ts.
+import { crc32, inflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** RGBA pixels (width * height * 4 bytes) -> PNG file bytes. */
-export function encodePng(width, height, rgba) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // colour type: RGBA
-  const rows = Buffer.alloc(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) {
-    rows[y * (width * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(rows, y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
-}
 
 /** PNG bytes -> { width, height, colorType, rgba } for 8-bit RGB or RGBA images, any filter. */
 export function decodePng(bytes) {

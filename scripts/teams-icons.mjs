@@ -1,9 +1,10 @@
 // Draws the Teams app icons into manifests/teams/ (checked in; run again only
 // to change them): color.png, 192x192, a white rising bar chart on Charter's
 // accent colour; outline.png, 32x32, the same chart in white on transparent,
-// as Teams requires. Edges are anti-aliased by supersampling.
+// as Teams requires. Edges are anti-aliased by supersampling. Uses the built
+// PNG writer: run `npm run build` first.
 import { writeFileSync } from "node:fs";
-import { encodePng } from "./png.mjs";
+import { encodePng } from "../dist/core/charts/png.js";
 
 export const ACCENT = [0x1d, 0x35, 0x57];
 const SAMPLES = 4;

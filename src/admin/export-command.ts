@@ -9,6 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { suggest } from "../core/grammar/suggest.js";
+import { slug } from "../core/slug.js";
 import { exportFiles, type ExportFormat } from "../core/export/csv.js";
 import { exportTables } from "../core/export/tables.js";
 import type { Runtime } from "../runtime.js";
@@ -29,18 +30,8 @@ export interface Io {
   stderr: BarStream;
 }
 
-/** "Apollo 2.0 / Web" -> "apollo-2.0-web". */
-export function folderSlug(name: string): string {
-  const slug = name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}.-]+/gu, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^[-.]+|[-.]+$/g, "");
-  return slug || "project";
-}
-
-export const defaultExportFolder = (project: string, today: string): string => `export-${folderSlug(project)}-${today}`;
+/** "Apollo 2.0 / Web" on 2026-03-02 -> "export-apollo-2.0-web-2026-03-02". */
+export const defaultExportFolder = (project: string, today: string): string => `export-${slug(project) || "project"}-${today}`;
 
 /** Exit code 0 when the files are written, 1 when there is no such project. */
 export async function runExport(runtime: Pick<Runtime, "store">, request: ExportRequest, io: Io): Promise<number> {

@@ -5,7 +5,7 @@
 import type { DateTime } from "luxon";
 import type { Notifier } from "./notify.js";
 import type { RateLimiter } from "./rate-limit.js";
-import type { Store } from "./store.js";
+import type { Platform, Store } from "./store.js";
 import type { TenantId } from "./tenancy.js";
 
 export type { TenantId } from "./tenancy.js";
@@ -21,7 +21,8 @@ export interface ChannelRef {
   /** Stable key of the conversation within the tenant: Slack channel id, Teams conversation id, "local". */
   id: string;
   name?: string;
-  platform: "slack" | "teams" | "shell" | "web";
+  /** Where the person is: Slack, Teams, or one of the local surfaces (the shell or the web console). */
+  platform: Exclude<Platform, "local"> | "shell" | "web";
 }
 
 /**

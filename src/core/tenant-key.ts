@@ -21,7 +21,8 @@ export const LOCAL_TENANT: TenantId = "local";
 /** Letters, digits and . _ - (Slack ids, GUIDs, local names); at most 128. */
 const EXTERNAL_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-const PLATFORMS: readonly Platform[] = ["slack", "teams", "local"];
+/** Every platform a tenant can be on. */
+export const PLATFORMS: readonly Platform[] = ["slack", "teams", "local"];
 
 export class TenantKeyError extends Error {}
 

@@ -9,6 +9,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { CommandObserver, CommandOutcome, Logger } from "../core/context.js";
 import { commands } from "../core/commands/index.js";
 import { commandName } from "../core/commands/define.js";
+import { PLATFORMS } from "../core/tenant-key.js";
 import type { StoreContext } from "../store/client.js";
 import { outboxRepository } from "../store/repositories/outbox.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "../scheduler/jobs.js";
@@ -18,7 +19,6 @@ import { WEEKLY_DIGEST_JOB } from "../scheduler/digest-tick.js";
 export const UNKNOWN = "unknown";
 const KNOWN_COMMANDS: ReadonlySet<string> = new Set(commands.map(commandName));
 const OUTCOMES: readonly CommandOutcome[] = ["ok", "rejected", "limited", "error"];
-const PLATFORMS = ["slack", "teams", "local"] as const;
 const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 /** The scheduler's job names (JobRun.job), and "tick" for a tick that failed as a whole. */
 const JOBS: ReadonlySet<string> = new Set([STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB, STANDUP_REMINDER_JOB, REMINDER_JOB, WEEKLY_DIGEST_JOB, "tick"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { progressBar, PROGRESS_MIN_ROWS } from "../../src/admin/progress-bar.js";
-import { defaultExportFolder, folderSlug } from "../../src/admin/export-command.js";
+import { defaultExportFolder } from "../../src/admin/export-command.js";
 
 function stream(isTTY: boolean, columns = 80) {
   const writes: string[] = [];
@@ -41,9 +41,9 @@ describe("progressBar", () => {
 describe("default export folder", () => {
   it("is export-<project>-<date> with a file-name-safe project name", () => {
     expect(defaultExportFolder("Apollo", "2026-03-02")).toBe("export-apollo-2026-03-02");
-    expect(folderSlug("Zeus 2.0 / Web")).toBe("zeus-2.0-web");
-    expect(folderSlug("Café: Ünïcode")).toBe("café-ünïcode");
-    expect(folderSlug("../../etc")).toBe("etc");
-    expect(folderSlug("///")).toBe("project");
+    expect(defaultExportFolder("Zeus 2.0 / Web", "2026-03-02")).toBe("export-zeus-2.0-web-2026-03-02");
+    expect(defaultExportFolder("Café: Ünïcode", "2026-03-02")).toBe("export-café-ünïcode-2026-03-02");
+    expect(defaultExportFolder("../../etc", "2026-03-02")).toBe("export-etc-2026-03-02");
+    expect(defaultExportFolder("///", "2026-03-02")).toBe("export-project-2026-03-02");
   });
 });

@@ -9,8 +9,7 @@ import { failureText, savedBy } from "../../src/core/command-failure.js";
 import { dispatch } from "../../src/core/dispatch.js";
 import type { Store } from "../../src/core/store.js";
 import { renderText } from "../../src/core/views/render-text.js";
-import { failureMessage as slackFailureMessage } from "../../src/adapters/slack/listeners/failure.js";
-import { failureMessage as teamsFailureMessage } from "../../src/adapters/teams/listeners/failure.js";
+import { failureMessage } from "../../src/adapters/common/failure.js";
 import { chat } from "../support/context.js";
 import { suiteStore } from "../support/db.js";
 import { apolloFixture } from "../support/project.js";
@@ -54,20 +53,20 @@ describe("failure replies", () => {
     const reply = await dispatch(ctx, 'risk add "Vendor delay" p3 i4');
     expect(reply.ok).toBe(true);
     const after = "Risk #1 was saved, but Charter failed while answering — check with `risk list` before retrying.";
-    expect(slackFailureMessage(new Error("render failed"), ctx)).toBe(after);
-    expect(teamsFailureMessage(new Error("send failed"), ctx)).toBe(after);
+    expect(failureMessage(new Error("render failed"), ctx)).toBe(after);
+    expect(failureMessage(new Error("send failed"), ctx)).toBe(after);
     // A database fault after the write is named as the cause, still without "nothing was saved".
     const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
-    expect(slackFailureMessage(full, ctx)).toBe(
+    expect(failureMessage(full, ctx)).toBe(
       "Risk #1 was saved, but Charter failed while answering (the database is full (disk space, quota or size limit)) — check with `risk list` before retrying.",
     );
 
     // The next command on the same context starts a fresh record: a read saves nothing.
     expect((await dispatch(ctx, "risk list")).ok).toBe(true);
     expect(savedBy(ctx)).toEqual([]);
-    expect(teamsFailureMessage(new Error("send failed"), ctx)).toMatch(/nothing was saved/);
-    expect(slackFailureMessage(full, ctx)).toBe("Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.");
-    expect(slackFailureMessage(new Error("before any command"))).toMatch(/nothing was saved/);
+    expect(failureMessage(new Error("send failed"), ctx)).toMatch(/nothing was saved/);
+    expect(failureMessage(full, ctx)).toBe("Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.");
+    expect(failureMessage(new Error("before any command"))).toMatch(/nothing was saved/);
   });
 
   it("names several saved records, and imported costs by their count", () => {

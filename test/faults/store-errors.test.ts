@@ -5,8 +5,7 @@
  * write that failed left nothing behind.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { failureReply } from "../../src/adapters/slack/listeners/failure.js";
-import { failureMessage } from "../../src/adapters/teams/listeners/failure.js";
+import { failureMessage, failureReply } from "../../src/adapters/common/failure.js";
 import type { Scope, Store } from "../../src/core/store.js";
 import { openDatabase } from "../../src/store/database.js";
 import { classifyStoreError, storeFaultKind } from "../../src/store/errors.js";

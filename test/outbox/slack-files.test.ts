@@ -6,7 +6,7 @@
  * page is posted twice and no file uploaded twice.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { encodePng } from "../../scripts/png.mjs";
+import { encodePng } from "../../src/core/charts/png.js";
 import type { Logger } from "../../src/core/context.js";
 import type { OutgoingMessage } from "../../src/core/notify.js";
 import { file, heading, image, reply, text, type Reply } from "../../src/core/views/reply.js";

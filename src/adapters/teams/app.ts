@@ -18,7 +18,7 @@ import { TeamsCloudAdapter } from "./cloud-adapter.js";
 import { ConversationMemory } from "./conversations.js";
 import type { TeamsDeps } from "./context.js";
 import { sendReply } from "./deliver.js";
-import { failureReply } from "./listeners/failure.js";
+import { failureReply } from "../common/failure.js";
 import { registerListeners } from "./listeners/index.js";
 import { TeamsPeople } from "./people.js";
 import type { TeamsSettings } from "./settings.js";

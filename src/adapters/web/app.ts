@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
+import type { Platform } from "../../core/tenancy.js";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
 import { consoleRepository } from "../../store/repositories/console.js";
@@ -52,7 +53,7 @@ const ROUTES: Route[] = [
   {
     method: "GET",
     pattern: new RegExp(`^/console/mirror/(slack|teams)/${CH}/${CH}/events$`),
-    handle: (ctx) => eventsStream(ctx, { platform: ctx.params[0] as "slack" | "teams", tenantId: ctx.params[1]!, channelId: ctx.params[2]! }),
+    handle: (ctx) => eventsStream(ctx, { platform: ctx.params[0] as Exclude<Platform, "local">, tenantId: ctx.params[1]!, channelId: ctx.params[2]! }),
   },
   { method: "GET", pattern: new RegExp(`^/console/projects/${CH}$`), handle: dashboardPage },
 ];

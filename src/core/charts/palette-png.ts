@@ -4,19 +4,9 @@
  * file is about a third of resvg's RGBA PNG: small enough for a Teams card
  * (which must carry the image inline) even for busy charts.
  */
-import { crc32, deflateSync } from "node:zlib";
+import { PNG_COLOR, pngFile } from "./png.js";
 
-const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 const MAX_COLORS = 256;
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /** The most frequent colours (ties broken by value, so the result is deterministic), at most 256. */
 function choosePalette(rgb: Uint32Array): number[] {
@@ -59,12 +49,7 @@ export function encodePalettePng(width: number, height: number, rgba: Uint8Array
       rows[row + 1 + x] = i;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 3; // colour type: indexed
   const plte = Buffer.alloc(palette.length * 3);
   palette.forEach((c, i) => plte.writeUIntBE(c, i * 3, 3));
-  return new Uint8Array(Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("PLTE", plte), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]));
+  return pngFile(width, height, PNG_COLOR.indexed, rows, plte);
 }

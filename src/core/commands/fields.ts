@@ -20,7 +20,7 @@ import {
 } from "../grammar/values.js";
 import { parseTime } from "../domain/schedule/occurrences.js";
 import { plainReferences } from "../views/references.js";
-import { isValidZone } from "../domain/schedule/prompt-targets.js";
+import { isValidZone } from "../domain/dates.js";
 
 /** What parsing needs to know about where the command was typed. */
 export interface ParseEnv {

@@ -11,11 +11,11 @@ import { at, money, ref } from "../commands/shared.js";
 import { deadlineNote, formatValue, onTrack, targetText, trend } from "../messages/kpi.js";
 import { milestoneStatus } from "../messages/milestone.js";
 import { scoreText } from "../messages/risk.js";
-import { changeImpact, planFields, standingNote, varianceText } from "../messages/budget.js";
+import { categoryTable, changeImpact, planFields, standingNote, varianceText } from "../messages/budget.js";
 import { isOverdue, taskLine } from "../messages/task.js";
 import { keyFigures, projectEarnedValue } from "../messages/earned-value.js";
 import type { ChangeRequest, Member, Milestone, Project, Risk, Task } from "../store.js";
-import { contextLine, fields, heading, list, table, text, type Block } from "../views/reply.js";
+import { contextLine, fields, heading, list, text, type Block } from "../views/reply.js";
 import { occurrenceOn } from "../domain/schedule/occurrences.js";
 import { beforeStart, isAway } from "../domain/schedule/standup-day.js";
 import { capped } from "./cap.js";
@@ -158,19 +158,7 @@ export function budgetSection(project: Project, data: DigestData, today: string)
     const key = keyFigures(ev.figures, cur);
     if (key) blocks.push(contextLine(`${key} — \`report evm\` for every figure`));
   }
-  if (status.perCategory.length) {
-    blocks.push(
-      table(
-        ["Category", "Planned", "Actual", "Used"],
-        status.perCategory.map((c) => [
-          c.category,
-          c.planned === null ? "—" : money(c.planned, cur),
-          money(c.actual, cur),
-          c.percentUsed === null ? "—" : `${c.percentUsed}%${c.over ? " ⚠ over" : ""}`,
-        ]),
-      ),
-    );
-  }
+  blocks.push(...categoryTable(status, cur));
   return blocks;
 }
 

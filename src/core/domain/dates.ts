@@ -14,9 +14,13 @@ export function todayIn(zone: string, now: DateTime): string {
   return local.toISODate() ?? now.toUTC().toISODate() ?? "1970-01-01";
 }
 
-/** True for IANA zone names such as "Europe/Berlin" or "UTC". */
-export function isValidZone(zone: string): boolean {
-  return zone.trim() !== "" && IANAZone.isValidZone(zone);
+/**
+ * True for IANA zone names such as "Europe/Berlin" or "UTC"; false for
+ * nothing, "local" or "system" (the server's own zone, which means nothing
+ * to the person) and fixed offsets like "UTC+2" (they ignore daylight saving).
+ */
+export function isValidZone(zone: string | null | undefined): zone is string {
+  return !!zone && zone.trim() !== "" && IANAZone.isValidZone(zone);
 }
 
 /** Days since 1970-01-01, or NaN for a malformed or impossible date. */

@@ -2,10 +2,12 @@
  * How the budget command and the weekly digest show the plan's two layers:
  * the baseline, the approved changes on top of it and the resulting current
  * plan, and whether spending beyond the baseline is covered by those changes;
- * and how a change request's impact on budget, schedule and scope reads.
+ * the plan per category; and how a change request's impact on budget,
+ * schedule and scope reads.
  */
 import type { BudgetStatus } from "../domain/budget.js";
 import type { ChangeRequest } from "../store.js";
+import { table, type Block } from "../views/reply.js";
 import { money, ref } from "../commands/shared.js";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -59,6 +61,22 @@ export function standingNote(status: BudgetStatus, currency: string): string | n
       : `⚠ Spending is ${over} over the current plan, even with the approved changes (${changeRefs(status)}): overspending beyond the approved scope.`;
   }
   return null;
+}
+
+/** Planned, actual and used per category ("107% ⚠ over" past its plan); nothing when no category has either. */
+export function categoryTable(status: BudgetStatus, currency: string): Block[] {
+  if (status.perCategory.length === 0) return [];
+  return [
+    table(
+      ["Category", "Planned", "Actual", "Used"],
+      status.perCategory.map((c) => [
+        c.category,
+        c.planned === null ? "—" : money(c.planned, currency),
+        money(c.actual, currency),
+        c.percentUsed === null ? "—" : `${c.percentUsed}%${c.over ? " ⚠ over" : ""}`,
+      ]),
+    ),
+  ];
 }
 
 /** Scope texts can be long; a one-line summary shows their start. */

@@ -4,6 +4,7 @@
  * adapter hands these over its own way: Slack uploads them, Teams shows
  * images inline in a card, the shell writes them to disk.
  */
+import { slug } from "../slug.js";
 import type { Block, Reply } from "./reply.js";
 
 export type ImageBlock = Extract<Block, { kind: "image" }>;
@@ -27,6 +28,8 @@ export interface Attachment {
 export const isAttachment = (block: Block): block is AttachmentBlock => block.kind === "image" || block.kind === "file";
 
 const MAX_NAME = 80;
+/** A chart's file name, before ".png": its title, cut to this many characters. */
+const IMAGE_NAME = 60;
 
 /**
  * A name that is safe as a file name on every platform: no directories, no
@@ -47,23 +50,12 @@ export function safeFileName(name: string, fallback: string): string {
   return cleaned.slice(0, MAX_NAME - ext.length) + ext;
 }
 
-/** "Budget burn: Apollo (2026)" -> "budget-burn-apollo-2026"; empty when nothing is left. */
-export function slug(text: string, max = 60): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return words.slice(0, max).replace(/-+$/, "");
-}
-
 export function attachmentOf(block: AttachmentBlock): Attachment {
   if (block.kind === "image") {
     // Alt texts read "<title>: <what it shows>."; the title names the file.
     const alt = block.alt.trim();
     const title = alt.split(/:\s/)[0]!.trim() || alt || "Chart";
-    return { block, kind: "image", filename: `${slug(title) || "chart"}.png`, title, mediaType: "image/png", bytes: block.png, altText: alt || title };
+    return { block, kind: "image", filename: `${slug(title, IMAGE_NAME) || "chart"}.png`, title, mediaType: "image/png", bytes: block.png, altText: alt || title };
   }
   const filename = safeFileName(block.name, "file");
   return { block, kind: "file", filename, title: block.title.trim() || filename, mediaType: block.mediaType || "application/octet-stream", bytes: block.bytes };

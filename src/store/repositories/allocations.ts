@@ -1,8 +1,8 @@
 import type { Allocation, Store } from "../../core/store.js";
 import type { Allocation as AllocationRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
-import { requireMember, requireProject } from "../guards.js";
-import { write } from "../write.js";
+import { setInProject } from "../audited.js";
+import { requireMember } from "../guards.js";
 
 export function toAllocation(row: AllocationRow): Allocation {
   return {
@@ -19,32 +19,18 @@ export function allocationsRepository(ctx: StoreContext): Store["allocations"] {
   const { prisma } = ctx;
   return {
     allocate(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
-          await requireProject(tx, tenantId, projectId);
-          await requireMember(tx, tenantId, input.memberId);
-          const where = { projectId_memberId: { projectId, memberId: input.memberId }, tenantId };
-          const previous = await tx.allocation.findUnique({ where });
-          const values = { percent: input.percent, fromDate: input.fromDate ?? null, toDate: input.toDate ?? null };
-          const allocation = toAllocation(
-            await tx.allocation.upsert({ where, update: values, create: { tenantId, projectId, memberId: input.memberId, ...values } }),
-          );
-          await audit({
-            action: "allocation.set",
-            entity: "allocation",
-            entityId: allocation.id,
-            projectId,
-            before: previous ? toAllocation(previous) : null,
-            after: allocation,
-          });
-          return allocation;
-        },
-        // A concurrent first allocation of the same member: the retry updates the other's row.
-        { retryOnUnique: true },
-      );
+      const { tenantId } = scope;
+      const where = { projectId_memberId: { projectId, memberId: input.memberId }, tenantId };
+      const values = { percent: input.percent, fromDate: input.fromDate ?? null, toDate: input.toDate ?? null };
+      return setInProject(ctx, scope, projectId, {
+        action: "allocation.set",
+        entity: "allocation",
+        toRecord: toAllocation,
+        check: (tx) => requireMember(tx, tenantId, input.memberId),
+        find: (tx) => tx.allocation.findUnique({ where }),
+        save: (tx) =>
+          tx.allocation.upsert({ where, update: values, create: { tenantId, projectId, memberId: input.memberId, ...values } }),
+      });
     },
 
     async list(tenantId, projectId) {

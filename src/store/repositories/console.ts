@@ -8,6 +8,7 @@
  *   mirrors of their channels;
  * - ConsoleLogin: one-time sign-in links, by the SHA-256 of their token.
  */
+import type { Platform } from "../../core/tenancy.js";
 import { LOCAL_TENANT } from "../../core/tenant-key.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { Reply } from "../../core/views/reply.js";
@@ -36,7 +37,7 @@ export interface ChatMessage {
 }
 
 export interface ChannelEntry {
-  platform: "local" | "slack" | "teams";
+  platform: Platform;
   tenantId: string;
   channelId: string;
 }

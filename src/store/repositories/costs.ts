@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type ImportedCost, type Store } from "../../core/store.js";
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
+import { changeInTenant, findInTenant } from "../audited.js";
 import type { StoreContext, Tx } from "../client.js";
-import { notFound } from "../errors.js";
 import { nextNumber } from "../guards.js";
 import { toAuditJson } from "../json.js";
 import { costSumsByCategory, costTotal, lockProjectMoney, refuseOverLimit } from "../money-limit.js";
+import { addNumbered, findByNumber, type NumberedKind } from "../numbered.js";
 import { write } from "../write.js";
 import { insertRows } from "../bulk-insert.js";
 
@@ -69,6 +70,8 @@ async function loggersOf(tx: Tx, tenantId: string, costs: readonly ImportedCost[
   return ids;
 }
 
+const COSTS: NumberedKind<CostRow, CostEntry> = { entity: "cost", noun: "Cost", table: (db) => db.costEntry, toRecord: toCost };
+
 function isCategory(value: string): value is CostCategory {
   return (COST_CATEGORIES as readonly string[]).includes(value);
 }
@@ -77,34 +80,27 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
+      return addNumbered(ctx, scope, projectId, COSTS, {
+        // Takes the project's lock before the number is read: concurrent costs queue instead of colliding.
+        async check(tx) {
           const project = await lockProjectMoney(tx, scope.tenantId, projectId);
           refuseOverLimit((await costTotal(tx, scope.tenantId, projectId)) + input.amount, `${project.name}'s costs`, project.currency);
-          const { _max } = await tx.costEntry.aggregate({ where: { tenantId: scope.tenantId, projectId }, _max: { number: true } });
-          const cost = toCost(
-            await tx.costEntry.create({
-              data: {
-                tenantId: scope.tenantId,
-                projectId,
-                number: nextNumber(_max.number),
-                amount: input.amount,
-                currency: input.currency,
-                category: input.category,
-                note: input.note ?? null,
-                incurredOn: input.incurredOn,
-                createdById: scope.actorId,
-              },
-            }),
-          );
-          await audit({ action: "cost.add", entity: "cost", entityId: cost.id, projectId, after: cost });
-          return cost;
         },
-        // Two costs logged at once took the same number: the later one takes the next.
-        { retryOnUnique: true },
-      );
+        create: (tx, number) =>
+          tx.costEntry.create({
+            data: {
+              tenantId: scope.tenantId,
+              projectId,
+              number,
+              amount: input.amount,
+              currency: input.currency,
+              category: input.category,
+              note: input.note ?? null,
+              incurredOn: input.incurredOn,
+              createdById: scope.actorId,
+            },
+          }),
+      });
     },
 
     addMany(scope, projectId, inputs) {
@@ -163,30 +159,24 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
       );
     },
 
-    async byNumber(tenantId, projectId, number) {
-      const row = await prisma.costEntry.findFirst({ where: { tenantId, projectId, number } });
-      return row ? toCost(row) : null;
-    },
+    byNumber: (tenantId, projectId, number) => findByNumber(prisma, COSTS, tenantId, projectId, number),
 
     update(scope, costId, patch) {
-      return write(ctx, scope, async (tx, audit) => {
-        const before = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
-        if (!before) throw notFound("Cost");
-        if (patch.amount !== undefined && patch.amount > before.amount) {
-          const project = await lockProjectMoney(tx, scope.tenantId, before.projectId);
-          const total = (await costTotal(tx, scope.tenantId, before.projectId)) - before.amount + patch.amount;
-          refuseOverLimit(total, `${project.name}'s costs`, project.currency);
-        }
-        const after = toCost(await tx.costEntry.update({ where: { id: before.id }, data: patch }));
-        await audit({ action: "cost.update", entity: "cost", entityId: before.id, projectId: before.projectId, before: toCost(before), after });
-        return after;
-      });
+      return write(ctx, scope, (tx, audit) =>
+        changeInTenant(tx, audit, COSTS, scope.tenantId, costId, "cost.update", async (row) => {
+          if (patch.amount !== undefined && patch.amount > row.amount) {
+            const project = await lockProjectMoney(tx, scope.tenantId, row.projectId);
+            const total = (await costTotal(tx, scope.tenantId, row.projectId)) - row.amount + patch.amount;
+            refuseOverLimit(total, `${project.name}'s costs`, project.currency);
+          }
+          return tx.costEntry.update({ where: { id: row.id }, data: patch });
+        }),
+      );
     },
 
     remove(scope, costId) {
       return write(ctx, scope, async (tx, audit) => {
-        const row = await tx.costEntry.findFirst({ where: { id: costId, tenantId: scope.tenantId } });
-        if (!row) throw notFound("Cost");
+        const row = await findInTenant(tx, COSTS, scope.tenantId, costId);
         await tx.costEntry.delete({ where: { id: row.id } });
         const cost = toCost(row);
         await audit({ action: "cost.delete", entity: "cost", entityId: row.id, projectId: row.projectId, before: cost });

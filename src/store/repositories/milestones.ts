@@ -1,41 +1,34 @@
 import type { Milestone, Store } from "../../core/store.js";
 import type { Milestone as MilestoneRow } from "../../generated/sqlite/client.js";
+import { changeInTenant } from "../audited.js";
 import type { StoreContext } from "../client.js";
-import { notFound } from "../errors.js";
-import { nextNumber, requireProject } from "../guards.js";
+import { requireProject } from "../guards.js";
+import { addNumbered, findByNumber, type NumberedKind } from "../numbered.js";
 import { write } from "../write.js";
 
 export function toMilestone(row: MilestoneRow): Milestone {
   return { id: row.id, projectId: row.projectId, number: row.number, name: row.name, dueDate: row.dueDate, doneAt: row.doneAt };
 }
 
+const MILESTONES: NumberedKind<MilestoneRow, Milestone> = {
+  entity: "milestone",
+  noun: "Milestone",
+  table: (db) => db.milestone,
+  toRecord: toMilestone,
+};
+
 export function milestonesRepository(ctx: StoreContext): Store["milestones"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
-          await requireProject(tx, tenantId, projectId);
-          const { _max } = await tx.milestone.aggregate({ where: { tenantId, projectId }, _max: { number: true } });
-          const milestone = toMilestone(
-            await tx.milestone.create({
-              data: { tenantId, projectId, number: nextNumber(_max.number), name: input.name, dueDate: input.dueDate },
-            }),
-          );
-          await audit({ action: "milestone.add", entity: "milestone", entityId: milestone.id, projectId, after: milestone });
-          return milestone;
-        },
-        { retryOnUnique: true },
-      );
+      const { tenantId } = scope;
+      return addNumbered(ctx, scope, projectId, MILESTONES, {
+        check: (tx) => requireProject(tx, tenantId, projectId),
+        create: (tx, number) => tx.milestone.create({ data: { tenantId, projectId, number, name: input.name, dueDate: input.dueDate } }),
+      });
     },
 
-    async byNumber(tenantId, projectId, number) {
-      const row = await prisma.milestone.findFirst({ where: { tenantId, projectId, number } });
-      return row ? toMilestone(row) : null;
-    },
+    byNumber: (tenantId, projectId, number) => findByNumber(prisma, MILESTONES, tenantId, projectId, number),
 
     async list(tenantId, projectId) {
       const rows = await prisma.milestone.findMany({ where: { tenantId, projectId }, orderBy: [{ dueDate: "asc" }, { number: "asc" }] });
@@ -43,16 +36,11 @@ export function milestonesRepository(ctx: StoreContext): Store["milestones"] {
     },
 
     markDone(scope, milestoneId, at) {
-      return write(ctx, scope, async (tx, audit) => {
-        const row = await tx.milestone.findFirst({ where: { id: milestoneId, tenantId: scope.tenantId } });
-        if (!row) throw notFound("Milestone");
-        const before = toMilestone(row);
-        const after = toMilestone(
-          await tx.milestone.update({ where: { id: milestoneId, tenantId: scope.tenantId }, data: { doneAt: at } }),
-        );
-        await audit({ action: "milestone.done", entity: "milestone", entityId: milestoneId, projectId: row.projectId, before, after });
-        return after;
-      });
+      return write(ctx, scope, (tx, audit) =>
+        changeInTenant(tx, audit, MILESTONES, scope.tenantId, milestoneId, "milestone.done", () =>
+          tx.milestone.update({ where: { id: milestoneId, tenantId: scope.tenantId }, data: { doneAt: at } }),
+        ),
+      );
     },
   };
 }

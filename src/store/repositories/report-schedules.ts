@@ -3,8 +3,7 @@ import { WEEKDAYS, type Platform, type ReportSchedule, type Store, type Weekday 
 import type { ReportSchedule as ScheduleRow } from "../../generated/sqlite/client.js";
 import type { Database } from "../database.js";
 import type { StoreContext } from "../client.js";
-import { requireProject } from "../guards.js";
-import { notFound } from "../errors.js";
+import { changeInTenant, setInProject, type RecordKind } from "../audited.js";
 import { write } from "../write.js";
 
 export function toReportSchedule(row: ScheduleRow): ReportSchedule {
@@ -23,51 +22,35 @@ export function toReportSchedule(row: ScheduleRow): ReportSchedule {
   };
 }
 
+const REPORT_SCHEDULES: RecordKind<ScheduleRow, ReportSchedule> = {
+  entity: "reportSchedule",
+  noun: "Report schedule",
+  table: (db) => db.reportSchedule,
+  toRecord: toReportSchedule,
+};
+
 export function reportSchedulesRepository(ctx: StoreContext): Store["reportSchedules"] {
   const { prisma } = ctx;
   return {
     setup(scope, projectId, channelId, settings) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
-          await requireProject(tx, tenantId, projectId);
-          const data = { platform: settings.platform, day: settings.day, time: settings.time, timeZone: settings.timeZone, active: true };
-          const where = { projectId_channelId: { projectId, channelId } };
-          const previous = await tx.reportSchedule.findUnique({ where });
-          const row = await tx.reportSchedule.upsert({ where, update: data, create: { tenantId, projectId, channelId, ...data } });
-          const schedule = toReportSchedule(row);
-          await audit({
-            action: "report.schedule",
-            entity: "reportSchedule",
-            entityId: schedule.id,
-            projectId,
-            before: previous ? toReportSchedule(previous) : null,
-            after: schedule,
-          });
-          return schedule;
-        },
-        { retryOnUnique: true },
-      );
+      const data = { platform: settings.platform, day: settings.day, time: settings.time, timeZone: settings.timeZone, active: true };
+      const where = { projectId_channelId: { projectId, channelId } };
+      return setInProject(ctx, scope, projectId, {
+        action: "report.schedule",
+        entity: "reportSchedule",
+        toRecord: toReportSchedule,
+        find: (tx) => tx.reportSchedule.findUnique({ where }),
+        save: (tx) =>
+          tx.reportSchedule.upsert({ where, update: data, create: { tenantId: scope.tenantId, projectId, channelId, ...data } }),
+      });
     },
 
     stop(scope, scheduleId) {
-      return write(ctx, scope, async (tx, audit) => {
-        const { tenantId } = scope;
-        const previous = await tx.reportSchedule.findFirst({ where: { tenantId, id: scheduleId } });
-        if (!previous) throw notFound("Report schedule");
-        const schedule = toReportSchedule(await tx.reportSchedule.update({ where: { id: previous.id }, data: { active: false } }));
-        await audit({
-          action: "report.unschedule",
-          entity: "reportSchedule",
-          entityId: schedule.id,
-          projectId: schedule.projectId,
-          before: toReportSchedule(previous),
-          after: schedule,
-        });
-        return schedule;
-      });
+      return write(ctx, scope, (tx, audit) =>
+        changeInTenant(tx, audit, REPORT_SCHEDULES, scope.tenantId, scheduleId, "report.unschedule", (row) =>
+          tx.reportSchedule.update({ where: { id: row.id }, data: { active: false } }),
+        ),
+      );
     },
 
     async forChannel(tenantId, projectId, channelId) {

@@ -1,8 +1,9 @@
 import type { Risk, RiskPatch, RiskStatus, Store } from "../../core/store.js";
 import type { Prisma, Risk as RiskRow } from "../../generated/sqlite/client.js";
+import { changeInTenant } from "../audited.js";
 import type { StoreContext } from "../client.js";
-import { notFound } from "../errors.js";
-import { nextNumber, requireMember, requireProject } from "../guards.js";
+import { requireMember, requireProject } from "../guards.js";
+import { addNumbered, findByNumber, type NumberedKind } from "../numbered.js";
 import { write } from "../write.js";
 
 export function toRisk(row: RiskRow): Risk {
@@ -22,44 +23,40 @@ export function toRisk(row: RiskRow): Risk {
   };
 }
 
+const RISKS: NumberedKind<RiskRow, Risk> = { entity: "risk", noun: "Risk", table: (db) => db.risk, toRecord: toRisk };
+
+/** Closing a risk is its own audit action; any other change is an update. */
+const riskAction = (before: Risk, after: Risk): string =>
+  after.status === "closed" && before.status !== "closed" ? "risk.close" : "risk.update";
+
 export function risksRepository(ctx: StoreContext): Store["risks"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
+      const { tenantId } = scope;
+      return addNumbered(ctx, scope, projectId, RISKS, {
+        async check(tx) {
           await requireProject(tx, tenantId, projectId);
           await requireMember(tx, tenantId, input.ownerId);
-          const { _max } = await tx.risk.aggregate({ where: { tenantId, projectId }, _max: { number: true } });
-          const risk = toRisk(
-            await tx.risk.create({
-              data: {
-                tenantId,
-                projectId,
-                number: nextNumber(_max.number),
-                title: input.title,
-                probability: input.probability,
-                impact: input.impact,
-                ownerId: input.ownerId ?? null,
-                mitigation: input.mitigation ?? null,
-                reviewDate: input.reviewDate ?? null,
-              },
-            }),
-          );
-          await audit({ action: "risk.add", entity: "risk", entityId: risk.id, projectId, after: risk });
-          return risk;
         },
-        { retryOnUnique: true },
-      );
+        create: (tx, number) =>
+          tx.risk.create({
+            data: {
+              tenantId,
+              projectId,
+              number,
+              title: input.title,
+              probability: input.probability,
+              impact: input.impact,
+              ownerId: input.ownerId ?? null,
+              mitigation: input.mitigation ?? null,
+              reviewDate: input.reviewDate ?? null,
+            },
+          }),
+      });
     },
 
-    async byNumber(tenantId, projectId, number) {
-      const row = await prisma.risk.findFirst({ where: { tenantId, projectId, number } });
-      return row ? toRisk(row) : null;
-    },
+    byNumber: (tenantId, projectId, number) => findByNumber(prisma, RISKS, tenantId, projectId, number),
 
     async list(tenantId, projectId, filter = {}) {
       const rows = await prisma.risk.findMany({
@@ -70,17 +67,13 @@ export function risksRepository(ctx: StoreContext): Store["risks"] {
     },
 
     update(scope, riskId, patch) {
-      return write(ctx, scope, async (tx, audit) => {
-        const { tenantId } = scope;
-        const row = await tx.risk.findFirst({ where: { id: riskId, tenantId } });
-        if (!row) throw notFound("Risk");
-        await requireMember(tx, tenantId, patch.ownerId);
-        const before = toRisk(row);
-        const after = toRisk(await tx.risk.update({ where: { id: riskId, tenantId }, data: riskChanges(before, patch) }));
-        const action = patch.status === "closed" && before.status !== "closed" ? "risk.close" : "risk.update";
-        await audit({ action, entity: "risk", entityId: riskId, projectId: row.projectId, before, after });
-        return after;
-      });
+      const { tenantId } = scope;
+      return write(ctx, scope, (tx, audit) =>
+        changeInTenant(tx, audit, RISKS, tenantId, riskId, riskAction, async (_row, before) => {
+          await requireMember(tx, tenantId, patch.ownerId);
+          return tx.risk.update({ where: { id: riskId, tenantId }, data: riskChanges(before, patch) });
+        }),
+      );
     },
   };
 }

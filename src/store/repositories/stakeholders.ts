@@ -1,5 +1,6 @@
 import type { Stakeholder, Store } from "../../core/store.js";
 import type { Stakeholder as StakeholderRow } from "../../generated/sqlite/client.js";
+import { setInProject } from "../audited.js";
 import type { StoreContext } from "../client.js";
 import { requireMember, requireProject } from "../guards.js";
 import { write } from "../write.js";
@@ -12,38 +13,25 @@ export function stakeholdersRepository(ctx: StoreContext): Store["stakeholders"]
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
-          await requireProject(tx, tenantId, projectId);
-          await requireMember(tx, tenantId, input.memberId);
-          const where = { projectId_memberId: { projectId, memberId: input.memberId }, tenantId };
-          const previous = await tx.stakeholder.findUnique({ where });
-          const update = {
-            ...(input.role !== undefined ? { role: input.role } : {}),
-            ...(input.approver !== undefined ? { approver: input.approver } : {}),
-          };
-          const stakeholder = toStakeholder(
-            await tx.stakeholder.upsert({
-              where,
-              update,
-              create: { tenantId, projectId, memberId: input.memberId, role: input.role ?? null, approver: input.approver ?? false },
-            }),
-          );
-          await audit({
-            action: "stakeholder.add",
-            entity: "stakeholder",
-            entityId: stakeholder.id,
-            projectId,
-            before: previous ? toStakeholder(previous) : null,
-            after: stakeholder,
-          });
-          return stakeholder;
-        },
-        { retryOnUnique: true },
-      );
+      const { tenantId } = scope;
+      const where = { projectId_memberId: { projectId, memberId: input.memberId }, tenantId };
+      const update = {
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(input.approver !== undefined ? { approver: input.approver } : {}),
+      };
+      return setInProject(ctx, scope, projectId, {
+        action: "stakeholder.add",
+        entity: "stakeholder",
+        toRecord: toStakeholder,
+        check: (tx) => requireMember(tx, tenantId, input.memberId),
+        find: (tx) => tx.stakeholder.findUnique({ where }),
+        save: (tx) =>
+          tx.stakeholder.upsert({
+            where,
+            update,
+            create: { tenantId, projectId, memberId: input.memberId, role: input.role ?? null, approver: input.approver ?? false },
+          }),
+      });
     },
 
     async list(tenantId, projectId) {

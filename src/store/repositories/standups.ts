@@ -6,7 +6,7 @@ import { WEEKDAYS, type Platform, type StandupAnswer, type StandupSchedule, type
 import type { StandupAnswer as AnswerRow, StandupSchedule as ScheduleRow, StandupSkip as SkipRow } from "../../generated/sqlite/client.js";
 import type { Database } from "../database.js";
 import type { StoreContext } from "../client.js";
-import { requireProject } from "../guards.js";
+import { setInProject } from "../audited.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
 
@@ -52,50 +52,38 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
   const { prisma } = ctx;
   return {
     setup(scope, projectId, channelId, settings) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
-          await requireProject(tx, tenantId, projectId);
-          const data = {
-            platform: settings.platform,
-            days: settings.days.join(","),
-            time: settings.time,
-            timeZone: settings.timeZone,
-            participants: JSON.stringify(settings.participants),
-            active: true,
-            ...(settings.holidays !== undefined ? { holidays: JSON.stringify(settings.holidays) } : {}),
-            ...(settings.questions !== undefined ? { questions: JSON.stringify(settings.questions) } : {}),
-            ...(settings.windowMinutes !== undefined ? { windowMinutes: settings.windowMinutes } : {}),
-            ...(settings.perParticipantZones !== undefined ? { perParticipantZones: settings.perParticipantZones } : {}),
-            ...(settings.skipUntil !== undefined ? { skipUntil: settings.skipUntil } : {}),
-            ...(settings.remindBeforeClose !== undefined ? { remindBeforeClose: settings.remindBeforeClose } : {}),
-          };
-          const where = { projectId_channelId: { projectId, channelId } };
-          const previous = await tx.standupSchedule.findUnique({ where, include: withSkips });
+      const data = {
+        platform: settings.platform,
+        days: settings.days.join(","),
+        time: settings.time,
+        timeZone: settings.timeZone,
+        participants: JSON.stringify(settings.participants),
+        active: true,
+        ...(settings.holidays !== undefined ? { holidays: JSON.stringify(settings.holidays) } : {}),
+        ...(settings.questions !== undefined ? { questions: JSON.stringify(settings.questions) } : {}),
+        ...(settings.windowMinutes !== undefined ? { windowMinutes: settings.windowMinutes } : {}),
+        ...(settings.perParticipantZones !== undefined ? { perParticipantZones: settings.perParticipantZones } : {}),
+        ...(settings.skipUntil !== undefined ? { skipUntil: settings.skipUntil } : {}),
+        ...(settings.remindBeforeClose !== undefined ? { remindBeforeClose: settings.remindBeforeClose } : {}),
+      };
+      const where = { projectId_channelId: { projectId, channelId } };
+      return setInProject(ctx, scope, projectId, {
+        action: "standup.setup",
+        entity: "standupSchedule",
+        toRecord: toStandupSchedule,
+        find: (tx) => tx.standupSchedule.findUnique({ where, include: withSkips }),
+        save(tx, previous) {
           // activeFrom starts a new or stopped schedule; a running one keeps its own, so
           // changing it mid-day keeps the day whose prompts already went out.
           const starts = settings.activeFrom !== undefined && !previous?.active ? { activeFrom: settings.activeFrom } : {};
-          const row = await tx.standupSchedule.upsert({
+          return tx.standupSchedule.upsert({
             where,
             update: { ...data, ...starts },
-            create: { tenantId, projectId, channelId, ...data, ...starts },
+            create: { tenantId: scope.tenantId, projectId, channelId, ...data, ...starts },
             include: withSkips,
           });
-          const schedule = toStandupSchedule(row);
-          await audit({
-            action: "standup.setup",
-            entity: "standupSchedule",
-            entityId: schedule.id,
-            projectId,
-            before: previous ? toStandupSchedule(previous) : null,
-            after: schedule,
-          });
-          return schedule;
         },
-        { retryOnUnique: true },
-      );
+      });
     },
 
     async get(tenantId, id) {

@@ -1,8 +1,10 @@
 import type { Store, Task, TaskPatch, TaskStatus } from "../../core/store.js";
 import type { Prisma, Task as TaskRow } from "../../generated/sqlite/client.js";
+import { changeInTenant } from "../audited.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
-import { nextNumber, requireMember, requireProject } from "../guards.js";
+import { requireMember, requireProject } from "../guards.js";
+import { addNumbered, findByNumber, type NumberedKind } from "../numbered.js";
 import { write, type Audit } from "../write.js";
 
 export function toTask(row: TaskRow): Task {
@@ -22,48 +24,40 @@ export function toTask(row: TaskRow): Task {
   };
 }
 
+const TASKS: NumberedKind<TaskRow, Task> = { entity: "task", noun: "Task", table: (db) => db.task, toRecord: toTask };
+
 export function tasksRepository(ctx: StoreContext): Store["tasks"] {
   const { prisma } = ctx;
   return {
     add(scope, projectId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId } = scope;
+      const { tenantId } = scope;
+      return addNumbered(ctx, scope, projectId, TASKS, {
+        async check(tx) {
           await requireProject(tx, tenantId, projectId);
           await requireMember(tx, tenantId, input.assigneeId);
           if (input.parentId) {
             const parent = await tx.task.findFirst({ where: { id: input.parentId, tenantId, projectId }, select: { id: true } });
             if (!parent) throw notFound("Parent task");
           }
-          const { _max } = await tx.task.aggregate({ where: { tenantId, projectId }, _max: { number: true } });
-          const task = toTask(
-            await tx.task.create({
-              data: {
-                tenantId,
-                projectId,
-                number: nextNumber(_max.number),
-                title: input.title,
-                assigneeId: input.assigneeId ?? null,
-                dueDate: input.dueDate ?? null,
-                estimateHours: input.estimateHours ?? null,
-                parentId: input.parentId ?? null,
-                createdById: scope.actorId,
-              },
-            }),
-          );
-          await audit({ action: "task.add", entity: "task", entityId: task.id, projectId, after: task });
-          return task;
         },
-        { retryOnUnique: true },
-      );
+        create: (tx, number) =>
+          tx.task.create({
+            data: {
+              tenantId,
+              projectId,
+              number,
+              title: input.title,
+              assigneeId: input.assigneeId ?? null,
+              dueDate: input.dueDate ?? null,
+              estimateHours: input.estimateHours ?? null,
+              parentId: input.parentId ?? null,
+              createdById: scope.actorId,
+            },
+          }),
+      });
     },
 
-    async byNumber(tenantId, projectId, number) {
-      const row = await prisma.task.findFirst({ where: { tenantId, projectId, number } });
-      return row ? toTask(row) : null;
-    },
+    byNumber: (tenantId, projectId, number) => findByNumber(prisma, TASKS, tenantId, projectId, number),
 
     async list(tenantId, projectId, filter = {}) {
       const and: Prisma.TaskWhereInput[] = [{ tenantId, projectId }];
@@ -89,12 +83,11 @@ async function updateTasks(tx: Tx, audit: Audit, tenantId: string, taskIds: stri
   await requireMember(tx, tenantId, patch.assigneeId);
   const updated: Task[] = [];
   for (const taskId of taskIds) {
-    const row = await tx.task.findFirst({ where: { id: taskId, tenantId } });
-    if (!row) throw notFound("Task");
-    const before = toTask(row);
-    const after = toTask(await tx.task.update({ where: { id: taskId, tenantId }, data: taskChanges(before, patch) }));
-    await audit({ action: "task.update", entity: "task", entityId: taskId, projectId: row.projectId, before, after });
-    updated.push(after);
+    updated.push(
+      await changeInTenant(tx, audit, TASKS, tenantId, taskId, "task.update", (_row, before) =>
+        tx.task.update({ where: { id: taskId, tenantId }, data: taskChanges(before, patch) }),
+      ),
+    );
   }
   return updated;
 }

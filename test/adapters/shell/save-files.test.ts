@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePng } from "../../../scripts/png.mjs";
+import { encodePng } from "../../../src/core/charts/png.js";
 import { renderSaved, saveAttachments, writeNew } from "../../../src/adapters/shell/save-files.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { file, heading, image, reply, text } from "../../../src/core/views/reply.js";

@@ -10,7 +10,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { encodePng } from "../../../scripts/png.mjs";
+import { encodePng } from "../../../src/core/charts/png.js";
 import { postReply, respondWith } from "../../../src/adapters/slack/deliver.js";
 import type { Logger } from "../../../src/core/context.js";
 import { contextLine, file, heading, image, reply, text, type Reply } from "../../../src/core/views/reply.js";

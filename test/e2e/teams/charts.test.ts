@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodePng } from "../../../scripts/png.mjs";
+import { encodePng } from "../../../src/core/charts/png.js";
 import { heading, image, reply, text } from "../../../src/core/views/reply.js";
 import { outboxQueue } from "../../../src/store/repositories/outbox-queue.js";
 import { ALICE, botAddedActivity, startConnector, TEAM, TENANT_KEY, type ConnectorServer } from "../../support/teams/index.js";

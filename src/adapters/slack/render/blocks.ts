@@ -9,7 +9,7 @@ import { BLOCK_JSON_BUDGET, SLACK } from "./limits.js";
 import { mrkdwn, splitMrkdwn } from "./mrkdwn.js";
 import { jsonSize, pack } from "./pack.js";
 import { tableTexts } from "./table.js";
-import { isBlank, oneLine, sanitize, truncate } from "./text.js";
+import { isBlank, oneLine, sanitize, truncate } from "../../common/text.js";
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from "./types.js";
 
 const TONE_EMOJI: Record<Tone, string> = { ok: ":large_green_circle:", warn: ":large_yellow_circle:", bad: ":red_circle:" };

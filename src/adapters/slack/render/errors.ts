@@ -5,7 +5,7 @@
 import type { Form } from "../../../core/views/form.js";
 import { ERROR_MESSAGE } from "./limits.js";
 import { planModal } from "./modal-plan.js";
-import { isBlank, oneLine, truncate } from "./text.js";
+import { isBlank, oneLine, truncate } from "../../common/text.js";
 
 /**
  * Errors for names the modal has no input for (a form-wide "_" error, or a

@@ -6,7 +6,7 @@
  */
 import type { FormField } from "../../../core/views/form.js";
 import { SLACK } from "./limits.js";
-import { sanitize } from "./text.js";
+import { sanitize } from "../../common/text.js";
 
 export function blockIds(fields: readonly FormField[]): string[] {
   const ids: (string | undefined)[] = [];

@@ -8,7 +8,7 @@
 import { chatText, type ChatText } from "../../../core/grammar/inbound.js";
 import type { Form, FormField } from "../../../core/views/form.js";
 import { blockIds, decodeOption } from "./form-ids.js";
-import { isBlank } from "./text.js";
+import { isBlank } from "../../common/text.js";
 
 /** The parts of Bolt's ViewStateValue this reads; Bolt's type fits it. */
 export interface SlackStateValue {

@@ -7,19 +7,19 @@ import type { Reply } from "../../../core/views/reply.js";
 import { blocksFor, numberButtons } from "./blocks.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { markerBlock } from "./pages.js";
-import { utf8Length } from "./text.js";
+import { jsonBytes } from "../../common/text.js";
 import type { KnownBlock, View } from "./types.js";
 
 /** The Home tab view, its blocks all Block Kit's known kinds. */
 export type SlackHome = Omit<Extract<View, { type: "home" }>, "blocks"> & { blocks: KnownBlock[] };
 
 /** The view around the blocks, `{"type":"home","blocks":[]}`, counts against the budget too. */
-const WRAPPER_BYTES = utf8Length(JSON.stringify({ type: "home", blocks: [] }));
+const WRAPPER_BYTES = jsonBytes({ type: "home", blocks: [] });
 
 export function toSlackHome(reply: Reply): SlackHome {
   const all = reply.blocks.flatMap(blocksFor);
   numberButtons(all);
-  const size = (b: KnownBlock) => utf8Length(JSON.stringify(b)) + 1;
+  const size = (b: KnownBlock) => jsonBytes(b) + 1;
   const budget = VIEW_BYTE_BUDGET - WRAPPER_BYTES;
   if (all.length <= SLACK.modalBlocks && all.reduce((n, b) => n + size(b), 0) <= budget) return { type: "home", blocks: all };
   const marker = markerBlock();

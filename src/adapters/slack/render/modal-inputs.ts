@@ -3,7 +3,7 @@ import { segments } from "../../../core/views/references.js";
 import type { FormField } from "../../../core/views/form.js";
 import { optionValue, optionsByIndex } from "./form-ids.js";
 import { SLACK } from "./limits.js";
-import { isBlank, oneLine, sanitize, truncate } from "./text.js";
+import { isBlank, oneLine, sanitize, truncate } from "../../common/text.js";
 import type { InputBlock, InputBlockElement, PlainTextElement, PlainTextOption } from "./types.js";
 
 const MONEY_PLACEHOLDER = "2500 or 1.2k EUR";

@@ -13,7 +13,7 @@ import type { Form, FormField } from "../../../core/views/form.js";
 import { blockIds } from "./form-ids.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { inputBlock } from "./modal-inputs.js";
-import { utf8Length } from "./text.js";
+import { jsonBytes } from "../../common/text.js";
 import type { InputBlock } from "./types.js";
 
 /** Blocks kept free for the errors line at the top and the "left out" line at the bottom. */
@@ -35,7 +35,7 @@ export interface ModalPlan {
 export function planModal(form: Pick<Form, "fields">): ModalPlan {
   const ids = blockIds(form.fields);
   const candidates = form.fields
-    .map((field, i) => ({ field, i, size: utf8Length(JSON.stringify(inputBlock({ ...field, initial: undefined }, ids[i]!))) + 1 }))
+    .map((field, i) => ({ field, i, size: jsonBytes(inputBlock({ ...field, initial: undefined }, ids[i]!)) + 1 }))
     .sort((a, b) => Number(b.field.required) - Number(a.field.required) || a.i - b.i);
   const kept: typeof candidates = [];
   let bytes = 0;

@@ -3,7 +3,7 @@ import type { Form } from "../../../core/views/form.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { planModal } from "./modal-plan.js";
 import { clipMrkdwn, mrkdwn } from "./mrkdwn.js";
-import { isBlank, oneLine, truncate, utf8Length } from "./text.js";
+import { isBlank, jsonBytes, oneLine, truncate } from "../../common/text.js";
 import type { ContextBlock, InputBlock, KnownBlock, PlainTextElement, SlackModal } from "./types.js";
 
 // The modules the Slack listeners import these from.
@@ -53,12 +53,12 @@ export function toSlackModal(form: Form, privateMetadata: string): SlackModal {
 
 /** Prefilled values are the one part of a modal sized by data; past the budget the last ones go (the fields stay). */
 function dropPrefillsOverBudget(view: SlackModal, inputs: InputBlock[]): void {
-  let over = utf8Length(JSON.stringify(view)) - VIEW_BYTE_BUDGET;
+  let over = jsonBytes(view) - VIEW_BYTE_BUDGET;
   for (let i = inputs.length - 1; i >= 0 && over > 0; i--) {
     const element = inputs[i]!.element as unknown as Record<string, unknown>;
     for (const key of ["initial_value", "initial_option", "initial_user", "initial_users", "initial_date"]) {
       if (key in element) {
-        over -= utf8Length(JSON.stringify(element[key])) + key.length + 4;
+        over -= jsonBytes(element[key]) + key.length + 4;
         delete element[key];
       }
     }

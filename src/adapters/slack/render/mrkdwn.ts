@@ -7,7 +7,7 @@
  * as <#C123>, a link as <url|label>.
  */
 import { segments, type Segment } from "../../../core/views/references.js";
-import { sanitize, splitText, type Span } from "./text.js";
+import { sanitize, splitText, type Span } from "../../common/text.js";
 
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 

@@ -6,7 +6,7 @@
 import { MAX_MESSAGES, MESSAGE_JSON_BUDGET, SLACK } from "./limits.js";
 import { clipMrkdwn, mrkdwn } from "./mrkdwn.js";
 import { jsonSize } from "./pack.js";
-import { isBlank } from "./text.js";
+import { isBlank } from "../../common/text.js";
 import type { ContextBlock, KnownBlock, SlackMessage } from "./types.js";
 
 /** Closes the last message of a reply that was cut. */

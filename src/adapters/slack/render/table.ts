@@ -10,7 +10,7 @@
 import { SLACK, TABLE_WIDTH } from "./limits.js";
 import { hasReferences } from "../../../core/views/references.js";
 import { literal, mrkdwn, splitMrkdwn } from "./mrkdwn.js";
-import { displayWidth, graphemes, isBlank, oneLine, sanitize } from "./text.js";
+import { displayWidth, graphemes, isBlank, oneLine, sanitize } from "../../common/text.js";
 
 const GAP = "  ";
 const FENCE = "```";

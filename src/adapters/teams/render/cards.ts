@@ -13,7 +13,7 @@ import { openFormData } from "./action-data.js";
 import { chartElements, elementsFor } from "./elements.js";
 import { inert } from "./markdown.js";
 import { MAX_CARDS, TEAMS } from "./limits.js";
-import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
+import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "../../common/text.js";
 import { CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, type ActionSet, type AdaptiveCard, type CardAttachment, type CardElement } from "./types.js";
 
 /** Closes the last card of a reply that was cut. */

@@ -9,7 +9,7 @@ import { runData } from "./action-data.js";
 import { TEAMS } from "./limits.js";
 import { inert, markdown, plainWords } from "./markdown.js";
 import { tableElements } from "./table.js";
-import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "./text.js";
+import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "../../common/text.js";
 import { pngSize } from "./png.js";
 import type { ActionSet, CardElement, FactSet, Image, SubmitAction, TextBlock } from "./types.js";
 

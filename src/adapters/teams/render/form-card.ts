@@ -11,7 +11,7 @@ import { submitData } from "./action-data.js";
 import { choiceValue, inputIds, personIds } from "./form-ids.js";
 import { TEAMS } from "./limits.js";
 import { inert, markdown } from "./markdown.js";
-import { isBlank, jsonBytes, oneLine, sanitize, truncate } from "./text.js";
+import { isBlank, jsonBytes, oneLine, sanitize, truncate } from "../../common/text.js";
 import { CARD_SCHEMA, CARD_VERSION, type AdaptiveCard, type CardElement, type CardInput, type ChoiceSetInput, type TextBlock } from "./types.js";
 
 const LABEL = 200;

@@ -8,7 +8,7 @@
  */
 import type { Form, FormField } from "../../../core/views/form.js";
 import { decodeChoice, inputIds } from "./form-ids.js";
-import { isBlank } from "./text.js";
+import { isBlank } from "../../common/text.js";
 
 export interface DialogValues {
   values: Record<string, string>;

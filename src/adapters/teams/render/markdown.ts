@@ -8,7 +8,7 @@
  * link as [label](url), a member as @Name, a channel as #name.
  */
 import { segments, type Segment } from "../../../core/views/references.js";
-import { sanitize } from "./text.js";
+import { sanitize } from "../../common/text.js";
 
 const BOLD = /(^|[\s(["'])\*([^*\n]+?)\*(?=$|[\s.,;:!?)\]"'])/g;
 const CODE = /`([^`\n]+)`/g;

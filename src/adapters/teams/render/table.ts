@@ -6,7 +6,7 @@
  */
 import { TEAMS } from "./limits.js";
 import { markdown, plainWords } from "./markdown.js";
-import { isBlank, jsonBytes, oneLine, sanitize, splitText, unitsWithin } from "./text.js";
+import { isBlank, jsonBytes, oneLine, sanitize, splitText, unitsWithin } from "../../common/text.js";
 import type { CardElement, ColumnSet, Container, FactSet, TextBlock } from "./types.js";
 
 // Per-cell JSON around the text ({"type":"Column","width":40,"items":[{"type":"TextBlock",...}]}).

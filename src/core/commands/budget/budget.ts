@@ -4,9 +4,9 @@ import { fields } from "../fields.js";
 import { money } from "../shared.js";
 import { projectBudgetStatus } from "../../domain/budget.js";
 import { COST_CATEGORIES, type BudgetChange, type CostCategory } from "../../store.js";
-import { contextLine, fields as fieldsBlock, heading, progress, rejection, reply, table, text } from "../../views/reply.js";
+import { contextLine, fields as fieldsBlock, heading, progress, rejection, reply, text } from "../../views/reply.js";
 import type { Block } from "../../views/reply.js";
-import { approvedChangesText, planFields, standingNote, varianceText } from "../../messages/budget.js";
+import { approvedChangesText, categoryTable, planFields, standingNote, varianceText } from "../../messages/budget.js";
 
 export default projectCommand({
   path: ["budget"],
@@ -89,19 +89,7 @@ export default projectCommand({
       const note = standingNote(status, cur);
       if (note) blocks.push(text(note));
     }
-    if (status.perCategory.length > 0) {
-      blocks.push(
-        table(
-          ["Category", "Planned", "Actual", "Used"],
-          status.perCategory.map((c) => [
-            c.category,
-            c.planned === null ? "—" : money(c.planned, cur),
-            money(c.actual, cur),
-            c.percentUsed === null ? "—" : `${c.percentUsed}%${c.over ? " over" : ""}`,
-          ]),
-        ),
-      );
-    }
+    blocks.push(...categoryTable(status, cur));
     return reply(changed ? `Budget updated for ${project.name}` : `Budget of ${project.name}`, blocks, changed ? "channel" : "private");
   },
 });

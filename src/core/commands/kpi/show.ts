@@ -24,7 +24,7 @@ export default projectCommand({
     const { kpi } = found;
     const today = ctx.env.today;
     const owner = kpi.ownerId ? await ctx.store.members.get(ctx.tenant, kpi.ownerId) : null;
-    const zone = ctx.user.timeZone && isValidZone(ctx.user.timeZone) ? ctx.user.timeZone : "utc";
+    const zone = isValidZone(ctx.user.timeZone) ? ctx.user.timeZone : "utc";
     const day = (at: Date) => formatDate(DateTime.fromJSDate(at, { zone }).toISODate() ?? at.toISOString().slice(0, 10));
 
     const [latest, previous] = kpi.readings;

@@ -44,7 +44,7 @@ export default projectCommand({
       if ("missing" in found) return found.missing;
       data.kpis = [found.kpi];
     }
-    const zone = ctx.user.timeZone && isValidZone(ctx.user.timeZone) ? ctx.user.timeZone : "UTC";
+    const zone = isValidZone(ctx.user.timeZone) ? ctx.user.timeZone : "UTC";
     const chart = await drawChart(input.kind, project, data, { today: ctx.env.today, zone });
     if ("empty" in chart) return reply(chart.empty, [text(chart.empty)]);
     return reply(chart.alt, [image(chart.alt, chart.png), contextLine(`${chart.title} · as of ${ctx.env.today}`)], "channel");

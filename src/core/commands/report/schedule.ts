@@ -3,7 +3,7 @@ import { projectCommand, type ProjectCommandContext } from "../define.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
 import { WEEKDAYS } from "../../store.js";
 import { fields } from "../fields.js";
-import { isValidZone } from "../../domain/schedule/prompt-targets.js";
+import { isValidZone } from "../../domain/dates.js";
 import { digestRule, nextOccurrence } from "../../domain/schedule/digest-rule.js";
 import { platformOf } from "../../lookups/standup.js";
 

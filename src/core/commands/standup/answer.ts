@@ -5,7 +5,7 @@ import { formFor } from "../form.js";
 import { rejection, reply, text } from "../../views/reply.js";
 import type { Form } from "../../views/form.js";
 import type { StandupSchedule } from "../../store.js";
-import { isValidZone } from "../../domain/schedule/prompt-targets.js";
+import { isValidZone } from "../../domain/dates.js";
 import { NO_STANDUP, standupFor } from "../../lookups/standup.js";
 import { standupQuestions } from "../../messages/standup-prompt.js";
 

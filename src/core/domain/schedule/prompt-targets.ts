@@ -1,5 +1,5 @@
 /** Who a standup schedule asks, and by which zone's clock. Pure: shared by the tick and `standup now`. */
-import { DateTime } from "luxon";
+import { isValidZone } from "../dates.js";
 import type { Member, StandupSchedule } from "../../store.js";
 import type { WeeklyRule } from "./occurrences.js";
 
@@ -12,10 +12,6 @@ export interface PromptTarget {
   channelId: string;
   rule: WeeklyRule;
   memberId: string | null;
-}
-
-export function isValidZone(zone: string | null | undefined): zone is string {
-  return !!zone && DateTime.local().setZone(zone).isValid;
 }
 
 /** Each participant by DM (in their own zone when the schedule says so), or the channel when it names none. */

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { encodePng } from "../../../../scripts/png.mjs";
+import { encodePng } from "../../../../src/core/charts/png.js";
 import { replyActivities } from "../../../../src/adapters/teams/deliver.js";
 import { toTeamsCards } from "../../../../src/adapters/teams/render/index.js";
 import { pngSize } from "../../../../src/adapters/teams/render/png.js";

@@ -8,7 +8,7 @@ import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply, respondWith } from "../../deliver.js";
 import { openForm } from "../../open-form.js";
-import { failureReply } from "../failure.js";
+import { failureReply } from "../../../common/failure.js";
 
 import { ACTION_ID_PATTERN } from "../../render/index.js";
 import { firstDelivery } from "../../../retries.js";

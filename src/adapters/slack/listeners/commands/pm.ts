@@ -10,7 +10,7 @@ import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { respondWith } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";
 import { openForm } from "../../open-form.js";
-import { failureReply } from "../failure.js";
+import { failureReply } from "../../../common/failure.js";
 import { firstDelivery } from "../../../retries.js";
 
 export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): void {

@@ -8,7 +8,7 @@ import { dispatch } from "../../../../core/dispatch.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";
-import { failureReply } from "../failure.js";
+import { failureReply } from "../../../common/failure.js";
 import { firstDelivery } from "../../../retries.js";
 
 /** Drops the leading mention of the bot: "<@U0BOT> cost add 5" -> "cost add 5". */

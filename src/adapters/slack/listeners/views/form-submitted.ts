@@ -20,7 +20,7 @@ import { tokenize } from "../../../../core/grammar/tokenize.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";
-import { failureMessage } from "../failure.js";
+import { failureMessage } from "../../../common/failure.js";
 import { formValuesFromSlack, toSlackErrors, FORM_CALLBACK_ID } from "../../render/index.js";
 import { firstDelivery, releaseDelivery } from "../../../retries.js";
 

@@ -15,7 +15,7 @@ import { deliverReply, sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
 import { savedBy } from "../../../../core/command-failure.js";
-import { failureReply } from "../failure.js";
+import { failureReply } from "../../../common/failure.js";
 import { firstDelivery, releaseDelivery } from "../once.js";
 
 async function sendForm(turn: TurnContext, form: Form): Promise<void> {

@@ -12,7 +12,7 @@ import type { TeamsDeps } from "../../context.js";
 import { deliverReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { charterActionOf, toTeamsDialog } from "../../render/index.js";
-import { failureMessage } from "../failure.js";
+import { failureMessage } from "../../../common/failure.js";
 import { firstDelivery, releaseDelivery } from "../once.js";
 import { dialogResponse } from "./dialog-response.js";
 

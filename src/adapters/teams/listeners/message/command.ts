@@ -13,7 +13,7 @@ import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
 import { deliverReply, sendReply } from "../../deliver.js";
 import { charterActionOf } from "../../render/index.js";
-import { failureReply } from "../failure.js";
+import { failureReply } from "../../../common/failure.js";
 import { firstDelivery } from "../once.js";
 
 /** The message's words, each mentioned person resolved to their member id. */

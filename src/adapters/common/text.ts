@@ -1,28 +1,31 @@
 /**
- * String helpers that respect Slack's character limits without ever cutting a
- * character in half: cuts fall on grapheme boundaries (an emoji with its
- * skin tone or a letter with its accent stays whole), never inside a
- * surrogate pair.
+ * The text kit every chat surface shares: clean text, cut it within a
+ * platform's character or byte budget without ever cutting a character in
+ * half (cuts fall on grapheme boundaries, so an emoji with its skin tone or a
+ * letter with its accent stays whole, never inside a surrogate pair), and
+ * measure it. Each adapter keeps only its own escaping (Slack mrkdwn, Teams
+ * markdown) on top of this.
  */
 
-import { plainReferences } from "../../../core/views/references.js";
+import { plainReferences } from "../../core/views/references.js";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Control characters other than tab and newline: Slack drops or rejects them, and JSON inflates them sixfold.
+// Control characters other than tab and newline: clients drop or reject them, and JSON inflates them sixfold.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
  * Text fit to send: CRLF -> LF, no stray control characters, no lone
- * surrogates; core references spelled out as words (@name, #channel), for
- * places that cannot hold a live one. mrkdwn() takes references out first.
+ * surrogates; core references spelled out as words (@name, #channel, label
+ * (url)), for places that cannot hold a live one. The adapters' mrkdwn() and
+ * markdown() take references out first.
  */
 export function sanitize(value: string): string {
   return plainReferences(value).replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
-/** For plain_text places that show one line (headers, titles, labels). */
+/** For places that show one line (headers, titles, labels, button captions). */
 export function oneLine(value: string): string {
   return sanitize(value).replace(/\s*\n\s*/g, " ").replace(/\t/g, " ");
 }
@@ -33,16 +36,18 @@ export function isBlank(value: string): boolean {
 
 /**
  * The largest grapheme boundary in (0, max] of `value`, or a code point
- * boundary when one grapheme is longer than max. Only a window before the
+ * boundary when one grapheme is longer than max. Only a window around the
  * cut is segmented, starting at an ASCII character: a grapheme boundary
  * always falls just before one (CR LF aside, and CR is gone after sanitize).
+ * The window reaches one whole code point past the cut: a skin tone or other
+ * astral modifier there must be seen to keep it with its emoji.
  */
 export function boundaryAtOrBefore(value: string, max: number): number {
   if (max >= value.length) return value.length;
   let from = Math.max(0, max - 64);
   while (from > 0 && value.charCodeAt(from) >= 0x80) from--;
   let best = 0;
-  for (const { index } of segmenter.segment(value.slice(from, max + 1))) {
+  for (const { index } of segmenter.segment(value.slice(from, max + 2))) {
     if (from + index > max) break;
     best = from + index;
   }
@@ -58,7 +63,7 @@ export function truncate(value: string, max: number, ellipsis = "…"): string {
   return value.slice(0, boundaryAtOrBefore(value, max - ellipsis.length)) + ellipsis;
 }
 
-/** A span that must not be split, such as a Slack link or an HTML entity. */
+/** A span that must not be split, such as a link or an HTML entity. */
 export interface Span {
   start: number;
   end: number;
@@ -119,20 +124,17 @@ export function splitText(value: string, max: number, protect: (text: string) =>
   return pieces.filter((p) => !isBlank(p));
 }
 
-/** UTF-8 size of a string, for Slack's byte-sized budgets. */
-export function utf8Length(value: string): number {
-  let bytes = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+/** Bytes a value takes in the JSON that is sent (UTF-8), for byte-sized budgets. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
 }
+
+/**
+ * After sanitize, no code unit takes more than 3 bytes in JSON (a BMP
+ * character; an escaped quote, backslash, tab or newline takes 2, a
+ * surrogate pair 4 for two units), so this many units always fit in `bytes`.
+ */
+export const unitsWithin = (bytes: number): number => Math.floor(bytes / 3);
 
 /** Terminal-style width: wide East Asian characters and emoji take two columns. */
 export function displayWidth(value: string): number {
