@@ -7,7 +7,7 @@
 import type { Activity } from "botbuilder";
 import { baseConversationId, tenantOf } from "../activity.js";
 import type { TeamsDeps } from "../context.js";
-import { firstDelivery as firstDeliveryOf, releaseDelivery as releaseDeliveryOf } from "../../retries.js";
+import { firstDelivery as firstDeliveryOf, releaseDelivery as releaseDeliveryOf } from "../../common/retries.js";
 
 const CLAIM_JOB = "teams:activity";
 

@@ -11,7 +11,7 @@ import { openForm } from "../../open-form.js";
 import { failureReply } from "../../../common/failure.js";
 
 import { ACTION_ID_PATTERN } from "../../render/index.js";
-import { firstDelivery } from "../../../retries.js";
+import { firstDelivery } from "../../../common/retries.js";
 
 export function registerRunCommandAction(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {

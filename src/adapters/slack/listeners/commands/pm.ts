@@ -11,7 +11,7 @@ import { respondWith } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";
 import { openForm } from "../../open-form.js";
 import { failureReply } from "../../../common/failure.js";
-import { firstDelivery } from "../../../retries.js";
+import { firstDelivery } from "../../../common/retries.js";
 
 export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): void {
   app.command(command, async ({ ack, command: cmd, client, respond }) => {

@@ -9,7 +9,7 @@ import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";
 import { failureReply } from "../../../common/failure.js";
-import { firstDelivery } from "../../../retries.js";
+import { firstDelivery } from "../../../common/retries.js";
 
 /** Drops the leading mention of the bot: "<@U0BOT> cost add 5" -> "cost add 5". */
 export const withoutBotMention = (text: string): string => text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*/i, "");

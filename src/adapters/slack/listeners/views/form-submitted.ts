@@ -22,7 +22,7 @@ import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";
 import { failureMessage } from "../../../common/failure.js";
 import { formValuesFromSlack, toSlackErrors, FORM_CALLBACK_ID } from "../../render/index.js";
-import { firstDelivery, releaseDelivery } from "../../../retries.js";
+import { firstDelivery, releaseDelivery } from "../../../common/retries.js";
 
 const CLAIM_JOB = "slack:view";
 

@@ -6,8 +6,8 @@
  * reads such as `cost list` keep working: the writes it tries fail with their
  * own clear reply, and a retry of a read repeats only a read.
  */
-import type { Runtime } from "../runtime.js";
-import { storeFaultKind } from "../store/errors.js";
+import type { Runtime } from "../../runtime.js";
+import { storeFaultKind } from "../../store/errors.js";
 
 const WRITES_REFUSED = new Set(["full", "read_only", "io"]);
 
