@@ -106,7 +106,32 @@ export class NotAllowed extends Error {
   }
 }
 
+/** How `Store.transaction` runs its callback. */
+export interface TransactionOptions {
+  /**
+   * Run the whole callback again, on fresh data, when a write in it hits a
+   * unique violation (another writer took the same number meanwhile). Writes
+   * that retry on their own outside a transaction (numbered records, charter
+   * versions) get this inside one without asking.
+   */
+  retryOnUnique?: boolean;
+  /** How long the transaction may run, when more than the default. */
+  timeoutMs?: number;
+}
+
 export interface Store {
+  /**
+   * Runs `work` with `tx`, a store whose reads and writes all happen in ONE
+   * database transaction, audit events included: it commits when `work`
+   * resolves and rolls back, leaving nothing written, when it throws. `scope`
+   * is whom it writes for; every write inside must be for the same tenant.
+   *
+   * Inside, use `tx` only: on SQLite the outer store waits until the
+   * transaction ends. A `transaction` call on `tx` joins the same
+   * transaction. On PostgreSQL `tx.projects.lock` holds a project's row, so
+   * rules checked on what was read stay true until the commit.
+   */
+  transaction<T>(scope: Scope, work: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   tenants: {
     ensure(tenantId: TenantId, platform: Platform, name?: string): Promise<void>;
   };

@@ -255,6 +255,14 @@ describeEachProvider("project close and the archive", (provider) => {
     await expect(view.tasks.add({ tenantId: f.tenant, actorId: f.project.managerId }, f.project.id, { title: "x" })).rejects.toBeInstanceOf(ProjectArchived);
     expect(await view.tasks.list(f.tenant, f.project.id)).toEqual([]);
     expect((await view.projects.get(f.tenant, f.project.id))!.name).toBe("Apollo");
+    // A transaction reads through the same view and writes nothing either.
+    const scope = { tenantId: f.tenant, actorId: f.project.managerId };
+    const inside = view.transaction(scope, async (tx) => {
+      expect((await tx.projects.get(f.tenant, f.project.id))!.name).toBe("Apollo");
+      return tx.tasks.add(scope, f.project.id, { title: "y" });
+    });
+    await expect(inside).rejects.toBeInstanceOf(ProjectArchived);
+    expect(await f.store.tasks.list(f.tenant, f.project.id)).toEqual([]);
   });
 
   it("is reopened by its manager only; then it changes again and can be closed again", async () => {
