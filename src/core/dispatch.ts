@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
-import { authorityOf, holds, refusal, type Authority, type Role } from "./commands/authority.js";
+import { authorityOf, holds, refusal, type Authority, type Role } from "./authorization.js";
 import { outsiderRefusal } from "./outsiders.js";
 import { commandName, effectOf, permissionOf, type CommandContext, type CommandDef, type ProjectCommand } from "./commands/define.js";
 import type { ParseEnv } from "./commands/fields.js";

@@ -5,7 +5,7 @@
  * role there, and they run no workspace-wide command but help. The adapter
  * says who is an outsider; the rule lives here.
  */
-import { authorityOf, type Authority } from "./commands/authority.js";
+import { authorityOf, type Authority } from "./authorization.js";
 import { commandName, type CommandDef, type ProjectEffect } from "./commands/define.js";
 import type { Context, Outsider } from "./context.js";
 import type { Project } from "./store.js";

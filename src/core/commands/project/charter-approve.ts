@@ -2,7 +2,8 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { joinWords, membersById } from "../shared.js";
 import { rejection, reply, text, type Block } from "../../views/reply.js";
-import { approvalLine, charterApproverIds, versionField, versionParam, when } from "./charter-format.js";
+import { charterApproverIds } from "../../authorization.js";
+import { approvalLine, versionField, versionParam, when } from "./charter-format.js";
 
 export default projectCommand({
   path: ["project", "charter", "approve"],

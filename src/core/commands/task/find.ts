@@ -5,7 +5,7 @@ import { fields } from "../fields.js";
 import type { Task } from "../../store.js";
 import { contextLine, rejection, text, type Reply } from "../../views/reply.js";
 import { ref } from "../shared.js";
-import { mayChange, refusal } from "../authority.js";
+import { mayChange, refusal } from "../../authorization.js";
 
 const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
 

@@ -1,14 +1,21 @@
 /**
- * Who may do what to a project. Owners and managers run it: budget,
- * settings, close and reopen, and anyone's tasks and risks. Only owners give
- * and take away roles. Everyone else in the workspace logs their own costs
- * and tasks and changes their own entries. Workspace admins may do
- * everything.
+ * Who may do what to a project: the one place for every role check, used by
+ * the dispatcher (a command's `permission`), by the commands (someone else's
+ * entry, charter approval, change decisions, roles) and inside their store
+ * transactions, where the same checks run again on fresh data.
+ *
+ * Owners and managers run a project: budget, settings, close and reopen, and
+ * anyone's tasks and risks. Only owners give and take away roles, and a
+ * project always keeps one owner. Everyone else in the workspace logs their
+ * own costs and tasks and changes their own entries. The owners, managers
+ * and stakeholders approve the charter; the manager and the stakeholders
+ * marked as approvers decide on change requests. Workspace admins may do
+ * everything a role allows.
  */
-import type { Context } from "../context.js";
-import type { Project, ProjectRole, ProjectRoleName } from "../store.js";
-import { rejection, type Reply } from "../views/reply.js";
-import { joinWords, membersById } from "./shared.js";
+import type { Context } from "./context.js";
+import type { Project, ProjectRole, ProjectRoleName, Stakeholder } from "./store.js";
+import { rejection, type Reply } from "./views/reply.js";
+import { joinWords, membersById } from "./commands/shared.js";
 
 /** The role a command needs: "manager" lets owners and managers run it, "owner" only owners. */
 export type Role = ProjectRoleName;
@@ -21,7 +28,8 @@ export interface Authority {
   roles: readonly ProjectRole[];
 }
 
-export async function authorityOf(ctx: Context, project: Pick<Project, "id">): Promise<Authority> {
+/** The acting member's standing on the project, read through `ctx.store` (a transaction's store reads it fresh). */
+export async function authorityOf(ctx: Pick<Context, "store" | "tenant" | "user">, project: Pick<Project, "id">): Promise<Authority> {
   const roles = await ctx.store.roles.list(ctx.tenant, project.id);
   return { roles, role: roles.find((r) => r.memberId === ctx.user.id)?.role ?? null, admin: ctx.user.role === "admin" };
 }
@@ -54,4 +62,9 @@ export async function refusal(ctx: Context, project: Pick<Project, "name">, auth
   const ask = names.length ? `ask ${joinWords(names).replace(/ and (?=[^ ]+$)/, " or ")}` : "ask a workspace admin";
   const who = also ? `${whoMay(needed)} and ${also.who}` : whoMay(needed);
   return rejection(`Only ${project.name}'s ${who} can ${action} — ${ask}.`);
+}
+
+/** Who may approve the charter: the owners and managers first, then the stakeholders. */
+export function charterApproverIds(roles: readonly Pick<ProjectRole, "memberId">[], stakeholders: readonly Pick<Stakeholder, "memberId">[]): string[] {
+  return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
 }
