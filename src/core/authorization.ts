@@ -68,3 +68,8 @@ export async function refusal(ctx: Context, project: Pick<Project, "name">, auth
 export function charterApproverIds(roles: readonly Pick<ProjectRole, "memberId">[], stakeholders: readonly Pick<Stakeholder, "memberId">[]): string[] {
   return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
 }
+
+/** May decide on a change request: one of the project's approvers (domain/change-policy.ts `approverIds`); a role alone does not make one. */
+export function mayDecideChanges(memberId: string, approverIds: readonly string[]): boolean {
+  return approverIds.includes(memberId);
+}

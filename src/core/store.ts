@@ -27,6 +27,7 @@ import type {
   NewCost,
   ImportedCost,
   CostTotals,
+  CostCategory,
   Budget,
   BudgetChange,
   RiskStatus,
@@ -77,21 +78,6 @@ export class StoreConflict extends Error {
 }
 
 /**
- * Raised by `changes.decide` when the acting member may not decide on change
- * requests of the project: only its manager and the stakeholders marked as
- * approvers may. Nothing is written.
- */
-export class NotAnApprover extends Error {
-  constructor(
-    /** Member ids of the project's approvers (manager first). */
-    readonly approverIds: readonly string[],
-  ) {
-    super("Only approvers can decide on change requests.");
-    this.name = "NotAnApprover";
-  }
-}
-
-/**
  * Raised when the acting member may not do this to the project (approve its
  * charter, close or reopen it, grant roles). Nothing is written.
  */
@@ -104,6 +90,12 @@ export class NotAllowed extends Error {
     super(message);
     this.name = "NotAllowed";
   }
+}
+
+/** An approved change request that a write carries out: the write's audit event names it. */
+export interface AppliedChange {
+  changeId: string;
+  number: number;
 }
 
 /** How `Store.transaction` runs its callback. */
@@ -153,6 +145,13 @@ export interface Store {
     create(scope: Scope, project: NewProject): Promise<Project>;
     get(tenantId: TenantId, id: string): Promise<Project | null>;
     findByName(tenantId: TenantId, name: string): Promise<Project | null>;
+    /**
+     * The project, read afresh. Inside `transaction` its row stays locked
+     * until the transaction ends, so other writers of the project wait and
+     * what was read stays true until the commit (PostgreSQL; SQLite runs one
+     * transaction at a time). StoreConflict("not_found") when not the tenant's.
+     */
+    lock(tenantId: TenantId, projectId: string): Promise<Project>;
     list(tenantId: TenantId): Promise<Project[]>;
     /** The project linked to a channel, if any. */
     forChannel(tenantId: TenantId, channelId: string): Promise<Project | null>;
@@ -163,6 +162,8 @@ export interface Store {
     /** Where immediate alerts go; null = the linked channels. */
     setAlertChannel(scope: Scope, projectId: string, channelId: string | null): Promise<Project>;
     setChangePolicy(scope: Scope, projectId: string, policy: ChangePolicy): Promise<Project>;
+    /** Moves the end date as an approved change request says (`days` it moved by). */
+    setEndDate(scope: Scope, projectId: string, endDate: string, applied: { change: AppliedChange; days: number }): Promise<Project>;
   };
   roles: {
     /** The project's owners (first) and managers, oldest grant first. */
@@ -205,6 +206,11 @@ export interface Store {
   budgets: {
     get(tenantId: TenantId, projectId: string): Promise<Budget>;
     set(scope: Scope, projectId: string, change: BudgetChange): Promise<Budget>;
+    /**
+     * Books an approved change request: a line of its own beside the baseline
+     * records the amount, and the plan's total becomes `total`.
+     */
+    addChange(scope: Scope, projectId: string, booking: { change: AppliedChange; category: CostCategory; amount: bigint; total: bigint }): Promise<Budget>;
   };
   risks: {
     add(scope: Scope, projectId: string, risk: NewRisk): Promise<Risk>;
@@ -274,12 +280,17 @@ export interface Store {
     /** Oldest first; all statuses unless filtered. */
     list(tenantId: TenantId, projectId: string, filter?: { status?: ChangeStatus[] }): Promise<ChangeRequest[]>;
     /**
-     * Records the acting member's decision. When it settles the request under
-     * the project's policy, the status changes and, on approval, the impacts
-     * are applied (budget line, end date, charter scope) in the same
-     * transaction, each with an AuditEvent naming the request.
+     * Records the acting member's decision (a question too) and returns the
+     * request with it as its newest. Whether they may, and whether it settles
+     * the request, is the core's call.
      */
-    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<{ change: ChangeRequest; settled: boolean }>;
+    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<ChangeRequest>;
+    /** Records how the request was settled; the policy and approvers it was settled under go into the audit log. */
+    settle(
+      scope: Scope,
+      changeId: string,
+      settlement: { status: Exclude<ChangeStatus, "open">; at: Date; policy: ChangePolicy; approverIds: readonly string[] },
+    ): Promise<ChangeRequest>;
     markReminded(scope: Scope, changeId: string, localDate: string): Promise<void>;
   };
   reportSchedules: {
@@ -292,8 +303,12 @@ export interface Store {
     stop(scope: Scope, scheduleId: string): Promise<ReportSchedule>;
   };
   charters: {
-    /** Saves the content as the project's next version (1 for the first), written by the acting member. */
-    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date): Promise<CharterVersion>;
+    /**
+     * Saves the content as the project's next version (1 for the first),
+     * written by the acting member; `applied` when an approved change request
+     * added a scope item (`added`).
+     */
+    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date, applied?: { change: AppliedChange; added: string }): Promise<CharterVersion>;
     /** The newest version, or null when the project has no charter yet. */
     latest(tenantId: TenantId, projectId: string): Promise<CharterVersion | null>;
     version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;

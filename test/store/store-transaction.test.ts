@@ -96,6 +96,32 @@ describeEachProvider("store transaction", (provider) => {
     expect((await events()).filter((a) => a === "task.add")).toHaveLength(15);
   });
 
+  it("holds a locked project's row until the transaction ends: another one waits for it, then reads what it wrote", async () => {
+    const { tenant, project } = await setup();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const order: string[] = [];
+    const first = store().transaction(tenant.scope, async (tx) => {
+      expect((await tx.projects.lock(tenant.tenantId, project.id)).budgetTotal).toBeNull();
+      entered();
+      await held;
+      await tx.budgets.set(tenant.scope, project.id, { total: 5_000n });
+      order.push("first wrote");
+    });
+    await inside;
+    const second = store().transaction(tenant.scope, async (tx) => {
+      const seen = await tx.projects.lock(tenant.tenantId, project.id);
+      order.push("second read");
+      return seen.budgetTotal;
+    });
+    setTimeout(release, 150);
+    await first;
+    expect(await second).toBe(5_000n);
+    expect(order).toEqual(["first wrote", "second read"]);
+  });
+
   it("re-runs the whole callback on a unique violation when asked to, and only then", async () => {
     const { tenant, project } = await setup();
     const uniqueViolation = () => Object.assign(new Error("Unique constraint failed"), { code: "P2002" });

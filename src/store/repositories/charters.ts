@@ -1,7 +1,8 @@
 /**
  * The project charter, versioned: every save is a new CharterVersion (the
- * content as JSON); approvals name the version approved. Change requests
- * write versions too (change-requests.ts), in the same numbering.
+ * content as JSON); approvals name the version approved. An approved change
+ * request's scope item is saved as the next version too, in the same
+ * numbering, its audit event naming the request.
  */
 import { NotAllowed, StoreConflict, type CharterApproval, type CharterVersion, type Store } from "../../core/store.js";
 import type { CharterApproval as ApprovalRow, CharterVersion as VersionRow } from "../../generated/sqlite/client.js";
@@ -10,6 +11,8 @@ import type { StoreContext } from "../client.js";
 import { notFound } from "../errors.js";
 import { requireProject } from "../guards.js";
 import { write } from "../write.js";
+import { changeNames } from "../applied-change.js";
+import { charterScope } from "../../core/domain/charter.js";
 import { authorityIn } from "./project-roles.js";
 
 const WITH_APPROVALS = { approvals: { orderBy: [{ approvedAt: "asc" as const }, { id: "asc" as const }] } };
@@ -52,28 +55,39 @@ async function charterApprovers(tx: Tx, tenantId: string, projectId: string): Pr
 export function chartersRepository(ctx: StoreContext): Store["charters"] {
   const { prisma } = ctx;
   return {
-    save(scope, projectId, content, at) {
+    save(scope, projectId, content, at, applied) {
       return write(
         ctx,
         scope,
         async (tx, audit) => {
           const { tenantId } = scope;
           await requireProject(tx, tenantId, projectId);
-          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true } });
+          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true, content: true } });
           const charter = toCharterVersion(
             await tx.charterVersion.create({
               data: { tenantId, projectId, version: (latest?.version ?? 0) + 1, content: JSON.stringify(content), createdById: scope.actorId, createdAt: at },
               include: WITH_APPROVALS,
             }),
           );
-          await audit({
-            action: "charter.save",
-            entity: "charter",
-            entityId: charter.id,
-            projectId,
-            before: latest ? { version: latest.version } : null,
-            after: { version: charter.version, content },
-          });
+          if (applied) {
+            await audit({
+              action: "change.apply-scope",
+              entity: "charter",
+              entityId: charter.id,
+              projectId,
+              before: latest ? { version: latest.version, scope: charterScope(parseContent(latest.content)) } : null,
+              after: { version: charter.version, scope: charterScope(content), added: applied.added, ...changeNames(applied.change) },
+            });
+          } else {
+            await audit({
+              action: "charter.save",
+              entity: "charter",
+              entityId: charter.id,
+              projectId,
+              before: latest ? { version: latest.version } : null,
+              after: { version: charter.version, content },
+            });
+          }
           return charter;
         },
         // A change request approved at the same moment took the number: save again as the next one.
