@@ -13,7 +13,7 @@
  * everything a role allows.
  */
 import type { Context } from "./context.js";
-import type { Project, ProjectRole, ProjectRoleName, Stakeholder } from "./store.js";
+import type { Project, ProjectRole, ProjectRoleName, Scope, Stakeholder, Store, TransactionOptions } from "./store.js";
 import { rejection, type Reply } from "./views/reply.js";
 import { joinWords, membersById } from "./commands/shared.js";
 
@@ -62,6 +62,47 @@ export async function refusal(ctx: Context, project: Pick<Project, "name">, auth
   const ask = names.length ? `ask ${joinWords(names).replace(/ and (?=[^ ]+$)/, " or ")}` : "ask a workspace admin";
   const who = also ? `${whoMay(needed)} and ${also.who}` : whoMay(needed);
   return rejection(`Only ${project.name}'s ${who} can ${action} — ${ask}.`);
+}
+
+/**
+ * Work on a project that needs `needed`, in one store transaction: the
+ * project's row is held until the commit and the acting member's role is read
+ * again inside it, so a role taken away since the dispatcher checked it is
+ * honoured. `work` gets the project and the authority as the transaction read
+ * them; `refused` is the dispatcher's refusal (nothing written) when the
+ * member no longer holds the role.
+ */
+export async function withRole<T>(
+  ctx: Context & { scope: Scope },
+  project: Pick<Project, "id">,
+  needed: Role,
+  action: string,
+  work: (tx: Store, project: Project, authority: Authority) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<{ refused: Reply } | { done: T }> {
+  type Read = { held: true; done: T } | { held: false; project: Project; authority: Authority };
+  const outcome = await ctx.store.transaction(
+    ctx.scope,
+    async (tx): Promise<Read> => {
+      const fresh = await tx.projects.lock(ctx.tenant, project.id);
+      const authority = await authorityOf({ ...ctx, store: tx }, fresh);
+      if (!holds(authority, needed)) return { held: false, project: fresh, authority };
+      return { held: true, done: await work(tx, fresh, authority) };
+    },
+    options,
+  );
+  if (outcome.held) return { done: outcome.done };
+  return { refused: await refusal(ctx, outcome.project, outcome.authority, needed, action) };
+}
+
+/**
+ * Why the member cannot be given `role` (null: no role): the project's last
+ * owner stepping down. Null when they can.
+ */
+export function roleChangeRefusal(project: Pick<Project, "name">, roles: readonly ProjectRole[], memberId: string, role: Role | null): string | null {
+  const before = roles.find((r) => r.memberId === memberId)?.role ?? null;
+  const lastOwner = before === "owner" && roles.filter((r) => r.role === "owner").length === 1;
+  return lastOwner && role !== "owner" ? `${project.name} needs at least one owner: make someone else an owner first.` : null;
 }
 
 /** Who may approve the charter: the owners and managers first, then the stakeholders. */

@@ -77,21 +77,6 @@ export class StoreConflict extends Error {
   }
 }
 
-/**
- * Raised when the acting member may not do this to the project (approve its
- * charter, close or reopen it, grant roles). Nothing is written.
- */
-export class NotAllowed extends Error {
-  constructor(
-    message: string,
-    /** Member ids of who may (manager first). */
-    readonly allowedIds: readonly string[],
-  ) {
-    super(message);
-    this.name = "NotAllowed";
-  }
-}
-
 /** An approved change request that a write carries out: the write's audit event names it. */
 export interface AppliedChange {
   changeId: string;
@@ -170,9 +155,9 @@ export interface Store {
     list(tenantId: TenantId, projectId: string): Promise<ProjectRole[]>;
     /**
      * Gives the member a role on the project, changes it, or (null) takes it
-     * away. Only the project's owners and workspace admins may (NotAllowed);
-     * the last owner cannot be removed or demoted (StoreConflict). Returns the
-     * role before and after; nothing is written when they are the same.
+     * away. Returns the role before and after; nothing is written when they
+     * are the same. Who may, and that the last owner stays, is the core's
+     * rule (core/authorization.ts).
      */
     set(scope: Scope, projectId: string, memberId: string, role: ProjectRoleName | null): Promise<{ before: ProjectRoleName | null; after: ProjectRoleName | null }>;
   };
@@ -313,23 +298,23 @@ export interface Store {
     latest(tenantId: TenantId, projectId: string): Promise<CharterVersion | null>;
     version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;
     /**
-     * Records the acting member's approval of a version. Only the project's
-     * owners, managers and stakeholders may approve (NotAllowed otherwise).
-     * `created` is false when they had approved that version already;
-     * `latest` is the project's newest version number.
+     * Records the acting member's approval of a version (who may is the
+     * core's rule, core/authorization.ts). `created` is false when they had
+     * approved that version already; `latest` is the project's newest version
+     * number.
      */
     approve(scope: Scope, projectId: string, version: number, at: Date): Promise<{ charter: CharterVersion; created: boolean; latest: number }>;
   };
   closeOuts: {
     /**
      * Closes (archives) the project: stores the post-mortem and the final
-     * report and sets status "closed" and closedAt, in one transaction.
-     * Only its owners and managers (and workspace admins) may (NotAllowed);
-     * a closed project fails with StoreConflict.
+     * report and sets status "closed" and closedAt, in one transaction. Who
+     * may, and when, is the core's rule (core/authorization.ts,
+     * core/domain/close-out.ts).
      */
     close(scope: Scope, projectId: string, closeOut: NewCloseOut): Promise<CloseOut>;
     get(tenantId: TenantId, projectId: string): Promise<CloseOut | null>;
-    /** Makes a closed project active again (owners, managers, admins); the last close-out is kept. */
+    /** Makes a closed project active again; the last close-out is kept. */
     reopen(scope: Scope, projectId: string, at: Date): Promise<Project>;
   };
 }
