@@ -65,11 +65,19 @@ import type {
 // The records are part of the port: whoever uses the store imports them from here.
 export * from "./records.js";
 
+/**
+ * What a refused store write ran into (nothing was written):
+ * - duplicate: the name is taken already (a project, a KPI of the project);
+ * - not_found: no such record of the tenant's;
+ * - limit: the write would take an amount or a project's total to the money limit (domain/money.ts);
+ * - currency-mismatch: the write would change the currency of amounts already recorded, which are never converted.
+ */
+export type StoreConflictReason = "duplicate" | "not_found" | "limit" | "currency-mismatch";
+
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {
   constructor(
-    /** limit: the write would take an amount or a project's total to the money limit (domain/money.ts). */
-    readonly reason: "duplicate" | "not_found" | "limit",
+    readonly reason: StoreConflictReason,
     message: string,
   ) {
     super(message);

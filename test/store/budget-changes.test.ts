@@ -77,6 +77,7 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
     const refused = t.store.budgets.set(tenant.scope, project.id, { total: 100_000n, currency: "USD" });
     await expect(refused).rejects.toBeInstanceOf(StoreConflict);
     await expect(refused).rejects.toThrow("approved changes in EUR");
+    await expect(refused).rejects.toMatchObject({ reason: "currency-mismatch" });
     expect((await t.store.projects.get(tenant.tenantId, project.id))?.currency).toBe("EUR");
   });
 

@@ -96,13 +96,13 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
           const cost = await tx.costEntry.findFirst({ where: { tenantId, projectId }, select: { id: true } });
           if (cost) {
             throw new StoreConflict(
-              "duplicate",
+              "currency-mismatch",
               `This project already has costs in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
           if (before.changes.length > 0) {
             throw new StoreConflict(
-              "duplicate",
+              "currency-mismatch",
               `This project's budget already holds approved changes in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
