@@ -33,6 +33,17 @@ export function createStore(db: Database): Store {
   return storeOn({ prisma: db.prisma, provider: db.provider, knownTenants: new Set() });
 }
 
+/** The tenants known outside, and those a transaction learns, kept to itself: the rows it wrote may roll back. */
+class KnownInTransaction extends Set<string> {
+  constructor(private readonly outside: ReadonlySet<string>) {
+    super();
+  }
+
+  override has(tenantId: string): boolean {
+    return super.has(tenantId) || this.outside.has(tenantId);
+  }
+}
+
 /** The repositories on a context: the database's, or those of one open transaction. */
 function storeOn(ctx: StoreContext): Store {
   const store: Store = {
@@ -49,8 +60,7 @@ function storeOn(ctx: StoreContext): Store {
             // The open transaction's client stands in for the database's: the repositories only query through it.
             prisma: tx as unknown as Client,
             provider: ctx.provider,
-            // Tenant rows written inside may roll back: what it learns stays its own.
-            knownTenants: new Set(ctx.knownTenants),
+            knownTenants: new KnownInTransaction(ctx.knownTenants),
             open: { tx, tenantId: scope.tenantId, root: ctx.prisma },
           }),
         ),

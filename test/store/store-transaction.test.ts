@@ -5,7 +5,7 @@
 import { expect, it } from "vitest";
 import type { Store } from "../../src/core/store.js";
 import { describeEachProvider, suiteStore } from "../support/db.js";
-import { createProject, createTenant, type TenantFixture } from "./fixtures.js";
+import { createProject, createTenant, unique, type TenantFixture } from "./fixtures.js";
 
 const COST = { amount: 1_500n, currency: "EUR", category: "software", incurredOn: "2026-03-02" } as const;
 
@@ -148,6 +148,18 @@ describeEachProvider("store transaction", (provider) => {
       }),
     ).rejects.toMatchObject({ code: "P2002" });
     expect(once).toBe(1);
+  });
+
+  it("forgets a tenant first met inside a transaction that rolled back: its row is written again afterwards", async () => {
+    const tenantId = unique("T-new");
+    const failed = store().transaction({ tenantId, actorId: "nobody" }, async (tx) => {
+      await tx.members.ensure(tenantId, { platformUserId: "first", name: "First" });
+      throw new Error("rolled back");
+    });
+    await expect(failed).rejects.toThrow("rolled back");
+    const member = await store().members.ensure(tenantId, { platformUserId: "second", name: "Second" });
+    expect(member.tenantId).toBe(tenantId);
+    expect(await store().members.getMany(tenantId, [member.id])).toHaveLength(1);
   });
 
   it("refuses a write for another tenant inside it, and writes nothing", async () => {

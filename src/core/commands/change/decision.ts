@@ -69,7 +69,7 @@ export function decideChangeRequest(
       if (budget) await tx.budgets.addChange(scope, project.id, { change: applied, ...budget });
       if (schedule) await tx.projects.setEndDate(scope, project.id, schedule.endDate, { change: applied, days: schedule.days });
       if (charter) await tx.charters.save(scope, project.id, charter.content, input.at, { change: applied, added: charter.added });
-      return { kind: "settled", change: settled, before: project, after: await tx.projects.lock(tenantId, project.id) };
+      return { kind: "settled", change: settled, before: project, after: (await tx.projects.get(tenantId, project.id)) ?? project };
     },
     // A charter saved at the same moment took the next version number: decide again on fresh data.
     { retryOnUnique: true },
