@@ -27,10 +27,16 @@ export function archivedReply(project: Pick<Project, "name">): Reply {
 /** Store writes take a Scope (tenant + acting member) first; reads take a tenant id. */
 export const isScope = (value: unknown): value is Scope => typeof value === "object" && value !== null && "actorId" in value && "tenantId" in value;
 
-/** The store as a read-only view: every write (a call with a Scope) fails with ProjectArchived and writes nothing. */
+/**
+ * The store as a read-only view: every write (a call with a Scope) fails with
+ * ProjectArchived and writes nothing; a transaction reads through the same view.
+ */
 export function readOnlyStore(store: Store, project: Pick<Project, "name">): Store {
-  const view: Record<string, Record<string, unknown>> = {};
+  const view: Record<string, unknown> = {
+    transaction: ((scope, work, options) => store.transaction(scope, (tx) => work(readOnlyStore(tx, project)), options)) satisfies Store["transaction"],
+  };
   for (const [name, repository] of Object.entries(store as unknown as Record<string, Record<string, unknown>>)) {
+    if (name === "transaction") continue;
     view[name] = Object.fromEntries(
       Object.entries(repository).map(([method, fn]) => [
         method,

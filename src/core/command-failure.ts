@@ -86,13 +86,40 @@ export function savedBy(ctx: Context | undefined): readonly SavedWrite[] {
 /**
  * The context a command runs with: `ctx` with a store that records every
  * write that commits (a call with a Scope that resolves: each write is one
- * transaction, committed by then). The record is what `savedBy` answers for
- * both contexts, started afresh for each command.
+ * transaction, committed by then; inside `store.transaction`, once the
+ * transaction commits). The record is what `savedBy` answers for both
+ * contexts, started afresh for each command.
  */
 export function recordingWrites(ctx: Context): Context {
   const saved: SavedWrite[] = [];
-  const view: Record<string, Record<string, unknown>> = {};
-  for (const [area, repository] of Object.entries(ctx.store as unknown as Record<string, Record<string, unknown>>)) {
+  const recording: Context = { ...ctx, store: recordingStore(ctx.store, saved) };
+  savedByContext.set(ctx, saved);
+  savedByContext.set(recording, saved);
+  return recording;
+}
+
+function recordingStore(store: Store, saved: SavedWrite[]): Store {
+  const view: Record<string, unknown> = {
+    transaction: ((scope, work, options) => {
+      // Held back until the commit; a retried attempt starts over.
+      let pending: SavedWrite[] = [];
+      return store
+        .transaction(
+          scope,
+          (tx) => {
+            pending = [];
+            return work(recordingStore(tx, pending));
+          },
+          options,
+        )
+        .then((value) => {
+          saved.push(...pending);
+          return value;
+        });
+    }) satisfies Store["transaction"],
+  };
+  for (const [area, repository] of Object.entries(store as unknown as Record<string, Record<string, unknown>>)) {
+    if (area === "transaction") continue;
     view[area] = Object.fromEntries(
       Object.entries(repository).map(([method, fn]) => [
         method,
@@ -109,8 +136,5 @@ export function recordingWrites(ctx: Context): Context {
       ]),
     );
   }
-  const recording: Context = { ...ctx, store: view as unknown as Store };
-  savedByContext.set(ctx, saved);
-  savedByContext.set(recording, saved);
-  return recording;
+  return view as unknown as Store;
 }

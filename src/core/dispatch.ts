@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
-import { authorityOf, holds, refusal, type Authority, type Role } from "./commands/authority.js";
+import { authorityOf, holds, refusal, type Authority, type Role } from "./authorization.js";
 import { outsiderRefusal } from "./outsiders.js";
 import { commandName, effectOf, permissionOf, type CommandContext, type CommandDef, type ProjectCommand } from "./commands/define.js";
 import type { ParseEnv } from "./commands/fields.js";
@@ -23,7 +23,7 @@ import { inboundWords, type ChatText } from "./grammar/inbound.js";
 import { quoted } from "./grammar/quote.js";
 import { tokenize, type Token } from "./grammar/tokenize.js";
 import { suggest } from "./grammar/suggest.js";
-import { NotAllowed, StoreConflict, type Project } from "./store.js";
+import { StoreConflict, type Project } from "./store.js";
 import { withoutReserved } from "./views/references.js";
 import { contextLine, rejection, text, type Reply } from "./views/reply.js";
 
@@ -189,7 +189,7 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
   try {
     return def.scope === "project" ? await def.run({ ...cctx, project: project!, authority: authority! }, parsed.data) : await def.run(cctx, parsed.data);
   } catch (err) {
-    if (err instanceof StoreConflict || err instanceof NotAllowed) return rejection(err.message);
+    if (err instanceof StoreConflict) return rejection(err.message);
     if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
     const saved = savedBy(ctx);
     ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err), saved: saved.length });

@@ -5,7 +5,7 @@
  * role there, and they run no workspace-wide command but help. The adapter
  * says who is an outsider; the rule lives here.
  */
-import { authorityOf, type Authority } from "./commands/authority.js";
+import { authorityOf, holds, type Authority } from "./authorization.js";
 import { commandName, type CommandDef, type ProjectEffect } from "./commands/define.js";
 import type { Context, Outsider } from "./context.js";
 import type { Project } from "./store.js";
@@ -37,7 +37,7 @@ export async function outsiderRefusal(
   }
   if (effect === "read") return null;
   const held = authority ?? (await authorityOf(ctx, project));
-  if (held.admin || held.role) return null;
+  if (holds(held, "manager")) return null;
   return rejection(
     `You can read ${project.name}'s updates here, but ${WHY[ctx.outsider]}, so you can't change it until one of its owners or managers gives you a role (\`project role @you manager\`). Nothing was changed.`,
   );

@@ -27,6 +27,7 @@ import type {
   NewCost,
   ImportedCost,
   CostTotals,
+  CostCategory,
   Budget,
   BudgetChange,
   RiskStatus,
@@ -64,11 +65,19 @@ import type {
 // The records are part of the port: whoever uses the store imports them from here.
 export * from "./records/index.js";
 
+/**
+ * What a refused store write ran into (nothing was written):
+ * - duplicate: the name is taken already (a project, a KPI of the project);
+ * - not_found: no such record of the tenant's;
+ * - limit: the write would take an amount or a project's total to the money limit (domain/money.ts);
+ * - currency-mismatch: the write would change the currency of amounts already recorded, which are never converted.
+ */
+export type StoreConflictReason = "duplicate" | "not_found" | "limit" | "currency-mismatch";
+
 /** Raised by the store for expected conflicts; the core turns it into a friendly reply. */
 export class StoreConflict extends Error {
   constructor(
-    /** limit: the write would take an amount or a project's total to the money limit (domain/money.ts). */
-    readonly reason: "duplicate" | "not_found" | "limit",
+    readonly reason: StoreConflictReason,
     message: string,
   ) {
     super(message);
@@ -76,37 +85,38 @@ export class StoreConflict extends Error {
   }
 }
 
-/**
- * Raised by `changes.decide` when the acting member may not decide on change
- * requests of the project: only its manager and the stakeholders marked as
- * approvers may. Nothing is written.
- */
-export class NotAnApprover extends Error {
-  constructor(
-    /** Member ids of the project's approvers (manager first). */
-    readonly approverIds: readonly string[],
-  ) {
-    super("Only approvers can decide on change requests.");
-    this.name = "NotAnApprover";
-  }
+/** An approved change request that a write carries out: the write's audit event names it. */
+export interface AppliedChange {
+  changeId: string;
+  number: number;
 }
 
-/**
- * Raised when the acting member may not do this to the project (approve its
- * charter, close or reopen it, grant roles). Nothing is written.
- */
-export class NotAllowed extends Error {
-  constructor(
-    message: string,
-    /** Member ids of who may (manager first). */
-    readonly allowedIds: readonly string[],
-  ) {
-    super(message);
-    this.name = "NotAllowed";
-  }
+/** How `Store.transaction` runs its callback. */
+export interface TransactionOptions {
+  /**
+   * Run the whole callback again, on fresh data, when a write in it hits a
+   * unique violation (another writer took the same number meanwhile). Writes
+   * that retry on their own outside a transaction (numbered records, charter
+   * versions) get this inside one without asking.
+   */
+  retryOnUnique?: boolean;
+  /** How long the transaction may run, when more than the default. */
+  timeoutMs?: number;
 }
 
 export interface Store {
+  /**
+   * Runs `work` with `tx`, a store whose reads and writes all happen in ONE
+   * database transaction, audit events included: it commits when `work`
+   * resolves and rolls back, leaving nothing written, when it throws. `scope`
+   * is whom it writes for; every write inside must be for the same tenant.
+   *
+   * Inside, use `tx` only: on SQLite the outer store waits until the
+   * transaction ends. A `transaction` call on `tx` joins the same
+   * transaction. On PostgreSQL `tx.projects.lock` holds a project's row, so
+   * rules checked on what was read stay true until the commit.
+   */
+  transaction<T>(scope: Scope, work: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   tenants: {
     ensure(tenantId: TenantId, platform: Platform, name?: string): Promise<void>;
   };
@@ -128,6 +138,13 @@ export interface Store {
     create(scope: Scope, project: NewProject): Promise<Project>;
     get(tenantId: TenantId, id: string): Promise<Project | null>;
     findByName(tenantId: TenantId, name: string): Promise<Project | null>;
+    /**
+     * The project, read afresh. Inside `transaction` its row stays locked
+     * until the transaction ends, so other writers of the project wait and
+     * what was read stays true until the commit (PostgreSQL; SQLite runs one
+     * transaction at a time). StoreConflict("not_found") when not the tenant's.
+     */
+    lock(tenantId: TenantId, projectId: string): Promise<Project>;
     list(tenantId: TenantId): Promise<Project[]>;
     /** The project linked to a channel, if any. */
     forChannel(tenantId: TenantId, channelId: string): Promise<Project | null>;
@@ -138,15 +155,17 @@ export interface Store {
     /** Where immediate alerts go; null = the linked channels. */
     setAlertChannel(scope: Scope, projectId: string, channelId: string | null): Promise<Project>;
     setChangePolicy(scope: Scope, projectId: string, policy: ChangePolicy): Promise<Project>;
+    /** Moves the end date as an approved change request says (`days` it moved by). */
+    setEndDate(scope: Scope, projectId: string, endDate: string, applied: { change: AppliedChange; days: number }): Promise<Project>;
   };
   roles: {
     /** The project's owners (first) and managers, oldest grant first. */
     list(tenantId: TenantId, projectId: string): Promise<ProjectRole[]>;
     /**
      * Gives the member a role on the project, changes it, or (null) takes it
-     * away. Only the project's owners and workspace admins may (NotAllowed);
-     * the last owner cannot be removed or demoted (StoreConflict). Returns the
-     * role before and after; nothing is written when they are the same.
+     * away. Returns the role before and after; nothing is written when they
+     * are the same. Who may, and that the last owner stays, is the core's
+     * rule (core/authorization.ts).
      */
     set(scope: Scope, projectId: string, memberId: string, role: ProjectRoleName | null): Promise<{ before: ProjectRoleName | null; after: ProjectRoleName | null }>;
   };
@@ -180,6 +199,11 @@ export interface Store {
   budgets: {
     get(tenantId: TenantId, projectId: string): Promise<Budget>;
     set(scope: Scope, projectId: string, change: BudgetChange): Promise<Budget>;
+    /**
+     * Books an approved change request: a line of its own beside the baseline
+     * records the amount, and the plan's total becomes `total`.
+     */
+    addChange(scope: Scope, projectId: string, booking: { change: AppliedChange; category: CostCategory; amount: bigint; total: bigint }): Promise<Budget>;
   };
   risks: {
     add(scope: Scope, projectId: string, risk: NewRisk): Promise<Risk>;
@@ -249,12 +273,17 @@ export interface Store {
     /** Oldest first; all statuses unless filtered. */
     list(tenantId: TenantId, projectId: string, filter?: { status?: ChangeStatus[] }): Promise<ChangeRequest[]>;
     /**
-     * Records the acting member's decision. When it settles the request under
-     * the project's policy, the status changes and, on approval, the impacts
-     * are applied (budget line, end date, charter scope) in the same
-     * transaction, each with an AuditEvent naming the request.
+     * Records the acting member's decision (a question too) and returns the
+     * request with it as its newest. Whether they may, and whether it settles
+     * the request, is the core's call.
      */
-    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<{ change: ChangeRequest; settled: boolean }>;
+    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<ChangeRequest>;
+    /** Records how the request was settled; the policy and approvers it was settled under go into the audit log. */
+    settle(
+      scope: Scope,
+      changeId: string,
+      settlement: { status: Exclude<ChangeStatus, "open">; at: Date; policy: ChangePolicy; approverIds: readonly string[] },
+    ): Promise<ChangeRequest>;
     markReminded(scope: Scope, changeId: string, localDate: string): Promise<void>;
   };
   reportSchedules: {
@@ -267,29 +296,33 @@ export interface Store {
     stop(scope: Scope, scheduleId: string): Promise<ReportSchedule>;
   };
   charters: {
-    /** Saves the content as the project's next version (1 for the first), written by the acting member. */
-    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date): Promise<CharterVersion>;
+    /**
+     * Saves the content as the project's next version (1 for the first),
+     * written by the acting member; `applied` when an approved change request
+     * added a scope item (`added`).
+     */
+    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date, applied?: { change: AppliedChange; added: string }): Promise<CharterVersion>;
     /** The newest version, or null when the project has no charter yet. */
     latest(tenantId: TenantId, projectId: string): Promise<CharterVersion | null>;
     version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;
     /**
-     * Records the acting member's approval of a version. Only the project's
-     * owners, managers and stakeholders may approve (NotAllowed otherwise).
-     * `created` is false when they had approved that version already;
-     * `latest` is the project's newest version number.
+     * Records the acting member's approval of a version (who may is the
+     * core's rule, core/authorization.ts). `created` is false when they had
+     * approved that version already; `latest` is the project's newest version
+     * number.
      */
     approve(scope: Scope, projectId: string, version: number, at: Date): Promise<{ charter: CharterVersion; created: boolean; latest: number }>;
   };
   closeOuts: {
     /**
      * Closes (archives) the project: stores the post-mortem and the final
-     * report and sets status "closed" and closedAt, in one transaction.
-     * Only its owners and managers (and workspace admins) may (NotAllowed);
-     * a closed project fails with StoreConflict.
+     * report and sets status "closed" and closedAt, in one transaction. Who
+     * may, and when, is the core's rule (core/authorization.ts,
+     * core/domain/close-out.ts).
      */
     close(scope: Scope, projectId: string, closeOut: NewCloseOut): Promise<CloseOut>;
     get(tenantId: TenantId, projectId: string): Promise<CloseOut | null>;
-    /** Makes a closed project active again (owners, managers, admins); the last close-out is kept. */
+    /** Makes a closed project active again; the last close-out is kept. */
     reopen(scope: Scope, projectId: string, at: Date): Promise<Project>;
   };
 }

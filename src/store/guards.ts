@@ -19,12 +19,16 @@ export async function requireProject(tx: Tx, tenantId: TenantId, projectId: stri
 /**
  * Tenant rows are created on first use so members and projects can refer to
  * them. Outside the caller's transaction: a lost race with another process is
- * a unique violation, which would abort a PostgreSQL transaction.
+ * a unique violation, which would abort a PostgreSQL transaction. Inside
+ * `store.transaction` on SQLite it joins the transaction instead: SQLite runs
+ * one transaction at a time, so a statement outside it would wait for it to
+ * end, and no other writer can race it meanwhile.
  */
 export async function ensureTenantRow(ctx: StoreContext, tenantId: TenantId): Promise<void> {
   if (ctx.knownTenants.has(tenantId)) return;
+  const client = ctx.open && ctx.provider === "postgresql" ? ctx.open.root : ctx.prisma;
   try {
-    await ctx.prisma.tenant.upsert({ where: { id: tenantId }, update: {}, create: { id: tenantId, platform: guessPlatform(tenantId) } });
+    await client.tenant.upsert({ where: { id: tenantId }, update: {}, create: { id: tenantId, platform: guessPlatform(tenantId) } });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

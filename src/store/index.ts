@@ -1,10 +1,11 @@
 /**
  * The Prisma implementation of the core's Store port. Every query is scoped
- * by tenant; every write is one transaction with its audit event.
+ * by tenant; every write is one transaction with its audit event, or joins
+ * the one `transaction` opened.
  */
 import type { Store } from "../core/store.js";
 import type { StoreContext } from "./client.js";
-import type { Database } from "./database.js";
+import type { Client, Database } from "./database.js";
 import { allocationsRepository } from "./repositories/allocations.js";
 import { auditRepository } from "./repositories/audit.js";
 import { budgetsRepository } from "./repositories/budgets.js";
@@ -23,13 +24,48 @@ import { stakeholdersRepository } from "./repositories/stakeholders.js";
 import { standupsRepository } from "./repositories/standups.js";
 import { tasksRepository } from "./repositories/tasks.js";
 import { tenantsRepository } from "./repositories/tenants.js";
+import { inTransaction, joined } from "./write.js";
 
 export { openDatabase, resolveDatabaseUrl, type Database, type DatabaseUrl, type Provider } from "./database.js";
 export { migrate, migrationsDirectory } from "./migrate.js";
 
 export function createStore(db: Database): Store {
-  const ctx: StoreContext = { prisma: db.prisma, provider: db.provider, knownTenants: new Set() };
-  return {
+  return storeOn({ prisma: db.prisma, provider: db.provider, knownTenants: new Set() });
+}
+
+/** The tenants known outside, and those a transaction learns, kept to itself: the rows it wrote may roll back. */
+class KnownInTransaction extends Set<string> {
+  constructor(private readonly outside: ReadonlySet<string>) {
+    super();
+  }
+
+  override has(tenantId: string): boolean {
+    return super.has(tenantId) || this.outside.has(tenantId);
+  }
+}
+
+/** The repositories on a context: the database's, or those of one open transaction. */
+function storeOn(ctx: StoreContext): Store {
+  const store: Store = {
+    transaction(scope, work, options = {}) {
+      const open = ctx.open;
+      if (open) {
+        // Nested: the same transaction, the same store.
+        if (scope.tenantId !== open.tenantId) throw new Error("A store transaction writes for one tenant; this one is for another.");
+        return joined(options, () => work(store));
+      }
+      return inTransaction(ctx, options, (tx) =>
+        work(
+          storeOn({
+            // The open transaction's client stands in for the database's: the repositories only query through it.
+            prisma: tx as unknown as Client,
+            provider: ctx.provider,
+            knownTenants: new KnownInTransaction(ctx.knownTenants),
+            open: { tx, tenantId: scope.tenantId, root: ctx.prisma },
+          }),
+        ),
+      );
+    },
     tenants: tenantsRepository(ctx),
     members: membersRepository(ctx),
     projects: projectsRepository(ctx),
@@ -49,6 +85,7 @@ export function createStore(db: Database): Store {
     charters: chartersRepository(ctx),
     closeOuts: closeOutsRepository(ctx),
   };
+  return store;
 }
 export { activeStandupSchedules } from "./repositories/standups.js";
 export { activeReportSchedules } from "./repositories/report-schedules.js";

@@ -5,7 +5,7 @@
  * the failure is injected into one store call.
  */
 import { describe, expect, it } from "vitest";
-import { failureText, savedBy } from "../../src/core/command-failure.js";
+import { failureText, recordingWrites, savedBy } from "../../src/core/command-failure.js";
 import { dispatch } from "../../src/core/dispatch.js";
 import type { Store } from "../../src/core/store.js";
 import { renderText } from "../../src/core/views/render-text.js";
@@ -67,6 +67,29 @@ describe("failure replies", () => {
     expect(failureMessage(new Error("send failed"), ctx)).toMatch(/nothing was saved/);
     expect(failureMessage(full, ctx)).toBe("Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.");
     expect(failureMessage(new Error("before any command"))).toMatch(/nothing was saved/);
+  });
+
+  it("counts the writes of a store transaction as saved once it commits, and none when it rolls back", async () => {
+    const f = await apolloFixture(store(), "in-transaction");
+    const ctx = recordingWrites(await f.pm.context());
+    const scope = { tenantId: ctx.tenant, actorId: ctx.user.id };
+    const rolledBack = ctx.store.transaction(scope, async (tx) => {
+      await tx.tasks.add(scope, f.project.id, { title: "Undone" });
+      throw new Error("refused half-way");
+    });
+    await expect(rolledBack).rejects.toThrow("refused half-way");
+    expect(savedBy(ctx)).toEqual([]);
+    expect(failureText(savedBy(ctx))).toMatch(/nothing was saved/);
+
+    await ctx.store.transaction(scope, async (tx) => {
+      await tx.tasks.add(scope, f.project.id, { title: "Kept" });
+      await tx.transaction(scope, (nested) => nested.risks.add(scope, f.project.id, { title: "Vendor late", probability: 3, impact: 4 }));
+    });
+    expect(savedBy(ctx).map((w) => [w.area, w.method])).toEqual([
+      ["tasks", "add"],
+      ["risks", "add"],
+    ]);
+    expect(failureText(savedBy(ctx))).toBe("Task #1 and Risk #1 were saved, but Charter failed while answering — check with `task list all` before retrying.");
   });
 
   it("names several saved records, and imported costs by their count", () => {

@@ -7,6 +7,7 @@ import type { Member, Project } from "../../src/core/store.js";
 import { describeEachProvider, type TestDatabase } from "../support/db.js";
 import { withSchedulerDatabase } from "../support/scheduler.js";
 import { createTenant, unique, type TenantFixture } from "../store/fixtures.js";
+import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 /** The summary line of a queued reply (notifications show it). */
@@ -112,7 +113,7 @@ describeEachProvider("change request reminders", (provider) => {
     expect(whom(await tick(berlin9(17)))).toEqual([pat.id]);
     expect(whom(await tick(newYork9(17)))).toEqual([carol.id]);
 
-    await t.store.changes.decide(as(carol), change.id, { decision: "approve", at: new Date("2026-06-17T15:00:00Z") }); // any approver settles it
+    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, { decision: "approve", at: new Date("2026-06-17T15:00:00Z") }); // any approver settles it
     const thursday = [...(await tick(berlin9(18))), ...(await tick(newYork9(18)))];
     expect(thursday.filter((r) => r.job === REMINDER_JOB)).toEqual([]); // nothing to remind: not even claimed
     const recipients = new Set((await outbox()).map((m) => m.channelId));
@@ -125,12 +126,12 @@ describeEachProvider("change request reminders", (provider) => {
     const { project, pat, carol, tick, request, as, tenant } = await setup();
     await t.store.projects.setChangePolicy(tenant.scope, project.id, "all");
     const change = await request("Single sign-on", FRIDAY_REQUEST);
-    await t.store.changes.decide(as(pat), change.id, { decision: "approve", at: new Date("2026-06-16T12:00:00Z") });
+    await decideChangeRequest(t.store, as(pat), change.projectId, change.number, { decision: "approve", at: new Date("2026-06-16T12:00:00Z") });
 
     expect(whom(await tick(berlin9(17)))).toEqual([]);
     expect(whom(await tick(newYork9(17)))).toEqual([carol.id]);
     // A question is not a decision: Carol is still asked.
-    await t.store.changes.decide(as(carol), change.id, { decision: "ask", comment: "Which provider?", at: new Date("2026-06-17T14:00:00Z") });
+    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, { decision: "ask", comment: "Which provider?", at: new Date("2026-06-17T14:00:00Z") });
     expect(whom(await tick(newYork9(18)))).toEqual([carol.id]);
   });
 
@@ -150,7 +151,7 @@ describeEachProvider("change request reminders", (provider) => {
     const b = await setup();
     await a.request("Old", FRIDAY_REQUEST);
     const decided = await b.request("Decided", FRIDAY_REQUEST);
-    await t.store.changes.decide(b.tenant.scope, decided.id, { decision: "reject", at: FRIDAY_REQUEST });
+    await decideChangeRequest(t.store, b.tenant.scope, decided.projectId, decided.number, { decision: "reject", at: FRIDAY_REQUEST });
     await b.request("Fresh", new Date("2026-06-16T08:00:00Z"));
     const before = new Date("2026-06-15T07:00:00Z");
     const [ta] = await tenantsWithActiveProjects(t.db, { tenantId: a.tenant.tenantId, changesRequestedBefore: before });

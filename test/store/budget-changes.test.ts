@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { StoreConflict, type Project } from "../../src/core/store.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { createTenant, unique, type TenantFixture } from "./fixtures.js";
+import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
 
 const at = new Date("2026-06-01T10:00:00Z");
 
@@ -23,8 +24,8 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
 
   async function approved(project: Project, title: string, costImpact: bigint) {
     const change = await t.store.changes.add(tenant.scope, project.id, { title, costImpact, at });
-    const { settled } = await t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at });
-    expect(settled).toBe(true);
+    const decided = await decideChangeRequest(t.store, tenant.scope, change.projectId, change.number, { decision: "approve", at });
+    expect(decided.kind).toBe("settled");
     return change;
   }
 
@@ -34,7 +35,7 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
     // Open and rejected requests add nothing.
     await t.store.changes.add(tenant.scope, project.id, { title: "Still open", costImpact: 50_000n, at });
     const rejected = await t.store.changes.add(tenant.scope, project.id, { title: "Native app", costImpact: 900_000n, at });
-    await t.store.changes.decide(tenant.scope, rejected.id, { decision: "reject", at });
+    await decideChangeRequest(t.store, tenant.scope, rejected.projectId, rejected.number, { decision: "reject", at });
     const audit = await approved(project, "Audit logging", 50_050n);
 
     const budget = await t.store.budgets.get(tenant.tenantId, project.id);
@@ -76,6 +77,7 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
     const refused = t.store.budgets.set(tenant.scope, project.id, { total: 100_000n, currency: "USD" });
     await expect(refused).rejects.toBeInstanceOf(StoreConflict);
     await expect(refused).rejects.toThrow("approved changes in EUR");
+    await expect(refused).rejects.toMatchObject({ reason: "currency-mismatch" });
     expect((await t.store.projects.get(tenant.tenantId, project.id))?.currency).toBe("EUR");
   });
 
@@ -83,7 +85,7 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
     const project = await budgeted();
     const requests = await Promise.all([1, 2, 3, 4].map((n) => t.store.changes.add(tenant.scope, project.id, { title: `Change ${n}`, costImpact: BigInt(n) * 1_000n, at })));
     await Promise.all([
-      ...requests.map((r) => t.store.changes.decide(tenant.scope, r.id, { decision: "approve", at })),
+      ...requests.map((r) => decideChangeRequest(t.store, tenant.scope, r.projectId, r.number, { decision: "approve", at })),
       t.store.budgets.set(tenant.scope, project.id, { total: 2_000_000n }),
       t.store.budgets.set(tenant.scope, project.id, { total: 2_000_000n }),
     ]);

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { NotAnApprover, StoreConflict, type Member, type Project } from "../../src/core/store.js";
-import type { Client } from "../../src/store/database.js";
-import { createStore } from "../../src/store/index.js";
+import type { Member, Project } from "../../src/core/store.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { createTenant, unique, type TenantFixture } from "./fixtures.js";
 
@@ -44,7 +42,6 @@ describeEachProvider("store change requests", (provider) => {
     t.db.prisma.budgetLine.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { source: "asc" }, select: { category: true, amount: true, source: true } });
   const charters = (projectId: string) =>
     t.db.prisma.charterVersion.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { version: "asc" } });
-  const events = async (projectId: string) => (await t.store.audit.list(tenant.tenantId, { projectId, limit: 1000 })).length;
 
   it("numbers requests per project, also when they are raised at once, and keeps the requester's clock", async () => {
     const { project: p } = await project();
@@ -67,186 +64,90 @@ describeEachProvider("store change requests", (provider) => {
     expect(event).toMatchObject({ action: "project.change-policy", before: { changePolicy: "any" }, after: { changePolicy: "all" } });
   });
 
-  it("applies an approval beside the baseline: a change line, the total raised, the end moved, the charter scope extended", async () => {
+  it("records decisions and how a request was settled, and leaves the plan alone", async () => {
     const { project: p, approvers, as } = await project();
-    await t.store.budgets.set(tenant.scope, p.id, { lines: [{ category: "labour", amount: 600_000n }, { category: "other", amount: 50_000n }] });
-    await t.db.prisma.charterVersion.create({
-      data: {
-        tenantId: tenant.tenantId,
-        projectId: p.id,
-        version: 1,
-        content: JSON.stringify({ objectives: ["Ship v1"], scope: { in: ["Login"], out: ["Mobile"] } }),
-        createdById: tenant.manager.id,
-      },
-    });
     const change = await request(p);
     const decided = await t.store.changes.decide(as(approvers[0]!), change.id, { decision: "approve", comment: " Worth it ", at: AT });
-    expect(decided.settled).toBe(true);
-    expect(decided.change).toMatchObject({ status: "approved", decidedAt: AT, decisions: [{ memberId: approvers[0]!.id, decision: "approve", comment: "Worth it", at: AT }] });
+    expect(decided).toMatchObject({ status: "open", decidedAt: null, decisions: [{ memberId: approvers[0]!.id, decision: "approve", comment: "Worth it", at: AT }] });
+    const asked = await t.store.changes.decide(tenant.scope, change.id, { decision: "ask", comment: "Cheaper?", at: AT });
+    expect(asked.decisions.map((d) => d.decision)).toEqual(["approve", "ask"]);
+    expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.decisions).toEqual(asked.decisions);
 
-    expect(await lines(p.id)).toEqual([
-      { category: "labour", amount: 600_000n, source: "baseline" },
-      { category: "other", amount: 50_000n, source: "baseline" },
-      { category: "other", amount: 250_000n, source: `change:${change.id}` },
-    ]);
-    const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
-    expect([after.budgetTotal, after.endDate, after.startDate]).toEqual([1_250_000n, "2026-04-01", "2026-01-05"]);
-    const versions = await charters(p.id);
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(JSON.parse(versions[1]!.content)).toEqual({ objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: ["Mobile"] } });
-    expect(versions[1]!.createdById).toBe(approvers[0]!.id);
-
-    const audit = await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 10 });
-    const named = audit.filter((e) => (e.after as { source?: string }).source === `change:${change.id}`);
-    expect(named.map((e) => [e.action, e.entity, e.actorId === approvers[0]!.id]).sort()).toEqual([
-      ["change.apply-budget", "budget", true],
-      ["change.apply-schedule", "project", true],
-      ["change.apply-scope", "charter", true],
-      ["change.approve", "change", true],
-      ["change.approved", "change", true],
-    ]);
-  });
-
-  it("counts a budget not set yet as 0 and leaves a project without an end date without one", async () => {
-    const { project: p } = await project({ budgetTotal: null, endDate: null });
-    const change = await request(p, { scopeText: null });
-    expect((await t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: AT })).settled).toBe(true);
-    const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
-    expect([after.budgetTotal, after.endDate]).toEqual([250_000n, null]);
-    expect(await charters(p.id)).toEqual([]);
-    const actions = (await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 3 })).map((e) => e.action);
-    expect(actions).toContain("change.apply-budget");
-    expect(actions).not.toContain("change.apply-schedule");
-  });
-
-  it("starts the charter at version 1 with just the scope when there is none", async () => {
-    const { project: p } = await project();
-    const change = await request(p, { costImpact: null, scheduleDays: null, scopeText: "Audit log export" });
-    await t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: AT });
-    const versions = await charters(p.id);
-    expect(versions.map((v) => [v.version, JSON.parse(v.content)])).toEqual([[1, { scope: { in: ["Audit log export"], out: [] } }]]);
-    expect(await lines(p.id)).toEqual([]);
-  });
-
-  it("refuses a non-approver with the approvers' ids and writes nothing", async () => {
-    const { project: p, approvers, bystander, as } = await project({ approvers: 2 });
-    const change = await request(p);
-    const before = await events(p.id);
-    const refused = t.store.changes.decide(as(bystander), change.id, { decision: "approve", at: AT });
-    await expect(refused).rejects.toBeInstanceOf(NotAnApprover);
-    await expect(refused).rejects.toMatchObject({ approverIds: [tenant.manager.id, approvers[0]!.id, approvers[1]!.id] });
-    await expect(t.store.changes.decide(as(bystander), change.id, { decision: "ask", comment: "Why?", at: AT })).rejects.toBeInstanceOf(NotAnApprover);
-    expect(await events(p.id)).toBe(before);
-    expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.decisions).toEqual([]);
-  });
-
-  it("settles by policy: all waits for every approver, a rejection settles at once, a question never", async () => {
-    const { project: p, approvers, as } = await project({ approvers: 2 });
-    await t.store.projects.setChangePolicy(tenant.scope, p.id, "all");
-    const change = await request(p);
-    expect((await t.store.changes.decide(as(approvers[0]!), change.id, { decision: "approve", at: AT })).settled).toBe(false);
-    expect((await t.store.changes.decide(tenant.scope, change.id, { decision: "ask", comment: "Cheaper?", at: AT })).settled).toBe(false);
-    expect((await t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: AT })).settled).toBe(false);
-    expect((await t.store.projects.get(tenant.tenantId, p.id))?.budgetTotal).toBe(1_000_000n);
-    const last = await t.store.changes.decide(as(approvers[1]!), change.id, { decision: "approve", at: AT });
-    expect(last.settled).toBe(true);
-    expect(last.change.decisions.map((d) => d.decision)).toEqual(["approve", "ask", "approve", "approve"]);
-    expect((await t.store.projects.get(tenant.tenantId, p.id))?.budgetTotal).toBe(1_250_000n);
-
-    const second = await request(p);
-    await t.store.changes.decide(tenant.scope, second.id, { decision: "approve", at: AT });
-    const rejected = await t.store.changes.decide(as(approvers[0]!), second.id, { decision: "reject", comment: "No", at: AT });
-    expect(rejected).toMatchObject({ settled: true, change: { status: "rejected", decidedAt: AT } });
-    expect((await t.store.projects.get(tenant.tenantId, p.id))?.budgetTotal).toBe(1_250_000n);
-    expect(await lines(p.id)).toHaveLength(1);
-
-    // A settled request takes no more decisions.
-    const before = await events(p.id);
-    await expect(t.store.changes.decide(tenant.scope, second.id, { decision: "approve", at: AT })).rejects.toThrow(
-      new StoreConflict("duplicate", `Change request #${second.number} is already rejected; nothing changed.`),
-    );
-    expect(await events(p.id)).toBe(before);
-  });
-
-  it("rolls the decision and every impact back when one of them fails", async () => {
-    const { project: p, approvers, as } = await project();
-    const change = await request(p);
-    const chartersDown = t.db.prisma.$extends({
-      query: {
-        charterVersion: {
-          create() {
-            throw new Error("charter table unavailable");
-          },
-        },
-      },
-    }) as unknown as Client;
-    const broken = createStore({ ...t.db, prisma: chartersDown });
-    const before = await events(p.id);
-    await expect(broken.changes.decide(as(approvers[0]!), change.id, { decision: "approve", at: AT })).rejects.toThrow("charter table unavailable");
-
-    const still = (await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))!;
-    expect([still.status, still.decidedAt, still.decisions]).toEqual(["open", null, []]);
-    expect(await lines(p.id)).toEqual([]);
+    const settled = await t.store.changes.settle(as(approvers[0]!), change.id, { status: "approved", at: AT, policy: "any", approverIds: [tenant.manager.id, approvers[0]!.id] });
+    expect(settled).toMatchObject({ status: "approved", decidedAt: AT, decisions: asked.decisions });
+    // Applying it is the core's: the budget, the end date and the charter are as they were.
     const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
     expect([after.budgetTotal, after.endDate]).toEqual([1_000_000n, "2026-03-27"]);
-    expect(await events(p.id)).toBe(before);
-
-    // With the table back the same decision goes through once.
-    expect((await t.store.changes.decide(as(approvers[0]!), change.id, { decision: "approve", at: AT })).settled).toBe(true);
-    expect(await lines(p.id)).toHaveLength(1);
-  });
-
-  it("approves nothing when the project's currency changed since the request", async () => {
-    const { project: p } = await project();
-    const change = await request(p);
-    await t.store.budgets.set(tenant.scope, p.id, { currency: "USD" });
-    await expect(t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: AT })).rejects.toBeInstanceOf(StoreConflict);
-    expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.status).toBe("open");
     expect(await lines(p.id)).toEqual([]);
+    expect(await charters(p.id)).toEqual([]);
+
+    const audit = await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 3 });
+    expect(audit.map((e) => [e.action, e.actorId === approvers[0]!.id, (e.after as { source?: string }).source])).toEqual([
+      ["change.approved", true, `change:${change.id}`],
+      ["change.ask", false, `change:${change.id}`],
+      ["change.approve", true, `change:${change.id}`],
+    ]);
+    expect(audit[0]).toMatchObject({
+      before: { status: "open", decidedAt: null },
+      after: { status: "approved", policy: "any", approvers: [tenant.manager.id, approvers[0]!.id], number: change.number },
+    });
   });
 
-  it("settles once when every approver approves at the same moment (policy any)", async () => {
-    const { project: p, approvers, as } = await project({ approvers: 4 });
+  it("books what an approved request does, each write naming it: a change line and total, the end date, a charter version", async () => {
+    const { project: p, approvers, as } = await project();
+    await t.store.budgets.set(tenant.scope, p.id, { lines: [{ category: "labour", amount: 600_000n }] });
+    await t.store.charters.save(tenant.scope, p.id, { objectives: ["Ship v1"], scope: { in: ["Login"], out: [] } }, AT);
     const change = await request(p);
-    const deciders = [tenant.scope, ...approvers.map(as)];
-    const results = await Promise.allSettled(deciders.map((scope) => t.store.changes.decide(scope, change.id, { decision: "approve", at: AT })));
-    const won = results.filter((r) => r.status === "fulfilled");
-    expect(won).toHaveLength(1);
-    expect(won[0]!.status === "fulfilled" && won[0]!.value.settled).toBe(true);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflict);
-    const settled = (await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))!;
-    expect([settled.status, settled.decisions.length]).toEqual(["approved", 1]);
-    expect(await lines(p.id)).toEqual([{ category: "other", amount: 250_000n, source: `change:${change.id}` }]);
-    const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
-    expect([after.budgetTotal, after.endDate]).toEqual([1_250_000n, "2026-04-01"]);
-    expect((await charters(p.id)).map((v) => v.version)).toEqual([1]);
+    const applied = { changeId: change.id, number: change.number };
+    const scope = as(approvers[0]!);
+    await t.store.changes.settle(scope, change.id, { status: "approved", at: AT, policy: "any", approverIds: [approvers[0]!.id] });
 
-    // A schedule-only change has no unique budget line or charter version to collide on: the lock alone keeps it to one move.
-    const slip = await request(p, { costImpact: null, scopeText: null, scheduleDays: 3 });
-    const again = await Promise.allSettled(deciders.map((scope) => t.store.changes.decide(scope, slip.id, { decision: "approve", at: AT })));
-    expect(again.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((await t.store.projects.get(tenant.tenantId, p.id))?.endDate).toBe("2026-04-04");
-    expect((await t.store.changes.byNumber(tenant.tenantId, p.id, slip.number))?.decisions).toHaveLength(1);
+    const budget = await t.store.budgets.addChange(scope, p.id, { change: applied, category: "other", amount: 250_000n, total: 1_250_000n });
+    expect(budget).toMatchObject({ total: 1_250_000n, baseline: 1_000_000n, changes: [{ changeId: change.id, number: change.number, category: "other", amount: 250_000n }] });
+    expect(await lines(p.id)).toEqual([
+      { category: "labour", amount: 600_000n, source: "baseline" },
+      { category: "other", amount: 250_000n, source: `change:${change.id}` },
+    ]);
+    const moved = await t.store.projects.setEndDate(scope, p.id, "2026-04-01", { change: applied, days: 5 });
+    expect([moved.endDate, moved.startDate]).toEqual(["2026-04-01", "2026-01-05"]);
+    const version = await t.store.charters.save(scope, p.id, { objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: [] } }, AT, { change: applied, added: "SSO" });
+    expect([version.version, version.createdById]).toEqual([2, approvers[0]!.id]);
+
+    const audit = await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 3 });
+    const names = { changeRequest: change.id, number: change.number, source: `change:${change.id}` };
+    expect(audit.map((e) => [e.action, e.entity, e.actorId === approvers[0]!.id])).toEqual([
+      ["change.apply-scope", "charter", true],
+      ["change.apply-schedule", "project", true],
+      ["change.apply-budget", "budget", true],
+    ]);
+    expect(audit[0]).toMatchObject({
+      entityId: version.id,
+      before: { version: 1, scope: { in: ["Login"], out: [] } },
+      after: { version: 2, scope: { in: ["Login", "SSO"], out: [] }, added: "SSO", ...names },
+    });
+    expect(audit[1]).toMatchObject({ entityId: p.id, before: { endDate: "2026-03-27" }, after: { endDate: "2026-04-01", days: 5, ...names } });
+    expect(audit[2]).toMatchObject({
+      entityId: p.id,
+      before: { total: "1000000", currency: "EUR" },
+      after: { total: "1250000", currency: "EUR", line: { category: "other", amount: "250000", source: `change:${change.id}` }, ...names },
+    });
   });
 
-  it("settles once when the last two approvals arrive together (policy all)", async () => {
-    const { project: p, approvers, as } = await project({ approvers: 1 });
-    await t.store.projects.setChangePolicy(tenant.scope, p.id, "all");
-    const change = await request(p);
-    const results = await Promise.all([tenant.scope, as(approvers[0]!)].map((scope) => t.store.changes.decide(scope, change.id, { decision: "approve", at: AT })));
-    expect(results.map((r) => r.settled).sort()).toEqual([false, true]);
-    expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.status).toBe("approved");
-    expect(await lines(p.id)).toHaveLength(1);
-    expect((await t.store.projects.get(tenant.tenantId, p.id))?.budgetTotal).toBe(1_250_000n);
-  });
-
-  it("adds up two different requests approved at the same moment", async () => {
+  it("never decides, settles or books anything of another tenant's", async () => {
     const { project: p } = await project();
-    const changes = await Promise.all([request(p, { costImpact: 100_000n, scheduleDays: 2, scopeText: null }), request(p, { costImpact: 30_000n, scheduleDays: 1, scopeText: null })]);
-    await Promise.all(changes.map((c) => t.store.changes.decide(tenant.scope, c.id, { decision: "approve", at: AT })));
+    const change = await request(p);
+    const other = await createTenant(t.store);
+    const applied = { changeId: change.id, number: change.number };
+    const notFound = { name: "StoreConflict", reason: "not_found" };
+    await expect(t.store.changes.decide(other.scope, change.id, { decision: "approve", at: AT })).rejects.toMatchObject(notFound);
+    await expect(t.store.changes.settle(other.scope, change.id, { status: "approved", at: AT, policy: "any", approverIds: [] })).rejects.toMatchObject(notFound);
+    await expect(t.store.budgets.addChange(other.scope, p.id, { change: applied, category: "other", amount: 1n, total: 1n })).rejects.toMatchObject(notFound);
+    await expect(t.store.projects.setEndDate(other.scope, p.id, "2026-04-01", { change: applied, days: 5 })).rejects.toMatchObject(notFound);
+    await expect(t.store.projects.lock(other.tenantId, p.id)).rejects.toMatchObject(notFound);
+    expect(await t.store.changes.byNumber(tenant.tenantId, p.id, change.number)).toMatchObject({ status: "open", decisions: [] });
     const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
-    expect([after.budgetTotal, after.endDate]).toEqual([1_130_000n, "2026-03-30"]);
-    expect(await lines(p.id)).toHaveLength(2);
+    expect([after.budgetTotal, after.endDate]).toEqual([1_000_000n, "2026-03-27"]);
+    expect(await lines(p.id)).toEqual([]);
   });
 
   it("stamps the daily reminder", async () => {

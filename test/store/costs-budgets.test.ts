@@ -169,6 +169,7 @@ describeEachProvider("store costs and budgets", (provider) => {
     const refused = t.store.budgets.set(tenant.scope, project.id, { total: 20_000n, currency: "GBP" });
     await expect(refused).rejects.toBeInstanceOf(StoreConflict);
     await expect(refused).rejects.toThrow("already has costs in USD");
+    await expect(refused).rejects.toMatchObject({ reason: "currency-mismatch" });
     expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual(switched);
     // Naming the current currency is not a change.
     await expect(t.store.budgets.set(tenant.scope, project.id, { total: 20_000n, currency: "USD" })).resolves.toMatchObject({ total: 20_000n });

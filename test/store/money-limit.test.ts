@@ -5,6 +5,7 @@
  * even over rows written before the limit existed. Real SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
 import { MONEY_LIMIT } from "../../src/core/domain/money.js";
 import { StoreConflict, type NewCost } from "../../src/core/store.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
@@ -89,14 +90,18 @@ describeEachProvider("store money limit", (provider) => {
     await t.store.budgets.set(tenant.scope, project.id, { lines: [{ category: "labour", amount: 5n }, { category: "travel", amount: 5n }] });
 
     const change = await t.store.changes.add(tenant.scope, project.id, { title: "More", costImpact: 1n, at: new Date("2026-03-01T10:00:00Z") });
-    await refusal(t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: new Date("2026-03-01T11:00:00Z") }));
+    const booking = { change: { changeId: change.id, number: change.number }, category: "other" as const, amount: 1n };
+    const decide = () => decideChangeRequest(t.store, tenant.scope, project.id, change.number, { decision: "approve", at: new Date("2026-03-01T11:00:00Z") });
+    await expect(decide()).rejects.toThrow(/That would bring .*'s budget to €10,000,000,000,000.00/);
+    // Booked straight in the store, the total is refused there too.
+    await refusal(t.store.budgets.addChange(tenant.scope, project.id, { ...booking, total: MONEY_LIMIT }));
     const budget = await t.store.budgets.get(tenant.tenantId, project.id);
     expect(budget.total).toBe(MONEY_LIMIT - 1n);
     expect(budget.changes).toEqual([]);
     expect((await t.store.changes.byNumber(tenant.tenantId, project.id, change.number))!.status).toBe("open");
 
     await t.store.budgets.set(tenant.scope, project.id, { total: MONEY_LIMIT - 2n });
-    await t.store.changes.decide(tenant.scope, change.id, { decision: "approve", at: new Date("2026-03-01T12:00:00Z") });
+    expect((await decide()).kind).toBe("settled");
     expect((await t.store.budgets.get(tenant.tenantId, project.id)).total).toBe(MONEY_LIMIT - 1n);
     // The baseline plus the approved change would reach it.
     await refusal(t.store.budgets.set(tenant.scope, project.id, { total: MONEY_LIMIT - 1n }));

@@ -49,22 +49,27 @@ describeEachProvider("project roles store", (provider) => {
     return { owner, scope, project: p };
   }
 
-  it("makes the creator the owner; only owners grant roles; the last owner stays", async () => {
+  it("makes the creator the owner; gives, changes and takes away roles with an audit event, writing nothing when unchanged", async () => {
     const { owner, scope, project: p } = await project("t-roles-1");
     const sam = await t.store.members.ensure("t-roles-1", { platformUserId: "sam" });
     expect(await t.store.roles.list("t-roles-1", p.id)).toMatchObject([{ memberId: owner.id, role: "owner" }]);
     expect(await t.store.roles.set(scope, p.id, sam.id, "manager")).toEqual({ before: null, after: "manager" });
-    await expect(t.store.roles.set({ tenantId: "t-roles-1", actorId: sam.id }, p.id, sam.id, "owner")).rejects.toMatchObject({ name: "NotAllowed", allowedIds: [owner.id] });
-    await expect(t.store.roles.set(scope, p.id, owner.id, null)).rejects.toMatchObject({ name: "StoreConflict" });
     expect((await t.store.roles.list("t-roles-1", p.id)).map((r) => [r.memberId, r.role])).toEqual([
       [owner.id, "owner"],
       [sam.id, "manager"],
     ]);
-    // Closing checks the roles in the store too.
-    const bob = await t.store.members.ensure("t-roles-1", { platformUserId: "bob" });
-    const closeOut = { postMortem: { wentWell: [], didNotGoWell: [], lessons: [], followUps: [] }, finalReport: null, at: new Date() };
-    await expect(t.store.closeOuts.close({ tenantId: "t-roles-1", actorId: bob.id }, p.id, closeOut)).rejects.toMatchObject({ name: "NotAllowed" });
-    await t.store.closeOuts.close({ tenantId: "t-roles-1", actorId: sam.id }, p.id, closeOut);
+    const events = async () => (await t.store.audit.list("t-roles-1", { projectId: p.id, limit: 100 })).map((e) => e.action);
+    const written = await events();
+    expect(await t.store.roles.set(scope, p.id, sam.id, "manager")).toEqual({ before: "manager", after: "manager" });
+    expect(await events()).toEqual(written);
+
+    // Owners first in the list; who may grant, and that one owner stays, are the core's rules (core/authorization.ts).
+    expect(await t.store.roles.set(scope, p.id, sam.id, "owner")).toEqual({ before: "manager", after: "owner" });
+    expect(await t.store.roles.set(scope, p.id, owner.id, null)).toEqual({ before: "owner", after: null });
+    expect((await t.store.roles.list("t-roles-1", p.id)).map((r) => [r.memberId, r.role])).toEqual([[sam.id, "owner"]]);
+    const [removed] = await t.store.audit.list("t-roles-1", { projectId: p.id, limit: 1 });
+    expect(removed).toMatchObject({ action: "project.role.remove", entityId: owner.id, before: { memberId: owner.id, role: "owner" }, after: null });
+    await expect(t.store.roles.set(scope, p.id, "no-such-member", "manager")).rejects.toMatchObject({ name: "StoreConflict", reason: "not_found" });
   });
 
   it("never touches another tenant's project", async () => {

@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import type { Context } from "../context.js";
-import type { Authority, Role } from "./authority.js";
+import type { Authority, Role } from "../authorization.js";
 import type { Project, Scope } from "../store.js";
 import type { Reply } from "../views/reply.js";
 import type { ParseEnv } from "./fields.js";

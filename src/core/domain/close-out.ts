@@ -1,7 +1,8 @@
 /**
- * The final report of a closed project, computed from its records. Pure: the
- * figures are a JSON-safe snapshot (money as minor-unit strings) stored with
- * the close-out, so the report reads the same later whatever changes after.
+ * When a project can be closed or reopened, and the final report of a closed
+ * project, computed from its records. Pure: the figures are a JSON-safe
+ * snapshot (money as minor-unit strings) stored with the close-out, so the
+ * report reads the same later whatever changes after.
  *
  * - Goals vs outcome: the charter's objectives beside tasks done of all tasks
  *   and milestones hit (done on or before their date, in the closer's zone)
@@ -80,6 +81,16 @@ export interface FinalReport {
   risks: { materialised: MaterialisedRisk[]; total: number; openAtClose: number };
   kpis: { name: string; target: number; unit: string | null; direction: Kpi["direction"]; latest: number | null; onTrack: boolean | null }[];
   participation: { basis: "standups" | "tasks"; days: number; people: { memberId: string; done: number; of: number }[] };
+}
+
+/** Why the project cannot be closed now (it is closed already), or null. */
+export function closeRefusal(project: Pick<Project, "name" | "status">): string | null {
+  return project.status === "closed" ? `${project.name} is closed already.` : null;
+}
+
+/** Why the project cannot be reopened (it is not closed), or null. */
+export function reopenRefusal(project: Pick<Project, "name" | "status">): string | null {
+  return project.status === "closed" ? null : `${project.name} is not closed: there is nothing to reopen.`;
 }
 
 const localDate = (at: Date, zone: string): string => DateTime.fromJSDate(at).setZone(zone).toISODate()!;

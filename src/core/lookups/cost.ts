@@ -1,5 +1,5 @@
 /** Finding a logged cost by the #number `cost list` shows, and who may change it. */
-import { mayChange, refusal } from "../commands/authority.js";
+import { mayChange, refusal } from "../authorization.js";
 import type { ProjectCommandContext } from "../commands/define.js";
 import { ref } from "../commands/shared.js";
 import type { CostEntry } from "../store.js";

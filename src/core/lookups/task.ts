@@ -5,7 +5,7 @@ import { fields } from "../commands/fields.js";
 import type { Task } from "../store.js";
 import { contextLine, rejection, text, type Reply } from "../views/reply.js";
 import { ref } from "../commands/shared.js";
-import { mayChange, refusal } from "../commands/authority.js";
+import { mayChange, refusal } from "../authorization.js";
 
 const joinRefs = (numbers: number[]) => numbers.map(ref).join(numbers.length > 2 ? ", " : " or ");
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { CHARTER_PARTS, partValue, type CharterContent } from "../domain/charter.js";
 import { memberZone } from "../domain/quiet-hours.js";
-import type { CharterVersion, Member, ProjectRole, Stakeholder } from "../store.js";
+import type { CharterVersion, Member } from "../store.js";
 import { contextLine, fields, list, text, type Block } from "../views/reply.js";
 import { at, joinWords } from "../commands/shared.js";
 
@@ -40,11 +40,6 @@ export function charterBlocks(content: CharterContent): Block[] {
   }
   if (short.length) blocks.push(fields(short));
   return blocks;
-}
-
-/** Who may approve the charter: the owners and managers first, then the stakeholders. */
-export function charterApproverIds(roles: readonly Pick<ProjectRole, "memberId">[], stakeholders: readonly Pick<Stakeholder, "memberId">[]): string[] {
-  return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
 }
 
 /** "Approved by @carol (Mon 2 Mar 2026 10:00). Waiting for @dave." */

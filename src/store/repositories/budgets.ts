@@ -2,9 +2,10 @@
  * A project's budget in two layers: the baseline (Project.budgetTotal minus
  * the approved changes, and the BudgetLines with source "baseline") and the
  * approved change requests on top of it (BudgetLines with source
- * `change:<id>`, written when a request is approved). Project.budgetTotal is
- * the current plan. `budget set <amount>` sets the baseline: the approved
- * changes stay on top, so it writes budgetTotal = amount + their sum.
+ * `change:<id>`, booked by `addChange` when a request is approved).
+ * Project.budgetTotal is the current plan. `budget set <amount>` sets the
+ * baseline: the approved changes stay on top, so it writes budgetTotal =
+ * amount + their sum.
  */
 import { COST_CATEGORIES, StoreConflict, type ApprovedBudgetChange, type Budget, type CostCategory, type Store } from "../../core/store.js";
 import type { TenantId } from "../../core/context.js";
@@ -12,6 +13,7 @@ import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
 import { refuseOverLimit } from "../money-limit.js";
+import { changeNames, changeSource } from "../applied-change.js";
 
 /** Planned amounts per category; lines added by change requests carry another source. */
 const BASELINE = "baseline";
@@ -94,13 +96,13 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
           const cost = await tx.costEntry.findFirst({ where: { tenantId, projectId }, select: { id: true } });
           if (cost) {
             throw new StoreConflict(
-              "duplicate",
+              "currency-mismatch",
               `This project already has costs in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
           if (before.changes.length > 0) {
             throw new StoreConflict(
-              "duplicate",
+              "currency-mismatch",
               `This project's budget already holds approved changes in ${before.currency}, so its currency can't change to ${currency}.`,
             );
           }
@@ -134,6 +136,27 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
         const after = await readBudget(tx, tenantId, projectId);
         await audit({ action: "budget.set", entity: "budget", entityId: projectId, projectId, before, after });
         return after;
+      });
+    },
+
+    addChange(scope, projectId, booking) {
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId } = scope;
+        await lockProject(tx, tenantId, projectId);
+        const project = await tx.project.findFirstOrThrow({ where: { id: projectId, tenantId }, select: { name: true, currency: true, budgetTotal: true } });
+        refuseOverLimit(booking.total, `${project.name}'s budget`, project.currency);
+        await tx.project.update({ where: { id: projectId, tenantId }, data: { budgetTotal: booking.total } });
+        const line = { category: booking.category, amount: booking.amount, source: changeSource(booking.change.changeId) };
+        await tx.budgetLine.create({ data: { tenantId, projectId, ...line } });
+        await audit({
+          action: "change.apply-budget",
+          entity: "budget",
+          entityId: projectId,
+          projectId,
+          before: { total: project.budgetTotal, currency: project.currency },
+          after: { total: booking.total, currency: project.currency, line, ...changeNames(booking.change) },
+        });
+        return readBudget(tx, tenantId, projectId);
       });
     },
   };

@@ -1,49 +1,20 @@
 /**
- * Change requests and their decision log. A decision that settles a request
- * under the project's policy applies its impacts in the same transaction:
- *
- * - cost: the project's budget total grows by the cost impact (a total not set
- *   yet counts as 0), and a BudgetLine of category "other" with source
- *   `change:<change request id>` records the amount, so the baseline lines
- *   (source "baseline") stay as they were and the approved change is visible
- *   beside them;
- * - schedule: the project's end date moves by the schedule impact in calendar
- *   days (a project without an end date keeps none);
- * - scope: a new CharterVersion whose content is the latest version's with the
- *   scope text added to `scope.in` (version 1 holding only that scope when the
- *   project has no charter yet).
- *
- * Each impact is written with its own AuditEvent whose `after` names the
- * request (`changeRequest`, `number` and `source: "change:<id>"`). A failure
- * anywhere rolls the decision and every impact back.
+ * Change requests and their decision log. Who may decide, when a decision
+ * settles a request and what an approval does to the plan are the core's
+ * (core/authorization.ts, core/domain/change-policy.ts and
+ * core/domain/change-settlement.ts): it records decisions and settlements
+ * here, and applies the approval through the budget, project and charter
+ * writes, in one `store.transaction`. Every event names the request
+ * (`changeRequest`, `number` and `source: "change:<id>"`).
  */
-import { addDays, DATE_RANGE_TEXT, isDateInRange } from "../../core/domain/dates.js";
-import { charterScope, withScopeItem } from "../../core/domain/charter.js";
-import { approverIds, settlementOf } from "../../core/domain/change-policy.js";
-import {
-  NotAnApprover,
-  StoreConflict,
-  type ChangeDecision,
-  type ChangeDecisionKind,
-  type ChangeRequest,
-  type ChangeStatus,
-  type CostCategory,
-  type Scope,
-  type Store,
-} from "../../core/store.js";
-import type { ChangeDecision as DecisionRow, ChangeRequest as ChangeRow, Project as ProjectRow } from "../../generated/sqlite/client.js";
+import type { ChangeDecision, ChangeDecisionKind, ChangeRequest, ChangeStatus, Store } from "../../core/store.js";
+import type { ChangeDecision as DecisionRow, ChangeRequest as ChangeRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { nextNumber, requireProject } from "../guards.js";
 import { refuseOverLimit } from "../money-limit.js";
-import { write, type Audit } from "../write.js";
-import { toProject } from "./projects.js";
-
-/** The budget category of the line an approved change adds (change requests carry no category of their own). */
-export const CHANGE_LINE_CATEGORY: CostCategory = "other";
-
-/** BudgetLine.source (and the audit reference) of what an approved change request added. */
-export const changeSource = (changeId: string): string => `change:${changeId}`;
+import { write } from "../write.js";
+import { changeNames } from "../applied-change.js";
 
 const WITH_DECISIONS = { decisions: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] } };
 
@@ -73,97 +44,11 @@ export function toChangeRequest(row: ChangeRowWithDecisions): ChangeRequest {
   };
 }
 
-/** The project manager first, then the stakeholders marked as approvers, oldest first. */
-async function approversOf(db: Tx, tenantId: string, project: Pick<ProjectRow, "id" | "managerId">): Promise<string[]> {
-  const stakeholders = await db.stakeholder.findMany({
-    where: { tenantId, projectId: project.id, approver: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { memberId: true, approver: true },
-  });
-  return approverIds(project, stakeholders);
-}
-
-/**
- * A no-op update that takes the row's lock: on PostgreSQL a second writer
- * waits here until the first commits, then reads what it wrote. (SQLite
- * writers are serialised by `write` already.) False when the row is not the
- * tenant's.
- */
-async function lockRow(tx: Tx, table: "changeRequest" | "project", tenantId: string, id: string): Promise<boolean> {
-  const where = { id, tenantId };
-  const { count } = table === "changeRequest" ? await tx.changeRequest.updateMany({ where, data: { tenantId } }) : await tx.project.updateMany({ where, data: { tenantId } });
-  return count > 0;
-}
-
-function parseContent(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-async function applyImpacts(tx: Tx, audit: Audit, scope: Scope, project: ProjectRow, change: ChangeRequest): Promise<void> {
-  const { tenantId } = scope;
-  const projectId = project.id;
-  const source = changeSource(change.id);
-  const names = { changeRequest: change.id, number: change.number, source };
-
-  if (change.costImpact !== null && change.costImpact !== 0n) {
-    if (change.currency !== null && change.currency !== project.currency) {
-      throw new StoreConflict(
-        "duplicate",
-        `Change request #${change.number} costs ${change.currency}, but ${project.name}'s budget is now in ${project.currency}. Amounts are never converted, so nothing was decided.`,
-      );
-    }
-    const total = (project.budgetTotal ?? 0n) + change.costImpact;
-    refuseOverLimit(total, `${project.name}'s budget`, project.currency);
-    await tx.project.update({ where: { id: projectId, tenantId }, data: { budgetTotal: total } });
-    const line = { category: CHANGE_LINE_CATEGORY, amount: change.costImpact, source };
-    await tx.budgetLine.create({ data: { tenantId, projectId, ...line } });
-    await audit({
-      action: "change.apply-budget",
-      entity: "budget",
-      entityId: projectId,
-      projectId,
-      before: { total: project.budgetTotal, currency: project.currency },
-      after: { total, currency: project.currency, line, ...names },
-    });
-  }
-
-  if (change.scheduleDays !== null && change.scheduleDays !== 0 && project.endDate !== null) {
-    const endDate = addDays(project.endDate, change.scheduleDays);
-    // The end date may have moved since the request was raised: the range is checked as it is applied.
-    if (!isDateInRange(endDate)) {
-      throw new StoreConflict("limit", `That would move ${project.name}'s end date to ${endDate}; dates must be ${DATE_RANGE_TEXT}. Nothing was decided.`);
-    }
-    await tx.project.update({ where: { id: projectId, tenantId }, data: { endDate } });
-    await audit({
-      action: "change.apply-schedule",
-      entity: "project",
-      entityId: projectId,
-      projectId,
-      before: { endDate: project.endDate },
-      after: { endDate, days: change.scheduleDays, ...names },
-    });
-  }
-
-  if (change.scopeText !== null && change.scopeText.trim() !== "") {
-    const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" } });
-    const previous = latest ? parseContent(latest.content) : null;
-    const content = withScopeItem(previous, change.scopeText);
-    const version = await tx.charterVersion.create({
-      data: { tenantId, projectId, version: (latest?.version ?? 0) + 1, content: JSON.stringify(content), createdById: scope.actorId },
-    });
-    await audit({
-      action: "change.apply-scope",
-      entity: "charter",
-      entityId: version.id,
-      projectId,
-      before: latest ? { version: latest.version, scope: charterScope(previous) } : null,
-      after: { version: version.version, scope: charterScope(content), added: change.scopeText, ...names },
-    });
-  }
+/** The tenant's request, with its decisions; StoreConflict("not_found") otherwise. */
+async function requireChange(tx: Tx, tenantId: string, changeId: string): Promise<ChangeRequest> {
+  const row = await tx.changeRequest.findFirst({ where: { id: changeId, tenantId }, include: WITH_DECISIONS });
+  if (!row) throw notFound("Change request");
+  return toChangeRequest(row);
 }
 
 export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
@@ -220,53 +105,38 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
     },
 
     decide(scope, changeId, input) {
-      return write(
-        ctx,
-        scope,
-        async (tx, audit) => {
-          const { tenantId, actorId } = scope;
-          // Decisions on one request run one after another, each seeing the ones before it.
-          if (!(await lockRow(tx, "changeRequest", tenantId, changeId))) throw notFound("Change request");
-          const row = await tx.changeRequest.findFirstOrThrow({ where: { id: changeId, tenantId }, include: WITH_DECISIONS });
-          const before = toChangeRequest(row);
-          if (before.status !== "open") {
-            throw new StoreConflict("duplicate", `Change request #${before.number} is already ${before.status}; nothing changed.`);
-          }
-          await lockRow(tx, "project", tenantId, row.projectId);
-          const project = await tx.project.findFirstOrThrow({ where: { id: row.projectId, tenantId } });
-          const approvers = await approversOf(tx, tenantId, project);
-          if (!approvers.includes(actorId)) throw new NotAnApprover(approvers);
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId, actorId } = scope;
+        const before = await requireChange(tx, tenantId, changeId);
+        const comment = input.comment?.trim() ? input.comment.trim() : null;
+        const decision = toDecision(
+          await tx.changeDecision.create({
+            data: { tenantId, changeRequestId: changeId, memberId: actorId, decision: input.decision, comment, createdAt: input.at },
+          }),
+        );
+        const names = changeNames({ changeId, number: before.number });
+        await audit({ action: `change.${input.decision}`, entity: "change", entityId: changeId, projectId: before.projectId, after: { ...decision, ...names } });
+        return { ...before, decisions: [...before.decisions, decision] };
+      });
+    },
 
-          const comment = input.comment?.trim() ? input.comment.trim() : null;
-          const decision = toDecision(
-            await tx.changeDecision.create({
-              data: { tenantId, changeRequestId: changeId, memberId: actorId, decision: input.decision, comment, createdAt: input.at },
-            }),
-          );
-          const names = { changeRequest: changeId, number: before.number, source: changeSource(changeId) };
-          await audit({ action: `change.${input.decision}`, entity: "change", entityId: changeId, projectId: project.id, after: { ...decision, ...names } });
-
-          const decisions = [...before.decisions, decision];
-          const outcome = settlementOf(toProject(project).changePolicy, approvers, decisions, input.decision);
-          if (!outcome) return { change: { ...before, decisions }, settled: false };
-
-          const change = toChangeRequest(
-            await tx.changeRequest.update({ where: { id: changeId, tenantId }, data: { status: outcome, decidedAt: input.at }, include: WITH_DECISIONS }),
-          );
-          await audit({
-            action: outcome === "approved" ? "change.approved" : "change.rejected",
-            entity: "change",
-            entityId: changeId,
-            projectId: project.id,
-            before: { status: before.status, decidedAt: null },
-            after: { status: change.status, decidedAt: change.decidedAt, policy: toProject(project).changePolicy, approvers, ...names },
-          });
-          if (outcome === "approved") await applyImpacts(tx, audit, scope, project, change);
-          return { change, settled: true };
-        },
-        // A charter saved at the same moment took the next version number: decide again on fresh data.
-        { retryOnUnique: true },
-      );
+    settle(scope, changeId, input) {
+      return write(ctx, scope, async (tx, audit) => {
+        const { tenantId } = scope;
+        const before = await requireChange(tx, tenantId, changeId);
+        const change = toChangeRequest(
+          await tx.changeRequest.update({ where: { id: changeId, tenantId }, data: { status: input.status, decidedAt: input.at }, include: WITH_DECISIONS }),
+        );
+        await audit({
+          action: input.status === "approved" ? "change.approved" : "change.rejected",
+          entity: "change",
+          entityId: changeId,
+          projectId: change.projectId,
+          before: { status: before.status, decidedAt: before.decidedAt },
+          after: { status: change.status, decidedAt: change.decidedAt, policy: input.policy, approvers: input.approverIds, ...changeNames({ changeId, number: change.number }) },
+        });
+        return change;
+      });
     },
 
     async markReminded(scope, changeId, localDate) {

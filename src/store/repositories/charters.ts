@@ -1,16 +1,18 @@
 /**
  * The project charter, versioned: every save is a new CharterVersion (the
- * content as JSON); approvals name the version approved. Change requests
- * write versions too (change-requests.ts), in the same numbering.
+ * content as JSON); approvals name the version approved. An approved change
+ * request's scope item is saved as the next version too, in the same
+ * numbering, its audit event naming the request. Who may approve is the
+ * core's rule (core/authorization.ts).
  */
-import { NotAllowed, StoreConflict, type CharterApproval, type CharterVersion, type Store } from "../../core/store.js";
+import { StoreConflict, type CharterApproval, type CharterVersion, type Store } from "../../core/store.js";
 import type { CharterApproval as ApprovalRow, CharterVersion as VersionRow } from "../../generated/sqlite/client.js";
-import type { Tx } from "../client.js";
 import type { StoreContext } from "../client.js";
 import { notFound } from "../errors.js";
 import { requireProject } from "../guards.js";
 import { write } from "../write.js";
-import { authorityIn } from "./project-roles.js";
+import { changeNames } from "../applied-change.js";
+import { charterScope } from "../../core/domain/charter.js";
 
 const WITH_APPROVALS = { approvals: { orderBy: [{ approvedAt: "asc" as const }, { id: "asc" as const }] } };
 
@@ -36,44 +38,42 @@ export function toCharterVersion(row: VersionRow & { approvals: ApprovalRow[] })
   };
 }
 
-/** The owners and managers first, then the stakeholders, oldest first: who may approve the charter. */
-async function charterApprovers(tx: Tx, tenantId: string, projectId: string): Promise<string[]> {
-  const [stakeholders, { roles }] = await Promise.all([
-    tx.stakeholder.findMany({
-      where: { tenantId, projectId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { memberId: true },
-    }),
-    authorityIn(tx, tenantId, projectId, ""),
-  ]);
-  return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
-}
-
 export function chartersRepository(ctx: StoreContext): Store["charters"] {
   const { prisma } = ctx;
   return {
-    save(scope, projectId, content, at) {
+    save(scope, projectId, content, at, applied) {
       return write(
         ctx,
         scope,
         async (tx, audit) => {
           const { tenantId } = scope;
           await requireProject(tx, tenantId, projectId);
-          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true } });
+          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true, content: true } });
           const charter = toCharterVersion(
             await tx.charterVersion.create({
               data: { tenantId, projectId, version: (latest?.version ?? 0) + 1, content: JSON.stringify(content), createdById: scope.actorId, createdAt: at },
               include: WITH_APPROVALS,
             }),
           );
-          await audit({
-            action: "charter.save",
-            entity: "charter",
-            entityId: charter.id,
-            projectId,
-            before: latest ? { version: latest.version } : null,
-            after: { version: charter.version, content },
-          });
+          if (applied) {
+            await audit({
+              action: "change.apply-scope",
+              entity: "charter",
+              entityId: charter.id,
+              projectId,
+              before: latest ? { version: latest.version, scope: charterScope(parseContent(latest.content)) } : null,
+              after: { version: charter.version, scope: charterScope(content), added: applied.added, ...changeNames(applied.change) },
+            });
+          } else {
+            await audit({
+              action: "charter.save",
+              entity: "charter",
+              entityId: charter.id,
+              projectId,
+              before: latest ? { version: latest.version } : null,
+              after: { version: charter.version, content },
+            });
+          }
           return charter;
         },
         // A change request approved at the same moment took the number: save again as the next one.
@@ -101,8 +101,6 @@ export function chartersRepository(ctx: StoreContext): Store["charters"] {
           if (!project) throw notFound("Project");
           const row = await tx.charterVersion.findFirst({ where: { tenantId, projectId, version }, select: { id: true } });
           if (!row) throw new StoreConflict("not_found", `${project.name}'s charter has no version ${version}.`);
-          const allowed = await charterApprovers(tx, tenantId, projectId);
-          if (!allowed.includes(actorId)) throw new NotAllowed(`Only ${project.name}'s owners, managers and stakeholders can approve its charter.`, allowed);
           const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true } });
           const existing = await tx.charterApproval.findFirst({ where: { tenantId, charterVersionId: row.id, memberId: actorId }, select: { id: true } });
           if (!existing) {

@@ -1,17 +1,17 @@
 /**
  * Closing a project: the post-mortem and the final report are stored and the
  * project becomes "closed" (archived, read-only) in one transaction with its
- * AuditEvent; reopening makes it active again. Only the project's owners and
- * managers (and workspace admins) do either.
+ * AuditEvent; reopening makes it active again. Who may do either, and when,
+ * are core rules (core/authorization.ts, core/domain/close-out.ts), checked
+ * in the transaction that writes it.
  * A project closed again after a reopen replaces its CloseOut (one per
  * project); the audit log keeps every close with what it stored.
  */
-import { StoreConflict, type CloseOut, type PostMortem, type Store } from "../../core/store.js";
+import type { CloseOut, PostMortem, Store } from "../../core/store.js";
 import type { CloseOut as CloseOutRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
-import { requireManager } from "./project-roles.js";
 import { toProject } from "./projects.js";
 
 function parse(text: string | null): unknown {
@@ -41,11 +41,11 @@ function toCloseOut(row: CloseOutRow): CloseOut {
   };
 }
 
-/** The project row, locked for this transaction (PostgreSQL; SQLite writers are serialised by `write`). */
-async function lockedProject(tx: Tx, tenantId: string, projectId: string) {
-  const { count } = await tx.project.updateMany({ where: { id: projectId, tenantId }, data: { tenantId } });
-  if (count === 0) throw notFound("Project");
-  return tx.project.findFirstOrThrow({ where: { id: projectId, tenantId } });
+/** The tenant's project row, or StoreConflict("not_found"). */
+async function projectRow(tx: Tx, tenantId: string, projectId: string) {
+  const project = await tx.project.findFirst({ where: { id: projectId, tenantId } });
+  if (!project) throw notFound("Project");
+  return project;
 }
 
 export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
@@ -54,9 +54,7 @@ export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
     close(scope, projectId, input) {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId, actorId } = scope;
-        const project = await lockedProject(tx, tenantId, projectId);
-        await requireManager(tx, tenantId, project, actorId, "close it");
-        if (project.status === "closed") throw new StoreConflict("duplicate", `${project.name} is closed already.`);
+        const project = await projectRow(tx, tenantId, projectId);
         const data = {
           postMortem: JSON.stringify(input.postMortem),
           finalReport: JSON.stringify(input.finalReport),
@@ -86,10 +84,8 @@ export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
 
     reopen(scope, projectId, at) {
       return write(ctx, scope, async (tx, audit) => {
-        const { tenantId, actorId } = scope;
-        const project = await lockedProject(tx, tenantId, projectId);
-        await requireManager(tx, tenantId, project, actorId, "reopen it");
-        if (project.status !== "closed") throw new StoreConflict("duplicate", `${project.name} is not closed.`);
+        const { tenantId } = scope;
+        const project = await projectRow(tx, tenantId, projectId);
         const after = toProject(await tx.project.update({ where: { id: projectId, tenantId }, data: { status: "active", closedAt: null } }));
         await audit({
           action: "project.reopen",

@@ -1,10 +1,11 @@
 import { StoreConflict, type ChangePolicy, type Project, type ProjectStatus, type Store } from "../../core/store.js";
 import type { Project as ProjectRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
-import { isUniqueViolation } from "../errors.js";
+import { isUniqueViolation, notFound } from "../errors.js";
 import { ensureTenantRow, nameKey, requireProject } from "../guards.js";
 import { write, type Audit } from "../write.js";
 import { refuseOverLimit } from "../money-limit.js";
+import { changeNames } from "../applied-change.js";
 
 export function toProject(row: ProjectRow): Project {
   return {
@@ -98,6 +99,14 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
       return row ? toProject(row) : null;
     },
 
+    async lock(tenantId, projectId) {
+      // A no-op update takes the row's lock (PostgreSQL); outside a transaction there is nothing to hold.
+      if (ctx.open) await prisma.project.updateMany({ where: { id: projectId, tenantId }, data: { tenantId } });
+      const row = await prisma.project.findFirst({ where: { id: projectId, tenantId } });
+      if (!row) throw notFound("Project");
+      return toProject(row);
+    },
+
     async list(tenantId) {
       const rows = await prisma.project.findMany({ where: { tenantId }, orderBy: [{ nameKey: "asc" }, { id: "asc" }] });
       return rows.map(toProject);
@@ -146,6 +155,23 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
           projectId,
           before: { changePolicy: toChangePolicy(before.changePolicy) },
           after: { changePolicy: after.changePolicy },
+        });
+        return after;
+      });
+    },
+
+    setEndDate(scope, projectId, endDate, applied) {
+      return write(ctx, scope, async (tx, audit) => {
+        await requireProject(tx, scope.tenantId, projectId);
+        const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { endDate: true } });
+        const after = toProject(await tx.project.update({ where: { id: projectId }, data: { endDate } }));
+        await audit({
+          action: "change.apply-schedule",
+          entity: "project",
+          entityId: projectId,
+          projectId,
+          before: { endDate: before.endDate },
+          after: { endDate, days: applied.days, ...changeNames(applied.change) },
         });
         return after;
       });

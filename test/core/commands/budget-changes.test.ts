@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Scope } from "../../../src/core/store.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
+import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
 
 // Apollo: 10,000 USD, 2026-01-05 to 2026-03-27; the chat clock says 2026-03-02 10:00 UTC.
 const requestedAt = new Date("2026-02-23T10:00:00Z");
@@ -15,7 +16,7 @@ describeEachProvider("budget: baseline, approved changes and current plan", (pro
     const fx = await apolloFixture(testStore(), prefix);
     const scope: Scope = { tenantId: fx.tenant, actorId: (await fx.pm.context()).user.id };
     const sso = await fx.store.changes.add(scope, fx.project.id, { title: "Single sign-on", costImpact: 200_000n, scheduleDays: 10, at: requestedAt });
-    await fx.store.changes.decide(scope, sso.id, { decision: "approve", at: decidedAt });
+    await decideChangeRequest(fx.store, scope, sso.projectId, sso.number, { decision: "approve", at: decidedAt });
     await fx.store.changes.add(scope, fx.project.id, { title: "Dark mode", costImpact: 90_000n, at: requestedAt });
     return { ...fx, scope };
   }

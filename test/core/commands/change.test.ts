@@ -245,6 +245,19 @@ describeEachProvider("change request commands", (provider) => {
     expect((await change()).decisions).toEqual([]);
   });
 
+  it("refuses an approval whose cost is in another currency than the budget is now, and writes nothing", async () => {
+    const { pm, carol, change, writes, current } = await apollo();
+    expect((await pm.say(SSO)).ok).toBe(true);
+    expect((await pm.say("budget set 10000 EUR")).ok).toBe(true);
+    const before = await writes();
+    const refused = await carol.say("change approve #1");
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toContain("Change request #1 costs USD, but Apollo's budget is now in EUR. Amounts are never converted, so nothing was decided.");
+    expect(await writes()).toBe(before);
+    expect(await change()).toMatchObject({ status: "open", decisions: [] });
+    expect((await current()).endDate).toBe("2026-03-27");
+  });
+
   it("answers bad input with what was wrong and writes nothing", async () => {
     const { pm, writes, store, tenant, project } = await apollo();
     const before = await writes();

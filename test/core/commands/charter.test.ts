@@ -1,9 +1,10 @@
 import { expect, it } from "vitest";
 import { submitForm } from "../../../src/core/dispatch.js";
-import { NotAllowed } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { chat } from "../../support/context.js";
 import { apolloFixture } from "../../support/project.js";
+import { racingStore } from "../../support/racing.js";
 
 describeEachProvider("project charter", (provider) => {
   const testStore = suiteStore(provider);
@@ -100,14 +101,12 @@ describeEachProvider("project charter", (provider) => {
     expect(old.text).toContain("v1 is not the latest version: v2 is. This approval is recorded for v1 only");
     expect((await pm.say("project charter approve v2")).ok).toBe(true);
 
-    // Not a stakeholder: refused, nothing written, in chat and in the store.
+    // Not a stakeholder: refused, nothing written.
     const before = await writes();
     const eve = as("eve");
     const refused = await eve.say("project charter approve");
     expect(refused.ok).toBe(false);
     expect(refused.text).toContain("Only Apollo's owners, managers and stakeholders can approve its charter: @local-user and @carol.");
-    const eveId = (await store.members.ensure(tenant, { platformUserId: "eve" })).id;
-    await expect(store.charters.approve({ tenantId: tenant, actorId: eveId }, project.id, 2, new Date())).rejects.toBeInstanceOf(NotAllowed);
     expect(await writes()).toBe(before);
 
     const v2 = (await store.charters.version(tenant, project.id, 2))!;
@@ -118,6 +117,24 @@ describeEachProvider("project charter", (provider) => {
     const show = await pm.say("project show");
     expect(show.text).toContain("v2, approved by @carol and @local-user (2 of 2 approvers)");
     expect((await pm.say("project charter show")).text).toContain("Approved by @carol (Mon 2 Mar 2026 10:00) and @local-user (Mon 2 Mar 2026 10:00).");
+  });
+
+  it("refuses a stakeholder taken off the project just before the approval is written, and writes nothing", async () => {
+    const { pm, store, tenant, project, writes } = await apollo();
+    expect((await pm.say('project charter objectives "Ship it"')).ok).toBe(true);
+    const pmScope = { tenantId: tenant, actorId: (await pm.context()).user.id };
+    const carolId = (await store.members.ensure(tenant, { platformUserId: "carol" })).id;
+    let before = 0;
+    const raced = racingStore(store, async () => {
+      expect(await store.stakeholders.remove(pmScope, project.id, carolId)).toBe(true);
+      before = await writes();
+    });
+    const carol = chat(raced, { tenant, channel: "c-apollo", user: "carol" });
+    const refused = await carol.say("project charter approve");
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toContain("Only Apollo's owners, managers and stakeholders can approve its charter: @local-user.");
+    expect(await writes()).toBe(before);
+    expect((await store.charters.latest(tenant, project.id))!.approvals).toEqual([]);
   });
 
   it("keeps each tenant's charters to itself", async () => {

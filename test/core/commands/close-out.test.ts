@@ -8,7 +8,9 @@ import type { FinalReport } from "../../../src/core/domain/close-out.js";
 import { tokenize } from "../../../src/core/grammar/tokenize.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { chat } from "../../support/context.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
+import { racingStore } from "../../support/racing.js";
 
 const CLOSE_AT = "2026-03-30T10:00:00Z";
 const ARCHIVED = archivedMessage("Apollo");
@@ -255,6 +257,14 @@ describeEachProvider("project close and the archive", (provider) => {
     await expect(view.tasks.add({ tenantId: f.tenant, actorId: f.project.managerId }, f.project.id, { title: "x" })).rejects.toBeInstanceOf(ProjectArchived);
     expect(await view.tasks.list(f.tenant, f.project.id)).toEqual([]);
     expect((await view.projects.get(f.tenant, f.project.id))!.name).toBe("Apollo");
+    // A transaction reads through the same view and writes nothing either.
+    const scope = { tenantId: f.tenant, actorId: f.project.managerId };
+    const inside = view.transaction(scope, async (tx) => {
+      expect((await tx.projects.get(f.tenant, f.project.id))!.name).toBe("Apollo");
+      return tx.tasks.add(scope, f.project.id, { title: "y" });
+    });
+    await expect(inside).rejects.toBeInstanceOf(ProjectArchived);
+    expect(await f.store.tasks.list(f.tenant, f.project.id)).toEqual([]);
   });
 
   it("is reopened by its manager only; then it changes again and can be closed again", async () => {
@@ -266,8 +276,6 @@ describeEachProvider("project close and the archive", (provider) => {
     const carol = await f.as("carol").say("project reopen");
     expect(carol.ok).toBe(false);
     expect(carol.text).toContain("Only Apollo's owners and managers can reopen it — ask @local-user.");
-    const carolId = (await f.store.members.ensure(f.tenant, { platformUserId: "carol" })).id;
-    await expect(f.store.closeOuts.reopen({ tenantId: f.tenant, actorId: carolId }, f.project.id, new Date())).rejects.toMatchObject({ name: "NotAllowed" });
     expect(await f.writes()).toBe(before);
 
     const reopened = await f.pm.say("project reopen");
@@ -286,6 +294,52 @@ describeEachProvider("project close and the archive", (provider) => {
     expect(f.posted.filter((p) => p.message.channelId === "c-apollo" && p.message.dedupeKey.startsWith("close-out:"))).toHaveLength(2);
     const actions = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).map((e) => e.action).filter((a) => a.startsWith("project."));
     expect(actions.filter((a) => a !== "project.create" && a !== "project.link")).toEqual(["project.close", "project.reopen", "project.close"]);
+  });
+
+  it("refuses to close or reopen for a manager whose role is taken away just before it is written, and writes nothing", async () => {
+    const f = await seeded("close-race", ["project role @sam manager"]);
+    const pmScope = { tenantId: f.tenant, actorId: f.project.managerId };
+    const samId = (await f.store.members.ensure(f.tenant, { platformUserId: "sam" })).id;
+    let before = 0;
+    const demoted = () =>
+      racingStore(f.store, async () => {
+        await f.store.roles.set(pmScope, f.project.id, samId, null);
+        before = await f.writes();
+      });
+    const sam = (store = demoted()) => chat(store, { tenant: f.tenant, channel: "c-apollo", user: "sam", now: CLOSE_AT });
+
+    const close = await submitForm(await sam().context(), "project close", POST_MORTEM);
+    expect(close.ok).toBe(false);
+    expect(renderText(close)).toContain("Only Apollo's owners and managers can close it — ask @local-user.");
+    expect(await f.writes()).toBe(before);
+    expect((await f.store.projects.get(f.tenant, f.project.id))!.status).toBe("active");
+    expect(await f.store.closeOuts.get(f.tenant, f.project.id)).toBeNull();
+
+    expect((await closeForm(f, POST_MORTEM)).ok).toBe(true);
+    // A closed project takes no `project role`: the role comes back straight through the store.
+    await f.store.roles.set(pmScope, f.project.id, samId, "manager");
+    const reopen = await sam().say("project reopen");
+    expect(reopen.ok).toBe(false);
+    expect(reopen.text).toContain("Only Apollo's owners and managers can reopen it — ask @local-user.");
+    expect(await f.writes()).toBe(before);
+    expect((await f.store.projects.get(f.tenant, f.project.id))!.status).toBe("closed");
+  });
+
+  it("refuses a close when the project was closed meanwhile, and writes nothing", async () => {
+    const f = await seeded("close-twice", ["project role @sam manager"]);
+    let before = 0;
+    const raced = racingStore(f.store, async () => {
+      expect((await closeForm(f, POST_MORTEM)).ok).toBe(true);
+      before = await f.writes();
+    });
+    const sam = chat(raced, { tenant: f.tenant, channel: "c-apollo", user: "sam", now: CLOSE_AT });
+    const second = await submitForm(await sam.context(), "project close", POST_MORTEM);
+    expect(second.ok).toBe(false);
+    expect(renderText(second)).toContain("Apollo is closed already.");
+    expect(await f.writes()).toBe(before);
+    const closes = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter((e) => e.action === "project.close");
+    expect(closes).toHaveLength(1);
+    expect(f.posted.filter((p) => p.message.channelId === "c-apollo" && p.message.dedupeKey.startsWith("close-out:"))).toHaveLength(1);
   });
 
   it("keeps each tenant's close-out to itself", async () => {

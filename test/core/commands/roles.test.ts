@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachProvider, createTestDatabase, type TestDatabase } from "../../support/db.js";
+import { chat } from "../../support/context.js";
 import { apolloFixture } from "../../support/project.js";
+import { racingStore } from "../../support/racing.js";
 
 describeEachProvider("project roles", (provider) => {
   let database: TestDatabase;
@@ -84,6 +86,33 @@ describeEachProvider("project roles", (provider) => {
     expect(roles.map((r) => r.role)).toEqual(["owner", "manager"]);
     // The new owner is the last one now.
     expect((await f.as("lee").say("project role @lee none")).text).toContain("needs at least one owner");
+  });
+
+  it("checks the roles again as the change is written: an owner demoted just before is refused, and writes nothing", async () => {
+    const f = await apollo();
+    expect((await f.pm.say("project role @lee owner")).ok).toBe(true);
+    const lee = await f.store.members.ensure(f.tenant, { platformUserId: "lee" });
+    const pmId = f.project.managerId;
+    let before = 0;
+    const raced = racingStore(f.store, async () => {
+      await f.store.roles.set({ tenantId: f.tenant, actorId: lee.id }, f.project.id, pmId, "manager");
+      before = await f.writes();
+    });
+    const refused = await chat(raced, { tenant: f.tenant, channel: "c-apollo" }).say("project role @sam manager");
+    expect(refused.ok).toBe(false);
+    expect(refused.text).toContain("Only Apollo's owners can give or take away roles — ask @lee.");
+    expect(await f.writes()).toBe(before);
+    expect((await f.store.roles.list(f.tenant, f.project.id)).map((r) => r.role)).toEqual(["owner", "manager"]);
+  });
+
+  it("keeps one owner when the last two take each other's role at the same moment", async () => {
+    const f = await apollo();
+    expect((await f.pm.say("project role @lee owner")).ok).toBe(true);
+    const [a, b] = await Promise.all([f.pm.say("project role @lee none"), f.as("lee").say("project role @local-user none")]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const owners = (await f.store.roles.list(f.tenant, f.project.id)).filter((r) => r.role === "owner");
+    expect(owners).toHaveLength(1);
+    expect((await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter((e) => e.action === "project.role.remove")).toHaveLength(1);
   });
 
   it("lets members change their own tasks and refuses other people's", async () => {

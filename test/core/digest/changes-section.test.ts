@@ -4,6 +4,7 @@ import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
+import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
 
 // The report covers Tue 24 Feb – Mon 2 Mar 2026; every instant below is the clock the store was handed.
 const today = "2026-03-02";
@@ -31,12 +32,12 @@ describeEachProvider("weekly digest: changes", (provider) => {
       store.changes.add(as(dan), project.id, { title, at: instant(at), ...extra });
 
     const old = await add("Old approval", "2026-02-10T09:00:00Z", { costImpact: 10_000n });
-    await store.changes.decide(scope, old.id, { decision: "approve", at: instant("2026-02-12T09:00:00Z") });
+    await decideChangeRequest(store, scope, old.projectId, old.number, { decision: "approve", at: instant("2026-02-12T09:00:00Z") });
     const sso = await add("Single sign-on", "2026-02-20T09:00:00Z", { costImpact: 200_000n, scheduleDays: 10, scopeText: "SSO for all staff" });
-    await store.changes.decide(scope, sso.id, { decision: "approve", at: instant("2026-02-25T14:00:00Z") });
+    await decideChangeRequest(store, scope, sso.projectId, sso.number, { decision: "approve", at: instant("2026-02-25T14:00:00Z") });
     const app = await add("Native app", "2026-02-23T09:00:00Z", { costImpact: 900_000n, scheduleDays: 30 });
-    await store.changes.decide(as(carol), app.id, { decision: "ask", comment: "Which platforms?", at: instant("2026-02-24T09:00:00Z") });
-    await store.changes.decide(as(carol), app.id, { decision: "reject", at: instant("2026-02-27T09:00:00Z") });
+    await decideChangeRequest(store, as(carol), app.projectId, app.number, { decision: "ask", comment: "Which platforms?", at: instant("2026-02-24T09:00:00Z") });
+    await decideChangeRequest(store, as(carol), app.projectId, app.number, { decision: "reject", at: instant("2026-02-27T09:00:00Z") });
     await add("Dark mode", "2026-02-25T16:00:00Z", { costImpact: -5_000n });
     await add("Rename the product", "2026-03-02T08:00:00Z");
 
@@ -58,8 +59,8 @@ describeEachProvider("weekly digest: changes", (provider) => {
     await store.projects.setChangePolicy(scope, project.id, "all");
     // 23:30 UTC on Sunday is already Monday in Berlin.
     const late = await store.changes.add(scope, project.id, { title: "Extra reports", costImpact: 100_000n, at: instant("2026-03-01T23:30:00Z") });
-    const { settled } = await store.changes.decide(scope, late.id, { decision: "approve", at: instant("2026-03-02T07:00:00Z") });
-    expect(settled).toBe(false);
+    const decided = await decideChangeRequest(store, scope, late.projectId, late.number, { decision: "approve", at: instant("2026-03-02T07:00:00Z") });
+    expect(decided.kind).toBe("recorded");
 
     const utc = renderText(await weeklyDigest({ store, tenant }, project, { today, zone: "UTC" }));
     expect(utc).toContain("#1 Extra reports — open 1 day, requested by @local-user: +$1,000.00; approved so far by @local-user");

@@ -8,6 +8,7 @@ import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { countingStore } from "./counting-store.js";
 import { CHART_KINDS, type ChartKind } from "../../../src/core/charts/index.js";
+import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
 
 const today = DateTime.utc().toISODate()!;
 
@@ -51,7 +52,7 @@ describeEachProvider("weekly digest query count", (provider) => {
     // Change requests, half of them decided: their decisions come with them, deciders are named in the same members call.
     for (let i = 0; i < 40; i++) {
       const change = await store.changes.add({ tenantId: big.tenant, actorId: people[i % 20]!.id }, pid, { title: `Change ${i}`, costImpact: BigInt(i), at: new Date() });
-      if (i % 2) await store.changes.decide(scope, change.id, { decision: i % 4 === 1 ? "approve" : "reject", at: new Date() });
+      if (i % 2) await decideChangeRequest(store, scope, change.projectId, change.number, { decision: i % 4 === 1 ? "approve" : "reject", at: new Date() });
     }
     const large = await measure(store, big.tenant, big.project);
     const largeCharted = await measure(store, big.tenant, big.project, CHART_KINDS);

@@ -1,15 +1,16 @@
 /**
  * Approve, reject or ask: the one path the three commands (and the buttons
- * that carry them) share. The store checks that the request is open and that
- * the member is an approver, records the decision and, when it settles the
- * request, applies its impacts in the same transaction.
+ * that carry them) share. The decision is recorded, and settled and applied
+ * when it settles the request, in one transaction (decision.ts); this says
+ * what happened and tells the channel and the requester.
  */
 import { channelRef } from "../../views/references.js";
 import type { ProjectCommandContext } from "../define.js";
 import { pendingApprovers } from "../../domain/change-policy.js";
-import { NotAnApprover, type ChangeDecisionKind, type ChangeRequest, type Member } from "../../store.js";
+import type { ChangeDecisionKind, ChangeRequest, Member } from "../../store.js";
 import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../../views/reply.js";
 import { at, joinWords, membersById, ref } from "../shared.js";
+import { ChangeNotDecided, decideChangeRequest, type Decided } from "./decision.js";
 import { approversOf, findChange } from "../../lookups/change-request.js";
 import { instantText, POLICY_TEXT } from "../../messages/change-request.js";
 import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "../../messages/change-request-post.js";
@@ -37,15 +38,19 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
   if ("blocks" in found) return found;
   if (found.status !== "open") return alreadySettled(ctx, found);
 
-  let result: Awaited<ReturnType<typeof ctx.store.changes.decide>>;
+  let result: Decided;
   try {
-    result = await ctx.store.changes.decide(ctx.scope, found.id, { decision, comment: comment ?? null, at: ctx.now().toJSDate() });
+    result = await decideChangeRequest(ctx.store, ctx.scope, ctx.project.id, number, { decision, comment: comment ?? null, at: ctx.now().toJSDate() });
   } catch (error) {
-    if (!(error instanceof NotAnApprover)) throw error;
-    const people = await membersById(ctx, [...error.approverIds]);
-    return onlyApprovers(error.approverIds.flatMap((id) => people.get(id) ?? []));
+    if (error instanceof ChangeNotDecided) return rejection(error.message);
+    throw error;
   }
-  const { change, settled } = result;
+  if (result.kind === "not-open") return alreadySettled(ctx, result.change);
+  if (result.kind === "not-approver") {
+    const people = await membersById(ctx, result.approverIds);
+    return onlyApprovers(result.approverIds.flatMap((id) => people.get(id) ?? []));
+  }
+  const { change } = result;
   const people = await membersById(ctx, [change.requestedById, ...change.decisions.map((d) => d.memberId)]);
   const requester = people.get(change.requestedById);
   const title = `${ref(change.number)} ${change.title}`;
@@ -62,7 +67,7 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
     return reply(`Asked about change request ${title}`, blocks);
   }
 
-  if (!settled) {
+  if (result.kind !== "settled") {
     const approvers = await approversOf(ctx);
     const waiting = pendingApprovers(approvers.map((m) => m.id), change.decisions).flatMap((id) => approvers.find((m) => m.id === id) ?? []);
     return reply(`Your ${NOUN[decision]} of change request ${title} is recorded`, [
@@ -71,13 +76,13 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
     ]);
   }
 
-  const after = (await ctx.store.projects.get(ctx.tenant, ctx.project.id)) ?? ctx.project;
-  const outcome = outcomeMessage(change, ctx.project, after, people);
-  const posted = await postOutcome(ctx, ctx.project, outcome, change);
+  const { before, after } = result;
+  const outcome = outcomeMessage(change, before, after, people);
+  const posted = await postOutcome(ctx, before, outcome, change);
   if (requester && requester.id !== ctx.user.id) await sendDirect(ctx, requester, `change-outcome:${change.id}:requester`, outcome);
 
   const blocks: Block[] = [text(`You ${change.status} change request ${title}.`)];
-  if (change.status === "approved") blocks.push(list(appliedLines(change, ctx.project, after)));
+  if (change.status === "approved") blocks.push(list(appliedLines(change, before, after)));
   const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))));
   const told = [posted.length ? `Posted the outcome in ${where}` : "", requester && requester.id !== ctx.user.id ? `sent it to ${at(requester)}` : ""].filter(Boolean);
   if (told.length) blocks.push(contextLine(`${told.join(" and ").replace(/^./, (c) => c.toUpperCase())}.`));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { at, joinWords, membersById, ref } from "../shared.js";
+import { mayDecideChanges } from "../../authorization.js";
 import { pendingApprovers } from "../../domain/change-policy.js";
 import { actions, contextLine, fields as fieldsBlock, heading, list, reply, text, type Block } from "../../views/reply.js";
 import { approversOf, findChange } from "../../lookups/change-request.js";
@@ -35,8 +36,9 @@ export default projectCommand({
     ];
     if (change.status !== "open" && change.decidedAt) history.push(`${instantText(change.decidedAt, ctx.user)} — ${change.status}`);
     const blocks: Block[] = [heading(`Change request ${ref(change.number)} — ${change.title}`), fieldsBlock(facts), text("*History*"), list(history)];
-    if (change.status === "open" && approvers.some((m) => m.id === ctx.user.id)) blocks.push(actions(decisionButtons(change, ctx.project)));
-    if (change.status === "open" && !approvers.some((m) => m.id === ctx.user.id)) blocks.push(contextLine("Only approvers can decide on it."));
+    const mayDecide = mayDecideChanges(ctx.user.id, approvers.map((m) => m.id));
+    if (change.status === "open" && mayDecide) blocks.push(actions(decisionButtons(change, ctx.project)));
+    if (change.status === "open" && !mayDecide) blocks.push(contextLine("Only approvers can decide on it."));
     return reply(`Change request ${ref(change.number)} ${change.title} (${change.status})`, blocks);
   },
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { holds, refusal } from "../authority.js";
+import { holds, refusal } from "../../authorization.js";
 import { projectCommand } from "../define.js";
 import { parseNumberWithUnit } from "../../grammar/values.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";

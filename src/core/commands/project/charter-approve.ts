@@ -2,7 +2,8 @@ import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { joinWords, membersById } from "../shared.js";
 import { rejection, reply, text, type Block } from "../../views/reply.js";
-import { approvalLine, charterApproverIds, versionField, versionParam, when } from "../../messages/charter.js";
+import { charterApproverIds } from "../../authorization.js";
+import { approvalLine, versionField, versionParam, when } from "../../messages/charter.js";
 
 export default projectCommand({
   path: ["project", "charter", "approve"],
@@ -15,16 +16,27 @@ export default projectCommand({
     const { project } = ctx;
     const latest = await ctx.store.charters.latest(ctx.tenant, project.id);
     if (!latest) return rejection(`${project.name} has no charter to approve yet. \`project charter\` writes the first version.`);
-    const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
-    const approvers = charterApproverIds(ctx.authority.roles, stakeholders);
-    if (!approvers.includes(ctx.user.id)) {
+    const version = input.version ?? latest.version;
+    // Who may approve is read in the transaction that records the approval: a role or stakeholder entry taken away just before counts.
+    const outcome = await ctx.store.transaction(
+      ctx.scope,
+      async (tx) => {
+        const [roles, stakeholders] = await Promise.all([tx.roles.list(ctx.tenant, project.id), tx.stakeholders.list(ctx.tenant, project.id)]);
+        const approvers = charterApproverIds(roles, stakeholders);
+        if (!approvers.includes(ctx.user.id)) return { approvers, refused: true as const };
+        return { approvers, result: await tx.charters.approve(ctx.scope, project.id, version, ctx.now().toJSDate()) };
+      },
+      // Two approvals by the same person at once: the retry finds the first.
+      { retryOnUnique: true },
+    );
+    const { approvers } = outcome;
+    if ("refused" in outcome) {
       const people = await membersById(ctx, approvers);
       return rejection(
         `Only ${project.name}'s owners, managers and stakeholders can approve its charter: ${joinWords(approvers.map((id) => `@${people.get(id)?.name ?? "?"}`))}.`,
       );
     }
-    const version = input.version ?? latest.version;
-    const result = await ctx.store.charters.approve(ctx.scope, project.id, version, ctx.now().toJSDate());
+    const { result } = outcome;
     const { charter } = result;
     const people = await membersById(ctx, [...approvers, ...charter.approvals.map((a) => a.memberId)]);
     if (!result.created) {

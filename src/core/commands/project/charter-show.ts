@@ -3,7 +3,8 @@ import { charterContent } from "../../domain/charter.js";
 import { projectCommand } from "../define.js";
 import { membersById } from "../shared.js";
 import { contextLine, heading, rejection, reply, type Block } from "../../views/reply.js";
-import { approvalLine, charterApproverIds, charterBlocks, versionField, versionParam, when } from "../../messages/charter.js";
+import { charterApproverIds } from "../../authorization.js";
+import { approvalLine, charterBlocks, versionField, versionParam, when } from "../../messages/charter.js";
 
 export default projectCommand({
   path: ["project", "charter", "show"],

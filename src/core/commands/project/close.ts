@@ -2,19 +2,21 @@
  * `project close`: the post-mortem form, then the final report built from
  * the project's records (domain/close-out.ts), stored with the post-mortem
  * as the project is archived, posted to the project's channels and sent to
- * each stakeholder by direct message.
+ * each stakeholder by direct message. Who may close it, and that it is not
+ * closed already, are checked again in the transaction that closes it.
  */
 import { channelRef } from "../../views/references.js";
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { charterContent, splitItems } from "../../domain/charter.js";
-import { finalReport } from "../../domain/close-out.js";
+import { closeRefusal, finalReport } from "../../domain/close-out.js";
+import { withRole } from "../../authorization.js";
 import { directMessage } from "../../domain/quiet-hours.js";
 import { projectCommand, type CommandDef, type ProjectCommandContext } from "../define.js";
 import { fields } from "../fields.js";
 import { formFor } from "../form.js";
 import { joinWords, membersById } from "../shared.js";
-import type { PostMortem, Project } from "../../store.js";
+import type { CloseOut, PostMortem, Project } from "../../store.js";
 import type { Reply } from "../../views/reply.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
 import { finalReportReply } from "../../messages/close-report.js";
@@ -26,6 +28,8 @@ const REQUIRED = [
 ] as const;
 
 const part = (label: string) => fields.text(label, 3000).optional();
+
+const ACTION = "close it";
 
 function openForm(ctx: ProjectCommandContext): Reply {
   const base = formFor(command);
@@ -76,7 +80,7 @@ async function buildReport(ctx: ProjectCommandContext, project: Project) {
 const command: CommandDef = projectCommand({
   path: ["project", "close"],
   permission: "manager",
-  permissionAction: "close it",
+  permissionAction: ACTION,
   summary: "Close the project: post-mortem form, final report to the channel and the stakeholders, then archived (read-only)",
   examples: [
     'project close well "Weekly demos; Early load tests" not-well "Vendor API came late" lessons "Book vendors earlier" follow-ups "Hand over to operations"',
@@ -114,7 +118,14 @@ const command: CommandDef = projectCommand({
       followUps: input.followUps === undefined ? [] : splitItems(input.followUps),
     };
     const report = await buildReport(ctx, project);
-    const closeOut = await ctx.store.closeOuts.close(ctx.scope, project.id, { postMortem, finalReport: report, at: ctx.now().toJSDate() });
+    const closeOutInput = { postMortem, finalReport: report, at: ctx.now().toJSDate() };
+    const closed = await withRole(ctx, project, "manager", ACTION, async (tx, fresh): Promise<{ conflict: string } | { closeOut: CloseOut }> => {
+      const conflict = closeRefusal(fresh);
+      return conflict ? { conflict } : { closeOut: await tx.closeOuts.close(ctx.scope, fresh.id, closeOutInput) };
+    });
+    if ("refused" in closed) return closed.refused;
+    if ("conflict" in closed.done) return rejection(closed.done.conflict);
+    const { closeOut } = closed.done;
 
     const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
     const people = await membersById(ctx, [...report.participation.people.map((p) => p.memberId), ...stakeholders.map((s) => s.memberId)]);

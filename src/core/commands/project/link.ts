@@ -3,7 +3,7 @@ import { tenantCommand } from "../define.js";
 import { fields } from "../fields.js";
 import { echo } from "../../grammar/echo.js";
 import { suggest } from "../../grammar/suggest.js";
-import { authorityOf, holds, refusal } from "../authority.js";
+import { authorityOf, holds, refusal } from "../../authorization.js";
 import { rejection, reply, text } from "../../views/reply.js";
 
 export default tenantCommand({

@@ -1,11 +1,17 @@
+/** `project reopen`: a closed project becomes active again; who may, and that it is closed, are checked again as it is written. */
 import { z } from "zod";
+import { withRole } from "../../authorization.js";
+import { reopenRefusal } from "../../domain/close-out.js";
 import { projectCommand } from "../define.js";
+import type { Project } from "../../store.js";
 import { contextLine, rejection, reply, text } from "../../views/reply.js";
+
+const ACTION = "reopen it";
 
 export default projectCommand({
   path: ["project", "reopen"],
   permission: "manager",
-  permissionAction: "reopen it",
+  permissionAction: ACTION,
   effect: "reopen",
   summary: "Reopen a closed (archived) project so it can change again; only its owners and managers can",
   examples: ["project reopen"],
@@ -14,8 +20,14 @@ export default projectCommand({
   input: () => z.object({}),
   async run(ctx) {
     const { project } = ctx;
-    if (project.status !== "closed") return rejection(`${project.name} is not closed: there is nothing to reopen.`);
-    await ctx.store.closeOuts.reopen(ctx.scope, project.id, ctx.now().toJSDate());
+    const notClosed = reopenRefusal(project);
+    if (notClosed) return rejection(notClosed);
+    const reopened = await withRole(ctx, project, "manager", ACTION, async (tx, fresh): Promise<{ conflict: string } | { project: Project }> => {
+      const conflict = reopenRefusal(fresh);
+      return conflict ? { conflict } : { project: await tx.closeOuts.reopen(ctx.scope, fresh.id, ctx.now().toJSDate()) };
+    });
+    if ("refused" in reopened) return reopened.refused;
+    if ("conflict" in reopened.done) return rejection(reopened.done.conflict);
     return reply(
       `Reopened ${project.name}`,
       [text(`Reopened *${project.name}*: it can change again, and its scheduled standups and reports resume.`), contextLine("`project close` closes it again with a new post-mortem and final report.")],

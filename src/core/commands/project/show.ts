@@ -9,7 +9,7 @@ import { riskScore, riskSeverity } from "../../domain/risk.js";
 import { formatDate, todayIn } from "../../domain/dates.js";
 import { memberZone } from "../../domain/quiet-hours.js";
 import { contextLine, fields as fieldsBlock, heading, list, rejection, reply } from "../../views/reply.js";
-import { charterApproverIds } from "../../messages/charter.js";
+import { charterApproverIds } from "../../authorization.js";
 import type { Member, ProjectRole } from "../../store.js";
 
 /** "Owners: @pat", "Managers: @sam, @lee" (no Managers line when there are none). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
-import { mayChange, refusal } from "../authority.js";
+import { mayChange, refusal } from "../../authorization.js";
 import { fields } from "../fields.js";
 import { at, memberFor, membersById, ref } from "../shared.js";
 import { formatDate } from "../../domain/dates.js";
