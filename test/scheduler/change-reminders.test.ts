@@ -7,7 +7,7 @@ import type { Member, Project } from "../../src/core/store.js";
 import { describeEachProvider, type TestDatabase } from "../support/db.js";
 import { withSchedulerDatabase } from "../support/scheduler.js";
 import { createTenant, unique, type TenantFixture } from "../store/fixtures.js";
-import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../src/core/change-requests/decision.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 /** The summary line of a queued reply (notifications show it). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { StoreConflict, type Project } from "../../src/core/store.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { createTenant, unique, type TenantFixture } from "./fixtures.js";
-import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../src/core/change-requests/decision.js";
 
 const at = new Date("2026-06-01T10:00:00Z");
 

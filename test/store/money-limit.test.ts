@@ -5,7 +5,7 @@
  * even over rows written before the limit existed. Real SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { decideChangeRequest } from "../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../src/core/change-requests/decision.js";
 import { MONEY_LIMIT } from "../../src/core/domain/money.js";
 import { StoreConflict, type NewCost } from "../../src/core/store.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { Scope } from "../../../src/core/store.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
-import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../../src/core/change-requests/decision.js";
 
 // Apollo: 10,000 USD, 2026-01-05 to 2026-03-27; the chat clock says 2026-03-02 10:00 UTC.
 const requestedAt = new Date("2026-02-23T10:00:00Z");

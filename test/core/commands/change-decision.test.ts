@@ -4,7 +4,7 @@
  * decisions settle once. Real SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ChangeNotDecided, decideChangeRequest, type Decided } from "../../../src/core/commands/change/decision.js";
+import { ChangeNotDecided, decideChangeRequest, type Decided } from "../../../src/core/change-requests/decision.js";
 import type { ChangeDecisionKind, ChangeRequest, Member, Project, Scope } from "../../../src/core/store.js";
 import type { Client } from "../../../src/store/database.js";
 import { createStore } from "../../../src/store/index.js";

@@ -4,7 +4,7 @@ import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
-import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../../src/core/change-requests/decision.js";
 
 // The report covers Tue 24 Feb – Mon 2 Mar 2026; every instant below is the clock the store was handed.
 const today = "2026-03-02";

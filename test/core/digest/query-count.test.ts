@@ -8,7 +8,7 @@ import { describeEachProvider, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { countingStore } from "./counting-store.js";
 import { CHART_KINDS, type ChartKind } from "../../../src/core/charts/index.js";
-import { decideChangeRequest } from "../../../src/core/commands/change/decision.js";
+import { decideChangeRequest } from "../../../src/core/change-requests/decision.js";
 
 const today = DateTime.utc().toISODate()!;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectCommand } from "../define.js";
 import { fields } from "../fields.js";
-import { decideChange } from "./decide.js";
+import { decideChange } from "../../change-requests/decide.js";
 
 export default projectCommand({
   path: ["change", "ask"],

@@ -4,16 +4,16 @@
  * when it settles the request, in one transaction (decision.ts); this says
  * what happened and tells the channel and the requester.
  */
-import { channelRef } from "../../views/references.js";
-import type { ProjectCommandContext } from "../define.js";
-import { pendingApprovers } from "../../domain/change-policy.js";
-import type { ChangeDecisionKind, ChangeRequest, Member } from "../../store.js";
-import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../../views/reply.js";
-import { at, joinWords, membersById, ref } from "../shared.js";
+import { channelRef } from "../views/references.js";
+import type { ProjectCommandContext } from "../commands/define.js";
+import { pendingApprovers } from "../domain/change-policy.js";
+import type { ChangeDecisionKind, ChangeRequest, Member } from "../store.js";
+import { contextLine, list, rejection, reply, text, type Block, type Reply } from "../views/reply.js";
+import { at, joinWords, membersById, ref } from "../commands/shared.js";
 import { ChangeNotDecided, decideChangeRequest, type Decided } from "./decision.js";
-import { approversOf, findChange } from "../../lookups/change-request.js";
-import { instantText, POLICY_TEXT } from "../../messages/change-request.js";
-import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "../../messages/change-request-post.js";
+import { approversOf, findChange } from "../lookups/change-request.js";
+import { instantText, POLICY_TEXT } from "../messages/change-request.js";
+import { appliedLines, outcomeMessage, postOutcome, sendDirect } from "../messages/change-request-post.js";
 
 const NOUN: Record<ChangeDecisionKind, string> = { approve: "approval", reject: "rejection", ask: "question" };
 

@@ -13,11 +13,11 @@
  *
  * An approval that cannot be applied (ChangeNotDecided) rolls everything back.
  */
-import { mayDecideChanges } from "../../authorization.js";
-import { approverIds, settlementOf } from "../../domain/change-policy.js";
-import { changeSettlement } from "../../domain/change-settlement.js";
-import type { ChangeDecisionKind, ChangeRequest, Project, Scope, Store } from "../../store.js";
-import { ref } from "../shared.js";
+import { mayDecideChanges } from "../authorization.js";
+import { approverIds, settlementOf } from "../domain/change-policy.js";
+import { changeSettlement } from "../domain/change-settlement.js";
+import type { ChangeDecisionKind, ChangeRequest, Project, Scope, Store } from "../store.js";
+import { ref } from "../commands/shared.js";
 
 /** What the transaction found and did. */
 export type Decided =
