@@ -43,6 +43,13 @@ module.exports = {
       to: { path: PERSISTENCE },
     },
     {
+      name: "core-through-its-face",
+      severity: "error",
+      comment: "Outer layers use the core through src/core/index.ts, its public face; what is not exported there is the core's own business.",
+      from: { path: "^src/", pathNot: ["^src/core/", "^src/generated/"] },
+      to: { path: "^src/core/", pathNot: "^src/core/index[.]ts$" },
+    },
+    {
       name: "adapters-apart",
       severity: "error",
       comment: "One platform's adapter does not import another's; what they share lives in src/adapters/common/ or at src/adapters/ itself.",

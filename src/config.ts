@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./store/database.js";
 import { parseEncryptionKey } from "./store/secrets.js";
-import { DEFAULT_RATE_LIMITS, type RateLimits } from "./core/rate-limit.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "./core/index.js";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

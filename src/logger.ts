@@ -7,7 +7,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { pino, type DestinationStream } from "pino";
-import type { Logger } from "./core/context.js";
+import type { Logger } from "./core/index.js";
 
 /** What a log line written while handling one HTTP request carries (its x-request-id). */
 export interface RequestScope {

@@ -2,15 +2,12 @@
  * Opens what every entry point needs: the database (migrated), the store and
  * a logger. Shared by `charter start`, `charter run` and `charter shell`.
  */
-import type { Logger } from "./core/context.js";
-import type { Store } from "./core/store.js";
+import { type Logger, type Store, createRateLimiter, type RateLimiter, type OutboxQueue } from "./core/index.js";
 import { rateLimitsOf, type Config } from "./config.js";
-import { createRateLimiter, type RateLimiter } from "./core/rate-limit.js";
 import { createLogger, type LogLevel } from "./logger.js";
 import { openDatabase, resolveDatabaseUrl, type Database } from "./store/database.js";
 import { migrate } from "./store/migrate.js";
 import { claimsRepository, createStore, type ClaimsRepository } from "./store/index.js";
-import type { OutboxQueue } from "./core/notify.js";
 import { outboxQueue } from "./store/repositories/outbox-queue.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
 

@@ -8,10 +8,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { suggest } from "../core/grammar/suggest.js";
-import { slug } from "../core/slug.js";
-import { exportFiles, type ExportFormat } from "../core/export/csv.js";
-import { exportTables } from "../core/export/tables.js";
+import { suggest, slug, exportFiles, type ExportFormat, exportTables } from "../core/index.js";
 import type { Runtime } from "../runtime.js";
 import { progressBar, type BarStream } from "./progress-bar.js";
 

@@ -6,10 +6,7 @@
  */
 import { basename } from "node:path";
 import { DateTime } from "luxon";
-import { failureText, recordingWrites, savedBy } from "../core/command-failure.js";
-import { importCosts } from "../core/export/cost-import.js";
-import { suggest } from "../core/grammar/suggest.js";
-import { renderText } from "../core/views/render-text.js";
+import { failureText, recordingWrites, savedBy, importCosts, suggest, renderText } from "../core/index.js";
 import { shellContext, type ShellIdentity } from "../adapters/shell/context.js";
 import type { Runtime } from "../runtime.js";
 import { classifyStoreError } from "../store/errors.js";

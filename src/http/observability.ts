@@ -8,7 +8,7 @@
  * platform, so a load balancer sends traffic only where it can be served.
  */
 import { timingSafeEqual, createHash } from "node:crypto";
-import type { Logger } from "../core/context.js";
+import type { Logger } from "../core/index.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Config } from "../config.js";
 import type { Runtime } from "../runtime.js";

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "../core/context.js";
+import type { Logger } from "../core/index.js";
 import { requestScope } from "../logger.js";
 
 export const REQUEST_ID_HEADER = "x-request-id";

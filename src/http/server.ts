@@ -4,7 +4,7 @@
  * health checks and turns unknown routes and handler failures into JSON.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "../core/context.js";
+import type { Logger } from "../core/index.js";
 import { declaredLength, MAX_PLATFORM_BODY_BYTES, refuseTooLarge, RequestAborted } from "./body.js";
 import { withRequestId } from "./request-id.js";
 

@@ -6,10 +6,7 @@
  * number of series stays bounded.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { CommandObserver, CommandOutcome, Logger } from "../core/context.js";
-import { commands } from "../core/commands/index.js";
-import { commandName } from "../core/commands/define.js";
-import { PLATFORMS } from "../core/tenant-key.js";
+import { type CommandObserver, type CommandOutcome, type Logger, commands, commandName, PLATFORMS } from "../core/index.js";
 import type { StoreContext } from "../store/client.js";
 import { outboxRepository } from "../store/repositories/outbox.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "../scheduler/jobs.js";

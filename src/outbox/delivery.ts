@@ -18,8 +18,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Logger } from "../core/context.js";
-import type { Platform } from "../core/store.js";
+import type { Logger, Platform } from "../core/index.js";
 import type { StoreContext } from "../store/client.js";
 import { outboxRepository, type LaneClaim, type LaneKey, type OutboxRepository, type OutboxRow } from "../store/repositories/outbox.js";
 import { isOk, isPermanent, MAX_ATTEMPTS, MAX_THROTTLED_AGE_MS, type SendContext, type SendResult, type Sender } from "./senders.js";

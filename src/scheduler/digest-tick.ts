@@ -5,13 +5,8 @@
  * its own dedupe key, so a retried claim never posts twice.
  */
 import type { DateTime } from "luxon";
-import type { ReportSchedule } from "../core/store.js";
-import { weeklyDigest } from "../core/digest/weekly-digest.js";
-import { DIGEST_CHARTS } from "../core/digest/charts.js";
+import { type ReportSchedule, weeklyDigest, DIGEST_CHARTS, digestRule, occurrencesBetween, directMessage } from "../core/index.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
-import { digestRule } from "../core/domain/schedule/digest-rule.js";
-import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
-import { directMessage } from "../core/domain/quiet-hours.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";

@@ -9,13 +9,8 @@
  * Each change request listed records the day (markReminded).
  */
 import { DateTime } from "luxon";
-import type { TenantId } from "../core/context.js";
-import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
-import { overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems } from "../core/reminders/overdue.js";
-import { approverIds, pendingApprovers } from "../core/domain/change-policy.js";
-import type { Member } from "../core/store.js";
+import { type TenantId, directMessage, memberZone, overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems, approverIds, pendingApprovers, type Member, WEEKDAYS, occurrencesBetween } from "../core/index.js";
 import { tenantsWithActiveProjects, type ReminderTenant } from "../store/repositories/reminder-sources.js";
-import { WEEKDAYS, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
 export const REMINDER_JOB = "reminder";

@@ -9,7 +9,7 @@
  * simply tried, as before.
  */
 import type { DateTime } from "luxon";
-import type { TenantId } from "../core/context.js";
+import type { TenantId } from "../core/index.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 import { settledClaimKeys, settledKey } from "../store/repositories/settled-claims.js";

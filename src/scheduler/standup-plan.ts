@@ -7,10 +7,7 @@
  * outlast the minute between ticks.
  */
 import type { DateTime } from "luxon";
-import type { TenantId } from "../core/context.js";
-import type { Member, StandupAnswer, StandupSchedule, Store } from "../core/store.js";
-import { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
-import { standupDates, standupDay, type StandupDay } from "../core/domain/schedule/standup-day.js";
+import { type TenantId, type Member, type StandupAnswer, type StandupSchedule, type Store, promptTargets, type PromptTarget, standupDates, standupDay, type StandupDay } from "../core/index.js";
 
 export interface StandupPlan {
   schedule: StandupSchedule;

@@ -7,10 +7,7 @@
  * has closed, and nothing that quiet hours would hold past the close.
  */
 import type { DateTime } from "luxon";
-import { directMessage, memberZone } from "../core/domain/quiet-hours.js";
-import { reminderLeadMinutes, type StandupDay } from "../core/domain/schedule/standup-day.js";
-import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
-import { standupReminder } from "../core/messages/standup-prompt.js";
+import { directMessage, memberZone, reminderLeadMinutes, type StandupDay, type Member, type StandupAnswer, type StandupSchedule, standupReminder } from "../core/index.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 

@@ -3,12 +3,9 @@
  * core/messages/standup-thread.ts). Every prompt of the day may call it: the
  * dedupe key queues one message.
  */
-import type { Logger } from "../core/context.js";
-import type { StandupSchedule } from "../core/store.js";
-import { threadOpening } from "../core/messages/standup-thread.js";
-import type { OutboxQueue } from "../core/notify.js";
+import { type Logger, type StandupSchedule, threadOpening, type OutboxQueue } from "../core/index.js";
 
-export { summaryThreadKey } from "../core/messages/standup-thread.js";
+export { summaryThreadKey } from "../core/index.js";
 
 export async function openStandupThread(
   deps: { outbox: OutboxQueue; log: Logger },

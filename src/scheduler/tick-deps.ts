@@ -1,7 +1,5 @@
 /** What a scheduler tick works with and what it reports: shared by the tick and each kind of scheduled work it runs. */
-import type { Logger, TenantId } from "../core/context.js";
-import type { OutboxQueue } from "../core/notify.js";
-import type { Store } from "../core/store.js";
+import type { Logger, TenantId, OutboxQueue, Store } from "../core/index.js";
 import type { Database } from "../store/database.js";
 import type { ClaimsRepository } from "../store/repositories/claims.js";
 

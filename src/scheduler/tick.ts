@@ -9,16 +9,8 @@
  * over by a later tick (the outbox's dedupe keys keep that from double-posting).
  */
 import { DateTime } from "luxon";
-import type { TenantId } from "../core/context.js";
-import type { Member, StandupAnswer, StandupSchedule } from "../core/store.js";
-import { promptDedupeKey, standupPrompt } from "../core/messages/standup-prompt.js";
-import { blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey } from "../core/messages/standup-summary.js";
+import { type TenantId, type Member, type StandupAnswer, type StandupSchedule, promptDedupeKey, standupPrompt, blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey, occurrenceOn, occurrencesBetween, type PromptTarget, beforeStart, directMessage, type OutgoingMessage } from "../core/index.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
-import { occurrenceOn, occurrencesBetween } from "../core/domain/schedule/occurrences.js";
-import type { PromptTarget } from "../core/domain/schedule/prompt-targets.js";
-import { beforeStart } from "../core/domain/schedule/standup-day.js";
-import { directMessage } from "../core/domain/quiet-hours.js";
-import type { OutgoingMessage } from "../core/notify.js";
 import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 import { remindBeforeClose } from "./standup-reminder.js";
 import { runReminders } from "./reminders.js";
@@ -28,7 +20,7 @@ import { settledClaims, skippingSettled } from "./settled-claims.js";
 import { planStandups, type StandupPlan } from "./standup-plan.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
-export { promptTargets, type PromptTarget } from "../core/domain/schedule/prompt-targets.js";
+export { promptTargets, type PromptTarget } from "../core/index.js";
 
 export { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 export type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";

@@ -1,12 +1,10 @@
 /** What the scheduler will do next: `charter scheduler list`. Stopped schedules are not active, so not listed. */
 import type { DateTime } from "luxon";
-import { occurrencesBetween } from "../core/domain/schedule/occurrences.js";
+import { occurrencesBetween, digestRule, beforeStart, isAway } from "../core/index.js";
 import { promptTargets, STANDUP_PROMPT_JOB } from "./tick.js";
 import type { TickDeps, TickResult } from "./tick-deps.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { activeReportSchedules } from "../store/repositories/report-schedules.js";
-import { digestRule } from "../core/domain/schedule/digest-rule.js";
-import { beforeStart, isAway } from "../core/domain/schedule/standup-day.js";
 import { WEEKLY_DIGEST_JOB } from "./digest-tick.js";
 
 export interface Upcoming {

@@ -1,5 +1,5 @@
 /** How the writes an approved change request made name it: the budget line's source and every audit event. */
-import type { AppliedChange } from "../core/store.js";
+import type { AppliedChange } from "../core/index.js";
 
 /** BudgetLine.source (and the audit reference) of what an approved change request added. */
 export const changeSource = (changeId: string): string => `change:${changeId}`;

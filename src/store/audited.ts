@@ -3,7 +3,7 @@
  * after: a record found by id within the tenant, or the one record a key
  * names within a project (a member's allocation, a channel's schedule).
  */
-import type { Scope } from "../core/store.js";
+import type { Scope } from "../core/index.js";
 import type { StoreContext, Tx } from "./client.js";
 import type { Client } from "./database.js";
 import { notFound } from "./errors.js";

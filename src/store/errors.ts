@@ -1,4 +1,4 @@
-import { StoreConflict } from "../core/store.js";
+import { StoreConflict } from "../core/index.js";
 
 export function notFound(what: string): StoreConflict {
   return new StoreConflict("not_found", `${what} was not found.`);

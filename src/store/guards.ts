@@ -1,8 +1,7 @@
 /** Lookups that confine a write to the caller's tenant before it happens. */
-import type { TenantId } from "../core/context.js";
+import { type TenantId, tenantPlatform } from "../core/index.js";
 import type { StoreContext, Tx } from "./client.js";
 import { isUniqueViolation, notFound } from "./errors.js";
-import { tenantPlatform } from "../core/tenant-key.js";
 
 export interface ProjectRef {
   id: string;

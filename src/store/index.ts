@@ -3,7 +3,7 @@
  * by tenant; every write is one transaction with its audit event, or joins
  * the one `transaction` opened.
  */
-import type { Store } from "../core/store.js";
+import type { Store } from "../core/index.js";
 import type { StoreContext } from "./client.js";
 import type { Client, Database } from "./database.js";
 import { allocationsRepository } from "./repositories/allocations.js";

@@ -10,8 +10,7 @@
  * back as text: exact for any amounts a column can hold, even rows written
  * before the limit existed.
  */
-import { StoreConflict } from "../core/store.js";
-import { overMoneyLimitMessage, withinMoneyLimit } from "../core/domain/money.js";
+import { StoreConflict, overMoneyLimitMessage, withinMoneyLimit } from "../core/index.js";
 import type { Client } from "./database.js";
 import type { Tx } from "./client.js";
 import { notFound } from "./errors.js";

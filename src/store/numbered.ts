@@ -3,7 +3,7 @@
  * added under the project's next free number, found by number within the
  * tenant and project.
  */
-import type { Scope } from "../core/store.js";
+import type { Scope } from "../core/index.js";
 import type { RecordKind, TenantTable } from "./audited.js";
 import type { StoreContext, Tx } from "./client.js";
 import type { Client } from "./database.js";

@@ -2,7 +2,7 @@
  * How a Reply is kept in a text column (outbox messages, console messages):
  * JSON, with bytes (images, files) as `{ png: <base64> }` whatever they hold.
  */
-import type { Reply } from "../core/views/reply.js";
+import type { Reply } from "../core/index.js";
 
 /** Reply -> stored JSON: bytes (images, files) as `{ png: <base64> }` whatever they hold, no bigint. */
 export function serializeReply(reply: Reply): string {

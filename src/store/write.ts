@@ -4,7 +4,7 @@
  * `store.transaction` a write joins the transaction already open instead, so
  * several writes (and their audit events) commit or roll back together.
  */
-import type { Scope } from "../core/store.js";
+import type { Scope } from "../core/index.js";
 import type { StoreContext, Tx } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import { toAuditJson } from "./json.js";

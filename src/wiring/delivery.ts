@@ -8,7 +8,7 @@
  */
 import type { SlackSettings } from "../adapters/slack/settings.js";
 import type { TeamsSettings } from "../adapters/teams/settings.js";
-import type { Platform } from "../core/store.js";
+import type { Platform } from "../core/index.js";
 import { createDelivery, type Delivery } from "../outbox/delivery.js";
 import { localSender } from "../outbox/local-sender.js";
 import type { Sender } from "../outbox/senders.js";

@@ -53,9 +53,10 @@ const LAWFUL: Record<string, string> = {
   "src/core/store.ts": 'import type { TenantId } from "./tenancy.js";\nexport interface Store { tenant: TenantId }\n',
   "src/core/clock.ts": 'import { DateTime } from "luxon";\nimport { deflateSync } from "node:zlib";\nexport const now = () => [DateTime, deflateSync];\n',
   "src/core/notify.ts": 'import type { TenantId } from "./tenancy.js";\nexport interface OutboxQueue { enqueue(tenant: TenantId): Promise<void> }\n',
+  "src/core/index.ts": 'export type { Store } from "./store.js";\nexport type { OutboxQueue } from "./notify.js";\nexport { now } from "./clock.js";\n',
   "src/generated/sqlite/client.ts": "export class PrismaClient {}\n",
   "src/store/index.ts": [
-    'import type { Store } from "../core/store.js";',
+    'import type { Store } from "../core/index.js";',
     'import { PrismaClient } from "../generated/sqlite/client.js";',
     'import pg from "pg";',
     "export const open = (): Store | undefined => (new PrismaClient() && pg ? undefined : undefined);",
@@ -63,7 +64,7 @@ const LAWFUL: Record<string, string> = {
   ].join("\n"),
   "src/outbox/senders.ts": "export interface Sender { send(): Promise<void> }\n",
   "src/outbox/delivery.ts": 'import type { Sender } from "./senders.js";\nimport { open } from "../store/index.js";\nexport const deliver = (sender: Sender) => [sender, open];\n',
-  "src/scheduler/tick.ts": 'import type { OutboxQueue } from "../core/notify.js";\nimport { open } from "../store/index.js";\nexport const tick = (queue: OutboxQueue) => [queue, open];\n',
+  "src/scheduler/tick.ts": 'import type { OutboxQueue } from "../core/index.js";\nimport { open } from "../store/index.js";\nexport const tick = (queue: OutboxQueue) => [queue, open];\n',
   "src/adapters/retries.ts": "export const firstDelivery = () => true;\n",
   "src/adapters/common/text.ts": "export const plain = (s: string) => s;\n",
   "src/adapters/slack/outbox-sender.ts": [
@@ -110,6 +111,16 @@ describe("the layer rules", () => {
   it("refuse a static import of an upper layer", async () => {
     const dir = tree({ "src/outbox/delivery.ts": 'import { slackSender } from "../adapters/slack/outbox-sender.js";\nexport const deliver = () => slackSender();\n' });
     expect(await violations(dir)).toEqual([{ rule: "outbox-scheduler-below-platforms", from: "src/outbox/delivery.ts", to: "src/adapters/slack/outbox-sender.ts" }]);
+  });
+
+  it("refuse an outer layer reaching past the core's public face, statically or with import()", async () => {
+    const dir = tree({
+      "src/adapters/slack/clock.ts": 'import { now } from "../../core/clock.js";\nexport const later = async () => [now, await import("../../core/notify.js")];\n',
+    });
+    expect(await violations(dir)).toEqual([
+      { rule: "core-through-its-face", from: "src/adapters/slack/clock.ts", to: "src/core/clock.ts" },
+      { rule: "core-through-its-face", from: "src/adapters/slack/clock.ts", to: "src/core/notify.ts" },
+    ]);
   });
 
   it("refuse a dynamic import() of an upper layer", async () => {

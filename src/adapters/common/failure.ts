@@ -1,6 +1,4 @@
-import { failureText, savedBy } from "../../core/command-failure.js";
-import type { Context } from "../../core/context.js";
-import { rejection, type Reply } from "../../core/views/reply.js";
+import { failureText, savedBy, type Context, rejection, type Reply } from "../../core/index.js";
 import { classifyStoreError } from "../../store/errors.js";
 
 /**

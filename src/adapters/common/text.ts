@@ -7,7 +7,7 @@
  * markdown) on top of this.
  */
 
-import { plainReferences } from "../../core/views/references.js";
+import { plainReferences } from "../../core/index.js";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 

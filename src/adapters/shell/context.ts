@@ -5,9 +5,7 @@
  * or an operator acting inside `slack:T0123` or `teams:<tenant id>`.
  */
 import { DateTime } from "luxon";
-import type { Context } from "../../core/context.js";
-import { LOCAL_TENANT, tenantPlatform } from "../../core/tenant-key.js";
-import { outboxNotifier } from "../../core/notify.js";
+import { type Context, LOCAL_TENANT, tenantPlatform, outboxNotifier } from "../../core/index.js";
 import type { Runtime } from "../../runtime.js";
 
 export interface ShellIdentity {

@@ -1,6 +1,5 @@
 /** Reply -> JSON for `charter run --json`: bigint-free, images as base64. */
-import { plainReferences } from "../../core/views/references.js";
-import type { Reply } from "../../core/views/reply.js";
+import { plainReferences, type Reply } from "../../core/index.js";
 
 export function replyToJson(reply: Reply): string {
   return JSON.stringify(

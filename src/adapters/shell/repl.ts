@@ -5,9 +5,7 @@
 import { mkdirSync, readFileSync, appendFileSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
-import { dispatch } from "../../core/dispatch.js";
-import { tokenize } from "../../core/grammar/tokenize.js";
-import { commands } from "../../core/commands/index.js";
+import { dispatch, tokenize, commands } from "../../core/index.js";
 import type { Runtime } from "../../runtime.js";
 import { shellContext, type ShellIdentity } from "./context.js";
 import { DEFAULT_OUT_DIR, renderSaved } from "./save-files.js";

@@ -7,9 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import { attachmentOf, isAttachment, type Attachment } from "../../core/views/attachments.js";
-import { renderText } from "../../core/views/render-text.js";
-import type { Block, Reply } from "../../core/views/reply.js";
+import { attachmentOf, isAttachment, type Attachment, renderText, type Block, type Reply } from "../../core/index.js";
 
 export const DEFAULT_OUT_DIR = "charter-files";
 

@@ -9,7 +9,7 @@
  */
 import type { Authorize } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
-import type { Logger } from "../../core/context.js";
+import type { Logger } from "../../core/index.js";
 
 /** Start-up and authorization calls: a few quick retries, each attempt at most 10 s. */
 export const AUTH_TEST_OPTIONS = { retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 }, timeout: 10_000 } as const;

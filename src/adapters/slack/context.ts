@@ -5,9 +5,7 @@
  */
 import type { WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
-import type { Context, Outsider } from "../../core/context.js";
-import { tenantKey } from "../../core/tenant-key.js";
-import { outboxNotifier } from "../../core/notify.js";
+import { type Context, type Outsider, tenantKey, outboxNotifier } from "../../core/index.js";
 import type { Runtime } from "../../runtime.js";
 import type { ProfileCache, SlackProfile } from "./members.js";
 

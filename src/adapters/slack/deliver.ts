@@ -12,9 +12,7 @@
  */
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Logger } from "../../core/context.js";
-import { attachmentsOf, withoutAttachments, type Attachment } from "../../core/views/attachments.js";
-import { contextLine, type Reply } from "../../core/views/reply.js";
+import { type Logger, attachmentsOf, withoutAttachments, type Attachment, contextLine, type Reply } from "../../core/index.js";
 import { toSlackMessages } from "./render/messages.js";
 import { CANNOT_POST, directMessageWith, namesOf, slackErrorCode, uploadAttachments, uploadFailureLine, type UploadPlace } from "./uploads.js";
 

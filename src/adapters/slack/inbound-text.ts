@@ -7,7 +7,7 @@
  * becomes the words it shows. Only then are the entities decoded, in what is
  * left, so a typed &lt;@U123&gt; is the text "<@U123>" and names no one.
  */
-import { chatText, type ChatText, type InboundPart } from "../../core/grammar/inbound.js";
+import { chatText, type ChatText, type InboundPart } from "../../core/index.js";
 
 const TOKEN = /<([^<>]*)>/g;
 const ENTITY: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&" };

@@ -5,7 +5,7 @@
  * and the bot token the outbox sends with in each tenant.
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
-import { tenantKey } from "../../core/tenant-key.js";
+import { tenantKey } from "../../core/index.js";
 import {
   installationsRepository,
   type InstallationsSource,

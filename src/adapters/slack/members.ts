@@ -4,8 +4,7 @@
  * limit on profile look-ups.
  */
 import type { WebClient } from "@slack/web-api";
-import type { Logger } from "../../core/context.js";
-import { withoutReserved } from "../../core/views/references.js";
+import { type Logger, withoutReserved } from "../../core/index.js";
 
 export interface SlackProfile {
   name: string;

@@ -1,6 +1,6 @@
 /** Opens a command's form as a modal; its submission comes back to listeners/views/form-submitted. */
 import type { WebClient } from "@slack/web-api";
-import type { Form } from "../../core/views/form.js";
+import type { Form } from "../../core/index.js";
 import { encodeFormMetadata } from "./form-metadata.js";
 import { toSlackModal } from "./render/modal.js";
 

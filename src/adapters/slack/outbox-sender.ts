@@ -20,8 +20,7 @@
  * repeated: uploads carry no metadata to look up.
  */
 import { webApi } from "@slack/bolt";
-import type { Logger } from "../../core/context.js";
-import { attachmentsOf, withoutAttachments } from "../../core/views/attachments.js";
+import { type Logger, attachmentsOf, withoutAttachments } from "../../core/index.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "../../outbox/senders.js";
 import type { OutboxRow } from "../../store/repositories/outbox.js";
 import { deserializeReply } from "../../store/reply-json.js";

@@ -3,7 +3,7 @@
  * payloads, so it is dropped; the rest goes out as plain messages.
  */
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
-import type { Logger } from "../../core/context.js";
+import type { Logger } from "../../core/index.js";
 
 const text = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p))).join(" ");
 

@@ -5,7 +5,7 @@
  * tokens: failures are reported by their Slack error code.
  */
 import type { WebClient } from "@slack/web-api";
-import type { Attachment } from "../../core/views/attachments.js";
+import type { Attachment } from "../../core/index.js";
 import { clipMrkdwn, mrkdwn } from "./render/mrkdwn.js";
 
 /** Where files are shared: a conversation id (C…, G…, D…), and the parent message's ts for a thread reply. */

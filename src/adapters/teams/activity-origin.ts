@@ -6,7 +6,7 @@
  * can never make Charter POST elsewhere. A refused activity reaches nothing.
  */
 import type { Activity } from "botbuilder";
-import { TenantKeyError } from "../../core/tenant-key.js";
+import { TenantKeyError } from "../../core/index.js";
 import { tenantOf } from "./activity.js";
 import type { TeamsSettings } from "./settings.js";
 

@@ -5,8 +5,7 @@
  */
 import type { Activity, ChannelAccount } from "botbuilder";
 import { IANAZone } from "luxon";
-import { tenantKey } from "../../core/tenant-key.js";
-import { chatText, type ChatText, type InboundPart } from "../../core/grammar/inbound.js";
+import { tenantKey, chatText, type ChatText, type InboundPart } from "../../core/index.js";
 
 export type ConversationKind = "personal" | "channel" | "groupChat";
 

@@ -6,9 +6,7 @@
  */
 import type { Activity, TurnContext } from "botbuilder";
 import { DateTime } from "luxon";
-import type { Context, Outsider } from "../../core/context.js";
-import { withoutReserved } from "../../core/views/references.js";
-import { outboxNotifier } from "../../core/notify.js";
+import { type Context, type Outsider, withoutReserved, outboxNotifier } from "../../core/index.js";
 import type { Runtime } from "../../runtime.js";
 import type { ConversationRefsRepository } from "../../store/index.js";
 import { baseConversationId, teamsTenantIdOf, tenantOf, timeZoneOf, userIdOf } from "./activity.js";

@@ -5,7 +5,7 @@
  * written for each conversation is remembered in the process.
  */
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
-import type { Logger } from "../../core/context.js";
+import type { Logger } from "../../core/index.js";
 import type { ConversationRefsRepository } from "../../store/index.js";
 import { baseConversationId, conversationKind, tenantOf } from "./activity.js";
 

@@ -9,7 +9,7 @@
  * so the reply is queued in the outbox, which retries it until it is posted.
  */
 import type { Activity, TurnContext } from "botbuilder";
-import type { Reply } from "../../core/views/reply.js";
+import type { Reply } from "../../core/index.js";
 import { baseConversationId, tenantOf } from "./activity.js";
 import type { TeamsDeps } from "./context.js";
 import { cardAttachment, summaryText, toTeamsCards } from "./render/index.js";

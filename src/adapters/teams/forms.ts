@@ -5,15 +5,7 @@
  * errors next to their fields and what was entered kept.
  */
 import type { TurnContext } from "botbuilder";
-import { MAX_PEOPLE } from "../../core/commands/fields.js";
-import { formFor } from "../../core/commands/form.js";
-import type { Context } from "../../core/context.js";
-import { findCommand, submitForm } from "../../core/dispatch.js";
-import { chatText, inboundWords, type ChatText, type InboundPart } from "../../core/grammar/inbound.js";
-import { tokenize } from "../../core/grammar/tokenize.js";
-import { withoutReserved } from "../../core/views/references.js";
-import type { Form } from "../../core/views/form.js";
-import { rejection, type Reply } from "../../core/views/reply.js";
+import { MAX_PEOPLE, formFor, type Context, findCommand, submitForm, chatText, inboundWords, type ChatText, type InboundPart, tokenize, withoutReserved, type Form, rejection, type Reply } from "../../core/index.js";
 import { tenantOf } from "./activity.js";
 import { teamsContext, type TeamsDeps } from "./context.js";
 import { formValuesFromTeams, type CharterAction } from "./render/index.js";

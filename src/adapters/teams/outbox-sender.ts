@@ -12,8 +12,7 @@
  * the first page not yet posted and never posts a page twice.
  */
 import { CloudAdapter, type ChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
-import type { Logger } from "../../core/context.js";
-import { parseTenantKey } from "../../core/tenant-key.js";
+import { type Logger, parseTenantKey } from "../../core/index.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "../../outbox/senders.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../../store/index.js";
 import type { OutboxRow } from "../../store/repositories/outbox.js";

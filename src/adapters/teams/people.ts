@@ -9,8 +9,7 @@
  * person in a while, not one per message.
  */
 import { TeamsInfo, type ChannelAccount, type TeamsChannelAccount, type TurnContext } from "botbuilder";
-import type { Logger } from "../../core/context.js";
-import { withoutReserved } from "../../core/views/references.js";
+import { type Logger, withoutReserved } from "../../core/index.js";
 import { userIdOf } from "./activity.js";
 
 export interface Person {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../../config.js";
-import type { Platform } from "../../core/tenancy.js";
+import type { Platform } from "../../core/index.js";
 import type { HttpApp } from "../../http/server.js";
 import type { Runtime } from "../../runtime.js";
 import { consoleRepository } from "../../store/repositories/console.js";

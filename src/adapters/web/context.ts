@@ -6,8 +6,7 @@
  * shows inside the channel it was posted to.
  */
 import { DateTime } from "luxon";
-import type { Context } from "../../core/context.js";
-import { outboxNotifier } from "../../core/notify.js";
+import { type Context, outboxNotifier } from "../../core/index.js";
 import type { Runtime } from "../../runtime.js";
 import { CONSOLE_TENANT } from "../../store/repositories/console.js";
 

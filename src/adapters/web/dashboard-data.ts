@@ -4,12 +4,7 @@
  * into figures by the core's domain functions.
  */
 import { DateTime } from "luxon";
-import { drawChart, loadChartData, type DrawnChart } from "../../core/charts/index.js";
-import { projectBudgetStatus, type BudgetStatus } from "../../core/domain/budget.js";
-import { todayIn } from "../../core/domain/dates.js";
-import { riskMatrix, riskScore, riskSeverity, type RiskSeverity } from "../../core/domain/risk.js";
-import { onTrack } from "../../core/messages/kpi.js";
-import type { AuditEvent, KpiWithReadings, Milestone, Project, Risk, Store, TaskStatus } from "../../core/store.js";
+import { drawChart, loadChartData, type DrawnChart, projectBudgetStatus, type BudgetStatus, todayIn, riskMatrix, riskScore, riskSeverity, type RiskSeverity, onTrack, type AuditEvent, type KpiWithReadings, type Milestone, type Project, type Risk, type Store, type TaskStatus } from "../../core/index.js";
 
 export interface DashboardData {
   project: Project;

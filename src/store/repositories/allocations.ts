@@ -1,4 +1,4 @@
-import type { Allocation, Store } from "../../core/store.js";
+import type { Allocation, Store } from "../../core/index.js";
 import type { Allocation as AllocationRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { setInProject } from "../audited.js";

@@ -1,4 +1,4 @@
-import type { AuditEvent, Store } from "../../core/store.js";
+import type { AuditEvent, Store } from "../../core/index.js";
 import type { AuditEvent as AuditRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { fromAuditJson } from "../json.js";

@@ -7,8 +7,7 @@
  * baseline: the approved changes stay on top, so it writes budgetTotal =
  * amount + their sum.
  */
-import { COST_CATEGORIES, StoreConflict, type ApprovedBudgetChange, type Budget, type CostCategory, type Store } from "../../core/store.js";
-import type { TenantId } from "../../core/context.js";
+import { COST_CATEGORIES, StoreConflict, type ApprovedBudgetChange, type Budget, type CostCategory, type Store, type TenantId } from "../../core/index.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";

@@ -7,7 +7,7 @@
  * writes, in one `store.transaction`. Every event names the request
  * (`changeRequest`, `number` and `source: "change:<id>"`).
  */
-import type { ChangeDecision, ChangeDecisionKind, ChangeRequest, ChangeStatus, Store } from "../../core/store.js";
+import type { ChangeDecision, ChangeDecisionKind, ChangeRequest, ChangeStatus, Store } from "../../core/index.js";
 import type { ChangeDecision as DecisionRow, ChangeRequest as ChangeRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";

@@ -5,14 +5,13 @@
  * numbering, its audit event naming the request. Who may approve is the
  * core's rule (core/authorization.ts).
  */
-import { StoreConflict, type CharterApproval, type CharterVersion, type Store } from "../../core/store.js";
+import { StoreConflict, type CharterApproval, type CharterVersion, type Store, charterScope } from "../../core/index.js";
 import type { CharterApproval as ApprovalRow, CharterVersion as VersionRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { notFound } from "../errors.js";
 import { requireProject } from "../guards.js";
 import { write } from "../write.js";
 import { changeNames } from "../applied-change.js";
-import { charterScope } from "../../core/domain/charter.js";
 
 const WITH_APPROVALS = { approvals: { orderBy: [{ approvedAt: "asc" as const }, { id: "asc" as const }] } };
 

@@ -13,7 +13,7 @@
  * (job, key, slot) is unique across tenants, so keys must be globally unique
  * (Slack trigger and event ids are; scheduler keys carry their record's id).
  */
-import type { TenantId } from "../../core/context.js";
+import type { TenantId } from "../../core/index.js";
 import type { PrismaClient as PostgresClient } from "../../generated/postgresql/client.js";
 import type { JobRun as JobRunRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";

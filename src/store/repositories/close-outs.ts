@@ -7,7 +7,7 @@
  * A project closed again after a reopen replaces its CloseOut (one per
  * project); the audit log keeps every close with what it stored.
  */
-import type { CloseOut, PostMortem, Store } from "../../core/store.js";
+import type { CloseOut, PostMortem, Store } from "../../core/index.js";
 import type { CloseOut as CloseOutRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";

@@ -8,11 +8,8 @@
  *   mirrors of their channels;
  * - ConsoleLogin: one-time sign-in links, by the SHA-256 of their token.
  */
-import type { Platform } from "../../core/tenancy.js";
-import { LOCAL_TENANT } from "../../core/tenant-key.js";
+import { type Platform, LOCAL_TENANT, type Reply, renderText } from "../../core/index.js";
 import { createHash, randomBytes } from "node:crypto";
-import type { Reply } from "../../core/views/reply.js";
-import { renderText } from "../../core/views/render-text.js";
 import type { Database } from "../database.js";
 import { deserializeReply, serializeReply } from "../reply-json.js";
 

@@ -4,7 +4,7 @@
  * group chat or personal chat through the Bot Connector. Kept when the app
  * is removed (marked not installed), so a re-install picks up where it was.
  */
-import type { TenantId } from "../../core/context.js";
+import type { TenantId } from "../../core/index.js";
 import type { ConversationRef as ConversationRefRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";

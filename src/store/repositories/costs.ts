@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type ImportedCost, type Store } from "../../core/store.js";
+import { COST_CATEGORIES, type CostCategory, type CostEntry, type CostTotals, type ImportedCost, type Store } from "../../core/index.js";
 import type { CostEntry as CostRow, Prisma } from "../../generated/sqlite/client.js";
 import { changeInTenant, findInTenant } from "../audited.js";
 import type { StoreContext, Tx } from "../client.js";

@@ -3,8 +3,7 @@
  * org-wide install, otherwise the team id). Tokens and the full payload are
  * encrypted; the plain columns hold only what is not secret.
  */
-import type { TenantId } from "../../core/context.js";
-import { parseTenantKey } from "../../core/tenant-key.js";
+import { type TenantId, parseTenantKey } from "../../core/index.js";
 import type { Installation as InstallationRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";

@@ -1,4 +1,4 @@
-import { StoreConflict, type Kpi, type KpiDirection, type KpiReading, type Store } from "../../core/store.js";
+import { StoreConflict, type Kpi, type KpiDirection, type KpiReading, type Store } from "../../core/index.js";
 import type { Kpi as KpiRow, KpiReading as KpiReadingRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation, notFound } from "../errors.js";

@@ -13,7 +13,7 @@
  * risks, change requests and charters they created (the team's records,
  * not about them). Charter stores no e-mail address.
  */
-import type { TenantId } from "../../core/context.js";
+import type { TenantId } from "../../core/index.js";
 import type { StoreContext, Tx } from "../client.js";
 import { fromAuditJson, toAuditJson } from "../json.js";
 import { write } from "../write.js";

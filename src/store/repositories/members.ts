@@ -1,4 +1,4 @@
-import type { Member, MemberRole, Store } from "../../core/store.js";
+import type { Member, MemberRole, Store } from "../../core/index.js";
 import type { Member as MemberRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";

@@ -1,4 +1,4 @@
-import type { Milestone, Store } from "../../core/store.js";
+import type { Milestone, Store } from "../../core/index.js";
 import type { Milestone as MilestoneRow } from "../../generated/sqlite/client.js";
 import { changeInTenant } from "../audited.js";
 import type { StoreContext } from "../client.js";

@@ -3,10 +3,7 @@
  * idempotent by (tenant, dedupe key): a job that runs again after a crash
  * queues nothing new, so nothing is posted twice.
  */
-import type { TenantId } from "../../core/context.js";
-import type { OutboxQueue, OutgoingMessage } from "../../core/notify.js";
-import type { Platform } from "../../core/store.js";
-import { renderText } from "../../core/views/render-text.js";
+import { type TenantId, type OutboxQueue, type OutgoingMessage, type Platform, renderText } from "../../core/index.js";
 import type { PrismaClient as PostgresClient } from "../../generated/postgresql/client.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";

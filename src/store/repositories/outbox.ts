@@ -19,7 +19,7 @@
  * the process died), and the claim says since when, so the sender can look
  * for the post before sending again.
  */
-import type { Platform } from "../../core/store.js";
+import type { Platform } from "../../core/index.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
 

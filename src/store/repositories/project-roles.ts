@@ -3,7 +3,7 @@
  * keeps an owner, are core rules (core/authorization.ts), checked in the
  * transaction that writes the change.
  */
-import type { ProjectRole, ProjectRoleName, Store } from "../../core/store.js";
+import type { ProjectRole, ProjectRoleName, Store } from "../../core/index.js";
 import type { ProjectRole as ProjectRoleRow } from "../../generated/sqlite/client.js";
 import type { StoreContext } from "../client.js";
 import { requireMember, requireProject } from "../guards.js";

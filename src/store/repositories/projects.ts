@@ -1,4 +1,4 @@
-import { StoreConflict, type ChangePolicy, type Project, type ProjectStatus, type Store } from "../../core/store.js";
+import { StoreConflict, type ChangePolicy, type Project, type ProjectStatus, type Store } from "../../core/index.js";
 import type { Project as ProjectRow } from "../../generated/sqlite/client.js";
 import type { StoreContext, Tx } from "../client.js";
 import { isUniqueViolation, notFound } from "../errors.js";

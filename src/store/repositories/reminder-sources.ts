@@ -4,8 +4,7 @@
  * their projects have change requests open long enough to be reminded of
  * (so change requests and approvers are loaded for those projects only).
  */
-import type { Platform } from "../../core/store.js";
-import { tenantPlatform } from "../../core/tenant-key.js";
+import { type Platform, tenantPlatform } from "../../core/index.js";
 import type { Database } from "../database.js";
 
 export interface ReminderTenant {

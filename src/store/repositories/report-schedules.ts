@@ -1,5 +1,5 @@
 /** Weekly digest schedules: one per project channel. */
-import { WEEKDAYS, type Platform, type ReportSchedule, type Store, type Weekday } from "../../core/store.js";
+import { WEEKDAYS, type Platform, type ReportSchedule, type Store, type Weekday } from "../../core/index.js";
 import type { ReportSchedule as ScheduleRow } from "../../generated/sqlite/client.js";
 import type { Database } from "../database.js";
 import type { StoreContext } from "../client.js";

@@ -1,4 +1,4 @@
-import type { Risk, RiskPatch, RiskStatus, Store } from "../../core/store.js";
+import type { Risk, RiskPatch, RiskStatus, Store } from "../../core/index.js";
 import type { Prisma, Risk as RiskRow } from "../../generated/sqlite/client.js";
 import { changeInTenant } from "../audited.js";
 import type { StoreContext } from "../client.js";

@@ -5,7 +5,7 @@
  * schedules this is ~40,000 rows a minute, and whole row objects would cost
  * more than the query).
  */
-import type { TenantId } from "../../core/context.js";
+import type { TenantId } from "../../core/index.js";
 import type { Database } from "../database.js";
 
 const SEPARATOR = "\u001f";

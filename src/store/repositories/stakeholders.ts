@@ -1,4 +1,4 @@
-import type { Stakeholder, Store } from "../../core/store.js";
+import type { Stakeholder, Store } from "../../core/index.js";
 import type { Stakeholder as StakeholderRow } from "../../generated/sqlite/client.js";
 import { setInProject } from "../audited.js";
 import type { StoreContext } from "../client.js";

@@ -2,7 +2,7 @@
  * Standup schedules: one per project channel, with their per-person skips.
  * List fields (days, participants, holidays, questions) are stored as text.
  */
-import { WEEKDAYS, type Platform, type StandupAnswer, type StandupSchedule, type Store, type Weekday } from "../../core/store.js";
+import { WEEKDAYS, type Platform, type StandupAnswer, type StandupSchedule, type Store, type Weekday } from "../../core/index.js";
 import type { StandupAnswer as AnswerRow, StandupSchedule as ScheduleRow, StandupSkip as SkipRow } from "../../generated/sqlite/client.js";
 import type { Database } from "../database.js";
 import type { StoreContext } from "../client.js";

@@ -1,4 +1,4 @@
-import type { Store, Task, TaskPatch, TaskStatus } from "../../core/store.js";
+import type { Store, Task, TaskPatch, TaskStatus } from "../../core/index.js";
 import type { Prisma, Task as TaskRow } from "../../generated/sqlite/client.js";
 import { changeInTenant } from "../audited.js";
 import type { StoreContext, Tx } from "../client.js";

@@ -1,5 +1,4 @@
-import type { Store } from "../../core/store.js";
-import { tenantPlatform } from "../../core/tenant-key.js";
+import { type Store, tenantPlatform } from "../../core/index.js";
 import type { StoreContext } from "../client.js";
 import { isUniqueViolation } from "../errors.js";
 

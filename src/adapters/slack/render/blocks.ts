@@ -3,8 +3,7 @@
  * Slack's per-block limits. Long content is split over several blocks here;
  * pages.ts then spreads the blocks over messages.
  */
-import { progressBar } from "../../../core/views/render-text.js";
-import type { Block, Button as CoreButton, Tone } from "../../../core/views/reply.js";
+import { progressBar, type Block, type Button as CoreButton, type Tone } from "../../../core/index.js";
 import { BLOCK_JSON_BUDGET, SLACK } from "./limits.js";
 import { mrkdwn, splitMrkdwn } from "./mrkdwn.js";
 import { jsonSize, pack } from "./pack.js";

@@ -2,7 +2,7 @@
  * Field errors -> the `errors` map of a view_submission response
  * (`ack({ response_action: "errors", errors })`), keyed by block_id.
  */
-import type { Form } from "../../../core/views/form.js";
+import type { Form } from "../../../core/index.js";
 import { ERROR_MESSAGE } from "./limits.js";
 import { planModal } from "./modal-plan.js";
 import { isBlank, oneLine, truncate } from "../../common/text.js";

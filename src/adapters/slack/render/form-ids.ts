@@ -4,7 +4,7 @@
  * block_id and action_id are its name; a name Slack cannot take (empty,
  * over 255 characters, or a duplicate) gets a stand-in, mapped back on submit.
  */
-import type { FormField } from "../../../core/views/form.js";
+import type { FormField } from "../../../core/index.js";
 import { SLACK } from "./limits.js";
 import { sanitize } from "../../common/text.js";
 

@@ -5,8 +5,7 @@
  * structure, never from text), dates ISO strings, numbers their digits.
  * Empty inputs are left out, as if not typed.
  */
-import { chatText, type ChatText } from "../../../core/grammar/inbound.js";
-import type { Form, FormField } from "../../../core/views/form.js";
+import { chatText, type ChatText, type Form, type FormField } from "../../../core/index.js";
 import { blockIds, decodeOption } from "./form-ids.js";
 import { isBlank } from "../../common/text.js";
 

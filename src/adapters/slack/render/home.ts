@@ -3,7 +3,7 @@
  * most 100 blocks and Slack fails views over ~250 KB, so a longer overview
  * is cut with the same closing marker as a long message.
  */
-import type { Reply } from "../../../core/views/reply.js";
+import type { Reply } from "../../../core/index.js";
 import { blocksFor, numberButtons } from "./blocks.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { markerBlock } from "./pages.js";

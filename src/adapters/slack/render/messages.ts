@@ -3,7 +3,7 @@
  * A form on the Reply is not rendered here: the adapter opens it with
  * toSlackModal, and visibility (ephemeral or in channel) is the sender's call.
  */
-import type { Reply } from "../../../core/views/reply.js";
+import type { Reply } from "../../../core/index.js";
 import { blocksFor, numberButtons } from "./blocks.js";
 import { MAX_MESSAGES, SLACK } from "./limits.js";
 import { splitMrkdwn } from "./mrkdwn.js";

@@ -1,6 +1,5 @@
 /** One form field -> one Slack input block, with the element its kind calls for. */
-import { segments } from "../../../core/views/references.js";
-import type { FormField } from "../../../core/views/form.js";
+import { segments, type FormField } from "../../../core/index.js";
 import { optionValue, optionsByIndex } from "./form-ids.js";
 import { SLACK } from "./limits.js";
 import { isBlank, oneLine, sanitize, truncate } from "../../common/text.js";

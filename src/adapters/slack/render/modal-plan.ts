@@ -9,7 +9,7 @@
  * form afresh) always agree on it; toSlackModal drops prefilled values if
  * they would push the view over budget.
  */
-import type { Form, FormField } from "../../../core/views/form.js";
+import type { Form, FormField } from "../../../core/index.js";
 import { blockIds } from "./form-ids.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { inputBlock } from "./modal-inputs.js";

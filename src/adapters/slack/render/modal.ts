@@ -1,5 +1,5 @@
 /** Form -> Slack modal view (views.open / views.update / response_action "update"). */
-import type { Form } from "../../../core/views/form.js";
+import type { Form } from "../../../core/index.js";
 import { SLACK, VIEW_BYTE_BUDGET } from "./limits.js";
 import { planModal } from "./modal-plan.js";
 import { clipMrkdwn, mrkdwn } from "./mrkdwn.js";

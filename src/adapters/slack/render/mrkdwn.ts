@@ -6,7 +6,7 @@
  * (core/views/references.ts) come out live: a member as <@U123>, a channel
  * as <#C123>, a link as <url|label>.
  */
-import { segments, type Segment } from "../../../core/views/references.js";
+import { segments, type Segment } from "../../../core/index.js";
 import { sanitize, splitText, type Span } from "../../common/text.js";
 
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };

@@ -8,7 +8,7 @@
  * "*Column:* value".
  */
 import { SLACK, TABLE_WIDTH } from "./limits.js";
-import { hasReferences } from "../../../core/views/references.js";
+import { hasReferences } from "../../../core/index.js";
 import { literal, mrkdwn, splitMrkdwn } from "./mrkdwn.js";
 import { displayWidth, graphemes, isBlank, oneLine, sanitize } from "../../common/text.js";
 

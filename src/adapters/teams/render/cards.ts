@@ -6,9 +6,7 @@
  * with it); one it cannot show is named by its alt text. A reply that asks
  * for a form gets a button that opens it as a dialog.
  */
-import type { Form } from "../../../core/views/form.js";
-import { plain } from "../../../core/views/render-text.js";
-import type { Reply } from "../../../core/views/reply.js";
+import { type Form, plain, type Reply } from "../../../core/index.js";
 import { openFormData } from "./action-data.js";
 import { chartElements, elementsFor } from "./elements.js";
 import { inert } from "./markdown.js";

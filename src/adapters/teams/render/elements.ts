@@ -3,8 +3,7 @@
  * element budget: long text continues in further TextBlocks, long fact lists
  * in further FactSets; cards.ts then spreads the elements over cards.
  */
-import { progressBar } from "../../../core/views/render-text.js";
-import type { Block, Button, Tone } from "../../../core/views/reply.js";
+import { progressBar, type Block, type Button, type Tone } from "../../../core/index.js";
 import { runData } from "./action-data.js";
 import { TEAMS } from "./limits.js";
 import { inert, markdown, plainWords } from "./markdown.js";

@@ -6,7 +6,7 @@
  * optional ones while they fit, and a line says to type the command for the
  * rest; prefilled values are dropped (last first) before any field is.
  */
-import type { Form, FormField } from "../../../core/views/form.js";
+import type { Form, FormField } from "../../../core/index.js";
 import { submitData } from "./action-data.js";
 import { choiceValue, inputIds, personIds } from "./form-ids.js";
 import { TEAMS } from "./limits.js";

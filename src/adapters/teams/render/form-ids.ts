@@ -4,8 +4,7 @@
  * that cannot be one (empty, odd characters, a duplicate, or a key the
  * button data already uses) gets a stand-in, mapped back on submit.
  */
-import { segments } from "../../../core/views/references.js";
-import type { FormField } from "../../../core/views/form.js";
+import { segments, type FormField } from "../../../core/index.js";
 import { ACTION_KEY } from "./action-data.js";
 
 const RESERVED = new Set([ACTION_KEY, "msteams"]);

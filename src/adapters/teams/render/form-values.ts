@@ -6,7 +6,7 @@
  * mentions once it knows who they are. Empty inputs are left out, as if not
  * typed.
  */
-import type { Form, FormField } from "../../../core/views/form.js";
+import type { Form, FormField } from "../../../core/index.js";
 import { decodeChoice, inputIds } from "./form-ids.js";
 import { isBlank } from "../../common/text.js";
 

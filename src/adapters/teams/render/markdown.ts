@@ -7,7 +7,7 @@
  * spans, so code reads in bold. Only the core's references come out live: a
  * link as [label](url), a member as @Name, a channel as #name.
  */
-import { segments, type Segment } from "../../../core/views/references.js";
+import { segments, type Segment } from "../../../core/index.js";
 import { sanitize } from "../../common/text.js";
 
 const BOLD = /(^|[\s(["'])\*([^*\n]+?)\*(?=$|[\s.,;:!?)\]"'])/g;

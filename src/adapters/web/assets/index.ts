@@ -3,9 +3,7 @@
  * copies no other files): the stylesheet, the script, and the command list
  * the composer completes from, derived from the command definitions.
  */
-import { commands } from "../../../core/commands/index.js";
-import { commandName } from "../../../core/commands/define.js";
-import { usageOf } from "../../../core/commands/params.js";
+import { commands, commandName, usageOf } from "../../../core/index.js";
 import { APP_CSS } from "./app-css.js";
 import { APP_JS } from "./app-js.js";
 

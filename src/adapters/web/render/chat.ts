@@ -3,7 +3,7 @@
  * and what the bot posted on its own) and the composer. A mirror of a Slack
  * or Teams channel has no composer and its buttons and forms are inert.
  */
-import type { Form } from "../../../core/views/form.js";
+import type { Form } from "../../../core/index.js";
 import { html, type Html } from "../html.js";
 import type { ChannelEntry, ChatMessage } from "../../../store/repositories/console.js";
 import { pathOf } from "../paths.js";

@@ -3,11 +3,7 @@
  * milestone timeline, tasks by status and owner, KPIs and recent activity.
  * Tables have captions and header scopes; colours always come with words.
  */
-import { formatDate } from "../../../core/domain/dates.js";
-import { formatMoney } from "../../../core/domain/money.js";
-import { formatValue, targetText } from "../../../core/messages/kpi.js";
-import { IMPACT, PROBABILITY } from "../../../core/messages/risk.js";
-import { riskScore, riskSeverity } from "../../../core/domain/risk.js";
+import { formatDate, formatMoney, formatValue, targetText, IMPACT, PROBABILITY, riskScore, riskSeverity } from "../../../core/index.js";
 import type { DashboardData } from "../dashboard-data.js";
 import { html, type Html } from "../html.js";
 

@@ -5,7 +5,7 @@
  * anything that is not about a field. The values go back as `field.<name>`
  * and run through the command's own binder and zod schema.
  */
-import type { Form, FormField } from "../../../core/views/form.js";
+import type { Form, FormField } from "../../../core/index.js";
 import { html, type Html } from "../html.js";
 
 export interface FormTarget {

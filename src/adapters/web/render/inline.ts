@@ -5,7 +5,7 @@
  * words, not a link. Only the core's references come out live: a link as an
  * anchor, a member as @name, a channel as #name.
  */
-import { plainReferences, segments, type Segment } from "../../../core/views/references.js";
+import { plainReferences, segments, type Segment } from "../../../core/index.js";
 import { html, join, type Html } from "../html.js";
 
 const TOKEN = /`([^`\n]+)`|(^|[\s(["'])\*([^*\n]+?)\*(?=$|[\s.,;:!?)\]"'])|(^|[\s(["'])_([^_\n]+?)_(?=$|[\s.,;:!?)\]"'])/g;

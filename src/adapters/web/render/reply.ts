@@ -4,8 +4,7 @@
  * forms that post their command as if it were typed; images are inline PNG
  * data URLs; files are download links.
  */
-import type { Block, Reply } from "../../../core/views/reply.js";
-import { attachmentOf } from "../../../core/views/attachments.js";
+import { type Block, type Reply, attachmentOf } from "../../../core/index.js";
 import { html, type Html } from "../html.js";
 import { renderForm, renderFormSummary, type FormTarget } from "./form.js";
 import { inline, plainText } from "./inline.js";

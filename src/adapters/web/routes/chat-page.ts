@@ -1,5 +1,5 @@
 /** GET /console/c/<channel> (and /console/): a local channel's messages and the composer. */
-import type { Form } from "../../../core/views/form.js";
+import type { Form } from "../../../core/index.js";
 import { CONSOLE_TENANT, type ChannelEntry } from "../../../store/repositories/console.js";
 import type { RequestContext } from "../deps.js";
 import { renderChat, channelTitle } from "../render/chat.js";

@@ -1,5 +1,5 @@
 /** GET /console/mirror/<platform>/<tenant>/<channel>: a read-only copy of what Charter posted to a Slack or Teams channel. */
-import type { Platform } from "../../../core/tenancy.js";
+import type { Platform } from "../../../core/index.js";
 import type { RequestContext } from "../deps.js";
 import { renderChannel } from "./chat-page.js";
 

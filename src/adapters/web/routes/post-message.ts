@@ -3,7 +3,7 @@
  * `/pm` would, keeps both sides in the channel, and goes back to the channel
  * (303, so a reload never runs the command twice). Buttons post here too.
  */
-import { dispatch } from "../../../core/dispatch.js";
+import { dispatch } from "../../../core/index.js";
 import type { RequestContext } from "../deps.js";
 import { webContext } from "../context.js";
 import { channelPath } from "../paths.js";

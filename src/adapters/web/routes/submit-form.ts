@@ -5,10 +5,7 @@
  * Rejected: 422 with the channel page, the form shown again in place with
  * each error under its field and what was entered kept; nothing is stored.
  */
-import { formFor } from "../../../core/commands/form.js";
-import { findCommand, submitForm } from "../../../core/dispatch.js";
-import { tokenize } from "../../../core/grammar/tokenize.js";
-import type { Form } from "../../../core/views/form.js";
+import { formFor, findCommand, submitForm, tokenize, type Form } from "../../../core/index.js";
 import { webContext } from "../context.js";
 import type { RequestContext } from "../deps.js";
 import { channelPath } from "../paths.js";

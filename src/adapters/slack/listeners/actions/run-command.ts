@@ -3,8 +3,7 @@
  * "task done #3"): pressing one runs it exactly as if it had been typed.
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { Context } from "../../../../core/context.js";
-import { dispatch } from "../../../../core/dispatch.js";
+import { type Context, dispatch } from "../../../../core/index.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply, respondWith } from "../../deliver.js";
 import { openForm } from "../../open-form.js";

@@ -4,8 +4,7 @@
  * as a modal. A retried delivery of the same invocation is ignored.
  */
 import type { App } from "@slack/bolt";
-import type { Context } from "../../../../core/context.js";
-import { dispatch } from "../../../../core/dispatch.js";
+import { type Context, dispatch } from "../../../../core/index.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { respondWith } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";

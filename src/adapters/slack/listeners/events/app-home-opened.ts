@@ -1,6 +1,6 @@
 /** App Home: the member's overview, published whenever they open the tab. */
 import type { App } from "@slack/bolt";
-import { homeOverview } from "../../../../core/home.js";
+import { homeOverview } from "../../../../core/index.js";
 import { slackContext, type SlackDeps } from "../../context.js";
 import { toSlackHome } from "../../render/home.js";
 

@@ -3,8 +3,7 @@
  * the thread of the mention (team news) or privately to the person asking.
  */
 import type { App } from "@slack/bolt";
-import type { Context } from "../../../../core/context.js";
-import { dispatch } from "../../../../core/dispatch.js";
+import { type Context, dispatch } from "../../../../core/index.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { slackText } from "../../inbound-text.js";

@@ -1,6 +1,6 @@
 /** When Charter is added to a channel it says hello and how to link a project. */
 import type { App } from "@slack/bolt";
-import { contextLine, reply, text } from "../../../../core/views/reply.js";
+import { contextLine, reply, text } from "../../../../core/index.js";
 import type { SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 

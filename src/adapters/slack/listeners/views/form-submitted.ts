@@ -11,12 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { savedBy } from "../../../../core/command-failure.js";
-import type { Context } from "../../../../core/context.js";
-import type { ChatText } from "../../../../core/grammar/inbound.js";
-import { findCommand, submitForm } from "../../../../core/dispatch.js";
-import { formFor } from "../../../../core/commands/form.js";
-import { tokenize } from "../../../../core/grammar/tokenize.js";
+import { savedBy, type Context, type ChatText, findCommand, submitForm, formFor, tokenize } from "../../../../core/index.js";
 import { slackContext, tenantOf, type SlackDeps } from "../../context.js";
 import { postReply } from "../../deliver.js";
 import { decodeFormMetadata } from "../../form-metadata.js";

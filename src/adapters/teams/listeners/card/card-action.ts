@@ -6,15 +6,12 @@
  * as a card, and its submission handled as a dialog's would be.
  */
 import type { TurnContext } from "botbuilder";
-import type { Context } from "../../../../core/context.js";
-import { dispatch } from "../../../../core/dispatch.js";
-import type { Form } from "../../../../core/views/form.js";
+import { type Context, dispatch, type Form, savedBy } from "../../../../core/index.js";
 import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
 import { deliverReply, sendReply } from "../../deliver.js";
 import { formForAction, submitDialog } from "../../forms.js";
 import { cardAttachment, charterActionOf, toTeamsDialog } from "../../render/index.js";
-import { savedBy } from "../../../../core/command-failure.js";
 import { failureReply } from "../../../common/failure.js";
 import { firstDelivery, releaseDelivery } from "../once.js";
 

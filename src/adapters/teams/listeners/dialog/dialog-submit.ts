@@ -5,8 +5,7 @@
  * the conversation the form was opened from.
  */
 import type { TaskModuleResponse } from "botbuilder";
-import { savedBy } from "../../../../core/command-failure.js";
-import type { Context } from "../../../../core/context.js";
+import { savedBy, type Context } from "../../../../core/index.js";
 import type { CharterBot } from "../../bot.js";
 import type { TeamsDeps } from "../../context.js";
 import { deliverReply } from "../../deliver.js";

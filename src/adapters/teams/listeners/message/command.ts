@@ -5,9 +5,7 @@
  * command are stored under their names, so `task assign #3 @Bob` assigns Bob.
  */
 import type { TurnContext } from "botbuilder";
-import type { Context } from "../../../../core/context.js";
-import { dispatch } from "../../../../core/dispatch.js";
-import type { ChatText } from "../../../../core/grammar/inbound.js";
+import { type Context, dispatch, type ChatText } from "../../../../core/index.js";
 import { commandText, mentionsOf, userIdOf } from "../../activity.js";
 import type { CharterBot } from "../../bot.js";
 import { teamsContext, type TeamsDeps } from "../../context.js";
