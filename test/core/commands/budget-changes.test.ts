@@ -1,13 +1,13 @@
 import { expect, it } from "vitest";
 import type { Scope } from "../../../src/core/store.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
 
 // Apollo: 10,000 USD, 2026-01-05 to 2026-03-27; the chat clock says 2026-03-02 10:00 UTC.
 const requestedAt = new Date("2026-02-23T10:00:00Z");
 const decidedAt = new Date("2026-02-26T15:00:00Z");
 
-describeEachProvider("budget: baseline, approved changes and current plan", (provider) => {
+describeOnSqlite("budget: baseline, approved changes and current plan", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo with change request #1 (+2,000.00 USD) approved by its manager, and #2 still open. */

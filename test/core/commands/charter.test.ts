@@ -2,10 +2,10 @@ import { expect, it } from "vitest";
 import { submitForm } from "../../../src/core/dispatch.js";
 import { NotAllowed } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
-describeEachProvider("project charter", (provider) => {
+describeOnSqlite("project charter", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo() {

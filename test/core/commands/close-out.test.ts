@@ -7,7 +7,7 @@ import { submitForm } from "../../../src/core/dispatch.js";
 import type { FinalReport } from "../../../src/core/domain/close-out.js";
 import { tokenize } from "../../../src/core/grammar/tokenize.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
 
 const CLOSE_AT = "2026-03-30T10:00:00Z";
@@ -45,7 +45,7 @@ const SEED = [
   'change request "SSO" cost +2000 USD schedule +5d',
 ];
 
-describeEachProvider("project close and the archive", (provider) => {
+describeOnSqlite("project close and the archive", (provider) => {
   const testStore = suiteStore(provider);
 
   async function seeded(prefix: string, lines: readonly string[] = SEED): Promise<ApolloFixture> {

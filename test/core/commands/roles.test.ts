@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachProvider, createTestDatabase, type TestDatabase } from "../../support/db.js";
+import { describeOnSqlite, createTestDatabase, type TestDatabase } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
-describeEachProvider("project roles", (provider) => {
+describeOnSqlite("project roles", (provider) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(provider);

@@ -2,14 +2,14 @@ import { expect, it } from "vitest";
 import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 // The report covers Tue 24 Feb – Mon 2 Mar 2026; every instant below is the clock the store was handed.
 const today = "2026-03-02";
 const instant = (iso: string) => new Date(iso);
 
-describeEachProvider("weekly digest: changes", (provider) => {
+describeOnSqlite("weekly digest: changes", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apolloWithApprovers(prefix: string) {

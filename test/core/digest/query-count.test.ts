@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import { addDays } from "../../../src/core/domain/dates.js";
 import { COST_CATEGORIES, type Project, type Scope, type Store } from "../../../src/core/store.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { countingStore } from "./counting-store.js";
 import { CHART_KINDS, type ChartKind } from "../../../src/core/charts/index.js";
@@ -25,7 +25,7 @@ async function measure(store: Store, tenant: string, project: Project, charts: r
   return { digest, ms, total: counting.total(), calls: Object.fromEntries(counting.calls) };
 }
 
-describeEachProvider("weekly digest query count", (provider) => {
+describeOnSqlite("weekly digest query count", (provider) => {
   const testStore = suiteStore(provider);
 
   it("renders 1,000 tasks, 5,000 costs, 100 risks and 40 change requests with the same number of store calls as a tiny project", { timeout: 300_000 }, async () => {
