@@ -4,10 +4,10 @@ import type { CommandOutcome, Context } from "../../src/core/context.js";
 import { dispatch, submitForm } from "../../src/core/dispatch.js";
 import { createRateLimiter, type RateLimiter } from "../../src/core/rate-limit.js";
 import { renderText } from "../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../support/db.js";
+import { describeOnSqlite, suiteStore } from "../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../support/project.js";
 
-describeEachProvider("command rate limits", (provider) => {
+describeOnSqlite("command rate limits", (provider) => {
   const testStore = suiteStore(provider);
 
   /** A context for `user` in Apollo's channel that shares `limiter`, at `at` (ISO). */

@@ -1,8 +1,29 @@
-/** Runs the built `charter` binary (npm test builds it first) as a user would. */
+/** Runs the built `charter` binary as a user would. */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import type { BuildStatus } from "../setup/build.js";
 
 export const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+/**
+ * The e2e project's global setup builds dist/ beside the first tests
+ * (test/setup/build.ts); a file that launches the binary waits here for it.
+ */
+async function built(): Promise<void> {
+  const statusFile = inject("buildStatus");
+  if (!statusFile) {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first.`);
+    return;
+  }
+  while (!existsSync(statusFile)) await sleep(100);
+  const status = JSON.parse(readFileSync(statusFile, "utf8")) as BuildStatus;
+  if (!status.ok) throw new Error(`The build of dist/ failed:\n${status.output}`);
+}
+
+await built();
 
 export interface CliResult {
   code: number;

@@ -1,6 +1,11 @@
 /**
  * Real databases for tests: a temporary SQLite file, or a fresh PostgreSQL
- * database on the local server, migrated with the store's own runner.
+ * database on the local server, migrated.
+ *
+ * The run's global setup (test/setup/template-databases.ts) migrates a
+ * template of each once; a suite's database is a copy of it (a file copy, or
+ * CREATE DATABASE ... TEMPLATE). Without the templates (a file run outside the
+ * db and e2e projects) each database is migrated with the store's own runner.
  *
  * PostgreSQL defaults to postgresql://postgres@127.0.0.1:5432/postgres (trust
  * auth); CHARTER_TEST_PG_URL points elsewhere. Without a reachable server the
@@ -8,22 +13,21 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import type { Store } from "../../src/core/store.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { createStore } from "../../src/store/index.js";
 import { migrate } from "../../src/store/migrate.js";
+import { adminQuery, dropDatabase, PG_ADMIN_URL, postgresAvailable, urlWithDatabase } from "./pg-admin.js";
+
+export { PG_ADMIN_URL, postgresAvailable };
 
 export const providers = ["sqlite", "postgresql"] as const;
 export type TestProvider = (typeof providers)[number];
-
-/** Server-level connection used to create and drop test databases. */
-export const PG_ADMIN_URL = process.env.CHARTER_TEST_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface TestDatabase {
   provider: TestProvider;
@@ -40,40 +44,30 @@ export interface TestDatabaseOptions {
   migrate?: boolean;
 }
 
-function urlWithDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTestDatabase(provider: TestProvider, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const migrated = options.migrate !== false;
   let url: string;
   let remove: () => Promise<void>;
+  /** Fills the new database from the run's template; undefined when it has to be migrated (or stay empty). */
+  let fromTemplate: (() => Promise<void>) | undefined;
   if (provider === "sqlite") {
     const dir = await mkdtemp(join(tmpdir(), "charter-test-"));
-    url = `file:${join(dir, "charter.db")}`;
+    const file = join(dir, "charter.db");
+    url = `file:${file}`;
     remove = () => rm(dir, { recursive: true, force: true });
+    const template = migrated ? inject("sqliteTemplate") : undefined;
+    if (template) fromTemplate = () => copyFile(template, file);
   } else {
     const name = `charter_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE "${name}"`);
+    const template = migrated ? inject("postgresTemplate") : undefined;
+    await adminQuery(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
     url = urlWithDatabase(PG_ADMIN_URL, name);
-    remove = async () => {
-      await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    };
+    remove = () => dropDatabase(name);
+    if (template) fromTemplate = async () => undefined; // CREATE DATABASE copied it already.
   }
   try {
-    if (options.migrate !== false) await migrate(url);
+    if (fromTemplate) await fromTemplate();
+    else if (migrated) await migrate(url);
     const db = await openDatabase(url);
     return {
       provider,
@@ -91,20 +85,6 @@ export async function createTestDatabase(provider: TestProvider, options: TestDa
   }
 }
 
-/** Whether the PostgreSQL test server answers a query. */
-export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 let probed: boolean | undefined;
 
 /**
@@ -113,6 +93,9 @@ let probed: boolean | undefined;
  */
 function postgresAvailableNow(): boolean {
   if (probed !== undefined) return probed;
+  // The run's global setup asked once already; a file run on its own asks here.
+  const reachable = inject("postgresReachable");
+  if (reachable !== undefined) return (probed = reachable);
   const pgPath = createRequire(import.meta.url).resolve("pg");
   const probe = `
     const pg = require(${JSON.stringify(pgPath)});
@@ -149,6 +132,16 @@ export function describeEachProvider(name: string, fn: (provider: TestProvider) 
     if (provider === "postgresql") describePostgres(title, () => fn(provider));
     else describe(title, () => fn(provider));
   }
+}
+
+/**
+ * A suite of command behaviour, run on SQLite only: the store suites
+ * (test/store) run the SQL on both databases, and
+ * test/store/postgres-commands-smoke.test.ts runs every command family through
+ * dispatch on PostgreSQL.
+ */
+export function describeOnSqlite(name: string, fn: (provider: TestProvider) => void): void {
+  describe(`${name} [sqlite]`, () => fn("sqlite"));
 }
 
 /**

@@ -46,11 +46,8 @@ export function boundaryAtOrBefore(value: string, max: number): number {
   if (max >= value.length) return value.length;
   let from = Math.max(0, max - 64);
   while (from > 0 && value.charCodeAt(from) >= 0x80) from--;
-  let best = 0;
-  for (const { index } of segmenter.segment(value.slice(from, max + 2))) {
-    if (from + index > max) break;
-    best = from + index;
-  }
+  // The start of the grapheme that holds `max`, found by ICU without a JS object per grapheme of the window.
+  const best = from + segmenter.segment(value.slice(from, max + 2)).containing(max - from)!.index;
   if (best > 0) return best;
   // One grapheme longer than max (a pile of combining marks): fall back to a code point boundary.
   const code = value.charCodeAt(max - 1);
@@ -87,13 +84,14 @@ function spanAround(spans: readonly Span[], at: number): Span | undefined {
  * Splits text into pieces of at most `max` code units: at a line break when
  * one falls in the second half of the piece, else at a space, else between
  * graphemes; never inside a protected span (unless the span alone is longer
- * than half a piece). Whitespace-only pieces are dropped.
+ * than half a piece). Whitespace-only pieces are dropped. `protect` may stop
+ * at the spans that start past `until`: no cut of this piece falls in them.
  */
-export function splitText(value: string, max: number, protect: (text: string) => Span[] = () => []): string[] {
+export function splitText(value: string, max: number, protect: (text: string, until: number) => Span[] = () => []): string[] {
   const pieces: string[] = [];
   let rest = value;
   while (rest.length > max) {
-    const spans = protect(rest);
+    const spans = protect(rest, max);
     const minCut = Math.floor(max / 2);
     const allowed = (i: number) => i >= minCut && !spanAround(spans, i);
     let end = -1;

@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 // Where a project's alerts go: its linked channels, or the one chosen with `project alerts`.
-describeEachProvider("alert channels", (provider) => {
+describeOnSqlite("alert channels", (provider) => {
   const testStore = suiteStore(provider);
 
   it("posts a critical risk typed elsewhere to the project's channel, not where it was typed", async () => {

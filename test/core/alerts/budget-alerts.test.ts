@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { budgetAlertKey, crossedThreshold, postBudgetAlert } from "../../../src/core/alerts/budget-threshold.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { chat, recordingNotifier } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 it("finds the highest threshold a change moved across, exactly", () => {
@@ -17,7 +17,7 @@ it("finds the highest threshold a change moved across, exactly", () => {
 });
 
 // Apollo's budget is 10,000 USD.
-describeEachProvider("budget alerts", (provider) => {
+describeOnSqlite("budget alerts", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo() {

@@ -3,7 +3,7 @@ import { becameCritical, postCriticalRiskAlert } from "../../../src/core/alerts/
 import type { Risk } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { chat, recordingNotifier } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 it("sees a risk become critical only on the change that takes it to 15 or more", () => {
@@ -15,7 +15,7 @@ it("sees a risk become critical only on the change that takes it to 15 or more",
   expect(becameCritical(risk(3, 4), risk(5, 5, "closed"))).toBe(false);
 });
 
-describeEachProvider("critical risk alerts", (provider) => {
+describeOnSqlite("critical risk alerts", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo() {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Scope } from "../../../src/core/store.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
 import { decideChangeRequest } from "../../../src/core/change-requests/decision.js";
 
@@ -8,7 +8,7 @@ import { decideChangeRequest } from "../../../src/core/change-requests/decision.
 const requestedAt = new Date("2026-02-23T10:00:00Z");
 const decidedAt = new Date("2026-02-26T15:00:00Z");
 
-describeEachProvider("budget: baseline, approved changes and current plan", (provider) => {
+describeOnSqlite("budget: baseline, approved changes and current plan", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo with change request #1 (+2,000.00 USD) approved by its manager, and #2 still open. */

@@ -4,14 +4,14 @@ import type { AuditEvent, ChangeRequest } from "../../../src/core/store.js";
 import type { Block, Button } from "../../../src/core/views/reply.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 const SSO = 'change request "Single sign-on" cost +2500 USD schedule +5d scope "SSO with the corporate IdP" reason "Audit finding"';
 
 const buttonsOf = (blocks: readonly Block[]): Button[] => blocks.flatMap((b) => (b.kind === "actions" ? b.buttons : []));
 
-describeEachProvider("change request commands", (provider) => {
+describeOnSqlite("change request commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo with carol as an approving sponsor and dave as a plain stakeholder. */

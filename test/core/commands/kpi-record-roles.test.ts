@@ -3,10 +3,10 @@
  * KPI's owner. Anyone else is told who may, and nothing is written.
  */
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
-describeEachProvider("kpi record permissions", (provider) => {
+describeOnSqlite("kpi record permissions", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo() {

@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
 
 // Readings need distinct times to have an order, so tests that record several give each chat its own clock with `at`.
-describeEachProvider("kpi commands", (provider) => {
+describeOnSqlite("kpi commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in a fresh tenant, with a lookup of its KPIs and their readings. */

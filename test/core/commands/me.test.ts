@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 
 let tenants = 0;
 
-describeEachProvider("me commands", (provider) => {
+describeOnSqlite("me commands", (provider) => {
   const testStore = suiteStore(provider);
   const person = (user = "ada", timeZone = "Europe/Berlin") => {
     const tenant = `t-me-${++tenants}`;

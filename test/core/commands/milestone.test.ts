@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
 
 // Today is Monday 2026-03-02 in the chat clock.
-describeEachProvider("milestone commands", (provider) => {
+describeOnSqlite("milestone commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in a fresh tenant, with a lookup of its milestones. */

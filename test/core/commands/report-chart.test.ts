@@ -1,13 +1,13 @@
 import { PNG } from "pngjs";
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import type { Block } from "../../../src/core/views/reply.js";
 
 let tenants = 0;
 const imageOf = (blocks: readonly Block[]) => blocks.find((b): b is Extract<Block, { kind: "image" }> => b.kind === "image");
 
-describeEachProvider("report chart", (provider) => {
+describeOnSqlite("report chart", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo() {

@@ -1,13 +1,13 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { tableOf } from "../../support/project.js";
 import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 
 let tenants = 0;
 
-describeEachProvider("report evm", (provider) => {
+describeOnSqlite("report evm", (provider) => {
   const testStore = suiteStore(provider);
 
   /**

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { COLUMNS } from "../../../src/core/export/tables.js";
 import type { Block } from "../../../src/core/views/reply.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 type FileBlock = Extract<Block, { kind: "file" }>;
@@ -14,7 +14,7 @@ const files = (blocks: readonly Block[]) => blocks.filter((b): b is FileBlock =>
 const decode = (f: FileBlock) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(f.bytes);
 const rowsOf = (f: FileBlock) => parse(decode(f), { bom: true, columns: true }) as Record<string, string>[];
 
-describeEachProvider("report export csv", (provider) => {
+describeOnSqlite("report export csv", (provider) => {
   const testStore = suiteStore(provider);
 
   it("fixes the column order of every file", () => {

@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
-describeEachProvider("report schedule", (provider) => {
+describeOnSqlite("report schedule", (provider) => {
   const testStore = suiteStore(provider);
 
   it("defaults to Friday 16:00 in the user's zone in this channel, and names the next occurrence", async () => {

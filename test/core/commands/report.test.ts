@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 // Today is 2026-03-02 in the chat clock; Apollo runs 2026-01-05 to 2026-03-27 with 10,000 USD.
-describeEachProvider("report command", (provider) => {
+describeOnSqlite("report command", (provider) => {
   const testStore = suiteStore(provider);
 
   it("renders the weekly digest of the channel's project, privately", async () => {

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, createZeus, tableOf } from "../../support/project.js";
 
-describeEachProvider("resource commands", (provider) => {
+describeOnSqlite("resource commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in one channel and Zeus in another, in a fresh tenant. */

@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
 
 // Today is 2026-03-02 in the chat clock.
-describeEachProvider("risk commands", (provider) => {
+describeOnSqlite("risk commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in a fresh tenant, with lookups of its risks. */

@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
 
-describeEachProvider("stakeholder commands", (provider) => {
+describeOnSqlite("stakeholder commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in a fresh tenant, with its stakeholders as [name, role, approver] rows. */

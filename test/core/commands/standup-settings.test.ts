@@ -1,12 +1,12 @@
 /** `standup setup`'s questions, window and reminder; `standup stop`; `report schedule off`. */
 import { expect, it } from "vitest";
 import { chat, recordingNotifier } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { submitForm } from "../../../src/core/dispatch.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 
-describeEachProvider("standup settings and stopping", (provider) => {
+describeOnSqlite("standup settings and stopping", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo, with a Berlin user whose clock reads `now` (a Monday, 10:00Z by default). */

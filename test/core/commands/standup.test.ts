@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { chat, recordingNotifier } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, tableOf } from "../../support/project.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 
-describeEachProvider("standup commands", (provider) => {
+describeOnSqlite("standup commands", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apollo(opts: { timeZone?: string; now?: string } = {}) {

@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, createZeus, tableOf } from "../../support/project.js";
 
 // The chat clock is Monday 2026-03-02 10:00 UTC unless a test says otherwise, so `fri` is 2026-03-06.
-describeEachProvider("task commands", (provider) => {
+describeOnSqlite("task commands", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo in a fresh tenant, with lookups of its tasks. */

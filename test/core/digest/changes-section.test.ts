@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { decideChangeRequest } from "../../../src/core/change-requests/decision.js";
 
@@ -10,7 +10,7 @@ import { decideChangeRequest } from "../../../src/core/change-requests/decision.
 const today = "2026-03-02";
 const instant = (iso: string) => new Date(iso);
 
-describeEachProvider("weekly digest: changes", (provider) => {
+describeOnSqlite("weekly digest: changes", (provider) => {
   const testStore = suiteStore(provider);
 
   async function apolloWithApprovers(prefix: string) {

@@ -2,12 +2,12 @@ import { expect, it } from "vitest";
 import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 const today = "2026-03-02";
 
-describeEachProvider("weekly digest KPI section", (provider) => {
+describeOnSqlite("weekly digest KPI section", (provider) => {
   const testStore = suiteStore(provider);
 
   it("shows on or off track with the trend arrow, and the deadline once it is near or past", async () => {

@@ -4,14 +4,14 @@ import { weeklyDigest } from "../../../src/core/digest/weekly-digest.js";
 import { addDays } from "../../../src/core/domain/dates.js";
 import type { Scope } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 
 // The store stamps a task's completedAt with the real clock, so "this week" is the week ending on the real today.
 const today = DateTime.utc().toISODate()!;
 const day = (n: number) => addDays(today, n);
 
-describeEachProvider("weekly digest", (provider) => {
+describeOnSqlite("weekly digest", (provider) => {
   const testStore = suiteStore(provider);
 
   /** Apollo with a week of work behind it: tasks, milestones, budget and costs, risks and KPIs. */

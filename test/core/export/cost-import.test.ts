@@ -1,7 +1,8 @@
 /**
  * `charter import costs` in the core: a costs.csv exported by `report export
  * csv` goes back in exactly, and a file with any bad row imports nothing and
- * names the line each bad row starts on. Real SQLite and PostgreSQL.
+ * names the line each bad row starts on. On SQLite: cost-import-scale.test.ts
+ * runs the import's one transaction on PostgreSQL as well.
  */
 import { expect, it } from "vitest";
 import { importCosts } from "../../../src/core/export/cost-import.js";
@@ -9,7 +10,7 @@ import type { CostEntry, Project, Store } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
 import type { Block } from "../../../src/core/views/reply.js";
 import { chat } from "../../support/context.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
 
 const BOM = "\uFEFF";
@@ -64,7 +65,7 @@ async function ledger(store: Store, tenant: string, projectId: string) {
 
 const costCount = async (f: ApolloFixture, project = f.project) => (await f.store.costs.list(f.tenant, project.id)).length;
 
-describeEachProvider("import costs", (provider) => {
+describeOnSqlite("import costs", (provider) => {
   const testStore = suiteStore(provider);
   const fixture = () => apolloFixture(testStore(), `import-${provider}`);
 

@@ -10,7 +10,7 @@ import { submitForm } from "../../../src/core/dispatch.js";
 import { chatText } from "../../../src/core/grammar/inbound.js";
 import { linkRef, memberRef, plainReferences, segments } from "../../../src/core/views/references.js";
 import { reply, text } from "../../../src/core/views/reply.js";
-import { describeEachProvider, suiteStore } from "../../support/db.js";
+import { describeOnSqlite, suiteStore } from "../../support/db.js";
 import { apolloFixture } from "../../support/project.js";
 import { mentionOf } from "../../support/references.js";
 
@@ -25,7 +25,7 @@ it("makes a member, channel or link only from well-formed ids and URLs", () => {
   expect(segments("a\uE000@U1\uE002\uE001b\uE002")).toEqual([{ kind: "text", text: "a@U1b" }]);
 });
 
-describeEachProvider("references typed by people", (provider) => {
+describeOnSqlite("references typed by people", (provider) => {
   const testStore = suiteStore(provider);
 
   it("strips forged references from typed words: the title is words and nothing is live", async () => {
@@ -64,7 +64,7 @@ describeEachProvider("references typed by people", (provider) => {
   });
 });
 
-describeEachProvider("names of mentioned people", (provider) => {
+describeOnSqlite("names of mentioned people", (provider) => {
   const testStore = suiteStore(provider);
 
   it("a mention names someone but never renames them: not as typed words, nor with a label the mention carried", async () => {
@@ -86,7 +86,7 @@ describeEachProvider("names of mentioned people", (provider) => {
   });
 });
 
-describeEachProvider("text direction controls in person text", (provider) => {
+describeOnSqlite("text direction controls in person text", (provider) => {
   const testStore = suiteStore(provider);
   // RLO, LRE, RLI, PDF and PDI: each reorders what follows it on screen (a table row's amount or who logged it).
   const CONTROLS = "\u202E\u202A\u2067\u202C\u2069";

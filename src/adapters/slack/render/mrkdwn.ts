@@ -37,9 +37,17 @@ export function literal(value: string): string {
   return escapeAll(sanitize(value));
 }
 
-/** Entities and links in escaped mrkdwn: a cut inside one would show garbage. */
-export function mrkdwnSpans(text: string): Span[] {
-  return Array.from(text.matchAll(/&(?:amp|lt|gt);|<[^<>\n]*>/g), (m) => ({ start: m.index, end: m.index + m[0].length }));
+/**
+ * Entities and links in escaped mrkdwn: a cut inside one would show garbage.
+ * Those starting past `until` are left out: a long text is split piece by piece, and only the next cut matters.
+ */
+export function mrkdwnSpans(text: string, until = Infinity): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/&(?:amp|lt|gt);|<[^<>\n]*>/g)) {
+    if (m.index > until) break;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 /** Escaped mrkdwn -> pieces of at most `max`, cut between lines where possible. */
