@@ -36,8 +36,15 @@ export function describeDatabase(url: string | undefined): string {
   return `PostgreSQL ${parsed.hostname}${parsed.port ? ":" + parsed.port : ""}${parsed.pathname}`;
 }
 
-export async function openRuntime(config: Config, opts: { logLevel?: LogLevel; metrics?: boolean } = {}): Promise<Runtime> {
-  const log = createLogger(opts.logLevel ?? config.LOG_LEVEL);
+export interface RuntimeOptions {
+  logLevel?: LogLevel;
+  /** Where log lines go (one JSON line per call); stderr when absent. */
+  logTo?: (line: string) => void;
+  metrics?: boolean;
+}
+
+export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const log = createLogger(opts.logLevel ?? config.LOG_LEVEL, opts.logTo);
   const { url } = resolveDatabaseUrl(config.DATABASE_URL);
   const applied = await migrate(url);
   if (applied.length) log.info("database migrated", { applied });

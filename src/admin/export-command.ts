@@ -18,6 +18,8 @@ export interface ExportRequest {
   format: ExportFormat;
   /** The folder; default ./export-<project>-<today>. */
   out?: string;
+  /** What a relative folder is relative to; default the process's working directory. */
+  cwd?: string;
   /** The local date for the default folder name (YYYY-MM-DD). */
   today: string;
 }
@@ -43,7 +45,7 @@ export async function runExport(runtime: Pick<Runtime, "store">, request: Export
   const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
   const bar = progressBar(io.stderr, `Exporting ${project.name}`, total);
   const files = exportFiles(tables, request.format, (rows) => bar.tick(rows));
-  const dir = resolve(request.out ?? defaultExportFolder(project.name, request.today));
+  const dir = resolve(request.cwd ?? "", request.out ?? defaultExportFolder(project.name, request.today));
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
   for (const f of files) {

@@ -58,8 +58,11 @@ export interface DeliveryOptions {
   db: Pick<StoreContext, "prisma">;
   senders: Partial<Record<Platform, Sender>>;
   log: Logger;
+  /** The clock: what time it is, waiting within a pass, and the timer between passes (tests pass a virtual one). */
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Runs `run` after `ms`; returns what cancels it. */
+  setTimer?: (run: () => void, ms: number) => () => void;
   /** Told of each send put back for another attempt (metrics). */
   onRetry?: (platform: Platform) => void;
   /** Override per-platform gaps (tests). */
@@ -89,6 +92,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const setTimer =
+    options.setTimer ??
+    ((run: () => void, ms: number) => {
+      const handle = setTimeout(run, ms);
+      return () => clearTimeout(handle);
+    });
   const gaps = { ...PLATFORM_GAP_MS, ...options.gapMs };
   const leaseMs = options.leaseMs ?? LANE_LEASE_MS;
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
@@ -97,7 +106,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let stopping = false;
   let wakeStopped: () => void = () => undefined;
   const stopped = new Promise<void>((done) => (wakeStopped = done));
-  let timer: NodeJS.Timeout | undefined;
+  /** Cancels the wait for the loop's next pass. */
+  let timer: (() => void) | undefined;
   let running: Promise<unknown> | undefined;
 
   /** Sleeps, but wakes at once on stop(). */
@@ -254,14 +264,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         await pass;
         running = undefined;
         const wait = failedPasses ? Math.min(intervalMs * 2 ** Math.min(failedPasses, 16), Math.max(intervalMs, MAX_FAILING_INTERVAL_MS)) : intervalMs;
-        if (!stopping) timer = setTimeout(() => void loop(), wait);
+        if (!stopping) timer = setTimer(() => void loop(), wait);
       };
-      timer = setTimeout(() => void loop(), 0);
+      timer = setTimer(() => void loop(), 0);
     },
     async stop() {
       stopping = true;
       wakeStopped();
-      if (timer) clearTimeout(timer);
+      timer?.();
       timer = undefined;
       await running;
     },

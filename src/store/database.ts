@@ -45,16 +45,16 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Reads DATABASE_URL: unset, empty or `file:` means SQLite (relative paths
- * resolve against the working directory), `postgres://` / `postgresql://`
- * means PostgreSQL.
+ * resolve against `cwd`, by default the process's working directory),
+ * `postgres://` / `postgresql://` means PostgreSQL.
  */
-export function resolveDatabaseUrl(raw: string | undefined): DatabaseUrl {
+export function resolveDatabaseUrl(raw: string | undefined, cwd?: string): DatabaseUrl {
   const value = raw?.trim() || DEFAULT_DATABASE_URL;
   if (value.startsWith("file:")) {
     const location = value.startsWith("file://") ? fileURLToPath(value.split("?")[0]!) : value.slice("file:".length).split("?")[0]!;
     // In-memory SQLite is one database per connection, so migrations would not be seen.
     if (location === "" || location === ":memory:") throw invalidUrl(value);
-    const filePath = resolve(location);
+    const filePath = cwd === undefined ? resolve(location) : resolve(cwd, location);
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
   if (/^postgres(ql)?:\/\//i.test(value)) return { provider: "postgresql", url: value };

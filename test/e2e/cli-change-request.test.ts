@@ -1,22 +1,22 @@
 /**
- * Change requests through the built `charter` binary, typed by three people
+ * Change requests through `charter run` (in-process), typed by three people
  * (`--user`): the project manager, a stakeholder who approves, and a team
  * member who does not. On SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 describeEachProvider("change requests from the shell", (provider) => {
   let database: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
     database = await createTestDatabase(provider, { migrate: false });
-    env = { DATABASE_URL: database.url, TZ: "UTC" };
+    env = { DATABASE_URL: database.url };
   });
   afterAll(() => database.drop());
 
-  const as = (user: string, ...words: string[]) => charter(["run", "--user", user, "--", ...words], env);
+  const as = (user: string, ...words: string[]) => runCli(["run", "--user", user, "--", ...words], env);
   const apollo = async () => (await database.store.projects.findByName("local", "Apollo"))!;
   const writes = async () => (await database.store.audit.list("local", { limit: 10_000 })).length;
 

@@ -1,5 +1,5 @@
 /**
- * `charter export` and `charter import costs` through the built binary, as a
+ * `charter export` and `charter import costs` through the CLI's main, as a
  * finance person would use them: export a project, import its costs.csv into
  * a project of another workspace, and get exactly the same costs; a file with
  * a bad row imports nothing and names the line. On SQLite and PostgreSQL.
@@ -16,7 +16,7 @@ import { dispatch } from "../../src/core/dispatch.js";
 import { tokensFromArgv } from "../../src/core/grammar/tokenize.js";
 import { chat } from "../support/context.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 const NOTES = ["Sprint 1, contractors", 'The "premium" plan', "two\nlines", "=1+2", "-5% discount", "@here", "Café 東京 🚀"];
 
@@ -36,14 +36,14 @@ async function ledger(store: Store, tenant: string, project: string) {
 }
 
 describeEachProvider("charter export and import", (provider) => {
-  // Each test starts the binary several times.
+  // Large files: a million rows refused, 5,000 imported and exported.
   vi.setConfig({ testTimeout: 90_000 });
   let database: TestDatabase;
   let env: Record<string, string>;
   let dir: string;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    env = { DATABASE_URL: database.url, TZ: "UTC" };
+    env = { DATABASE_URL: database.url };
     dir = await mkdtemp(join(tmpdir(), "charter-export-"));
   });
   afterAll(async () => {
@@ -51,8 +51,8 @@ describeEachProvider("charter export and import", (provider) => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const cli = (...args: string[]) => charter(args, env, dir);
-  /** Setting the scene in-process (the binary is for what is under test): chat words as `charter run` would take them. */
+  const cli = (...args: string[]) => runCli(args, env, dir);
+  /** Setting the scene straight through dispatch (the commands are what is under test): chat words as `charter run` would take them. */
   const run = async (tenant: string, user: string, ...words: string[]) => {
     const reply = await dispatch(await chat(database.store, { tenant, user, channel: "local" }).context(), tokensFromArgv(words));
     expect(reply.ok, `${words.join(" ")}: ${reply.summary}`).toBe(true);
@@ -208,7 +208,7 @@ describeEachProvider("charter export and import", (provider) => {
 
 describe("charter --help", () => {
   it("lists export and import, and each explains itself with --help", async () => {
-    const [help, exportHelp, importHelp] = await Promise.all([charter(["--help"], {}), charter(["export", "--help"], {}), charter(["import", "costs", "--help"], {})]);
+    const [help, exportHelp, importHelp] = await Promise.all([runCli(["--help"], {}), runCli(["export", "--help"], {}), runCli(["import", "costs", "--help"], {})]);
     expect(help.stdout).toContain("charter export --project <name> [--format csv|json] [--out <dir>]");
     expect(help.stdout).toContain("charter import costs <file.csv> [--project <name>]");
     expect(exportHelp.code).toBe(0);

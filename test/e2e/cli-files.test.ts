@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 describe("charter run with files", () => {
   let database: TestDatabase;
@@ -18,9 +18,9 @@ describe("charter run with files", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite", { migrate: false });
-    env = { DATABASE_URL: database.url, TZ: "UTC" };
+    env = { DATABASE_URL: database.url };
     cwd = mkdtempSync(join(tmpdir(), "charter-cli-files-"));
-    const created = await charter(["run", "--", "project", "create", "Apollo", "budget", "10000", "USD"], env, cwd);
+    const created = await runCli(["run", "--", "project", "create", "Apollo", "budget", "10000", "USD"], env, cwd);
     expect(created.code).toBe(0);
   });
   afterAll(async () => {
@@ -32,7 +32,7 @@ describe("charter run with files", () => {
 
   it("writes the files into ./charter-files/ (made on demand) and prints each absolute path", async () => {
     expect(existsSync(join(cwd, "charter-files"))).toBe(false);
-    const result = await charter(["run", "--", "report", "export", "csv"], env, cwd);
+    const result = await runCli(["run", "--", "report", "export", "csv"], env, cwd);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const paths = savedPaths(result.stdout);
@@ -43,8 +43,8 @@ describe("charter run with files", () => {
 
   it("writes into --out and never overwrites: a second run gets -2 names", async () => {
     const out = join(cwd, "exports");
-    const first = await charter(["run", "--out", out, "--", "report", "export", "csv"], env, cwd);
-    const second = await charter(["run", "--out", "exports", "--", "report", "export", "csv"], env, cwd);
+    const first = await runCli(["run", "--out", out, "--", "report", "export", "csv"], env, cwd);
+    const second = await runCli(["run", "--out", "exports", "--", "report", "export", "csv"], env, cwd);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(savedPaths(first.stdout)[0]).toBe(join(out, "tasks.csv"));
     expect(savedPaths(second.stdout)).toEqual(["tasks-2.csv", "costs-2.csv", "risks-2.csv", "kpis-2.csv"].map((name) => join(out, name)));
@@ -53,7 +53,7 @@ describe("charter run with files", () => {
 
   it("prints the bytes as base64 with --json and writes nothing", async () => {
     const out = join(cwd, "json-out");
-    const result = await charter(["run", "--json", "--out", out, "--", "report", "export", "csv"], env, cwd);
+    const result = await runCli(["run", "--json", "--out", out, "--", "report", "export", "csv"], env, cwd);
     expect(result.code).toBe(0);
     const reply = JSON.parse(result.stdout) as { blocks: { kind: string; name?: string; bytes?: string }[] };
     const files = reply.blocks.filter((b) => b.kind === "file");
@@ -63,9 +63,9 @@ describe("charter run with files", () => {
   });
 
   it("documents --out and refuses an empty one", async () => {
-    const help = await charter(["--help"], env, cwd);
+    const help = await runCli(["--help"], env, cwd);
     expect(help.stdout).toContain("--out <dir>");
-    const empty = await charter(["run", "--out", " ", "--", "help"], env, cwd);
+    const empty = await runCli(["run", "--out", " ", "--", "help"], env, cwd);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("--out can't be empty.");
   });

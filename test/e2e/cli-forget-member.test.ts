@@ -1,5 +1,5 @@
 /**
- * `charter forget-member` through the built binary, on SQLite and
+ * `charter forget-member` through the CLI's main, on SQLite and
  * PostgreSQL: the person's name, handle, zone, quiet hours and standup
  * answers are gone, their cost stays, and the audit records the erasure;
  * a wrong tenant or member changes nothing, and the tenant must be named.
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { FORGOTTEN_NAME, FORGOTTEN_TEXT } from "../../src/store/index.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { chat } from "../support/context.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 describeEachProvider("charter forget-member", (provider) => {
   vi.setConfig({ testTimeout: 60_000 });
@@ -16,7 +16,7 @@ describeEachProvider("charter forget-member", (provider) => {
   let env: Record<string, string>;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    env = { DATABASE_URL: database.url, TZ: "UTC" };
+    env = { DATABASE_URL: database.url };
   });
   afterAll(() => database?.drop());
 
@@ -35,15 +35,15 @@ describeEachProvider("charter forget-member", (provider) => {
     const member = await database.store.members.ensure(f.tenant, { platformUserId: "bob", name: "Bob Builder", timeZone: "Europe/Berlin" });
 
     // The tenant must be named, and the member be one of its own.
-    const noTenant = await charter(["forget-member", "bob"], env);
+    const noTenant = await runCli(["forget-member", "bob"], env);
     expect(noTenant.code).toBe(2);
     expect(noTenant.stderr).toContain("--tenant");
-    const wrongTenant = await charter(["forget-member", "--tenant", "local:elsewhere", "bob"], env);
+    const wrongTenant = await runCli(["forget-member", "--tenant", "local:elsewhere", "bob"], env);
     expect(wrongTenant.code).toBe(1);
     expect(wrongTenant.stderr).toContain("has no member bob");
     expect(await database.store.members.get(f.tenant, member.id)).toMatchObject({ name: "Bob Builder" });
 
-    const done = await charter(["forget-member", "--tenant", f.tenant, "bob"], env);
+    const done = await runCli(["forget-member", "--tenant", f.tenant, "bob"], env);
     expect(done.stderr).toBe("");
     expect(done.code).toBe(0);
     expect(done.stdout).toContain(`Forgot member ${member.id} of ${f.tenant}`);

@@ -1,9 +1,14 @@
+/**
+ * The command line itself: help, misuse, configuration errors, the default
+ * database and the interactive shell, run in-process through the CLI's main.
+ * The built binary is covered by cli-binary.test.ts.
+ */
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { charter, CLI, startCharter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -13,7 +18,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("charter command line", () => {
   it("lists its commands with --help", async () => {
-    const help = await charter(["--help"], {}, dir);
+    const help = await runCli(["--help"], {}, dir);
     expect(help.code).toBe(0);
     for (const word of ["charter start", "charter run", "charter shell", "charter db migrate", "--tenant", "--json"]) {
       expect(help.stdout).toContain(word);
@@ -21,57 +26,43 @@ describe("charter command line", () => {
   });
 
   it("exits 2 on misuse", async () => {
-    expect((await charter(["frobnicate"], {}, dir)).code).toBe(2);
-    expect((await charter(["run", "--"], {}, dir)).code).toBe(2);
-    expect((await charter(["run", "--colour", "--", "help"], {}, dir)).code).toBe(2);
-    expect((await charter(["db", "drop"], {}, dir)).code).toBe(2);
+    expect((await runCli(["frobnicate"], {}, dir)).code).toBe(2);
+    expect((await runCli(["run", "--"], {}, dir)).code).toBe(2);
+    expect((await runCli(["run", "--colour", "--", "help"], {}, dir)).code).toBe(2);
+    expect((await runCli(["db", "drop"], {}, dir)).code).toBe(2);
   });
 
   it("names a wrong environment variable and what it expects, exit 2", async () => {
-    const result = await charter(["run", "--", "help"], { DATABASE_URL: "mysql://root:s3cret@db/charter" }, dir);
+    const result = await runCli(["run", "--", "help"], { DATABASE_URL: "mysql://root:s3cret@db/charter" }, dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("DATABASE_URL");
     expect(result.stderr).not.toContain("s3cret");
   });
 
   it("defaults to ./data/charter.db when DATABASE_URL is unset", async () => {
-    const result = await charter(["run", "--", "project", "list"], {}, dir);
+    const result = await runCli(["run", "--", "project", "list"], {}, dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("No projects yet");
-    const { existsSync } = await import("node:fs");
     expect(existsSync(join(dir, "data", "charter.db"))).toBe(true);
   });
 
   it("runs an interactive shell that answers each line", async () => {
-    const child = spawn(process.execPath, [CLI, "shell", "--channel", "war-room"], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? "", HOME: dir, CHARTER_HISTORY_FILE: join(dir, "history") },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stdin.write('project create "Shell test" budget 500 EUR\ncost add 50 EUR travel Taxi\nbudget\nexit\n');
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    expect(code).toBe(0);
-    expect(out).toContain("Created project Shell test");
-    expect(out).toContain("€450.00");
-    const { readFileSync } = await import("node:fs");
+    const result = await runCli(
+      ["shell", "--channel", "war-room"],
+      { HOME: dir, CHARTER_HISTORY_FILE: join(dir, "history") },
+      dir,
+      'project create "Shell test" budget 500 EUR\ncost add 50 EUR travel Taxi\nbudget\nexit\n',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created project Shell test");
+    expect(result.stdout).toContain("€450.00");
     expect(readFileSync(join(dir, "history"), "utf8")).toContain("cost add 50 EUR travel Taxi");
   });
 
-  it("starts with nothing configured, says how to try it, answers /healthz, and stops on SIGTERM", async () => {
-    const { child, url, output } = await startCharter({ PORT: "0" }, dir);
-    try {
-      expect(output()).toContain("No chat platform is connected");
-      expect(output()).toContain("npx charter shell");
-      const health = await fetch(`${url}/healthz`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok", database: "ok" });
-      expect((await fetch(`${url}/nope`)).status).toBe(404);
-    } finally {
-      child.kill("SIGTERM");
-    }
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    expect(code).toBe(0);
+  it("keeps the shell's history in ./data/shell-history of the working directory by default", async () => {
+    const result = await runCli(["shell"], {}, dir, "project list\n");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("local-user@local> ");
+    expect(readFileSync(join(dir, "data", "shell-history"), "utf8")).toBe("project list\n");
   });
 });

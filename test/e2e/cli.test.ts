@@ -1,11 +1,12 @@
 /**
- * The built `charter` binary, as a user runs it, against a fresh SQLite file
- * and a fresh PostgreSQL database: the foundation's acceptance sequence.
+ * `charter run`, as a user runs it (in-process through the CLI's main),
+ * against a fresh SQLite file and a fresh PostgreSQL database: the
+ * foundation's acceptance sequence.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachProvider, createTestDatabase, type TestDatabase } from "../support/db.js";
 import { chat } from "../support/context.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 describeEachProvider("charter run", (provider) => {
   let database: TestDatabase;
@@ -13,11 +14,11 @@ describeEachProvider("charter run", (provider) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(provider, { migrate: false });
-    env = { DATABASE_URL: database.url, TZ: "UTC" };
+    env = { DATABASE_URL: database.url };
   });
   afterAll(() => database.drop());
 
-  const run = (...words: string[]) => charter(["run", "--", ...words], env);
+  const run = (...words: string[]) => runCli(["run", "--", ...words], env);
 
   it("migrates a fresh database and creates the project", async () => {
     const result = await run("project", "create", "Apollo", "budget", "10000", "USD", "start", "2026-01-05", "end", "2026-03-27");
@@ -60,7 +61,7 @@ describeEachProvider("charter run", (provider) => {
   });
 
   it("prints the reply as JSON with --json", async () => {
-    const result = await charter(["run", "--json", "--", "budget"], env);
+    const result = await runCli(["run", "--json", "--", "budget"], env);
     expect(result.code).toBe(0);
     const reply = JSON.parse(result.stdout) as { ok: boolean; blocks: { kind: string }[] };
     expect(reply.ok).toBe(true);
@@ -68,10 +69,10 @@ describeEachProvider("charter run", (provider) => {
   });
 
   it("keeps tenants apart: another workspace cannot see or touch the project", async () => {
-    const other = await charter(["run", "--tenant", "local:other", "--", "project", "show", "Apollo"], env);
+    const other = await runCli(["run", "--tenant", "local:other", "--", "project", "show", "Apollo"], env);
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('There is no project called "Apollo"');
-    const sneak = await charter(["run", "--tenant", "local:other", "--", "cost", "add", "1", "USD", "other", "in", "Apollo"], env);
+    const sneak = await runCli(["run", "--tenant", "local:other", "--", "cost", "add", "1", "USD", "other", "in", "Apollo"], env);
     expect(sneak.code).toBe(1);
     const project = await database.store.projects.findByName("local", "Apollo");
     expect((await database.store.costs.totals("local", project!.id)).total).toBe(370050n + 500n);
@@ -84,13 +85,13 @@ describeEachProvider("charter run", (provider) => {
     expect((await pm.say('project create "Gemini" budget 5000 USD')).ok).toBe(true);
     expect((await pm.say('cost add 42 USD travel "Workspace taxi" in Gemini')).ok).toBe(true);
 
-    const listed = await charter(["run", "--tenant", workspace, "--", "cost", "list", "in", "Gemini"], env);
+    const listed = await runCli(["run", "--tenant", workspace, "--", "cost", "list", "in", "Gemini"], env);
     expect(listed.code, listed.stdout + listed.stderr).toBe(0);
     expect(listed.stdout).toContain("Workspace taxi");
-    const elsewhere = await charter(["run", "--tenant", "slack:T0CLI00002", "--", "project", "show", "Gemini"], env);
+    const elsewhere = await runCli(["run", "--tenant", "slack:T0CLI00002", "--", "project", "show", "Gemini"], env);
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stdout).toContain('There is no project called "Gemini"');
-    const local = await charter(["run", "--", "project", "show", "Gemini"], env);
+    const local = await runCli(["run", "--", "project", "show", "Gemini"], env);
     expect(local.stdout).toContain('There is no project called "Gemini"');
     expect(await database.db.prisma.tenant.findUnique({ where: { id: workspace } })).toMatchObject({ platform: "slack", name: "Acme" });
   });
@@ -98,20 +99,20 @@ describeEachProvider("charter run", (provider) => {
   it("refuses a --tenant that names no platform with a usage error (exit 2), running nothing", async () => {
     const before = (await database.store.audit.list("local", { limit: 10_000 })).length;
     for (const tenant of ["T0CLI00001", "slack:", "discord:1", "slack:T0 1"]) {
-      const refused = await charter(["run", "--tenant", tenant, "--", "project", "create", "Nope"], env);
+      const refused = await runCli(["run", "--tenant", tenant, "--", "project", "create", "Nope"], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain("expected local, local:<name>, slack:<team or enterprise id>");
     }
-    const exported = await charter(["export", "--project", "Apollo", "--tenant", "T0CLI00001"], env);
+    const exported = await runCli(["export", "--project", "Apollo", "--tenant", "T0CLI00001"], env);
     expect(exported.code).toBe(2);
     expect((await database.store.audit.list("local", { limit: 10_000 })).length).toBe(before);
     expect(await database.db.prisma.tenant.findUnique({ where: { id: "T0CLI00001" } })).toBeNull();
   });
 
   it("acts as the given user in the given channel", async () => {
-    const created = await charter(["run", "--user", "dana", "--channel", "ops", "--", "project", "create", "Ops"], env);
+    const created = await runCli(["run", "--user", "dana", "--channel", "ops", "--", "project", "create", "Ops"], env);
     expect(created.code).toBe(0);
-    const task = await charter(["run", "--user", "dana", "--channel", "ops", "--", "task", "add", "Rotate", "keys", "@erin"], env);
+    const task = await runCli(["run", "--user", "dana", "--channel", "ops", "--", "task", "add", "Rotate", "keys", "@erin"], env);
     expect(task.code).toBe(0);
     const ops = await database.store.projects.findByName("local", "Ops");
     const manager = await database.store.members.get("local", ops!.managerId);
@@ -120,7 +121,7 @@ describeEachProvider("charter run", (provider) => {
   });
 
   it("applies migrations with charter db migrate and says when there is nothing to do", async () => {
-    const result = await charter(["db", "migrate"], env);
+    const result = await runCli(["db", "migrate"], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("up to date");
   });

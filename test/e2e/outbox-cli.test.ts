@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heading, reply, text } from "../../src/core/views/reply.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { openDatabase } from "../../src/store/database.js";
-import { charter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
 
 let dir: string;
 let env: Record<string, string>;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "charter-outbox-"));
   env = { DATABASE_URL: `file:${join(dir, "charter.db")}` };
   // The CLI creates and migrates the database, as a user's first command would.
-  expect((await charter(["run", "--", "project", "create", "Apollo"], env)).code).toBe(0);
+  expect((await runCli(["run", "--", "project", "create", "Apollo"], env)).code).toBe(0);
   const db = await openDatabase(env.DATABASE_URL!);
   try {
     const queue = outboxQueue(db);
@@ -32,7 +32,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("charter outbox", () => {
   it("prints the queued messages as JSON, newest first", async () => {
-    const result = await charter(["outbox", "--json"], env);
+    const result = await runCli(["outbox", "--json"], env);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const items = JSON.parse(result.stdout) as Record<string, unknown>[];
@@ -45,15 +45,15 @@ describe("charter outbox", () => {
   });
 
   it("filters by tenant and limits the count", async () => {
-    const byTenant = JSON.parse((await charter(["outbox", "--json", "--tenant", "local"], env)).stdout) as { id: string }[];
+    const byTenant = JSON.parse((await runCli(["outbox", "--json", "--tenant", "local"], env)).stdout) as { id: string }[];
     expect(byTenant.map((i) => i.id)).toEqual([ids.digest]);
-    const limited = JSON.parse((await charter(["outbox", "--json", "--limit", "1"], env)).stdout) as { id: string }[];
+    const limited = JSON.parse((await runCli(["outbox", "--json", "--limit", "1"], env)).stdout) as { id: string }[];
     expect(limited.map((i) => i.id)).toEqual([ids.alert]);
-    expect((await charter(["outbox", "--limit", "zero"], env)).code).toBe(2);
+    expect((await runCli(["outbox", "--limit", "zero"], env)).code).toBe(2);
   });
 
   it("lists one line per message for people", async () => {
-    const result = await charter(["outbox"], env);
+    const result = await runCli(["outbox"], env);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
@@ -62,7 +62,7 @@ describe("charter outbox", () => {
   });
 
   it("says so when the outbox is empty", async () => {
-    const result = await charter(["outbox", "--tenant", "local:nobody"], env);
+    const result = await runCli(["outbox", "--tenant", "local:nobody"], env);
     expect(result.stdout.trim()).toBe("The outbox is empty.");
   });
 });

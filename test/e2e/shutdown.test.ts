@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { request } from "node:http";
 import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { charter, startCharter } from "./charter-binary.js";
+import { runCli } from "../support/cli.js";
+import { startCharter } from "./charter-binary.js";
 import { ConsoleClient, csrfOf } from "./web/console-client.js";
 
 const dirs: string[] = [];
@@ -87,7 +88,7 @@ describe("charter start stops on SIGTERM", () => {
     expect(app.output()).toMatch(/"msg":"stopped"/);
 
     // The command in flight ran to the end.
-    const listed = await charter(["run", "--", "project", "list"], app.env, app.dir);
+    const listed = await runCli(["run", "--", "project", "list"], app.env, app.dir);
     expect(listed.stdout).toContain("Drained");
   });
 

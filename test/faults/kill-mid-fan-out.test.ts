@@ -4,7 +4,7 @@
  *
  * The real built binary runs against a real database (SQLite, and PostgreSQL
  * when reachable) and the local Slack Web API. `charter scheduler run-due`
- * enqueues the digest for the project's channel and one DM per stakeholder;
+ * (in-process, except where it is the one killed) enqueues the digest for the project's channel and one DM per stakeholder;
  * `charter start` begins delivering it while Slack is slow and answers only
  * some posts, and is killed with SIGKILL when, at once:
  *  - some messages are delivered (answered, recorded `sent`);
@@ -39,7 +39,8 @@ import { LANE_CONCURRENCY, LANE_LEASE_MS } from "../../src/outbox/delivery.js";
 import { deserializeReply } from "../../src/store/reply-json.js";
 import { OUTBOX_EVENT_TYPE } from "../../src/adapters/slack/outbox-sender.js";
 import { digestDedupeKey, WEEKLY_DIGEST_JOB } from "../../src/scheduler/digest-tick.js";
-import { charter, CLI, startCharter } from "../e2e/charter-binary.js";
+import { CLI, startCharter } from "../e2e/charter-binary.js";
+import { runCli } from "../support/cli.js";
 import { recordingLogger, recordingNotifier } from "../support/context.js";
 import { createTestDatabase, describeEachProvider, describePostgres, type TestDatabase, type TestProvider } from "../support/db.js";
 import { DEFAULT_TEAM, startSlackApi, type RecordedCall, type SlackApi, type StoredMessage } from "../support/slack/index.js";
@@ -234,11 +235,11 @@ describeEachProvider("SIGKILL in the middle of a digest fan-out", (provider) => 
     async () => {
       const began = Date.now();
       const { api, database, env, releaseHeld } = f;
-      expect((await charter(["db", "migrate"], env)).code).toBe(0);
+      expect((await runCli(["db", "migrate"], env)).code).toBe(0);
       await seed(database, stakeholderIds);
 
       // 1. The digest falls due: the CLI's tick claims the slot and queues the fan-out.
-      const ran = await charter(["scheduler", "run-due", "--at", dueIso], env);
+      const ran = await runCli(["scheduler", "run-due", "--at", dueIso], env);
       expect(ran.stderr).toBe("");
       expect(ran.code).toBe(0);
       expect(ran.stdout).toMatch(new RegExp(`^done {2}${WEEKLY_DIGEST_JOB} `));
@@ -325,7 +326,7 @@ describeEachProvider("SIGKILL in the middle of a digest fan-out", (provider) => 
       // The slot's claim is done, and running the same tick again queues nothing.
       const claims = await database.db.prisma.jobRun.findMany({ where: { tenantId: TENANT, job: WEEKLY_DIGEST_JOB } });
       expect(claims.map((c) => [c.slot, c.status])).toEqual([[slot, "done"]]);
-      const again = await charter(["scheduler", "run-due", "--at", dueIso], env);
+      const again = await runCli(["scheduler", "run-due", "--at", dueIso], env);
       expect(again.code).toBe(0);
       expect(again.stdout).toMatch(new RegExp(`^already-claimed {2}${WEEKLY_DIGEST_JOB} `));
       expect(again.stdout.trim().split("\n")).toHaveLength(1);
@@ -373,7 +374,7 @@ describePostgres("SIGKILL in the middle of `charter scheduler run-due` queueing 
     async () => {
       const began = Date.now();
       const { api, database, env } = f;
-      expect((await charter(["db", "migrate"], env)).code).toBe(0);
+      expect((await runCli(["db", "migrate"], env)).code).toBe(0);
       await seed(database, FEW_STAKEHOLDERS);
       await query(
         database.url,
@@ -403,13 +404,13 @@ describePostgres("SIGKILL in the middle of `charter scheduler run-due` queueing 
       expect(leaseUntil.getTime()).toBeGreaterThan(due.toMillis());
 
       // While the lease lasts, a tick at the same instant leaves the claim (and the half-queued fan-out) alone.
-      const same = await charter(["scheduler", "run-due", "--at", dueIso], env);
+      const same = await runCli(["scheduler", "run-due", "--at", dueIso], env);
       expect(same.code).toBe(0);
       expect(same.stdout).toMatch(new RegExp(`^already-claimed {2}${WEEKLY_DIGEST_JOB} `));
       expect(await outboxRows(database)).toHaveLength(STALL_AFTER);
 
       // Once it ran out, the next tick takes the claim over and queues the rest, nothing twice.
-      const later = await charter(["scheduler", "run-due", "--at", leaseUntil.toISOString()], env);
+      const later = await runCli(["scheduler", "run-due", "--at", leaseUntil.toISOString()], env);
       expect(later.stderr).toBe("");
       expect(later.code).toBe(0);
       expect(later.stdout).toMatch(new RegExp(`^done {2}${WEEKLY_DIGEST_JOB} {2}\\S+ {2}${slot} `));

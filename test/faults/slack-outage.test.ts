@@ -75,10 +75,18 @@ describe("a minute-long Slack outage", () => {
     return texts;
   }
 
-  /** Runs delivery passes a (virtual) second apart, as `charter start` does, until `until` of virtual time. */
+  /** Messages still to send: pending, or claimed and not yet recorded. */
+  const open = () => database.db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+
+  /**
+   * Runs delivery passes a (virtual) second apart, as `charter start` does,
+   * until `until` of virtual time or until nothing is left to send: passes
+   * after that could send nothing more.
+   */
   async function deliverUntil(until: number): Promise<void> {
     while (now < until) {
-      await delivery.deliverDue();
+      const pass = await delivery.deliverDue();
+      if (pass.sent + pass.retried + pass.failed === 0 && (await open()) === 0) return;
       now += 1_000;
     }
   }

@@ -1,3 +1,9 @@
+/**
+ * The outbox delivery loop and the Slack sender against a real database and
+ * the local Slack API, on a virtual clock: pacing gaps, backoff and
+ * Retry-After are measured on that clock (as are the calls' arrival times),
+ * so no test waits them out in real time.
+ */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import type { Logger } from "../../src/core/context.js";
 import type { OutgoingMessage } from "../../src/core/notify.js";
@@ -6,6 +12,8 @@ import { createDelivery, type Delivery } from "../../src/outbox/delivery.js";
 import { localSender } from "../../src/outbox/local-sender.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
+import { DELIVERY_INTERVAL_MS } from "../../src/wiring/delivery.js";
+import { virtualClock, type VirtualClock } from "../support/clock.js";
 import { httpFailure, rateLimited, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
@@ -32,13 +40,15 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
   let database: TestDatabase;
   let api: SlackApi;
   let delivery: Delivery | undefined;
+  let clock: VirtualClock;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
   });
   afterAll(() => database.drop());
   beforeEach(async () => {
     await database.db.prisma.outboxMessage.deleteMany({});
-    api = await startSlackApi();
+    clock = virtualClock();
+    api = await startSlackApi({ now: clock.ms });
   });
   afterEach(async () => {
     await delivery?.stop();
@@ -46,25 +56,30 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     await api.close();
   });
 
+  /** The delivery loop as `charter start` runs it, on the virtual clock. */
   const deliver = () => {
     delivery = createDelivery({
       db: database.db,
       log: quiet,
       senders: {
-        slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-outbox-test", log: quiet, random: () => 0 }),
+        slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-outbox-test", log: quiet, random: () => 0, sleep: clock.sleep }),
         local: localSender(),
       },
+      now: clock.now,
+      sleep: clock.sleep,
+      setTimer: clock.setTimer,
     });
-    delivery.start(50);
+    delivery.start(DELIVERY_INTERVAL_MS);
     return delivery;
   };
 
+  /** Waits (in real time) until no message is pending or being sent. */
   async function untilSettled(timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const open = await database.db.prisma.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
       if (open === 0) return;
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error("outbox did not settle");
   }
@@ -77,12 +92,13 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     for (const channel of twice) await queue.enqueue("T1", "slack", digest(channel, 2));
     api.respondWith("chat.postMessage", () => rateLimited(1), { times: 30 });
 
-    const began = Date.now();
+    const began = clock.ms();
     deliver();
     await untilSettled();
-    expect(Date.now() - began).toBeLessThan(15_000);
 
     const calls = api.callsTo("chat.postMessage");
+    // Each channel is paced on its own: 255 calls at 1 s per channel take seconds, not minutes.
+    expect(Math.max(...calls.map((c) => c.at)) - began).toBeLessThan(15_000);
     expect(calls.filter((c) => c.response?.status === 429)).toHaveLength(30);
     const byChannel = new Map<string, RecordedCall[]>();
     for (const call of calls) byChannel.set(String(call.args.channel), [...(byChannel.get(String(call.args.channel)) ?? []), call]);
@@ -130,10 +146,13 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     const queue = outboxQueue(database.db);
     for (let n = 1; n <= 20; n++) await queue.enqueue("T1", "local", digest("local", n));
     await queue.enqueue("T1", "teams", digest("19:conversation"));
-    const only = createDelivery({ db: database.db, log: quiet, senders: { local: localSender() } });
-    const began = Date.now();
+    // Started once the rows are queued (stamped with the real time): they are due on it at once.
+    clock = virtualClock();
+    const only = createDelivery({ db: database.db, log: quiet, senders: { local: localSender() }, now: clock.now, sleep: clock.sleep });
+    const began = clock.ms();
     expect(await only.deliverDue()).toEqual({ sent: 20, retried: 0, failed: 0 });
-    expect(Date.now() - began).toBeLessThan(2_000);
+    // At once: the local outbox has no pacing gap, so the pass never waited.
+    expect(clock.ms()).toBe(began);
     // The row is the delivered message: one page, its own id as the message's id.
     const local = await database.db.prisma.outboxMessage.findMany({ where: { platform: "local" } });
     expect(local.every((r) => r.pagesSent === 1 && r.platformMessageId === r.id)).toBe(true);
@@ -167,7 +186,7 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
   it("posts a reply in its parent's thread once the parent is posted, waiting for it without spending attempts", async () => {
     const queue = outboxQueue(database.db);
     // The parent is held back (as quiet hours would); the reply and a later message of the same channel wait for it.
-    await queue.enqueue("T1", "slack", { ...digest("CTHREAD", 1), notBefore: new Date(Date.now() + 1_000) });
+    await queue.enqueue("T1", "slack", { ...digest("CTHREAD", 1), notBefore: new Date(clock.ms() + 1_000) });
     const child = await queue.enqueue("T1", "slack", { ...digest("CTHREAD", 2), threadKey: "digest:CTHREAD:1" });
     await queue.enqueue("T1", "slack", digest("CTHREAD", 3));
     deliver();

@@ -7,6 +7,7 @@ import { promptDedupeKey } from "../../src/core/messages/standup-prompt.js";
 import { createDelivery } from "../../src/outbox/delivery.js";
 import { slackSender } from "../../src/adapters/slack/outbox-sender.js";
 import { runDue, type TickDeps } from "../../src/scheduler/tick.js";
+import { virtualClock } from "../support/clock.js";
 import { recordingLogger, recordingNotifier } from "../support/context.js";
 import { describeEachProvider, type TestDatabase } from "../support/db.js";
 import { withSchedulerDatabase } from "../support/scheduler.js";
@@ -63,7 +64,15 @@ describeEachProvider("standup thread", (provider) => {
     const api = await startSlackApi();
     try {
       const quiet = recordingLogger([]);
-      const delivery = createDelivery({ db: t.db, log: quiet, senders: { slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-thread-test", log: quiet }) } });
+      // Slack's pace between the channel's three posts is kept on a virtual clock, not waited out.
+      const clock = virtualClock();
+      const delivery = createDelivery({
+        db: t.db,
+        log: quiet,
+        senders: { slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-thread-test", log: quiet, sleep: clock.sleep }) },
+        now: clock.now,
+        sleep: clock.sleep,
+      });
       while ((await t.db.prisma.outboxMessage.count({ where: { tenantId: s.tenant.tenantId, status: { in: ["pending", "sending"] } } })) > 0) await delivery.deliverDue();
       const inChannel = api.callsTo("chat.postMessage").filter((c) => c.args.channel === s.schedule.channelId);
       expect(inChannel.map((c) => c.args.text)).toEqual([expect.stringContaining("Standup — Apollo, Monday 15 Jun"), expect.stringContaining("Standup summary"), expect.stringContaining("Tuesday 16 Jun")]);

@@ -24,21 +24,33 @@ function completer(line: string): [string[], string] {
   return [hits.length ? hits : names, line];
 }
 
+/** Where the shell reads lines and writes replies: the terminal, or streams of a test. */
+export interface ShellStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
 /**
  * `outDir`: where charts and files of replies are written (see save-files.ts);
  * the reply shows each one's path.
  */
-export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox">, who: ShellIdentity, historyFile: string, outDir: string = DEFAULT_OUT_DIR): Promise<void> {
+export async function runShell(
+  runtime: Pick<Runtime, "store" | "log" | "outbox">,
+  who: ShellIdentity,
+  historyFile: string,
+  outDir: string = DEFAULT_OUT_DIR,
+  { input, output }: ShellStreams = { input: process.stdin, output: process.stdout },
+): Promise<void> {
   mkdirSync(dirname(historyFile), { recursive: true });
   const rl = createInterface({
-    input: process.stdin,
-    output: process.stdout,
+    input,
+    output,
     history: loadHistory(historyFile),
     historySize: HISTORY_LIMIT,
     completer,
     prompt: `${who.user}@${who.channel}> `,
   });
-  process.stdout.write(`Charter shell — tenant ${who.tenant}, user ${who.user}, channel ${who.channel}. Type \`help\`, or \`exit\` to leave.\n`);
+  output.write(`Charter shell — tenant ${who.tenant}, user ${who.user}, channel ${who.channel}. Type \`help\`, or \`exit\` to leave.\n`);
   rl.prompt();
   for await (const line of rl) {
     const words = line.trim();
@@ -46,7 +58,7 @@ export async function runShell(runtime: Pick<Runtime, "store" | "log" | "outbox"
     if (words) {
       appendFileSync(historyFile, words + "\n");
       const reply = await dispatch(await shellContext(runtime, who), tokenize(words));
-      process.stdout.write(renderSaved(reply, outDir).text + "\n");
+      output.write(renderSaved(reply, outDir).text + "\n");
     }
     rl.prompt();
   }

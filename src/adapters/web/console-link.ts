@@ -6,12 +6,12 @@
  * has to be shared between the two processes: the database is.
  */
 import type { Config } from "../../config.js";
-import { openRuntime } from "../../runtime.js";
+import { openRuntime, type RuntimeOptions } from "../../runtime.js";
 import { consoleAddress } from "./app.js";
 import { consoleRepository, LOGIN_TTL_MS } from "../../store/repositories/console.js";
 
-export async function consoleLink(config: Config): Promise<string> {
-  const runtime = await openRuntime(config, { logLevel: "warn" });
+export async function consoleLink(config: Config, options: Pick<RuntimeOptions, "logTo"> = {}): Promise<string> {
+  const runtime = await openRuntime(config, { ...options, logLevel: "warn" });
   try {
     const { token } = await consoleRepository(runtime.db).createLogin(new Date());
     return `${consoleAddress(config.HOST, config.CONSOLE_HOST, config.PORT)}/console/login?token=${token}`;

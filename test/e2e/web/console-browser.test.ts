@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { charter, startCharter } from "../charter-binary.js";
+import { runCli } from "../../support/cli.js";
+import { startCharter } from "../charter-binary.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 // The browser globals these tests use (the project compiles without the DOM's types; the page's CSP forbids evaluating strings).
@@ -134,7 +135,7 @@ describe("web console in Chromium", () => {
 
   it("shows what the bot posts on its own live: a budget alert from another process", async () => {
     const before = await page.locator("#messages > li").count();
-    const run = await charter(["run", "--", "cost", "add", "3000", "USD", "consultants"], env, dir);
+    const run = await runCli(["run", "--", "cost", "add", "3000", "USD", "consultants"], env, dir);
     expect(run.code, run.stderr).toBe(0);
     await page.waitForFunction(
       (n) => document.querySelectorAll("#messages > li.msg-posted").length > 0 && document.querySelectorAll("#messages > li").length > n,

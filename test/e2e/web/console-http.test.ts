@@ -12,7 +12,8 @@ import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_RATE_LIMITS } from "../../support/rate-limits.js";
-import { charter, startCharter } from "../charter-binary.js";
+import { runCli } from "../../support/cli.js";
+import { startCharter } from "../charter-binary.js";
 import { ConsoleClient, csrfOf, lastFormMessage } from "./console-client.js";
 
 const XSS = `<script>alert(1)</script>`;
@@ -197,7 +198,7 @@ describe("web console with no chat platform configured", () => {
     await x.say('project create "Hermes" budget 1000 USD', "alerts");
     const stream = await fetch(`${app.url}/console/c/alerts/events`, { headers: { cookie: x.cookieHeader() } });
     const reader = stream.body!.getReader();
-    const run = await charter(["run", "--channel", "alerts", "--", "cost", "add", "600", "USD", "labour"], app.env, app.dir);
+    const run = await runCli(["run", "--channel", "alerts", "--", "cost", "add", "600", "USD", "labour"], app.env, app.dir);
     expect(run.code, run.stderr).toBe(0);
     let events = "";
     const decoder = new TextDecoder();
@@ -257,7 +258,7 @@ describe("web console with Slack configured", () => {
   });
 
   it("takes links made by `charter console-link` in another process", async () => {
-    const made = await charter(["console-link"], app.env, app.dir);
+    const made = await runCli(["console-link"], app.env, app.dir);
     expect(made.code, made.stderr).toBe(0);
     const link = new URL(/(http:\S+)/.exec(made.stdout)![1]!);
     const browser = new ConsoleClient(app.url);
@@ -272,7 +273,7 @@ describe("web console with Slack configured", () => {
   });
 
   it("refuses the sign-in form without its double-submit cookie", async () => {
-    const made = await charter(["console-link"], app.env, app.dir);
+    const made = await runCli(["console-link"], app.env, app.dir);
     const token = new URL(/(http:\S+)/.exec(made.stdout)![1]!).searchParams.get("token")!;
     const attacker = new ConsoleClient(app.url);
     expect((await attacker.post("/console/login", { token, check: "guess" })).status).toBe(403);

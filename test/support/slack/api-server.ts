@@ -23,7 +23,7 @@ export interface RecordedCall {
   token: string | undefined;
   /** Query and body arguments; JSON-encoded form fields (blocks, view, ...) are decoded. Form values stay strings. */
   args: Json;
-  /** Date.now() when the request arrived. */
+  /** When the request arrived, on the server's clock (SlackApiOptions.now, default Date.now()). */
   at: number;
   path: string;
   /** Request headers, lower-case names. */
@@ -73,6 +73,8 @@ export interface SlackApiOptions {
   triggerTtlMs?: number;
   /** Posts one response_url accepts (Slack: 5); later ones get 404 used_url. */
   responseUrlLimit?: number;
+  /** The clock calls are stamped with (`at`): a test's virtual clock; Date.now by default. */
+  now?: () => number;
 }
 
 export interface SlackApi {
@@ -193,7 +195,7 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
       method: route.method,
       token: bearerToken(req.headers.authorization) ?? (typeof args.token === "string" && args.token ? args.token : undefined),
       args,
-      at: Date.now(),
+      at: (options.now ?? Date.now)(),
       path: url.pathname,
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")])),
       rawBody: raw.toString("utf8"),
