@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { reply, text } from "../../src/core/views/reply.js";
 import { outboxQueue } from "../../src/store/repositories/outbox-queue.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
-import { runCli } from "../support/cli.js";
+import { migrate } from "../../src/store/migrate.js";
 import { startCharter } from "./charter-binary.js";
 
 let dir: string;
@@ -17,7 +17,7 @@ let child: ChildProcess | undefined;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "charter-outbox-start-"));
   env = { DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1" };
-  expect((await runCli(["db", "migrate"], env)).code).toBe(0);
+  await migrate(env.DATABASE_URL!);
   db = await openDatabase(env.DATABASE_URL!);
 });
 afterAll(async () => {

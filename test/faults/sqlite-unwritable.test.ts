@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { migrate } from "../../src/store/migrate.js";
 import { charter, startCharter } from "../e2e/charter-binary.js";
-import { runCli } from "../support/cli.js";
 import { DEFAULT_TENANT, startSlackApi, type SlackApi } from "../support/slack/index.js";
 import { expectNoInternals, pm, slackCharterEnv } from "./support.js";
 
@@ -159,7 +159,7 @@ describe("charter start on SQLite that cannot take writes", () => {
   it("exits once with one clear line when the database file is read-only", async (context) => {
     const file = join(dir, "data", "charter.db");
     const env = { DATABASE_URL: `file:${file}` };
-    expect((await runCli(["db", "migrate"], env)).code).toBe(0);
+    await migrate(env.DATABASE_URL);
     const undo = makeReadOnly(file);
     if (!undo) return context.skip("this machine cannot make a file read-only to this process");
     try {

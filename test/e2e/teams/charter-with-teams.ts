@@ -11,7 +11,7 @@ import { NO_RATE_LIMITS } from "../../support/rate-limits.js";
 import type { Store } from "../../../src/core/store.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { conversationRefsRepository, createStore, type ConversationRefsRepository } from "../../../src/store/index.js";
-import { runCli } from "../../support/cli.js";
+import { migrate } from "../../../src/store/migrate.js";
 import { startCharter } from "../charter-binary.js";
 
 export interface TeamsCharter {
@@ -28,8 +28,7 @@ export interface TeamsCharter {
 export async function startCharterWithTeams(env: Record<string, string>): Promise<TeamsCharter> {
   const dir = await mkdtemp(join(tmpdir(), "charter-teams-"));
   const base = { DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...NO_RATE_LIMITS };
-  const migrated = await runCli(["db", "migrate"], base);
-  if (migrated.code !== 0) throw new Error(`charter db migrate failed:\n${migrated.stderr}`);
+  await migrate(base.DATABASE_URL);
   let child: ChildProcess | undefined;
   let db: Database | undefined;
   try {
