@@ -45,21 +45,24 @@ module.exports = {
     {
       name: "core-through-its-face",
       severity: "error",
-      comment: "Outer layers use the core through src/core/index.ts, its public face; what is not exported there is the core's own business.",
+      comment:
+        "Outer layers use the core through src/core/index.ts, its public face; what is not exported there is the core's own business.",
       from: { path: "^src/", pathNot: ["^src/core/", "^src/generated/"] },
       to: { path: "^src/core/", pathNot: "^src/core/index[.]ts$" },
     },
     {
       name: "adapters-apart",
       severity: "error",
-      comment: "One platform's adapter does not import another's; what they share lives in src/adapters/common/ or at src/adapters/ itself.",
+      comment:
+        "One platform's adapter does not import another's; what they share lives in src/adapters/common/ or at src/adapters/ itself.",
       from: { path: "^src/adapters/([^/]+)/" },
       to: { path: "^src/adapters/[^/]+/", pathNot: ["^src/adapters/$1/", "^src/adapters/common/"] },
     },
     {
       name: "outbox-scheduler-below-platforms",
       severity: "error",
-      comment: "src/outbox and src/scheduler reach platforms only through ports (Sender, OutboxQueue): no adapters, HTTP, outer layers or composition roots.",
+      comment:
+        "src/outbox and src/scheduler reach platforms only through ports (Sender, OutboxQueue): no adapters, HTTP, outer layers or composition roots.",
       from: { path: "^src/(outbox|scheduler)/" },
       to: { path: ["^src/(adapters|http|observability|admin)/", ...ROOTS] },
     },

@@ -30,7 +30,10 @@ function testFiles(dir: string): string[] {
 function opensDatabase(file: string): boolean {
   const source = readFileSync(join(ROOT, file), "utf8");
   for (const [, specifier] of source.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)) {
-    const target = relative(ROOT, resolve(ROOT, dirname(file), specifier!)).split("\\").join("/").replace(/\.js$/, ".ts");
+    const target = relative(ROOT, resolve(ROOT, dirname(file), specifier!))
+      .split("\\")
+      .join("/")
+      .replace(/\.js$/, ".ts");
     if (DATABASE_HELPERS.includes(target)) return true;
   }
   return false;

@@ -13,7 +13,10 @@ export function judge(report, exceptions, opts = {}) {
     const why = report.message ?? report.error?.summary ?? "no audit report";
     return {
       ok: !opts.required,
-      lines: [`Dependency audit unavailable: ${why}.`, opts.required ? "AUDIT_REQUIRED=true: failing." : "Nothing to judge; passing (docs/security.md)."],
+      lines: [
+        `Dependency audit unavailable: ${why}.`,
+        opts.required ? "AUDIT_REQUIRED=true: failing." : "Nothing to judge; passing (docs/security.md).",
+      ],
     };
   }
   const excused = new Map(exceptions.advisories.map((e) => [e.id, e]));

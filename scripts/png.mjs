@@ -18,7 +18,8 @@ export function decodePng(bytes) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString("ascii", offset + 4, offset + 8);
     const data = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) throw new Error(`bad CRC in ${type}`);
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      throw new Error(`bad CRC in ${type}`);
     if (type === "IHDR") {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
@@ -28,7 +29,8 @@ export function decodePng(bytes) {
     } else if (type === "IDAT") idat.push(data);
     offset += 12 + length;
   }
-  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6)) throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}`);
+  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6))
+    throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}`);
   const channels = colorType === 6 ? 4 : 3;
   const stride = width * channels;
   const raw = inflateSync(Buffer.concat(idat));

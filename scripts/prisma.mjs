@@ -216,17 +216,7 @@ async function pendingSql(root, provider) {
   const db = await scratchDatabase(provider);
   try {
     const { code, stdout } = await runPrisma(
-      [
-        "migrate",
-        "diff",
-        "--config",
-        p.config(provider),
-        ...from,
-        "--to-schema-datamodel",
-        p.schema(provider),
-        "--script",
-        "--exit-code",
-      ],
+      ["migrate", "diff", "--config", p.config(provider), ...from, "--to-schema-datamodel", p.schema(provider), "--script", "--exit-code"],
       // --exit-code: 0 when the history already produces the schema, 2 when SQL is missing.
       { databaseUrl: db.url, allowExit: [0, 2] },
     );
@@ -330,7 +320,9 @@ async function main(argv) {
       return;
     }
     default:
-      throw new CheckFailure("usage: node scripts/prisma.mjs generate [--schemas-only] | check | migration <name>  [--provider sqlite|postgresql] [--root <dir>]");
+      throw new CheckFailure(
+        "usage: node scripts/prisma.mjs generate [--schemas-only] | check | migration <name>  [--provider sqlite|postgresql] [--root <dir>]",
+      );
   }
 }
 

@@ -34,7 +34,8 @@ if (!/^https:\/\/\S+$/.test(publicUrl)) fail("--public-url: expected an https://
 const version = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).version;
 
 const fill = (value) => {
-  if (typeof value === "string") return value.replaceAll("{{MICROSOFT_APP_ID}}", appId).replaceAll("{{PUBLIC_URL}}", publicUrl).replaceAll("{{VERSION}}", version);
+  if (typeof value === "string")
+    return value.replaceAll("{{MICROSOFT_APP_ID}}", appId).replaceAll("{{PUBLIC_URL}}", publicUrl).replaceAll("{{VERSION}}", version);
   if (Array.isArray(value)) return value.map(fill);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
   return value;
@@ -44,9 +45,12 @@ const left = JSON.stringify(manifest).match(/\{\{[A-Z_]+\}\}/);
 if (left) fail(`manifest.json has a placeholder this script does not fill: ${left[0]}`);
 
 const files = [["manifest.json", Buffer.from(JSON.stringify(manifest, null, 2) + "\n")]];
-for (const icon of [manifest.icons.color, manifest.icons.outline]) files.push([icon, readFileSync(new URL(`manifests/teams/${icon}`, root))]);
+for (const icon of [manifest.icons.color, manifest.icons.outline])
+  files.push([icon, readFileSync(new URL(`manifests/teams/${icon}`, root))]);
 
 const out = resolve(args.out ?? new URL("dist/charter-teams.zip", root).pathname);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, zip(files));
-console.log(`Wrote ${relative(process.cwd(), out) || out}: upload it in Teams under Apps > Manage your apps > Upload an app > Upload a custom app.`);
+console.log(
+  `Wrote ${relative(process.cwd(), out) || out}: upload it in Teams under Apps > Manage your apps > Upload an app > Upload a custom app.`,
+);

@@ -232,7 +232,9 @@ async function serve(io: CliIo): Promise<number> {
       return;
     }
     const limit = setTimeout(() => {
-      io.stderr.write(`Charter did not stop within ${STOP_LIMIT_MS / 1000} s; exiting anyway. Abandoned: ${running.pending().join(", ") || "nothing"}.\n`);
+      io.stderr.write(
+        `Charter did not stop within ${STOP_LIMIT_MS / 1000} s; exiting anyway. Abandoned: ${running.pending().join(", ") || "nothing"}.\n`,
+      );
       finish(1);
     }, STOP_LIMIT_MS);
     running.stop().then(
@@ -264,14 +266,16 @@ async function dbMigrate(argv: string[], io: CliIo): Promise<number> {
 
 async function scheduler(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...args] = argv;
-  const usage = "Usage: charter scheduler run-due --at <ISO instant> [--grace <minutes>] [--tenant <id>] | list [--at <ISO instant>] [--days <n>]";
+  const usage =
+    "Usage: charter scheduler run-due --at <ISO instant> [--grace <minutes>] [--tenant <id>] | list [--at <ISO instant>] [--days <n>]";
   if (sub !== "run-due" && sub !== "list") throw new UsageError(usage);
   const { values, positionals } = parseArgs({
     args,
     options: { at: { type: "string" }, grace: { type: "string" }, tenant: { type: "string" }, days: { type: "string" } },
   });
   if (positionals.length) throw new UsageError(usage);
-  if (sub === "run-due" && values.at === undefined) throw new UsageError("charter scheduler run-due needs --at <ISO instant>, e.g. --at 2026-03-30T07:00:00Z");
+  if (sub === "run-due" && values.at === undefined)
+    throw new UsageError("charter scheduler run-due needs --at <ISO instant>, e.g. --at 2026-03-30T07:00:00Z");
   const at = values.at === undefined ? DateTime.utc() : instant(values.at);
   const count = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
@@ -285,7 +289,9 @@ async function scheduler(argv: string[], io: CliIo): Promise<number> {
   try {
     if (sub === "list") {
       const next = await upcoming(runtime, at, days ?? 7, filter);
-      io.stdout.write(next.length ? next.map(formatUpcoming).join("\n") + "\n" : `Nothing is scheduled in the ${days ?? 7} days from ${at.toISO()}.\n`);
+      io.stdout.write(
+        next.length ? next.map(formatUpcoming).join("\n") + "\n" : `Nothing is scheduled in the ${days ?? 7} days from ${at.toISO()}.\n`,
+      );
       return 0;
     }
     const results = await runDue(runtime, at, { ...filter, ...(grace !== undefined ? { graceMinutes: grace } : {}) });
@@ -297,8 +303,12 @@ async function scheduler(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function outbox(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: "boolean" }, tenant: { type: "string" }, limit: { type: "string" } } });
-  if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+  const { values } = parseArgs({
+    args: argv,
+    options: { json: { type: "boolean" }, tenant: { type: "string" }, limit: { type: "string" } },
+  });
+  if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit))
+    throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   const runtime = await openCliRuntime(io);
   try {
     const rows = await outboxRepository(runtime.db).list({
@@ -327,7 +337,8 @@ async function exportProject(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length) throw new UsageError(`Unexpected "${positionals[0]}". ${EXPORT_USAGE}`);
   if (!values.project?.trim()) throw new UsageError(`charter export needs --project <name>. ${EXPORT_USAGE}`);
   const format = (values.format ?? "csv").toLowerCase();
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be csv or json, got "${values.format}".`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be csv or json, got "${values.format}".`);
   if (values.out !== undefined && !values.out.trim()) throw new UsageError("--out can't be empty.");
   const { tenant } = identity({ tenant: values.tenant });
   const runtime = await openCliRuntime(io);
@@ -355,13 +366,21 @@ async function importFile(argv: string[], io: CliIo): Promise<number> {
   if (values.project !== undefined && !values.project.trim()) throw new UsageError("--project can't be empty.");
   const file = positionals[0]!;
   const bytes = await readFile(resolve(io.cwd, file)).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`Can't read ${file}: ${error.code === "ENOENT" ? "no such file" : error.code === "EISDIR" ? "it is a folder" : error.message}.`);
+    throw new UsageError(
+      `Can't read ${file}: ${error.code === "ENOENT" ? "no such file" : error.code === "EISDIR" ? "it is a folder" : error.message}.`,
+    );
   });
   const runtime = await openCliRuntime(io);
   try {
     return await runCostImport(
       runtime,
-      { who: identity(values), file, bytes, ...(values.project !== undefined ? { project: values.project } : {}), dryRun: values["dry-run"] === true },
+      {
+        who: identity(values),
+        file,
+        bytes,
+        ...(values.project !== undefined ? { project: values.project } : {}),
+        dryRun: values["dry-run"] === true,
+      },
       io,
     );
   } finally {
@@ -407,7 +426,9 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       return forgetMemberCommand(rest, io);
     case "console-link":
       if (rest.length > 0) throw new UsageError("Usage: charter console-link");
-      io.stdout.write(`${await consoleLink(configOf(io), { logTo: logLines(io) })}\n(signs in to the web console once, within ${CONSOLE_LINK_MINUTES} minutes)\n`);
+      io.stdout.write(
+        `${await consoleLink(configOf(io), { logTo: logLines(io) })}\n(signs in to the web console once, within ${CONSOLE_LINK_MINUTES} minutes)\n`,
+      );
       return 0;
     case "--version":
     case "-v":

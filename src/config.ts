@@ -18,7 +18,12 @@ export const BOT_CLOUDS = ["public", "usgov", "china"] as const;
 /** A whole number of commands, 0 or more. */
 function rate(what: string, fallback: number) {
   const expected = `expected a whole number of ${what}, 0 or more (0 turns the limit off)`;
-  return z.coerce.number({ error: expected }).int({ error: expected }).min(0, { error: expected }).max(1_000_000, { error: `expected at most 1000000 ${what}` }).default(fallback);
+  return z.coerce
+    .number({ error: expected })
+    .int({ error: expected })
+    .min(0, { error: expected })
+    .max(1_000_000, { error: `expected at most 1000000 ${what}` })
+    .default(fallback);
 }
 
 const schema = z.object({
@@ -58,7 +63,10 @@ const schema = z.object({
   CHARTER_ENCRYPTION_KEY: z.string().optional(),
 
   // Microsoft Teams: the Azure Bot's app registration. With an app id every request must carry a valid Bot Framework token.
-  MICROSOFT_APP_ID: z.string().regex(GUID, { error: "expected the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000" }).optional(),
+  MICROSOFT_APP_ID: z
+    .string()
+    .regex(GUID, { error: "expected the bot's Microsoft App ID, a GUID such as 00000000-0000-0000-0000-000000000000" })
+    .optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().regex(GUID, { error: "expected the Microsoft Entra tenant ID, a GUID" }).optional(),
   MICROSOFT_APP_TYPE: z
@@ -70,9 +78,19 @@ const schema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(["true", "false"], { error: "expected true or false" }).optional(),
   // The Bot Framework endpoints: the cloud's own by default, each replaceable (private clouds, a local stand-in).
   MICROSOFT_BOT_CLOUD: z.enum(BOT_CLOUDS, { error: "expected public, usgov or china" }).optional(),
-  MICROSOFT_BOT_LOGIN_URL: z.url({ protocol: /^https$/, error: "expected the https URL of the Microsoft Entra authority bots get tokens from, such as https://login.microsoftonline.com/botframework.com" }).optional(),
-  MICROSOFT_BOT_OAUTH_SCOPE: z.url({ error: "expected the audience of the Bot Connector's tokens, such as https://api.botframework.com" }).optional(),
-  MICROSOFT_BOT_TOKEN_ISSUER: z.url({ error: "expected the issuer of the Bot Connector's tokens, such as https://api.botframework.com" }).optional(),
+  MICROSOFT_BOT_LOGIN_URL: z
+    .url({
+      protocol: /^https$/,
+      error:
+        "expected the https URL of the Microsoft Entra authority bots get tokens from, such as https://login.microsoftonline.com/botframework.com",
+    })
+    .optional(),
+  MICROSOFT_BOT_OAUTH_SCOPE: z
+    .url({ error: "expected the audience of the Bot Connector's tokens, such as https://api.botframework.com" })
+    .optional(),
+  MICROSOFT_BOT_TOKEN_ISSUER: z
+    .url({ error: "expected the issuer of the Bot Connector's tokens, such as https://api.botframework.com" })
+    .optional(),
 
   // Command rate limits, per process (each replica enforces its own); 0 turns a limit off.
   RATE_LIMIT_USER_PER_MINUTE: rate("commands a minute per person", DEFAULT_RATE_LIMITS.userPerMinute),
@@ -95,10 +113,18 @@ export function rateLimitsOf(config: Config): RateLimits {
 function checkCombinations(config: z.infer<typeof schema>, problems: string[]): void {
   const oauth = Boolean(config.SLACK_CLIENT_ID || config.SLACK_CLIENT_SECRET);
   if (oauth) {
-    for (const name of ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_SIGNING_SECRET", "SLACK_STATE_SECRET", "CHARTER_ENCRYPTION_KEY"] as const) {
-      if (!config[name]) problems.push(`${name}: required when Slack is installed through OAuth (SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are set)`);
+    for (const name of [
+      "SLACK_CLIENT_ID",
+      "SLACK_CLIENT_SECRET",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_STATE_SECRET",
+      "CHARTER_ENCRYPTION_KEY",
+    ] as const) {
+      if (!config[name])
+        problems.push(`${name}: required when Slack is installed through OAuth (SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are set)`);
     }
-    if (config.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: leave it unset in OAuth mode; each workspace's token comes from its installation");
+    if (config.SLACK_BOT_TOKEN)
+      problems.push("SLACK_BOT_TOKEN: leave it unset in OAuth mode; each workspace's token comes from its installation");
   }
   if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN && !oauth) {
     problems.push("SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode needs the bot token of the workspace)");
@@ -111,7 +137,9 @@ function checkCombinations(config: z.infer<typeof schema>, problems: string[]): 
     try {
       parseEncryptionKey(config.CHARTER_ENCRYPTION_KEY);
     } catch (err) {
-      problems.push(`CHARTER_ENCRYPTION_KEY: ${err instanceof Error ? err.message.replace(/^CHARTER_ENCRYPTION_KEY:?\s*/, "") : "not valid"}`);
+      problems.push(
+        `CHARTER_ENCRYPTION_KEY: ${err instanceof Error ? err.message.replace(/^CHARTER_ENCRYPTION_KEY:?\s*/, "") : "not valid"}`,
+      );
     }
   }
 }
@@ -121,7 +149,9 @@ function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
   const type = config.MICROSOFT_APP_TYPE ?? "MultiTenant";
   if (config.TEAMS_ALLOW_UNAUTHENTICATED === "true" && !config.MICROSOFT_APP_ID && !LOOPBACK_HOSTS.has(config.HOST.toLowerCase())) {
     // Anyone who can reach the port could act in any Teams tenant and name where Charter POSTs.
-    problems.push("TEAMS_ALLOW_UNAUTHENTICATED: only for local development; set HOST to 127.0.0.1, ::1 or localhost (Charter then listens on this machine only), or configure MICROSOFT_APP_ID");
+    problems.push(
+      "TEAMS_ALLOW_UNAUTHENTICATED: only for local development; set HOST to 127.0.0.1, ::1 or localhost (Charter then listens on this machine only), or configure MICROSOFT_APP_ID",
+    );
   }
   if (!config.MICROSOFT_APP_ID) {
     for (const name of [
@@ -142,7 +172,8 @@ function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
     problems.push("TEAMS_ALLOW_UNAUTHENTICATED: leave it unset when MICROSOFT_APP_ID is set; every request is then authenticated");
   }
   if (type === "UserAssignedMSI") {
-    if (config.MICROSOFT_APP_PASSWORD) problems.push("MICROSOFT_APP_PASSWORD: leave it unset for UserAssignedMSI; the managed identity has no password");
+    if (config.MICROSOFT_APP_PASSWORD)
+      problems.push("MICROSOFT_APP_PASSWORD: leave it unset for UserAssignedMSI; the managed identity has no password");
   } else if (!config.MICROSOFT_APP_PASSWORD) {
     problems.push(`MICROSOFT_APP_PASSWORD: required for a ${type} bot (a client secret of the app registration)`);
   }
@@ -150,7 +181,9 @@ function checkTeams(config: z.infer<typeof schema>, problems: string[]): void {
     problems.push(`MICROSOFT_APP_TENANT_ID: required for a ${type} bot (the tenant of its app registration)`);
   }
   if (type === "UserAssignedMSI" && config.MICROSOFT_BOT_LOGIN_URL) {
-    problems.push("MICROSOFT_BOT_LOGIN_URL: leave it unset for UserAssignedMSI; the managed identity gets its tokens from the Azure host, not from a login URL");
+    problems.push(
+      "MICROSOFT_BOT_LOGIN_URL: leave it unset for UserAssignedMSI; the managed identity gets its tokens from the Azure host, not from a login URL",
+    );
   }
 }
 

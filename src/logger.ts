@@ -22,7 +22,8 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 export const REDACTED = "[redacted]";
 const SECRET_KEY = /token|secret|password|authorization|cookie|key|signature/i;
 // Slack tokens, bearer credentials, JWTs (Microsoft Entra access tokens) and client secrets in a quoted token request.
-const SECRET_TEXT = /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+|\bBearer\s+[A-Za-z0-9._~+/-]+=*|\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|\b(?:client_secret|client_assertion)=[^&\s]+/gi;
+const SECRET_TEXT =
+  /\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+|\bBearer\s+[A-Za-z0-9._~+/-]+=*|\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|\b(?:client_secret|client_assertion)=[^&\s]+/gi;
 const SECRET_FIELD = /^(client_secret|client_assertion)=/i;
 
 /** Fields known to carry credentials, wherever a log call nests them (pino's fast-redact paths). */
@@ -54,7 +55,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "string") return scrubText(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { type: value.name, message: scrubText(value.message), ...(value.stack ? { stack: scrubText(value.stack) } : {}) };
+  if (value instanceof Error)
+    return { type: value.name, message: scrubText(value.message), ...(value.stack ? { stack: scrubText(value.stack) } : {}) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : redact(v, depth + 1)]));
 }

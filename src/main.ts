@@ -49,7 +49,9 @@ function banner(address: string, database: string, slack: SlackAdapter | null, t
   }
   if (teams?.auth === "app") lines.push(`Teams: set the messaging endpoint of the Azure Bot to <public URL>${TEAMS_ROUTES.messages}.`);
   else if (teams?.auth === "none") {
-    lines.push(`Teams: WITHOUT authentication (local development) at ${address}${TEAMS_ROUTES.messages}; point the Bot Framework Emulator there.`);
+    lines.push(
+      `Teams: WITHOUT authentication (local development) at ${address}${TEAMS_ROUTES.messages}; point the Bot Framework Emulator there.`,
+    );
   }
   if (!slack && !teams) {
     lines.push(
@@ -78,7 +80,10 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   const web: WebConsole = createWebConsole(runtime, config, Boolean(slack || teams));
   web.mount(http);
   // GET /metrics and GET /readyz (the database and each configured platform).
-  mountObservability(http, runtime, { ...(slack ? { slack: () => slack.ready() } : {}), ...(teams ? { teams: () => Boolean(teams.adapter) } : {}) });
+  mountObservability(http, runtime, {
+    ...(slack ? { slack: () => slack.ready() } : {}),
+    ...(teams ? { teams: () => Boolean(teams.adapter) } : {}),
+  });
   const { port } = await http.listen(config.PORT, config.HOST);
   await slack?.start();
   // Sends what the outbox holds: to Slack and Teams when configured, and to the local outbox.
@@ -90,7 +95,12 @@ export async function start(config: Config, print: (line: string) => void = (l) 
   // One write, so whoever watches the output sees the whole banner at once.
   const webLines = consoleLines(consoleAddress(config.HOST, config.CONSOLE_HOST, port), web.locked ? await web.loginPath() : null);
   print(banner(`http://${shownHost}:${port}`, runtime.databaseLabel, slack, teams, webLines).join("\n"));
-  runtime.log.info("started", { port, slack: slack?.transport ?? "off", teams: teams?.auth ?? "off", startupMs: Math.round(performance.now() - began) });
+  runtime.log.info("started", {
+    port,
+    slack: slack?.transport ?? "off",
+    teams: teams?.auth ?? "off",
+    startupMs: Math.round(performance.now() - began),
+  });
 
   let stopping: Promise<void> | undefined;
   const waiting = new Set<string>();

@@ -69,7 +69,11 @@ describe("Slack settings", () => {
   });
 
   it("rejects malformed tokens and keys without echoing them", () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s3cretsecret", CHARTER_ENCRYPTION_KEY: "tooshort" });
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: "xoxp-user-token",
+      SLACK_SIGNING_SECRET: "s3cretsecret",
+      CHARTER_ENCRYPTION_KEY: "tooshort",
+    });
     expect(problems.join("\n")).toContain("SLACK_BOT_TOKEN: expected a bot token starting with xoxb-");
     expect(problems.join("\n")).not.toContain("xoxp-user-token");
   });

@@ -32,15 +32,43 @@ async function seed(store, tenant, size) {
     managerId: pm.id,
   });
   await store.budgets.set(scope, project.id, { lines: COST_CATEGORIES.map((category) => ({ category, amount: 5_000_000n })) });
-  const people = await Promise.all(Array.from({ length: 20 }, (_, i) => store.members.ensure(tenant, { platformUserId: `U${i}`, name: `dev${i}` })));
+  const people = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => store.members.ensure(tenant, { platformUserId: `U${i}`, name: `dev${i}` })),
+  );
   // Task numbers are allocated per project, so tasks go in one at a time.
   const tasks = [];
   for (let i = 0; i < size.tasks; i++) {
-    tasks.push(await store.tasks.add(scope, project.id, { title: `Task ${i}`, assigneeId: people[i % 20].id, dueDate: addDays(today, (i % 90) - 45), estimateHours: 4 + (i % 5) * 4 }));
+    tasks.push(
+      await store.tasks.add(scope, project.id, {
+        title: `Task ${i}`,
+        assigneeId: people[i % 20].id,
+        dueDate: addDays(today, (i % 90) - 45),
+        estimateHours: 4 + (i % 5) * 4,
+      }),
+    );
   }
-  if (tasks.length) await store.tasks.updateMany(scope, tasks.filter((_, i) => i % 3 === 0).map((t) => t.id), { status: "done" });
-  await inBatches(size.costs, (i) => store.costs.add(scope, project.id, { amount: BigInt(1_000 + (i % 700) * 10), currency: "USD", category: COST_CATEGORIES[i % 6], incurredOn: addDays(today, -(i % 110)) }));
-  await inBatches(size.risks, (i) => store.risks.add(scope, project.id, { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerId: people[i % 20].id }));
+  if (tasks.length)
+    await store.tasks.updateMany(
+      scope,
+      tasks.filter((_, i) => i % 3 === 0).map((t) => t.id),
+      { status: "done" },
+    );
+  await inBatches(size.costs, (i) =>
+    store.costs.add(scope, project.id, {
+      amount: BigInt(1_000 + (i % 700) * 10),
+      currency: "USD",
+      category: COST_CATEGORIES[i % 6],
+      incurredOn: addDays(today, -(i % 110)),
+    }),
+  );
+  await inBatches(size.risks, (i) =>
+    store.risks.add(scope, project.id, {
+      title: `Risk ${i}`,
+      probability: (i % 5) + 1,
+      impact: ((i * 3) % 5) + 1,
+      ownerId: people[i % 20].id,
+    }),
+  );
   for (let k = 0; k < size.kpis; k++) {
     const kpi = await store.kpis.add(scope, project.id, { name: `KPI ${k}`, target: 90, unit: "%", direction: "higher" });
     await inBatches(30, (i) => store.kpis.record(scope, kpi.id, 80 + ((i * 7 + k) % 15), new Date(Date.now() - (30 - i) * 86_400_000)));
@@ -66,14 +94,42 @@ async function perChart(store, tenant, project, provider) {
     }
     let rendered;
     const times = await timed(RUNS, async () => (rendered = await renderChart(chart.spec)));
-    report({ bench: BENCH, figure: `chart_${kind}_ms`, provider, value: median(times), unit: "ms", size: `${rendered.width}x${rendered.height}`, png_kb: Math.round(rendered.png.length / 1024) });
+    report({
+      bench: BENCH,
+      figure: `chart_${kind}_ms`,
+      provider,
+      value: median(times),
+      unit: "ms",
+      size: `${rendered.width}x${rendered.height}`,
+      png_kb: Math.round(rendered.png.length / 1024),
+    });
   }
 }
 
 /** Median time against its target, and the store calls against the tiny project's. */
 function reportRender(provider, what, big, small, targetMs) {
-  report({ bench: BENCH, figure: `${what}_ms`, provider, value: median(big.times), unit: "ms", target: `< ${targetMs}`, pass: median(big.times) < targetMs, runs: RUNS, max_ms: Math.round(big.times.at(-1)), tiny_project_ms: Math.round(median(small.times) * 10) / 10 });
-  report({ bench: BENCH, figure: `${what}_store_calls`, provider, value: big.calls, unit: "count", target: `= tiny project (${small.calls})`, pass: big.calls === small.calls, by_method: big.byMethod });
+  report({
+    bench: BENCH,
+    figure: `${what}_ms`,
+    provider,
+    value: median(big.times),
+    unit: "ms",
+    target: `< ${targetMs}`,
+    pass: median(big.times) < targetMs,
+    runs: RUNS,
+    max_ms: Math.round(big.times.at(-1)),
+    tiny_project_ms: Math.round(median(small.times) * 10) / 10,
+  });
+  report({
+    bench: BENCH,
+    figure: `${what}_store_calls`,
+    provider,
+    value: big.calls,
+    unit: "count",
+    target: `= tiny project (${small.calls})`,
+    pass: big.calls === small.calls,
+    by_method: big.byMethod,
+  });
 }
 
 export default async function digestCharts() {
@@ -89,9 +145,23 @@ export default async function digestCharts() {
       const seeding = Date.now();
       const tiny = await seed(db.store, "bench-tiny", { tasks: 1, costs: 1, risks: 1, kpis: 1 });
       const large = await seed(db.store, "bench-large", { tasks: 1_000, costs: 5_000, risks: 100, kpis: 3 });
-      console.log(`[${BENCH}] ${provider}: seeded 1,000 tasks, 5,000 costs, 100 risks, 3 KPIs x 30 readings in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
-      reportRender(provider, "digest", await measure(db.store, "bench-large", large, false), await measure(db.store, "bench-tiny", tiny, false), DIGEST_TARGET_MS);
-      reportRender(provider, "digest_charts", await measure(db.store, "bench-large", large, true), await measure(db.store, "bench-tiny", tiny, true), CHARTS_TARGET_MS);
+      console.log(
+        `[${BENCH}] ${provider}: seeded 1,000 tasks, 5,000 costs, 100 risks, 3 KPIs x 30 readings in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+      );
+      reportRender(
+        provider,
+        "digest",
+        await measure(db.store, "bench-large", large, false),
+        await measure(db.store, "bench-tiny", tiny, false),
+        DIGEST_TARGET_MS,
+      );
+      reportRender(
+        provider,
+        "digest_charts",
+        await measure(db.store, "bench-large", large, true),
+        await measure(db.store, "bench-tiny", tiny, true),
+        CHARTS_TARGET_MS,
+      );
       await perChart(db.store, "bench-large", large, provider);
       const { rss, heapUsed } = process.memoryUsage();
       console.log(`[${BENCH}] ${provider}: memory after: rss ${toMb(rss).toFixed(1)} MB, heap ${toMb(heapUsed).toFixed(1)} MB`);

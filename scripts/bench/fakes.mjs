@@ -69,16 +69,44 @@ export async function startFakeSlack() {
       const method = path.startsWith("/response/") ? "response_url" : path.replace(/^\/api\//, "");
       counts.set(method, (counts.get(method) ?? 0) + 1);
       if (method === "response_url") return json(res, 200, { ok: true });
-      const identity = { team_id: TEAM.id, team: TEAM.name, url: `https://${TEAM.domain}.slack.com/`, user_id: BOT.userId, user: BOT.name, bot_id: BOT.botId };
+      const identity = {
+        team_id: TEAM.id,
+        team: TEAM.name,
+        url: `https://${TEAM.domain}.slack.com/`,
+        user_id: BOT.userId,
+        user: BOT.name,
+        bot_id: BOT.botId,
+      };
       switch (method) {
         case "auth.test":
           return json(res, 200, { ok: true, ...identity, is_enterprise_install: false });
         case "users.info":
-          return json(res, 200, { ok: true, user: { id: USER.id, team_id: TEAM.id, name: USER.name, real_name: "Alice Example", tz: "Europe/Berlin", tz_offset: 3600, profile: { real_name: "Alice Example", display_name: "alice" }, is_bot: false, deleted: false } });
+          return json(res, 200, {
+            ok: true,
+            user: {
+              id: USER.id,
+              team_id: TEAM.id,
+              name: USER.name,
+              real_name: "Alice Example",
+              tz: "Europe/Berlin",
+              tz_offset: 3600,
+              profile: { real_name: "Alice Example", display_name: "alice" },
+              is_bot: false,
+              deleted: false,
+            },
+          });
         case "conversations.info":
-          return json(res, 200, { ok: true, channel: { id: CHANNEL.id, name: CHANNEL.name, is_channel: true, is_private: false, is_archived: false, is_member: true } });
+          return json(res, 200, {
+            ok: true,
+            channel: { id: CHANNEL.id, name: CHANNEL.name, is_channel: true, is_private: false, is_archived: false, is_member: true },
+          });
         case "chat.postMessage":
-          return json(res, 200, { ok: true, channel: CHANNEL.id, ts: `${Date.now() / 1000}`, message: { type: "message", bot_id: BOT.botId } });
+          return json(res, 200, {
+            ok: true,
+            channel: CHANNEL.id,
+            ts: `${Date.now() / 1000}`,
+            message: { type: "message", bot_id: BOT.botId },
+          });
         default:
           return json(res, 200, { ok: true });
       }
@@ -86,7 +114,13 @@ export async function startFakeSlack() {
   });
   const port = await listen(server);
   const origin = `http://127.0.0.1:${port}`;
-  return { apiUrl: `${origin}/api/`, responseBase: `${origin}/response/`, count: (method) => counts.get(method) ?? 0, counts, close: closer(server) };
+  return {
+    apiUrl: `${origin}/api/`,
+    responseBase: `${origin}/response/`,
+    count: (method) => counts.get(method) ?? 0,
+    counts,
+    close: closer(server),
+  };
 }
 
 /** The Bot Connector (an activity's serviceUrl): replies, member look-ups and new conversations all succeed. */
@@ -131,7 +165,13 @@ export function teamsMessage(text, id, serviceUrl) {
     conversation: { isGroup: true, conversationType: "channel", tenantId: TEAMS.tenant, id: `${TEAMS.channel};messageid=${id}` },
     recipient: TEAMS.bot,
     locale: "en-US",
-    channelData: { tenant: { id: TEAMS.tenant }, teamsChannelId: TEAMS.channel, teamsTeamId: TEAMS.team, channel: { id: TEAMS.channel, name: "General" }, team: { id: TEAMS.team } },
+    channelData: {
+      tenant: { id: TEAMS.tenant },
+      teamsChannelId: TEAMS.channel,
+      teamsTeamId: TEAMS.team,
+      channel: { id: TEAMS.channel, name: "General" },
+      team: { id: TEAMS.team },
+    },
     type: "message",
     textFormat: "plain",
     text: `<at>${TEAMS.bot.name}</at> ${text}`,

@@ -13,7 +13,11 @@ import express from "express";
 const [platform, slackApiUrl] = process.argv.slice(2);
 
 async function slack() {
-  const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET, endpoints: "/slack/events", logLevel: LogLevel.ERROR });
+  const receiver = new HTTPReceiver({
+    signingSecret: process.env.SLACK_SIGNING_SECRET,
+    endpoints: "/slack/events",
+    logLevel: LogLevel.ERROR,
+  });
   const app = new App({ token: process.env.SLACK_BOT_TOKEN, receiver, clientOptions: { slackApiUrl }, logLevel: LogLevel.ERROR });
   app.command("/pm", async ({ ack }) => {
     await ack();

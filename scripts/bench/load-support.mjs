@@ -17,7 +17,12 @@ export const SLACK_ACK_LIMIT_MS = 3_000;
 
 /** The bare framework app, in its own process; resolves with its port and a stop(). */
 export async function startFloor(platform, env, slackApiUrl) {
-  const child = track(fork(join(HERE, "floor.mjs"), [platform, slackApiUrl ?? ""], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit", "ipc"] }));
+  const child = track(
+    fork(join(HERE, "floor.mjs"), [platform, slackApiUrl ?? ""], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    }),
+  );
   const port = await new Promise((resolve, reject) => {
     child.once("message", (m) => resolve(m.port));
     child.once("exit", (code) => reject(new Error(`the ${platform} floor exited with ${code}`)));
@@ -52,7 +57,12 @@ export async function waitUntil(done, timeoutMs) {
 }
 
 const errorsOf = (run) => run.failed;
-const detail = (run) => ({ sent: run.sent, statuses: run.statuses, ...(Object.keys(run.errors).length ? { errors: run.errors } : {}), achieved_rate: Math.round(run.achievedRate) });
+const detail = (run) => ({
+  sent: run.sent,
+  statuses: run.statuses,
+  ...(Object.keys(run.errors).length ? { errors: run.errors } : {}),
+  achieved_rate: Math.round(run.achievedRate),
+});
 
 /**
  * The figures of one rate: the floor's p50/p99 (for comparison), Charter's
@@ -106,7 +116,9 @@ function reportLeak(bench, rssAfterRounds) {
       round: i + 1,
       value: mb,
       unit: "MB",
-      ...(i === 0 ? { target: "steady state" } : { target: `within 20% of round 1 (${(steady / 1024 / 1024).toFixed(1)})`, pass: Math.abs(ratio - 1) <= 0.2 }),
+      ...(i === 0
+        ? { target: "steady state" }
+        : { target: `within 20% of round 1 (${(steady / 1024 / 1024).toFixed(1)})`, pass: Math.abs(ratio - 1) <= 0.2 }),
     });
   });
 }

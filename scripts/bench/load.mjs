@@ -46,7 +46,15 @@ async function run(spec) {
     const { body, headers } = requestFor(spec, sent++);
     const started = performance.now();
     const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: TIMEOUT_MS },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        agent,
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        timeout: TIMEOUT_MS,
+      },
       (res) => {
         res.resume();
         res.on("end", () => {
@@ -87,7 +95,13 @@ async function run(spec) {
     failed: sent - ok,
     statuses,
     errors,
-    latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? NaN, mean: ok ? latencies.reduce((a, b) => a + b, 0) / ok : NaN },
+    latency: {
+      p50: at(0.5),
+      p90: at(0.9),
+      p99: at(0.99),
+      max: latencies.at(-1) ?? NaN,
+      mean: ok ? latencies.reduce((a, b) => a + b, 0) / ok : NaN,
+    },
     achievedRate: (sent * 1000) / sendingMs,
   };
 }

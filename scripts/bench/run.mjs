@@ -13,7 +13,9 @@ import { pathToFileURL } from "node:url";
 import { allFigures, cleanUp, figureTable, HERE } from "./support.mjs";
 
 const wanted = process.argv.slice(2);
-const available = readdirSync(HERE).filter((f) => f.endsWith(".bench.mjs")).sort();
+const available = readdirSync(HERE)
+  .filter((f) => f.endsWith(".bench.mjs"))
+  .sort();
 const benches = available.filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)));
 if (benches.length === 0) {
   console.error(`No benchmark matches ${wanted.join(", ")}. Available: ${available.map((f) => f.replace(/\.bench\.mjs$/, "")).join(", ")}`);
@@ -28,7 +30,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 // Other work on the machine skews every figure: say how busy it was.
 console.log(`Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? "unknown"}), load average ${load()}`);
 const began = Date.now();
@@ -54,6 +59,8 @@ console.log(`\n${figureTable(figures)}`);
 const failed = figures.filter((f) => f.pass === false).length;
 const passed = figures.filter((f) => f.pass === true).length;
 console.log(`\nload average at the end: ${load()}`);
-console.log(`\n${passed} passed, ${failed} failed, ${figures.length - passed - failed} for information; ${crashed.length ? `CRASHED: ${crashed.join(", ")}; ` : ""}wall time ${((Date.now() - began) / 1000).toFixed(0)} s`);
+console.log(
+  `\n${passed} passed, ${failed} failed, ${figures.length - passed - failed} for information; ${crashed.length ? `CRASHED: ${crashed.join(", ")}; ` : ""}wall time ${((Date.now() - began) / 1000).toFixed(0)} s`,
+);
 // Exit even if a crashed benchmark left a handle open.
 process.exit(crashed.length ? 1 : 0);

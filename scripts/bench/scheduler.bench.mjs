@@ -46,10 +46,13 @@ async function seed(store, prisma) {
   const tenant = "T0BENCH001";
   await store.tenants.ensure(tenant, "slack");
   const pm = await store.members.ensure(tenant, { platformUserId: "UPM", name: "Pat" });
-  const people = await Promise.all(Array.from({ length: 30 }, (_, i) => store.members.ensure(tenant, { platformUserId: `U${i}`, name: `dev${i}` })));
+  const people = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => store.members.ensure(tenant, { platformUserId: `U${i}`, name: `dev${i}` })),
+  );
   const scope = { tenantId: tenant, actorId: pm.id };
   const projects = [];
-  for (let p = 0; p < PROJECTS; p++) projects.push(await store.projects.create(scope, { name: `Project ${p}`, currency: "USD", managerId: pm.id }));
+  for (let p = 0; p < PROJECTS; p++)
+    projects.push(await store.projects.create(scope, { name: `Project ${p}`, currency: "USD", managerId: pm.id }));
   const standups = Array.from({ length: PROJECTS * CHANNELS }, (_, i) => {
     const minutes = (i * 5) % 1440;
     return {
@@ -65,7 +68,15 @@ async function seed(store, prisma) {
   });
   for (let i = 0; i < standups.length; i += 1_000) await prisma.standupSchedule.createMany({ data: standups.slice(i, i + 1_000) });
   await prisma.reportSchedule.createMany({
-    data: Array.from({ length: DIGESTS }, (_, i) => ({ tenantId: tenant, projectId: projects[i % PROJECTS].id, channelId: `D${String(i).padStart(6, "0")}`, platform: "slack", day: "fri", time: "16:00", timeZone: ZONES[i % ZONES.length] })),
+    data: Array.from({ length: DIGESTS }, (_, i) => ({
+      tenantId: tenant,
+      projectId: projects[i % PROJECTS].id,
+      channelId: `D${String(i).padStart(6, "0")}`,
+      platform: "slack",
+      day: "fri",
+      time: "16:00",
+      timeZone: ZONES[i % ZONES.length],
+    })),
   });
 }
 
@@ -77,7 +88,12 @@ async function tick(deps, at) {
   const ms = performance.now() - started;
   const outcomes = {};
   for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-  return { ms, outcomes, calls: store.total() + claims.total(), byMethod: { ...Object.fromEntries(store.calls), ...Object.fromEntries(claims.calls) } };
+  return {
+    ms,
+    outcomes,
+    calls: store.total() + claims.total(),
+    byMethod: { ...Object.fromEntries(store.calls), ...Object.fromEntries(claims.calls) },
+  };
 }
 
 /**
@@ -119,7 +135,16 @@ function reportTick(figure, measured, targetMs) {
   const schedules = PROJECTS * CHANNELS;
   const perSchedule = measured.ms / schedules;
   const atScale = perSchedule * AT_SCALE;
-  report({ bench: BENCH, figure: `${figure}_ms`, schedules, value: measured.ms, unit: "ms", calls: measured.calls, outcomes: measured.outcomes, by_method: measured.byMethod });
+  report({
+    bench: BENCH,
+    figure: `${figure}_ms`,
+    schedules,
+    value: measured.ms,
+    unit: "ms",
+    calls: measured.calls,
+    outcomes: measured.outcomes,
+    by_method: measured.byMethod,
+  });
   report({
     bench: BENCH,
     figure: `${figure}_ms_at_10k`,
@@ -137,16 +162,28 @@ export default async function scheduler() {
   try {
     const seeding = Date.now();
     await seed(db.store, db.db.prisma);
-    console.log(`[${BENCH}] seeded ${PROJECTS * CHANNELS} standup and ${DIGESTS} digest schedules in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    console.log(
+      `[${BENCH}] seeded ${PROJECTS * CHANNELS} standup and ${DIGESTS} digest schedules in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+    );
     const deps = { db: db.db, store: db.store, claims: claimsRepository(db.db), outbox: outboxQueue(db.db), log: quiet, worker: "bench" };
 
     if (REAL_CATCH_UP) {
       const catchUp = await tick(deps, T0);
-      report({ bench: BENCH, figure: "catch_up_tick_ms", schedules: PROJECTS * CHANNELS, value: catchUp.ms, unit: "ms", calls: catchUp.calls, outcomes: catchUp.outcomes });
+      report({
+        bench: BENCH,
+        figure: "catch_up_tick_ms",
+        schedules: PROJECTS * CHANNELS,
+        value: catchUp.ms,
+        unit: "ms",
+        calls: catchUp.calls,
+        outcomes: catchUp.outcomes,
+      });
     } else {
       const started = Date.now();
       const written = await catchUpInBulk(deps, db.db.prisma);
-      console.log(`[${BENCH}] caught up the last 24 h in memory and wrote its ${written} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `[${BENCH}] caught up the last 24 h in memory and wrote its ${written} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     const idle = [];
     for (const minute of [1, 2]) idle.push(await tick(deps, T0.plus({ minutes: minute })));

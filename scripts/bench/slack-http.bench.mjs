@@ -9,7 +9,18 @@
  * rounds against the same process: its RSS must settle (leak check).
  */
 import { BOT_TOKEN, SIGNING_SECRET, slackSignature, slashCommandBody, startFakeSlack } from "./fakes.mjs";
-import { LEAK_RATE, LEAK_SECONDS, leakRounds, loadRun, RATES, reportRate, SECONDS, SLACK_ACK_LIMIT_MS, startFloor, waitUntil } from "./load-support.mjs";
+import {
+  LEAK_RATE,
+  LEAK_SECONDS,
+  leakRounds,
+  loadRun,
+  RATES,
+  reportRate,
+  SECONDS,
+  SLACK_ACK_LIMIT_MS,
+  startFloor,
+  waitUntil,
+} from "./load-support.mjs";
 import { report, startCharter } from "./support.mjs";
 
 const BENCH = "slack-http";
@@ -31,20 +42,36 @@ export default async function slackHttp() {
     // A project linked to the channel, with a page of tasks for `task list`.
     let seeded = 0;
     const command = async (text) => {
-      const body = slashCommandBody(text, { responseUrl: `${slack.responseBase}seed-${seeded}`, triggerId: `seed-${seeded++}.${Date.now()}` });
-      const res = await fetch(charterUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...slackSignature(SIGNING_SECRET, body) }, body });
+      const body = slashCommandBody(text, {
+        responseUrl: `${slack.responseBase}seed-${seeded}`,
+        triggerId: `seed-${seeded++}.${Date.now()}`,
+      });
+      const res = await fetch(charterUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...slackSignature(SIGNING_SECRET, body) },
+        body,
+      });
       if (res.status !== 200) throw new Error(`/pm ${text}: HTTP ${res.status}`);
       if ((await waitUntil(() => slack.count("response_url") >= seeded, 10_000)) === null) throw new Error(`/pm ${text}: no reply`);
     };
     await command('project create "Apollo" budget 100000 USD start 2026-01-05 end 2026-12-18');
     for (let i = 0; i < 20; i++) await command(`task add "Bench task ${i}" due 2026-12-${String(1 + (i % 28)).padStart(2, "0")} est 4h`);
 
-    const spec = (url, rate, seconds) => ({ url, kind: "slack", rate, durationMs: seconds * 1000, texts: TEXTS, responseBase: slack.responseBase, secret: SIGNING_SECRET });
+    const spec = (url, rate, seconds) => ({
+      url,
+      kind: "slack",
+      rate,
+      durationMs: seconds * 1000,
+      texts: TEXTS,
+      responseBase: slack.responseBase,
+      secret: SIGNING_SECRET,
+    });
     // Replies Charter owes: every acked command answers through response_url once its work is done.
     let owed = seeded;
     const drained = async () => {
       const waited = await waitUntil(() => slack.count("response_url") >= owed, DRAIN_TIMEOUT_MS);
-      if (waited === null) console.log(`[${BENCH}] ${owed - slack.count("response_url")} replies still missing after ${DRAIN_TIMEOUT_MS / 1000} s`);
+      if (waited === null)
+        console.log(`[${BENCH}] ${owed - slack.count("response_url")} replies still missing after ${DRAIN_TIMEOUT_MS / 1000} s`);
       return waited;
     };
 
@@ -59,7 +86,15 @@ export default async function slackHttp() {
       owed += charterRun.ok;
       const drainMs = await drained();
       reportRate(BENCH, rate, floorRun, charterRun, SLACK_ACK_LIMIT_MS);
-      report({ bench: BENCH, figure: "replies_drained_ms", rate, value: drainMs ?? NaN, unit: "ms", target: "all replies sent", pass: drainMs !== null });
+      report({
+        bench: BENCH,
+        figure: "replies_drained_ms",
+        rate,
+        value: drainMs ?? NaN,
+        unit: "ms",
+        target: "all replies sent",
+        pass: drainMs !== null,
+      });
     }
 
     const leakRun = async (leakSpec) => (owed += (await loadRun(leakSpec)).ok);

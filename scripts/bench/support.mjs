@@ -38,7 +38,15 @@ const round = (n) => (typeof n === "number" && Number.isFinite(n) ? Math.round(n
 export function figureTable(rows = figures) {
   const cells = rows.map((f) => [
     f.bench,
-    [f.figure, f.rate !== undefined ? `@${f.rate}/s` : "", f.provider ?? "", f.platform ?? "", f.round !== undefined ? `round ${f.round}` : ""].filter(Boolean).join(" "),
+    [
+      f.figure,
+      f.rate !== undefined ? `@${f.rate}/s` : "",
+      f.provider ?? "",
+      f.platform ?? "",
+      f.round !== undefined ? `round ${f.round}` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
     `${f.value}${f.unit && f.unit !== "count" ? ` ${f.unit}` : ""}`,
     f.target ?? "",
     f.pass === null ? "info" : f.pass ? "PASS" : "FAIL",
@@ -109,7 +117,14 @@ export async function startCharter(env = {}, { timeoutMs = 30_000 } = {}) {
   const began = performance.now();
   const child = track(
     spawn(process.execPath, [CLI, "start"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1", ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        DATABASE_URL: `file:${join(dir, "charter.db")}`,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        ...env,
+      },
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     }),
@@ -159,7 +174,14 @@ export async function benchDatabase(provider) {
     const url = `file:${join(dir, "bench.db")}`;
     await migrate(url);
     const db = await openDatabase(url);
-    return { db, store: createStore(db), close: async () => { await db.close(); removeTempDir(dir); } };
+    return {
+      db,
+      store: createStore(db),
+      close: async () => {
+        await db.close();
+        removeTempDir(dir);
+      },
+    };
   }
   const admin = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `charter_bench_${process.pid}_${Date.now()}`;

@@ -41,7 +41,14 @@ export default async function teams() {
     const replies = connector.count("activity");
     if (replies < seeded) throw new Error(`Charter answered ${replies} of ${seeded} set-up messages`);
 
-    const spec = (url, rate, seconds) => ({ url, kind: "teams", rate, durationMs: seconds * 1000, texts: TEXTS, serviceUrl: connector.url });
+    const spec = (url, rate, seconds) => ({
+      url,
+      kind: "teams",
+      rate,
+      durationMs: seconds * 1000,
+      texts: TEXTS,
+      serviceUrl: connector.url,
+    });
     await loadRun(spec(floorUrl, 100, 3));
     await loadRun(spec(charterUrl, 100, 3));
 

@@ -37,7 +37,10 @@ export async function runExport(runtime: Pick<Runtime, "store">, request: Export
   const { store } = runtime;
   const project = await store.projects.findByName(request.tenant, request.project);
   if (!project) {
-    const near = suggest(request.project, (await store.projects.list(request.tenant)).map((p) => p.name));
+    const near = suggest(
+      request.project,
+      (await store.projects.list(request.tenant)).map((p) => p.name),
+    );
     io.stderr.write(`There is no project called "${request.project}" in ${request.tenant}.${near ? ` Did you mean "${near}"?` : ""}\n`);
     return 1;
   }

@@ -33,7 +33,9 @@ function replaced(counts: ErasureCounts): string {
 export async function forgetMember(runtime: Pick<Runtime, "db">, request: ForgetRequest, io: Io): Promise<number> {
   const forgotten = await memberErasureRepository(runtime.db).forget(request.tenant, request.member);
   if (!forgotten) {
-    io.stderr.write(`Tenant ${request.tenant} has no member ${request.member} (give their platform user id or member id). Nothing was changed.\n`);
+    io.stderr.write(
+      `Tenant ${request.tenant} has no member ${request.member} (give their platform user id or member id). Nothing was changed.\n`,
+    );
     return 1;
   }
   io.stdout.write(

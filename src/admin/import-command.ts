@@ -26,13 +26,25 @@ export interface ImportIo {
 }
 
 /** Exit code: 0 imported (or checked), 1 rejected and nothing written, 2 no project given and none linked. */
-export async function runCostImport(runtime: Pick<Runtime, "store" | "log" | "outbox">, request: ImportRequest, io: ImportIo): Promise<number> {
+export async function runCostImport(
+  runtime: Pick<Runtime, "store" | "log" | "outbox">,
+  request: ImportRequest,
+  io: ImportIo,
+): Promise<number> {
   const ctx = await shellContext(runtime, request.who, () => DateTime.now());
   const { store, tenant } = ctx;
-  let project = request.project !== undefined ? await store.projects.findByName(tenant, request.project) : await store.projects.forChannel(tenant, ctx.channel.id);
+  const project =
+    request.project !== undefined
+      ? await store.projects.findByName(tenant, request.project)
+      : await store.projects.forChannel(tenant, ctx.channel.id);
   if (!project && request.project !== undefined) {
-    const near = suggest(request.project, (await store.projects.list(tenant)).map((p) => p.name));
-    io.stdout.write(`There is no project called "${request.project}" in ${tenant}.${near ? ` Did you mean "${near}"?` : ""} Nothing was imported.\n`);
+    const near = suggest(
+      request.project,
+      (await store.projects.list(tenant)).map((p) => p.name),
+    );
+    io.stdout.write(
+      `There is no project called "${request.project}" in ${tenant}.${near ? ` Did you mean "${near}"?` : ""} Nothing was imported.\n`,
+    );
     return 1;
   }
   if (!project) {
@@ -42,12 +54,10 @@ export async function runCostImport(runtime: Pick<Runtime, "store" | "log" | "ou
   // The import's writes are recorded, so a failure says truthfully whether the costs were saved.
   const recording = recordingWrites(ctx);
   try {
-    const reply = await importCosts(
-      { ...recording, scope: { tenantId: tenant, actorId: ctx.user.id } },
-      project,
-      request.bytes,
-      { source: basename(request.file), ...(request.dryRun ? { dryRun: true } : {}) },
-    );
+    const reply = await importCosts({ ...recording, scope: { tenantId: tenant, actorId: ctx.user.id } }, project, request.bytes, {
+      source: basename(request.file),
+      ...(request.dryRun ? { dryRun: true } : {}),
+    });
     io.stdout.write(renderText(reply) + "\n");
     return reply.ok ? 0 : 1;
   } catch (error) {

@@ -17,15 +17,20 @@ export class ProjectArchived extends Error {
   }
 }
 
-export const archivedMessage = (name: string): string => `${name} is closed (archived) — \`project reopen\` by its owners or managers reopens it.`;
+export const archivedMessage = (name: string): string =>
+  `${name} is closed (archived) — \`project reopen\` by its owners or managers reopens it.`;
 
 export function archivedReply(project: Pick<Project, "name">): Reply {
   const message = archivedMessage(project.name);
-  return rejection(message, [text(message), contextLine("Reading it still works: `project show`, `project charter show`, `report`, the lists.")]);
+  return rejection(message, [
+    text(message),
+    contextLine("Reading it still works: `project show`, `project charter show`, `report`, the lists."),
+  ]);
 }
 
 /** Store writes take a Scope (tenant + acting member) first; reads take a tenant id. */
-export const isScope = (value: unknown): value is Scope => typeof value === "object" && value !== null && "actorId" in value && "tenantId" in value;
+export const isScope = (value: unknown): value is Scope =>
+  typeof value === "object" && value !== null && "actorId" in value && "tenantId" in value;
 
 /**
  * The store as a read-only view: every write (a call with a Scope) fails with
@@ -33,7 +38,8 @@ export const isScope = (value: unknown): value is Scope => typeof value === "obj
  */
 export function readOnlyStore(store: Store, project: Pick<Project, "name">): Store {
   const view: Record<string, unknown> = {
-    transaction: ((scope, work, options) => store.transaction(scope, (tx) => work(readOnlyStore(tx, project)), options)) satisfies Store["transaction"],
+    transaction: ((scope, work, options) =>
+      store.transaction(scope, (tx) => work(readOnlyStore(tx, project)), options)) satisfies Store["transaction"],
   };
   for (const [name, repository] of Object.entries(store as unknown as Record<string, Record<string, unknown>>)) {
     if (name === "transaction") continue;
@@ -41,7 +47,8 @@ export function readOnlyStore(store: Store, project: Pick<Project, "name">): Sto
       Object.entries(repository).map(([method, fn]) => [
         method,
         typeof fn === "function"
-          ? (...args: unknown[]) => (isScope(args[0]) ? Promise.reject(new ProjectArchived(project.name)) : (fn as (...a: unknown[]) => unknown)(...args))
+          ? (...args: unknown[]) =>
+              isScope(args[0]) ? Promise.reject(new ProjectArchived(project.name)) : (fn as (...a: unknown[]) => unknown)(...args)
           : fn,
       ]),
     );

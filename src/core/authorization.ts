@@ -54,11 +54,21 @@ export interface AlsoMay {
 }
 
 /** "Only Apollo's owners and managers can change its budget — ask @pat." Private; nothing was written. */
-export async function refusal(ctx: Context, project: Pick<Project, "name">, authority: Authority, needed: Role, action: string, also?: AlsoMay): Promise<Reply> {
+export async function refusal(
+  ctx: Context,
+  project: Pick<Project, "name">,
+  authority: Authority,
+  needed: Role,
+  action: string,
+  also?: AlsoMay,
+): Promise<Reply> {
   const ids = authority.roles.filter((r) => needed === "manager" || r.role === "owner").map((r) => r.memberId);
   if (also && !ids.includes(also.memberId)) ids.push(also.memberId);
   const people = await membersById(ctx, ids);
-  const names = ids.map((id) => people.get(id)).filter((m) => m !== undefined).map((m) => `@${m.name}`);
+  const names = ids
+    .map((id) => people.get(id))
+    .filter((m) => m !== undefined)
+    .map((m) => `@${m.name}`);
   const ask = names.length ? `ask ${joinWords(names).replace(/ and (?=[^ ]+$)/, " or ")}` : "ask a workspace admin";
   const who = also ? `${whoMay(needed)} and ${also.who}` : whoMay(needed);
   return rejection(`Only ${project.name}'s ${who} can ${action} — ${ask}.`);
@@ -99,14 +109,22 @@ export async function withRole<T>(
  * Why the member cannot be given `role` (null: no role): the project's last
  * owner stepping down. Null when they can.
  */
-export function roleChangeRefusal(project: Pick<Project, "name">, roles: readonly ProjectRole[], memberId: string, role: Role | null): string | null {
+export function roleChangeRefusal(
+  project: Pick<Project, "name">,
+  roles: readonly ProjectRole[],
+  memberId: string,
+  role: Role | null,
+): string | null {
   const before = roles.find((r) => r.memberId === memberId)?.role ?? null;
   const lastOwner = before === "owner" && roles.filter((r) => r.role === "owner").length === 1;
   return lastOwner && role !== "owner" ? `${project.name} needs at least one owner: make someone else an owner first.` : null;
 }
 
 /** Who may approve the charter: the owners and managers first, then the stakeholders. */
-export function charterApproverIds(roles: readonly Pick<ProjectRole, "memberId">[], stakeholders: readonly Pick<Stakeholder, "memberId">[]): string[] {
+export function charterApproverIds(
+  roles: readonly Pick<ProjectRole, "memberId">[],
+  stakeholders: readonly Pick<Stakeholder, "memberId">[],
+): string[] {
   return [...new Set([...roles.map((r) => r.memberId), ...stakeholders.map((s) => s.memberId)])];
 }
 

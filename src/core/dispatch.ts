@@ -5,7 +5,7 @@
  * Nothing is written unless the input was valid: handlers only run after
  * validation, and each store write is one transaction.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { CommandOutcome, Context } from "./context.js";
 import { archivedReply, ProjectArchived, readOnlyNotifier, readOnlyStore } from "./archive.js";
 import { commands } from "./commands/index.js";
@@ -105,7 +105,8 @@ async function resolveProject(ctx: Context, name: string | undefined): Promise<P
 }
 
 /** A project command that writes whatever its input (no `effect`, or "write"). */
-const alwaysWrites = (def: CommandDef): boolean => def.scope === "project" && typeof def.effect !== "function" && (def.effect ?? "write") === "write";
+const alwaysWrites = (def: CommandDef): boolean =>
+  def.scope === "project" && typeof def.effect !== "function" && (def.effect ?? "write") === "write";
 
 function missingRequired(def: CommandDef, raw: RawInput): string[] {
   return def.params.filter((p) => p.required && raw[p.name] === undefined).map((p) => p.label);
@@ -121,7 +122,13 @@ function issuesByField(error: z.ZodError): Record<string, string> {
 }
 
 /** The refusal when the actor does not hold the role the command needs here; null to go ahead. */
-function refuseWithout(ctx: Context, def: ProjectCommand<unknown>, project: Project, authority: Authority, needed: Role | undefined): Promise<Reply> | null {
+function refuseWithout(
+  ctx: Context,
+  def: ProjectCommand<unknown>,
+  project: Project,
+  authority: Authority,
+  needed: Role | undefined,
+): Promise<Reply> | null {
   if (!needed || holds(authority, needed)) return null;
   return refusal(ctx, project, authority, needed, def.permissionAction ?? `run \`${commandName(def)}\``);
 }
@@ -187,12 +194,18 @@ async function execute(ctx: Context, def: CommandDef, raw: RawInput, projectName
     if (effect === "read") cctx = { ...cctx, store: readOnlyStore(ctx.store, project!), notify: readOnlyNotifier(project!) };
   }
   try {
-    return def.scope === "project" ? await def.run({ ...cctx, project: project!, authority: authority! }, parsed.data) : await def.run(cctx, parsed.data);
+    return def.scope === "project"
+      ? await def.run({ ...cctx, project: project!, authority: authority! }, parsed.data)
+      : await def.run(cctx, parsed.data);
   } catch (err) {
     if (err instanceof StoreConflict) return rejection(err.message);
     if (err instanceof ProjectArchived) return archivedReply({ name: err.projectName });
     const saved = savedBy(ctx);
-    ctx.log.error("command failed", { command: commandName(def), error: err instanceof Error ? err.message : String(err), saved: saved.length });
+    ctx.log.error("command failed", {
+      command: commandName(def),
+      error: err instanceof Error ? err.message : String(err),
+      saved: saved.length,
+    });
     const failed = rejection(failureText(saved));
     failures.add(failed);
     return failed;
@@ -278,6 +291,12 @@ export function submitForm(ctx: Context, command: string, values: Record<string,
     if (slowDown) return slowDown;
     if (!match || match.args.length > 0) return rejection(`Unknown form \`${echo(command)}\`.`);
     const words = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, inboundWords(value)]));
-    return execute(ctx, match.def, rawFromForm(match.def.params, words), projectName === undefined ? undefined : withoutReserved(projectName), true);
+    return execute(
+      ctx,
+      match.def,
+      rawFromForm(match.def.params, words),
+      projectName === undefined ? undefined : withoutReserved(projectName),
+      true,
+    );
   });
 }

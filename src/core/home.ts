@@ -38,7 +38,13 @@ export async function homeOverview(ctx: Context): Promise<Reply> {
   blocks.push(heading("Your open tasks"));
   blocks.push(
     tasks.length
-      ? list(tasks.slice(0, SHOWN).map(({ t, project }) => `${ref(t.number)} ${t.title} — ${project.name}${t.dueDate ? `, ${relativeDue(t.dueDate, today)}` : ""}`))
+      ? list(
+          tasks
+            .slice(0, SHOWN)
+            .map(
+              ({ t, project }) => `${ref(t.number)} ${t.title} — ${project.name}${t.dueDate ? `, ${relativeDue(t.dueDate, today)}` : ""}`,
+            ),
+        )
       : text("Nothing assigned to you. :tada:"),
   );
   if (tasks.length > SHOWN) blocks.push(contextLine(`and ${tasks.length - SHOWN} more — \`/pm task list mine\` in a project channel.`));
@@ -51,7 +57,11 @@ export async function homeOverview(ctx: Context): Promise<Reply> {
     }
     const used = percent(totals.total, project.budgetTotal);
     blocks.push(
-      progress(`${project.name}: ${money(totals.total, project.currency)} of ${money(project.budgetTotal, project.currency)}`, used / 100, used >= 100 ? "bad" : used >= 80 ? "warn" : "ok"),
+      progress(
+        `${project.name}: ${money(totals.total, project.currency)} of ${money(project.budgetTotal, project.currency)}`,
+        used / 100,
+        used >= 100 ? "bad" : used >= 80 ? "warn" : "ok",
+      ),
     );
   }
 
@@ -61,7 +71,9 @@ export async function homeOverview(ctx: Context): Promise<Reply> {
     .slice(0, 5);
   if (risks.length) {
     blocks.push(heading("Top risks"));
-    blocks.push(list(risks.map(({ r, project, score }) => `${ref(r.number)} ${r.title} — ${project.name}, score ${score} (${riskSeverity(score)})`)));
+    blocks.push(
+      list(risks.map(({ r, project, score }) => `${ref(r.number)} ${r.title} — ${project.name}, score ${score} (${riskSeverity(score)})`)),
+    );
   }
 
   const next = perProject

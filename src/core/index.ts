@@ -52,7 +52,50 @@ export { overdueOn, overdueReminder, reminderCount, reminderDedupeKey } from "./
 export type { OverdueItems } from "./reminders/overdue.js";
 export { slug } from "./slug.js";
 export { COST_CATEGORIES, StoreConflict, WEEKDAYS } from "./store.js";
-export type { Allocation, AppliedChange, ApprovedBudgetChange, AuditEvent, Budget, ChangeDecision, ChangeDecisionKind, ChangePolicy, ChangeRequest, ChangeStatus, CharterApproval, CharterVersion, CloseOut, CostCategory, CostEntry, CostTotals, ImportedCost, Kpi, KpiDirection, KpiReading, KpiWithReadings, Member, MemberRole, Milestone, PostMortem, Project, ProjectRole, ProjectRoleName, ProjectStatus, ReportSchedule, Risk, RiskPatch, RiskStatus, Scope, Stakeholder, StandupAnswer, StandupSchedule, Store, Task, TaskPatch, TaskStatus, Weekday } from "./store.js";
+export type {
+  Allocation,
+  AppliedChange,
+  ApprovedBudgetChange,
+  AuditEvent,
+  Budget,
+  ChangeDecision,
+  ChangeDecisionKind,
+  ChangePolicy,
+  ChangeRequest,
+  ChangeStatus,
+  CharterApproval,
+  CharterVersion,
+  CloseOut,
+  CostCategory,
+  CostEntry,
+  CostTotals,
+  ImportedCost,
+  Kpi,
+  KpiDirection,
+  KpiReading,
+  KpiWithReadings,
+  Member,
+  MemberRole,
+  Milestone,
+  PostMortem,
+  Project,
+  ProjectRole,
+  ProjectRoleName,
+  ProjectStatus,
+  ReportSchedule,
+  Risk,
+  RiskPatch,
+  RiskStatus,
+  Scope,
+  Stakeholder,
+  StandupAnswer,
+  StandupSchedule,
+  Store,
+  Task,
+  TaskPatch,
+  TaskStatus,
+  Weekday,
+} from "./store.js";
 export type { Platform } from "./tenancy.js";
 export { LOCAL_TENANT, PLATFORMS, TenantKeyError, parseTenantKey, tenantFromText, tenantKey, tenantPlatform } from "./tenant-key.js";
 export { attachmentOf, attachmentsOf, isAttachment, withoutAttachments } from "./views/attachments.js";

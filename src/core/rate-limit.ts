@@ -100,7 +100,8 @@ export function createRateLimiter(limits: RateLimits = DEFAULT_RATE_LIMITS, opti
   return {
     take(tenant, memberId, now) {
       sweep(now);
-      const user = limits.userPerMinute > 0 ? bucket(`u\u0000${tenant}\u0000${memberId}`, limits.userPerMinute, limits.userBurst, now) : null;
+      const user =
+        limits.userPerMinute > 0 ? bucket(`u\u0000${tenant}\u0000${memberId}`, limits.userPerMinute, limits.userBurst, now) : null;
       const workspace = limits.tenantPerMinute > 0 ? bucket(`t\u0000${tenant}`, limits.tenantPerMinute, limits.tenantBurst, now) : null;
       // A refused command costs nothing, so waiting the time we name is enough.
       const userWait = user?.waitMs(now) ?? 0;

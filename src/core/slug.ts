@@ -14,5 +14,8 @@ export function slug(text: string, max = Number.POSITIVE_INFINITY): string {
     .replace(/-{2,}/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "");
   // Cut by code points, so no letter outside the BMP is left half.
-  return [...words].slice(0, max).join("").replace(/[-.]+$/, "");
+  return [...words]
+    .slice(0, max)
+    .join("")
+    .replace(/[-.]+$/, "");
 }

@@ -126,7 +126,11 @@ export interface Store {
      * `rename: false` gives the name to a new member only: what a mention
      * showed (typed words, a label) is no one's say on another person's name.
      */
-    ensure(tenantId: TenantId, user: { platformUserId: string; name?: string; timeZone?: string | null }, options?: { rename?: boolean }): Promise<Member>;
+    ensure(
+      tenantId: TenantId,
+      user: { platformUserId: string; name?: string; timeZone?: string | null },
+      options?: { rename?: boolean },
+    ): Promise<Member>;
     get(tenantId: TenantId, id: string): Promise<Member | null>;
     /** Several at once (for rendering names); unknown ids are left out. */
     getMany(tenantId: TenantId, ids: string[]): Promise<Member[]>;
@@ -167,7 +171,12 @@ export interface Store {
      * are the same. Who may, and that the last owner stays, is the core's
      * rule (core/authorization.ts).
      */
-    set(scope: Scope, projectId: string, memberId: string, role: ProjectRoleName | null): Promise<{ before: ProjectRoleName | null; after: ProjectRoleName | null }>;
+    set(
+      scope: Scope,
+      projectId: string,
+      memberId: string,
+      role: ProjectRoleName | null,
+    ): Promise<{ before: ProjectRoleName | null; after: ProjectRoleName | null }>;
   };
   tasks: {
     add(scope: Scope, projectId: string, task: NewTask): Promise<Task>;
@@ -203,7 +212,11 @@ export interface Store {
      * Books an approved change request: a line of its own beside the baseline
      * records the amount, and the plan's total becomes `total`.
      */
-    addChange(scope: Scope, projectId: string, booking: { change: AppliedChange; category: CostCategory; amount: bigint; total: bigint }): Promise<Budget>;
+    addChange(
+      scope: Scope,
+      projectId: string,
+      booking: { change: AppliedChange; category: CostCategory; amount: bigint; total: bigint },
+    ): Promise<Budget>;
   };
   risks: {
     add(scope: Scope, projectId: string, risk: NewRisk): Promise<Risk>;
@@ -265,7 +278,11 @@ export interface Store {
     /** Every answer to any of the project's standups between two local dates (inclusive), oldest first; one query. */
     answersBetween(tenantId: TenantId, projectId: string, range: { from: string; to: string }): Promise<DatedStandupAnswer[]>;
     /** Every answered day between two local dates (inclusive), oldest first. */
-    history(tenantId: TenantId, scheduleId: string, range: { from: string; to: string }): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
+    history(
+      tenantId: TenantId,
+      scheduleId: string,
+      range: { from: string; to: string },
+    ): Promise<{ slot: string; answers: StandupAnswer[] }[]>;
   };
   changes: {
     add(scope: Scope, projectId: string, change: NewChangeRequest): Promise<ChangeRequest>;
@@ -277,7 +294,11 @@ export interface Store {
      * request with it as its newest. Whether they may, and whether it settles
      * the request, is the core's call.
      */
-    decide(scope: Scope, changeId: string, decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date }): Promise<ChangeRequest>;
+    decide(
+      scope: Scope,
+      changeId: string,
+      decision: { decision: ChangeDecisionKind; comment?: string | null; at: Date },
+    ): Promise<ChangeRequest>;
     /** Records how the request was settled; the policy and approvers it was settled under go into the audit log. */
     settle(
       scope: Scope,
@@ -301,7 +322,13 @@ export interface Store {
      * written by the acting member; `applied` when an approved change request
      * added a scope item (`added`).
      */
-    save(scope: Scope, projectId: string, content: Record<string, unknown>, at: Date, applied?: { change: AppliedChange; added: string }): Promise<CharterVersion>;
+    save(
+      scope: Scope,
+      projectId: string,
+      content: Record<string, unknown>,
+      at: Date,
+      applied?: { change: AppliedChange; added: string },
+    ): Promise<CharterVersion>;
     /** The newest version, or null when the project has no charter yet. */
     latest(tenantId: TenantId, projectId: string): Promise<CharterVersion | null>;
     version(tenantId: TenantId, projectId: string, version: number): Promise<CharterVersion | null>;
@@ -311,7 +338,12 @@ export interface Store {
      * approved that version already; `latest` is the project's newest version
      * number.
      */
-    approve(scope: Scope, projectId: string, version: number, at: Date): Promise<{ charter: CharterVersion; created: boolean; latest: number }>;
+    approve(
+      scope: Scope,
+      projectId: string,
+      version: number,
+      at: Date,
+    ): Promise<{ charter: CharterVersion; created: boolean; latest: number }>;
   };
   closeOuts: {
     /**

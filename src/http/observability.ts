@@ -65,7 +65,11 @@ export function readinessRoute(log: Logger, checks: Record<string, ReadinessChec
       }),
     );
     const notReady = entries.filter(([, state]) => state !== "ok").map(([name]) => name);
-    sendJson(res, notReady.length ? 503 : 200, { status: notReady.length ? "unavailable" : "ok", checks: Object.fromEntries(entries), ...(notReady.length ? { notReady } : {}) });
+    sendJson(res, notReady.length ? 503 : 200, {
+      status: notReady.length ? "unavailable" : "ok",
+      checks: Object.fromEntries(entries),
+      ...(notReady.length ? { notReady } : {}),
+    });
   };
 }
 

@@ -61,7 +61,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-export function createHttpApp(log: Logger, checks: { database: () => Promise<void> }, limits: ServerLimits = DEFAULT_SERVER_LIMITS): HttpApp {
+export function createHttpApp(
+  log: Logger,
+  checks: { database: () => Promise<void> },
+  limits: ServerLimits = DEFAULT_SERVER_LIMITS,
+): HttpApp {
   const routes = new Map<string, RouteHandler>();
   const prefixes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -81,37 +85,41 @@ export function createHttpApp(log: Logger, checks: { database: () => Promise<voi
   const active = new Set<ServerResponse>();
   let closing = false;
   // Every answer carries an x-request-id, and every log line written while handling it the same requestId.
-  const server = createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => withRequestId(log, req, res, () => {
-    active.add(res);
-    res.once("close", () => {
-      active.delete(res);
-      if (closing) server.closeIdleConnections();
-    });
-    if (closing) res.shouldKeepAlive = false;
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const method = (req.method ?? "GET").toUpperCase();
-    // No route takes a body this large; refused before a byte of it is read (routes limit chunked bodies themselves).
-    if ((declaredLength(req) ?? 0) > MAX_PLATFORM_BODY_BYTES) {
-      refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
-      return;
-    }
-    const handler = routes.get(key(method, path)) ?? byPrefix(method, path);
-    if (!handler) {
-      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).concat(prefixes.filter((p) => path.startsWith(p.prefix)).map((p) => p.method));
-      sendJson(res, allowed.length ? 405 : 404, { error: allowed.length ? "method not allowed" : "not found" });
-      return;
-    }
-    Promise.resolve(handler(req, res)).catch((err: unknown) => {
-      // A slow or vanished client is the client's doing: no error line per stalled connection.
-      if (err instanceof RequestAborted) {
-        log.info("request aborted before its body arrived", { path });
+  const server = createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) =>
+    withRequestId(log, req, res, () => {
+      active.add(res);
+      res.once("close", () => {
+        active.delete(res);
+        if (closing) server.closeIdleConnections();
+      });
+      if (closing) res.shouldKeepAlive = false;
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      const method = (req.method ?? "GET").toUpperCase();
+      // No route takes a body this large; refused before a byte of it is read (routes limit chunked bodies themselves).
+      if ((declaredLength(req) ?? 0) > MAX_PLATFORM_BODY_BYTES) {
+        refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
         return;
       }
-      log.error("request failed", { path, error: err instanceof Error ? err.message : String(err) });
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.end();
-    });
-  }));
+      const handler = routes.get(key(method, path)) ?? byPrefix(method, path);
+      if (!handler) {
+        const allowed = [...routes.keys()]
+          .filter((k) => k.endsWith(` ${path}`))
+          .concat(prefixes.filter((p) => path.startsWith(p.prefix)).map((p) => p.method));
+        sendJson(res, allowed.length ? 405 : 404, { error: allowed.length ? "method not allowed" : "not found" });
+        return;
+      }
+      Promise.resolve(handler(req, res)).catch((err: unknown) => {
+        // A slow or vanished client is the client's doing: no error line per stalled connection.
+        if (err instanceof RequestAborted) {
+          log.info("request aborted before its body arrived", { path });
+          return;
+        }
+        log.error("request failed", { path, error: err instanceof Error ? err.message : String(err) });
+        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+        else res.end();
+      });
+    }),
+  );
 
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;

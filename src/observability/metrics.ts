@@ -18,7 +18,14 @@ const KNOWN_COMMANDS: ReadonlySet<string> = new Set(commands.map(commandName));
 const OUTCOMES: readonly CommandOutcome[] = ["ok", "rejected", "limited", "error"];
 const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 /** The scheduler's job names (JobRun.job), and "tick" for a tick that failed as a whole. */
-const JOBS: ReadonlySet<string> = new Set([STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB, STANDUP_REMINDER_JOB, REMINDER_JOB, WEEKLY_DIGEST_JOB, "tick"]);
+const JOBS: ReadonlySet<string> = new Set([
+  STANDUP_PROMPT_JOB,
+  STANDUP_SUMMARY_JOB,
+  STANDUP_REMINDER_JOB,
+  REMINDER_JOB,
+  WEEKLY_DIGEST_JOB,
+  "tick",
+]);
 const TICK_OUTCOMES = ["done", "missed", "skipped", "failed", "already-claimed"] as const;
 
 /** A registered command path ("cost add"), else "unknown". */

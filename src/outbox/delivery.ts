@@ -120,7 +120,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     try {
       await serveLane(key, lane.nextSendAt.getTime(), lane.inDoubt, totals);
     } finally {
-      await outbox.releaseLane(key, holder).catch((error: unknown) => log.warn("outbox lane release failed", { channel: key.channelId, error: String(error) }));
+      await outbox
+        .releaseLane(key, holder)
+        .catch((error: unknown) => log.warn("outbox lane release failed", { channel: key.channelId, error: String(error) }));
     }
   }
 
@@ -189,7 +191,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       } else if (!retryAt) {
         await outbox.markFailed(row.id, result.error);
         totals.failed++;
-        log.warn("outbox message failed", { id: row.id, platform: row.platform, channel: row.channelId, error: result.error, attempts: row.attempts + 1 });
+        log.warn("outbox message failed", {
+          id: row.id,
+          platform: row.platform,
+          channel: row.channelId,
+          error: result.error,
+          attempts: row.attempts + 1,
+        });
       } else {
         await outbox.markRetry(row.id, retryAt, result.error, { spendsAttempt: !throttled });
         totals.retried++;
@@ -219,9 +227,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     const due = await outbox.lanesDue(started, BATCH, { platforms, soon: new Date(started.getTime() + MAX_LANE_WAIT_MS) });
     if (!due.length) return totals;
     // Keeps this process's lanes while the pass runs, however long one send takes.
-    const heartbeat = setInterval(() => {
-      outbox.renewLanes(holder, now(), leaseMs).catch((error: unknown) => log.warn("outbox lane renewal failed", { error: String(error) }));
-    }, Math.max(50, Math.floor(leaseMs / 4)));
+    const heartbeat = setInterval(
+      () => {
+        outbox
+          .renewLanes(holder, now(), leaseMs)
+          .catch((error: unknown) => log.warn("outbox lane renewal failed", { error: String(error) }));
+      },
+      Math.max(50, Math.floor(leaseMs / 4)),
+    );
     heartbeat.unref();
     try {
       let next = 0;
@@ -263,7 +276,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         running = pass;
         await pass;
         running = undefined;
-        const wait = failedPasses ? Math.min(intervalMs * 2 ** Math.min(failedPasses, 16), Math.max(intervalMs, MAX_FAILING_INTERVAL_MS)) : intervalMs;
+        const wait = failedPasses
+          ? Math.min(intervalMs * 2 ** Math.min(failedPasses, 16), Math.max(intervalMs, MAX_FAILING_INTERVAL_MS))
+          : intervalMs;
         if (!stopping) timer = setTimer(() => void loop(), wait);
       };
       timer = setTimer(() => void loop(), 0);

@@ -21,7 +21,8 @@ export interface SchedulerHandle {
 
 export function startScheduler(
   deps: Omit<TickDeps, "worker"> & { metrics?: SchedulerMetrics },
-  opts: { graceMinutes?: number; now?: () => DateTime } = {}): SchedulerHandle {
+  opts: { graceMinutes?: number; now?: () => DateTime } = {},
+): SchedulerHandle {
   const worker = `${hostname()}:${process.pid}`;
   const now = opts.now ?? (() => DateTime.utc());
   let running: Promise<unknown> = Promise.resolve();
@@ -34,7 +35,8 @@ export function startScheduler(
         const results = await tick;
         deps.metrics?.schedulerRuns(results);
         const worked = results.filter((r) => r.outcome !== "already-claimed");
-        if (worked.length) deps.log.info("scheduler tick", { at: now().toISO(), results: worked.map((r) => `${r.outcome} ${r.key} ${r.slot}`) });
+        if (worked.length)
+          deps.log.info("scheduler tick", { at: now().toISO(), results: worked.map((r) => `${r.outcome} ${r.key} ${r.slot}`) });
       } catch (error) {
         deps.metrics?.schedulerTickFailed();
         deps.log.error("scheduler tick failed", { error: error instanceof Error ? error.message : String(error) });

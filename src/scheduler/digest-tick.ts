@@ -54,7 +54,11 @@ async function runDigestSchedule(deps: TickDeps, schedule: ReportSchedule, now: 
         await finish("skipped", "project closed or gone");
         continue;
       }
-      const digest = await weeklyDigest({ store: deps.store, tenant: tenantId }, project, { today: slot, zone: schedule.timeZone, charts: DIGEST_CHARTS });
+      const digest = await weeklyDigest({ store: deps.store, tenant: tenantId }, project, {
+        today: slot,
+        zone: schedule.timeZone,
+        charts: DIGEST_CHARTS,
+      });
       const platform = schedule.platform;
       const posted = await deps.outbox.enqueue(tenantId, platform, {
         channelId: schedule.channelId,
@@ -63,10 +67,17 @@ async function runDigestSchedule(deps: TickDeps, schedule: ReportSchedule, now: 
         reply: digest,
       });
       const stakeholders = await deps.store.stakeholders.list(tenantId, project.id);
-      const members = await deps.store.members.getMany(tenantId, stakeholders.map((s) => s.memberId));
+      const members = await deps.store.members.getMany(
+        tenantId,
+        stakeholders.map((s) => s.memberId),
+      );
       for (const member of members) {
         // A stakeholder in their quiet hours gets the digest when those end.
-        await deps.outbox.enqueue(tenantId, platform, directMessage(member, now, { kind: "digest", dedupeKey: digestDedupeKey(schedule.id, slot, member.id), reply: digest }));
+        await deps.outbox.enqueue(
+          tenantId,
+          platform,
+          directMessage(member, now, { kind: "digest", dedupeKey: digestDedupeKey(schedule.id, slot, member.id), reply: digest }),
+        );
       }
       await finish("done", `${posted.created ? "queued" : "already queued"} ${posted.id} and ${members.length} stakeholder DM(s)`);
     } catch (error) {

@@ -8,8 +8,22 @@
  * catch-up that lands in the person's quiet hours waits until they end.
  * Each change request listed records the day (markReminded).
  */
-import { DateTime } from "luxon";
-import { type TenantId, directMessage, memberZone, overdueOn, overdueReminder, reminderCount, reminderDedupeKey, type OverdueItems, approverIds, pendingApprovers, type Member, WEEKDAYS, occurrencesBetween } from "../core/index.js";
+import type { DateTime } from "luxon";
+import {
+  type TenantId,
+  directMessage,
+  memberZone,
+  overdueOn,
+  overdueReminder,
+  reminderCount,
+  reminderDedupeKey,
+  type OverdueItems,
+  approverIds,
+  pendingApprovers,
+  type Member,
+  WEEKDAYS,
+  occurrencesBetween,
+} from "../core/index.js";
 import { tenantsWithActiveProjects, type ReminderTenant } from "../store/repositories/reminder-sources.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
@@ -79,7 +93,8 @@ async function remind(
   // Member ids are unique across tenants already; the tenant keeps the key readable in JobRun.
   const key = `${tenantId}:${member.id}`;
   const result = { tenantId, job: REMINDER_JOB, key, slot, due: at.toISO()! };
-  if (!(await deps.claims.claim(tenantId, REMINDER_JOB, key, slot, deps.worker, { now: now.toJSDate() }))) return { ...result, outcome: "already-claimed" };
+  if (!(await deps.claims.claim(tenantId, REMINDER_JOB, key, slot, deps.worker, { now: now.toJSDate() })))
+    return { ...result, outcome: "already-claimed" };
   const finish = async (outcome: Exclude<TickOutcome, "already-claimed">, detail: string): Promise<TickResult> => {
     await deps.claims.finish(tenantId, REMINDER_JOB, key, slot, outcome, detail);
     return { ...result, outcome, detail };
@@ -87,7 +102,11 @@ async function remind(
   const lateMinutes = now.diff(at, "minutes").minutes;
   if (lateMinutes > grace) return finish("missed", `${Math.round(lateMinutes)} min late, beyond the ${grace} min grace window`);
   try {
-    const message = directMessage(member, now, { kind: "reminder", dedupeKey: reminderDedupeKey(tenantId, member.id, slot), reply: overdueReminder(due, slot, zone) });
+    const message = directMessage(member, now, {
+      kind: "reminder",
+      dedupeKey: reminderDedupeKey(tenantId, member.id, slot),
+      reply: overdueReminder(due, slot, zone),
+    });
     const { id, created } = await deps.outbox.enqueue(tenantId, tenant.platform, message);
     // The day is recorded on each request listed, in the name of the approver it was sent to.
     for (const { change } of due.changes ?? []) await deps.store.changes.markReminded({ tenantId, actorId: member.id }, change.id, slot);

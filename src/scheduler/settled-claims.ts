@@ -22,7 +22,11 @@ import { settledClaimKeys, settledKey } from "../store/repositories/settled-clai
 const DAYS_BACK = 3;
 const DAYS_AHEAD = 1;
 
-export async function settledClaims(db: Pick<Database, "prisma">, now: DateTime, filter: { tenantId?: TenantId } = {}): Promise<Set<string>> {
+export async function settledClaims(
+  db: Pick<Database, "prisma">,
+  now: DateTime,
+  filter: { tenantId?: TenantId } = {},
+): Promise<Set<string>> {
   const day = now.toUTC().startOf("day");
   return settledClaimKeys(db, {
     firstSlot: day.minus({ days: DAYS_BACK }).toISODate()!,

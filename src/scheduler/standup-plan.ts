@@ -7,7 +7,18 @@
  * outlast the minute between ticks.
  */
 import type { DateTime } from "luxon";
-import { type TenantId, type Member, type StandupAnswer, type StandupSchedule, type Store, promptTargets, type PromptTarget, standupDates, standupDay, type StandupDay } from "../core/index.js";
+import {
+  type TenantId,
+  type Member,
+  type StandupAnswer,
+  type StandupSchedule,
+  type Store,
+  promptTargets,
+  type PromptTarget,
+  standupDates,
+  standupDay,
+  type StandupDay,
+} from "../core/index.js";
 
 export interface StandupPlan {
   schedule: StandupSchedule;
@@ -20,7 +31,12 @@ export interface StandupPlan {
   answers(date: string): Promise<StandupAnswer[]>;
 }
 
-export async function planStandups(store: Store, schedules: readonly StandupSchedule[], now: DateTime, lookbackHours: number): Promise<StandupPlan[]> {
+export async function planStandups(
+  store: Store,
+  schedules: readonly StandupSchedule[],
+  now: DateTime,
+  lookbackHours: number,
+): Promise<StandupPlan[]> {
   const members = await participantsOf(store, schedules);
   const plans = schedules.map((schedule) => {
     const participants = members(schedule);
@@ -37,7 +53,11 @@ export async function planStandups(store: Store, schedules: readonly StandupSche
 }
 
 /** Answers of every standup day whose window has not closed (the ones a tick reads each minute). */
-async function openDayAnswers(store: Store, plans: readonly Omit<StandupPlan, "answers">[], now: DateTime): Promise<Map<string, StandupAnswer[]>> {
+async function openDayAnswers(
+  store: Store,
+  plans: readonly Omit<StandupPlan, "answers">[],
+  now: DateTime,
+): Promise<Map<string, StandupAnswer[]>> {
   const byTenant = new Map<TenantId, { scheduleId: string; slot: string }[]>();
   for (const { schedule, days } of plans) {
     for (const day of days) {
@@ -63,6 +83,7 @@ async function participantsOf(store: Store, schedules: readonly StandupSchedule[
     idsByTenant.set(s.tenantId, ids);
   }
   const byId = new Map<string, Member>();
-  for (const [tenantId, ids] of idsByTenant) for (const m of await store.members.getMany(tenantId, [...ids])) byId.set(`${tenantId}:${m.id}`, m);
+  for (const [tenantId, ids] of idsByTenant)
+    for (const m of await store.members.getMany(tenantId, [...ids])) byId.set(`${tenantId}:${m.id}`, m);
   return (s) => s.participants.flatMap((id) => byId.get(`${s.tenantId}:${id}`) ?? []);
 }

@@ -7,7 +7,16 @@
  * has closed, and nothing that quiet hours would hold past the close.
  */
 import type { DateTime } from "luxon";
-import { directMessage, memberZone, reminderLeadMinutes, type StandupDay, type Member, type StandupAnswer, type StandupSchedule, standupReminder } from "../core/index.js";
+import {
+  directMessage,
+  memberZone,
+  reminderLeadMinutes,
+  type StandupDay,
+  type Member,
+  type StandupAnswer,
+  type StandupSchedule,
+  standupReminder,
+} from "../core/index.js";
 import { STANDUP_PROMPT_JOB, STANDUP_REMINDER_JOB } from "./jobs.js";
 import type { TickDeps, TickOutcome, TickResult } from "./tick-deps.js";
 
@@ -29,7 +38,12 @@ export async function remindBeforeClose(
 ): Promise<TickResult[]> {
   // In milliseconds: this runs for every open standup day each minute.
   const closes = day.closes.toMillis();
-  if (!schedule.remindBeforeClose || now.toMillis() < closes - reminderLeadMinutes(schedule.windowMinutes) * 60_000 || now.toMillis() >= closes) return [];
+  if (
+    !schedule.remindBeforeClose ||
+    now.toMillis() < closes - reminderLeadMinutes(schedule.windowMinutes) * 60_000 ||
+    now.toMillis() >= closes
+  )
+    return [];
   const { tenantId } = schedule;
   const people = day.asked.flatMap(({ target }) => (target.memberId ? [target] : []));
   if (!people.length) return [];
@@ -37,7 +51,12 @@ export async function remindBeforeClose(
   const waiting = people.filter((t) => !answered.has(t.memberId!));
   if (!waiting.length) return [];
   // Only people whose prompt actually went out are reminded of it.
-  const prompts = await deps.claims.findMany(tenantId, STANDUP_PROMPT_JOB, waiting.map((t) => t.key), day.date);
+  const prompts = await deps.claims.findMany(
+    tenantId,
+    STANDUP_PROMPT_JOB,
+    waiting.map((t) => t.key),
+    day.date,
+  );
   const prompted = new Set(prompts.filter((c) => c.status === "done").map((c) => c.key));
   const byId = new Map(members.map((m) => [m.id, m]));
   const out: TickResult[] = [];

@@ -9,7 +9,24 @@
  * over by a later tick (the outbox's dedupe keys keep that from double-posting).
  */
 import { DateTime } from "luxon";
-import { type TenantId, type Member, type StandupAnswer, type StandupSchedule, promptDedupeKey, standupPrompt, blockerEscalation, escalationDedupeKey, standupSummary, summaryDedupeKey, occurrenceOn, occurrencesBetween, type PromptTarget, beforeStart, directMessage, type OutgoingMessage } from "../core/index.js";
+import {
+  type TenantId,
+  type Member,
+  type StandupAnswer,
+  type StandupSchedule,
+  promptDedupeKey,
+  standupPrompt,
+  blockerEscalation,
+  escalationDedupeKey,
+  standupSummary,
+  summaryDedupeKey,
+  occurrenceOn,
+  occurrencesBetween,
+  type PromptTarget,
+  beforeStart,
+  directMessage,
+  type OutgoingMessage,
+} from "../core/index.js";
 import { activeStandupSchedules } from "../store/repositories/standups.js";
 import { STANDUP_PROMPT_JOB, STANDUP_SUMMARY_JOB } from "./jobs.js";
 import { remindBeforeClose } from "./standup-reminder.js";
@@ -152,12 +169,22 @@ async function runSummaries(deps: TickDeps, plan: StandupPlan, now: DateTime, gr
     try {
       answers ??= await deps.store.standups.answers(tenantId, schedule.id, date);
       // A day no one was asked about (every prompt missed or failed) and no one answered has nothing to summarise.
-      if (!answers.length && !(await promptedAny(deps, tenantId, asked.map((a) => a.target.key), date))) {
+      if (
+        !answers.length &&
+        !(await promptedAny(
+          deps,
+          tenantId,
+          asked.map((a) => a.target.key),
+          date,
+        ))
+      ) {
         await finish("skipped", "no prompt went out and no one answered");
         continue;
       }
       const project = await deps.store.projects.get(tenantId, schedule.projectId);
-      const people = await deps.store.members.getMany(tenantId, [...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])])]);
+      const people = await deps.store.members.getMany(tenantId, [
+        ...new Set([...answers.map((a) => a.memberId), ...(project ? [project.managerId] : [])]),
+      ]);
       const byId = new Map([...members, ...people].map((m) => [m.id, m]));
       const { id, created } = await deps.outbox.enqueue(tenantId, schedule.platform, {
         channelId: schedule.channelId,
@@ -206,7 +233,9 @@ async function escalateBlockers(
       day = day.minus({ days: 1 });
       const earlier = day.toISODate()!;
       if (!occurrenceOn(target.rule, earlier)) continue;
-      const previous = (await deps.store.standups.answers(schedule.tenantId, schedule.id, earlier)).find((a) => a.memberId === answer.memberId);
+      const previous = (await deps.store.standups.answers(schedule.tenantId, schedule.id, earlier)).find(
+        (a) => a.memberId === answer.memberId,
+      );
       if (!previous?.blockers) break;
       days.unshift({ date: earlier, blockers: previous.blockers });
     }
@@ -215,7 +244,11 @@ async function escalateBlockers(
     await deps.outbox.enqueue(
       schedule.tenantId,
       schedule.platform,
-      directMessage(manager, now, { kind: "alert", dedupeKey: escalationDedupeKey(schedule.id, member.id, date), reply: blockerEscalation(projectName, member, days) }),
+      directMessage(manager, now, {
+        kind: "alert",
+        dedupeKey: escalationDedupeKey(schedule.id, member.id, date),
+        reply: blockerEscalation(projectName, member, days),
+      }),
     );
   }
 }

@@ -19,7 +19,12 @@ export interface Upcoming {
   channelId: string;
 }
 
-export async function upcoming(deps: Pick<TickDeps, "db" | "store">, from: DateTime, days = 7, filter: { tenantId?: string } = {}): Promise<Upcoming[]> {
+export async function upcoming(
+  deps: Pick<TickDeps, "db" | "store">,
+  from: DateTime,
+  days = 7,
+  filter: { tenantId?: string } = {},
+): Promise<Upcoming[]> {
   const out: Upcoming[] = [];
   for (const schedule of await activeStandupSchedules(deps.db, filter)) {
     const members = await deps.store.members.getMany(schedule.tenantId, schedule.participants);

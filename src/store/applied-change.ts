@@ -5,4 +5,8 @@ import type { AppliedChange } from "../core/index.js";
 export const changeSource = (changeId: string): string => `change:${changeId}`;
 
 /** Spread into an audit event's `after`: the request, its number and the source. */
-export const changeNames = (change: AppliedChange) => ({ changeRequest: change.changeId, number: change.number, source: changeSource(change.changeId) });
+export const changeNames = (change: AppliedChange) => ({
+  changeRequest: change.changeId,
+  number: change.number,
+  source: changeSource(change.changeId),
+});

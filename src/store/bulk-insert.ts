@@ -15,7 +15,13 @@ import type { Provider } from "./database.js";
 /** Bound parameters per statement: far inside SQLite's 32,766 and PostgreSQL's 65,535. */
 const PARAMETERS_PER_STATEMENT = 10_000;
 
-export async function insertRows(tx: Tx, provider: Provider, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function insertRows(
+  tx: Tx,
+  provider: Provider,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
   for (let start = 0; start < rows.length; start += perStatement) {

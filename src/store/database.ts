@@ -198,7 +198,11 @@ async function openPostgres(target: DatabaseUrl): Promise<Client> {
     }
   }
   // Without a connect timeout a server that stops answering (rather than refusing) holds each command for minutes.
-  const adapter = new ReleasingPrismaPg({ connectionString: target.url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS, Client: ResilientClient });
+  const adapter = new ReleasingPrismaPg({
+    connectionString: target.url,
+    connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+    Client: ResilientClient,
+  });
   const client = new PostgresClient({ adapter, transactionOptions });
   return client as unknown as Client;
 }

@@ -106,5 +106,11 @@ export {
   type ForgottenMember,
   type MemberErasureRepository,
 } from "./repositories/member-erasure.js";
-export { installationsRepository, type InstallationsRepository, type InstallationsSource, type SlackInstallationInput, type StoredSlackInstallation } from "./repositories/installations.js";
+export {
+  installationsRepository,
+  type InstallationsRepository,
+  type InstallationsSource,
+  type SlackInstallationInput,
+  type StoredSlackInstallation,
+} from "./repositories/installations.js";
 export { decryptSecret, encryptSecret, parseEncryptionKey, SecretError } from "./secrets.js";

@@ -6,7 +6,9 @@ import type { Reply } from "../core/index.js";
 
 /** Reply -> stored JSON: bytes (images, files) as `{ png: <base64> }` whatever they hold, no bigint. */
 export function serializeReply(reply: Reply): string {
-  return JSON.stringify(reply, (_key, value: unknown) => (value instanceof Uint8Array ? { png: Buffer.from(value).toString("base64") } : value));
+  return JSON.stringify(reply, (_key, value: unknown) =>
+    value instanceof Uint8Array ? { png: Buffer.from(value).toString("base64") } : value,
+  );
 }
 
 /** Stored JSON -> Reply: the inverse of serializeReply (bytes, an image's PNG or a file's contents, come back as Uint8Array). */

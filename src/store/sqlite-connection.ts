@@ -26,7 +26,11 @@ export function oneAtATime(connection: Connection): Connection {
     await gate.enter();
     try {
       const transaction = gated(await startTransaction(isolationLevel), ioTurn);
-      const [executeRaw, commit, rollback] = [transaction.executeRaw.bind(transaction), transaction.commit.bind(transaction), transaction.rollback.bind(transaction)];
+      const [executeRaw, commit, rollback] = [
+        transaction.executeRaw.bind(transaction),
+        transaction.commit.bind(transaction),
+        transaction.rollback.bind(transaction),
+      ];
       let ended = false;
       const end = async (how: () => Promise<void>) => {
         if (ended) return;

@@ -70,10 +70,13 @@ export async function write<T>(
 export async function inTransaction<T>(ctx: StoreContext, options: WriteOptions, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.prisma.$transaction(async (tx) => {
-        if (ctx.provider === "sqlite") await takeSqliteWriteLock(tx);
-        return work(tx);
-      }, options.timeoutMs !== undefined ? { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: options.timeoutMs } : undefined);
+      return await ctx.prisma.$transaction(
+        async (tx) => {
+          if (ctx.provider === "sqlite") await takeSqliteWriteLock(tx);
+          return work(tx);
+        },
+        options.timeoutMs !== undefined ? { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: options.timeoutMs } : undefined,
+      );
     } catch (error) {
       const retry = isUniqueViolation(error) && (options.retryOnUnique || retryable.has(error as object));
       if (!retry || attempt >= MAX_ATTEMPTS) throw error;

@@ -27,8 +27,15 @@ export async function startDelivery(
 ): Promise<Delivery> {
   const senders: Partial<Record<Platform, Sender>> = { local: localSender() };
   if (slack) {
-    const [{ slackSender }, { slackTokenSource }] = await Promise.all([import("../adapters/slack/outbox-sender.js"), import("../adapters/slack/installations.js")]);
-    senders.slack = slackSender({ token: slackTokenSource(runtime, slack), log: runtime.log, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) });
+    const [{ slackSender }, { slackTokenSource }] = await Promise.all([
+      import("../adapters/slack/outbox-sender.js"),
+      import("../adapters/slack/installations.js"),
+    ]);
+    senders.slack = slackSender({
+      token: slackTokenSource(runtime, slack),
+      log: runtime.log,
+      ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    });
   }
   if (teams) {
     const [{ teamsSender }, { CloudAdapter }, { botFrameworkAuthentication }] = await Promise.all([

@@ -24,7 +24,11 @@ describe("charter import costs failures", () => {
     const out: string[] = [];
     const io = { stdout: { write: (s: string) => out.push(s) > 0 }, stderr: { write: (s: string) => out.push(s) > 0 } };
     const who = { tenant: "local", user: "importer", channel: "local" };
-    const code = await runCostImport({ store, log: recordingLogger([]), outbox: outboxQueue(t.db) }, { who, file: "costs.csv", bytes: new TextEncoder().encode(FILE), project }, io);
+    const code = await runCostImport(
+      { store, log: recordingLogger([]), outbox: outboxQueue(t.db) },
+      { who, file: "costs.csv", bytes: new TextEncoder().encode(FILE), project },
+      io,
+    );
     return { code, text: out.join("") };
   }
 
@@ -36,7 +40,10 @@ describe("charter import costs failures", () => {
 
   it("says nothing was imported when the import's transaction fails, and nothing is", async () => {
     const p = await project("Rolled back");
-    const timedOut = Object.assign(new Error("Transaction API error: Transaction already closed: the timeout for this transaction was 20000 ms"), { code: "P2028" });
+    const timedOut = Object.assign(
+      new Error("Transaction API error: Transaction already closed: the timeout for this transaction was 20000 ms"),
+      { code: "P2028" },
+    );
     const store = { ...t.store, costs: { ...t.store.costs, addMany: () => Promise.reject(timedOut) } } as Store;
     const r = await run(store, p.name);
     expect(r.code).toBe(1);
@@ -51,7 +58,11 @@ describe("charter import costs failures", () => {
     // The first totals read (before the import) answers; the one after it fails.
     const store = {
       ...t.store,
-      costs: { ...t.store.costs, totals: (...args: Parameters<Store["costs"]["totals"]>) => (++reads > 1 ? Promise.reject(new Error("read failed")) : t.store.costs.totals(...args)) },
+      costs: {
+        ...t.store.costs,
+        totals: (...args: Parameters<Store["costs"]["totals"]>) =>
+          ++reads > 1 ? Promise.reject(new Error("read failed")) : t.store.costs.totals(...args),
+      },
     } as Store;
     const r = await run(store, p.name);
     expect(r.code).toBe(1);

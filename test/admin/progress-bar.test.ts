@@ -18,7 +18,7 @@ describe("progressBar", () => {
     expect(out.writes.every((w) => w.startsWith("\r") || w === "\n")).toBe(true);
     expect(out.writes.at(-1)).toBe("\n");
     expect(out.writes).toHaveLength(5); // 0 %, 10 %, 50 %, 100 %, newline
-    expect(out.writes[1]).toMatch(/^\rExporting Big █+░+  10% 500\/5,000 rows$/);
+    expect(out.writes[1]).toMatch(/^\rExporting Big █+░+ {2}10% 500\/5,000 rows$/);
     expect(out.writes[3]).toMatch(/^\rExporting Big █+ 100% 5,000\/5,000 rows$/);
     expect(Math.max(...out.writes.map((w) => [...w].length))).toBeLessThanOrEqual(70);
   });

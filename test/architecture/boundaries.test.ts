@@ -32,7 +32,12 @@ afterAll(() => {
 
 async function violations(baseDir: string, transpile?: Parameters<typeof cruise>[3]): Promise<Violation[]> {
   const { tsConfig: _projectTsConfig, ...rest } = options;
-  const result = await cruise(["src"], { ...rest, ...(transpile ? { tsConfig: { fileName: "tsconfig.build.json" } } : {}), baseDir }, undefined, transpile);
+  const result = await cruise(
+    ["src"],
+    { ...rest, ...(transpile ? { tsConfig: { fileName: "tsconfig.build.json" } } : {}), baseDir },
+    undefined,
+    transpile,
+  );
   const output = result.output as ICruiseResult;
   return output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
 }
@@ -51,9 +56,12 @@ const LAWFUL: Record<string, string> = {
   ...npmPackage("@slack/bolt"),
   "src/core/tenancy.ts": "export type TenantId = string;\n",
   "src/core/store.ts": 'import type { TenantId } from "./tenancy.js";\nexport interface Store { tenant: TenantId }\n',
-  "src/core/clock.ts": 'import { DateTime } from "luxon";\nimport { deflateSync } from "node:zlib";\nexport const now = () => [DateTime, deflateSync];\n',
-  "src/core/notify.ts": 'import type { TenantId } from "./tenancy.js";\nexport interface OutboxQueue { enqueue(tenant: TenantId): Promise<void> }\n',
-  "src/core/index.ts": 'export type { Store } from "./store.js";\nexport type { OutboxQueue } from "./notify.js";\nexport { now } from "./clock.js";\n',
+  "src/core/clock.ts":
+    'import { DateTime } from "luxon";\nimport { deflateSync } from "node:zlib";\nexport const now = () => [DateTime, deflateSync];\n',
+  "src/core/notify.ts":
+    'import type { TenantId } from "./tenancy.js";\nexport interface OutboxQueue { enqueue(tenant: TenantId): Promise<void> }\n',
+  "src/core/index.ts":
+    'export type { Store } from "./store.js";\nexport type { OutboxQueue } from "./notify.js";\nexport { now } from "./clock.js";\n',
   "src/generated/sqlite/client.ts": "export class PrismaClient {}\n",
   "src/store/index.ts": [
     'import type { Store } from "../core/index.js";',
@@ -63,8 +71,10 @@ const LAWFUL: Record<string, string> = {
     "",
   ].join("\n"),
   "src/outbox/senders.ts": "export interface Sender { send(): Promise<void> }\n",
-  "src/outbox/delivery.ts": 'import type { Sender } from "./senders.js";\nimport { open } from "../store/index.js";\nexport const deliver = (sender: Sender) => [sender, open];\n',
-  "src/scheduler/tick.ts": 'import type { OutboxQueue } from "../core/index.js";\nimport { open } from "../store/index.js";\nexport const tick = (queue: OutboxQueue) => [queue, open];\n',
+  "src/outbox/delivery.ts":
+    'import type { Sender } from "./senders.js";\nimport { open } from "../store/index.js";\nexport const deliver = (sender: Sender) => [sender, open];\n',
+  "src/scheduler/tick.ts":
+    'import type { OutboxQueue } from "../core/index.js";\nimport { open } from "../store/index.js";\nexport const tick = (queue: OutboxQueue) => [queue, open];\n',
   "src/adapters/retries.ts": "export const firstDelivery = () => true;\n",
   "src/adapters/common/text.ts": "export const plain = (s: string) => s;\n",
   "src/adapters/slack/outbox-sender.ts": [
@@ -75,7 +85,8 @@ const LAWFUL: Record<string, string> = {
     "export const slackSender = (): Sender & { app: unknown } => ({ app: App, send: async () => void [firstDelivery, plain] });",
     "",
   ].join("\n"),
-  "src/adapters/teams/outbox-sender.ts": 'import type { Sender } from "../../outbox/senders.js";\nexport const teamsSender = (): Sender => ({ send: async () => undefined });\n',
+  "src/adapters/teams/outbox-sender.ts":
+    'import type { Sender } from "../../outbox/senders.js";\nexport const teamsSender = (): Sender => ({ send: async () => undefined });\n',
   "src/runtime.ts": 'import { open } from "./store/index.js";\nexport const openRuntime = () => open();\n',
   "src/wiring/delivery.ts": [
     'import { deliver } from "../outbox/delivery.js";',
@@ -85,7 +96,8 @@ const LAWFUL: Record<string, string> = {
     "}",
     "",
   ].join("\n"),
-  "src/main.ts": 'import { startDelivery } from "./wiring/delivery.js";\nimport { openRuntime } from "./runtime.js";\nexport const start = () => [startDelivery, openRuntime];\n',
+  "src/main.ts":
+    'import { startDelivery } from "./wiring/delivery.js";\nimport { openRuntime } from "./runtime.js";\nexport const start = () => [startDelivery, openRuntime];\n',
   "src/cli.ts": 'export async function run() {\n  return (await import("./main.js")).start();\n}\n',
 };
 
@@ -109,13 +121,19 @@ describe("the layer rules", () => {
   });
 
   it("refuse a static import of an upper layer", async () => {
-    const dir = tree({ "src/outbox/delivery.ts": 'import { slackSender } from "../adapters/slack/outbox-sender.js";\nexport const deliver = () => slackSender();\n' });
-    expect(await violations(dir)).toEqual([{ rule: "outbox-scheduler-below-platforms", from: "src/outbox/delivery.ts", to: "src/adapters/slack/outbox-sender.ts" }]);
+    const dir = tree({
+      "src/outbox/delivery.ts":
+        'import { slackSender } from "../adapters/slack/outbox-sender.js";\nexport const deliver = () => slackSender();\n',
+    });
+    expect(await violations(dir)).toEqual([
+      { rule: "outbox-scheduler-below-platforms", from: "src/outbox/delivery.ts", to: "src/adapters/slack/outbox-sender.ts" },
+    ]);
   });
 
   it("refuse an outer layer reaching past the core's public face, statically or with import()", async () => {
     const dir = tree({
-      "src/adapters/slack/clock.ts": 'import { now } from "../../core/clock.js";\nexport const later = async () => [now, await import("../../core/notify.js")];\n',
+      "src/adapters/slack/clock.ts":
+        'import { now } from "../../core/clock.js";\nexport const later = async () => [now, await import("../../core/notify.js")];\n',
     });
     expect(await violations(dir)).toEqual([
       { rule: "core-through-its-face", from: "src/adapters/slack/clock.ts", to: "src/core/clock.ts" },
@@ -125,19 +143,25 @@ describe("the layer rules", () => {
 
   it("refuse a dynamic import() of an upper layer", async () => {
     const dir = tree({
-      "src/scheduler/tick.ts": 'export async function tick() {\n  const { teamsSender } = await import("../adapters/teams/outbox-sender.js");\n  return teamsSender();\n}\n',
+      "src/scheduler/tick.ts":
+        'export async function tick() {\n  const { teamsSender } = await import("../adapters/teams/outbox-sender.js");\n  return teamsSender();\n}\n',
     });
-    expect(await violations(dir)).toEqual([{ rule: "outbox-scheduler-below-platforms", from: "src/scheduler/tick.ts", to: "src/adapters/teams/outbox-sender.ts" }]);
+    expect(await violations(dir)).toEqual([
+      { rule: "outbox-scheduler-below-platforms", from: "src/scheduler/tick.ts", to: "src/adapters/teams/outbox-sender.ts" },
+    ]);
   });
 
   it("refuse the store importing a layer that uses it", async () => {
     const dir = tree({ "src/store/outbox.ts": 'import type { Sender } from "../outbox/senders.js";\nexport type Row = Sender;\n' });
-    expect(await violations(dir)).toEqual([{ rule: "store-below-everything-but-core", from: "src/store/outbox.ts", to: "src/outbox/senders.ts" }]);
+    expect(await violations(dir)).toEqual([
+      { rule: "store-below-everything-but-core", from: "src/store/outbox.ts", to: "src/outbox/senders.ts" },
+    ]);
   });
 
   it("refuse the core importing an adapter, even for a type, or a platform SDK", async () => {
     const dir = tree({
-      "src/core/reply.ts": 'import type { slackSender } from "../adapters/slack/outbox-sender.js";\nimport { App } from "@slack/bolt";\nexport const r = (s: ReturnType<typeof slackSender>) => [s, App];\n',
+      "src/core/reply.ts":
+        'import type { slackSender } from "../adapters/slack/outbox-sender.js";\nimport { App } from "@slack/bolt";\nexport const r = (s: ReturnType<typeof slackSender>) => [s, App];\n',
     });
     expect(await violations(dir)).toEqual([
       { rule: "core-is-pure", from: "src/core/reply.ts", to: "node_modules/@slack/bolt/index.js" },
@@ -151,14 +175,20 @@ describe("the layer rules", () => {
   });
 
   it("refuse one adapter importing another's files", async () => {
-    const dir = tree({ "src/adapters/slack/cards.ts": 'import { teamsSender } from "../teams/outbox-sender.js";\nexport const cards = teamsSender;\n' });
-    expect(await violations(dir)).toEqual([{ rule: "adapters-apart", from: "src/adapters/slack/cards.ts", to: "src/adapters/teams/outbox-sender.ts" }]);
+    const dir = tree({
+      "src/adapters/slack/cards.ts": 'import { teamsSender } from "../teams/outbox-sender.js";\nexport const cards = teamsSender;\n',
+    });
+    expect(await violations(dir)).toEqual([
+      { rule: "adapters-apart", from: "src/adapters/slack/cards.ts", to: "src/adapters/teams/outbox-sender.ts" },
+    ]);
   });
 
   it("refuse the Prisma client and database drivers outside src/store", async () => {
     const dir = tree({
-      "src/observability/metrics.ts": 'import type { PrismaClient } from "../generated/sqlite/client.js";\nexport type Db = PrismaClient;\n',
-      "src/outbox/rows.ts": 'import { PrismaClient } from "@prisma/client";\nimport pg from "pg";\nexport const rows = [PrismaClient, pg];\n',
+      "src/observability/metrics.ts":
+        'import type { PrismaClient } from "../generated/sqlite/client.js";\nexport type Db = PrismaClient;\n',
+      "src/outbox/rows.ts":
+        'import { PrismaClient } from "@prisma/client";\nimport pg from "pg";\nexport const rows = [PrismaClient, pg];\n',
     });
     expect(await violations(dir)).toEqual([
       { rule: "only-store-persists", from: "src/observability/metrics.ts", to: "src/generated/sqlite/client.ts" },

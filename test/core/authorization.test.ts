@@ -3,7 +3,12 @@ import { charterApproverIds, holds, mayChange, mayDecideChanges, roleChangeRefus
 import { closeRefusal, reopenRefusal } from "../../src/core/domain/close-out.js";
 import type { ProjectRole } from "../../src/core/store.js";
 
-const role = (memberId: string, name: ProjectRole["role"]): ProjectRole => ({ projectId: "p", memberId, role: name, createdAt: new Date(0) });
+const role = (memberId: string, name: ProjectRole["role"]): ProjectRole => ({
+  projectId: "p",
+  memberId,
+  role: name,
+  createdAt: new Date(0),
+});
 const roles = [role("pat", "owner"), role("sam", "manager")];
 const as = (who: Authority["role"], admin = false): Authority => ({ role: who, admin, roles });
 const user = (id: string) => ({ user: { id } as never });

@@ -65,7 +65,9 @@ describe("failure replies", () => {
     expect((await dispatch(ctx, "risk list")).ok).toBe(true);
     expect(savedBy(ctx)).toEqual([]);
     expect(failureMessage(new Error("send failed"), ctx)).toMatch(/nothing was saved/);
-    expect(failureMessage(full, ctx)).toBe("Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.");
+    expect(failureMessage(full, ctx)).toBe(
+      "Charter can't save right now: its database is full. Nothing was saved; please tell your Charter admin.",
+    );
     expect(failureMessage(new Error("before any command"))).toMatch(/nothing was saved/);
   });
 
@@ -89,7 +91,9 @@ describe("failure replies", () => {
       ["tasks", "add"],
       ["risks", "add"],
     ]);
-    expect(failureText(savedBy(ctx))).toBe("Task #1 and Risk #1 were saved, but Charter failed while answering — check with `task list all` before retrying.");
+    expect(failureText(savedBy(ctx))).toBe(
+      "Task #1 and Risk #1 were saved, but Charter failed while answering — check with `task list all` before retrying.",
+    );
   });
 
   it("names several saved records, and imported costs by their count", () => {
@@ -99,7 +103,9 @@ describe("failure replies", () => {
         { area: "budgets", method: "set", result: {} },
       ]),
     ).toBe("Task #4 and the budget were saved, but Charter failed while answering — check with `task list all` before retrying.");
-    expect(failureText([{ area: "costs", method: "addMany", result: { added: [{}, {}, {}], existing: [] } }])).toMatch(/^3 costs were saved/);
+    expect(failureText([{ area: "costs", method: "addMany", result: { added: [{}, {}, {}], existing: [] } }])).toMatch(
+      /^3 costs were saved/,
+    );
   });
 
   it("renders the saved-failure text as plain text the person can act on", async () => {

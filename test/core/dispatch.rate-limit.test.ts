@@ -11,9 +11,20 @@ describeOnSqlite("command rate limits", (provider) => {
   const testStore = suiteStore(provider);
 
   /** A context for `user` in Apollo's channel that shares `limiter`, at `at` (ISO). */
-  async function as(f: ApolloFixture, user: string, limiter: RateLimiter, seen: [string, CommandOutcome][] = [], at = "2026-03-02T10:00:00Z"): Promise<Context> {
+  async function as(
+    f: ApolloFixture,
+    user: string,
+    limiter: RateLimiter,
+    seen: [string, CommandOutcome][] = [],
+    at = "2026-03-02T10:00:00Z",
+  ): Promise<Context> {
     const base = await f.as(user).context();
-    return { ...base, limiter, now: () => DateTime.fromISO(at, { zone: "utc" }), observe: () => (command, outcome) => void seen.push([command, outcome]) };
+    return {
+      ...base,
+      limiter,
+      now: () => DateTime.fromISO(at, { zone: "utc" }),
+      observe: () => (command, outcome) => void seen.push([command, outcome]),
+    };
   }
 
   it("refuses the 11th command of a burst with a friendly private reply, writes nothing, and leaves others alone", async () => {

@@ -74,7 +74,12 @@ describe("rate limit configuration", () => {
   });
 
   it("reads the variables, 0 included", () => {
-    const config = loadConfig({ RATE_LIMIT_USER_PER_MINUTE: "0", RATE_LIMIT_USER_BURST: "5", RATE_LIMIT_TENANT_PER_MINUTE: "1200", RATE_LIMIT_TENANT_BURST: "50" });
+    const config = loadConfig({
+      RATE_LIMIT_USER_PER_MINUTE: "0",
+      RATE_LIMIT_USER_BURST: "5",
+      RATE_LIMIT_TENANT_PER_MINUTE: "1200",
+      RATE_LIMIT_TENANT_BURST: "50",
+    });
     expect(rateLimitsOf(config)).toEqual({ userPerMinute: 0, userBurst: 5, tenantPerMinute: 1200, tenantBurst: 50 });
   });
 
@@ -88,7 +93,9 @@ describe("rate limit configuration", () => {
         }
       })();
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems).toEqual(["RATE_LIMIT_USER_PER_MINUTE: expected a whole number of commands a minute per person, 0 or more (0 turns the limit off)"]);
+      expect((error as ConfigError).problems).toEqual([
+        "RATE_LIMIT_USER_PER_MINUTE: expected a whole number of commands a minute per person, 0 or more (0 turns the limit off)",
+      ]);
     }
   });
 });

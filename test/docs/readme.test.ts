@@ -23,7 +23,12 @@ describe("README", () => {
 
   it("opens with a table of contents that links every section, and only sections that exist", () => {
     // GitHub's anchors: lower case, punctuation other than - and _ dropped, spaces as -.
-    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-");
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\w\- ]/g, "")
+        .replace(/ /g, "-");
     const body = readme.replace(/```[\s\S]*?```/g, "");
     const headings = [...body.matchAll(/^(##|###) (.+)$/gm)].map((m) => m[2]!).filter((h) => h !== "Contents");
     const contents = body.slice(body.indexOf("## Contents"), body.indexOf("## Quick start"));

@@ -46,7 +46,10 @@ export function charter(args: string[], env: Record<string, string>, cwd?: strin
 }
 
 /** Starts `charter start` and resolves once it prints its address. */
-export function startCharter(env: Record<string, string>, cwd?: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export function startCharter(
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [CLI, "start"], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     cwd,

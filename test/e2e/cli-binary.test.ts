@@ -21,7 +21,11 @@ describe("the charter binary", () => {
   it("is a node script that prints its version", async () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     const version = await charter(["--version"], {}, dir);
-    expect(version).toEqual({ code: 0, stdout: `${(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version}\n`, stderr: "" });
+    expect(version).toEqual({
+      code: 0,
+      stdout: `${(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version}\n`,
+      stderr: "",
+    });
   });
 
   it("exits 2 on a wrong DATABASE_URL, naming it without echoing it", async () => {

@@ -21,10 +21,24 @@ describeEachProvider("change requests from the shell", (provider) => {
   const writes = async () => (await database.store.audit.list("local", { limit: 10_000 })).length;
 
   it("applies an approved change once under policy all, refuses others, and rejects without effect", async () => {
-    expect((await as("pat", "project", "create", "Apollo", "budget", "10000", "USD", "start", "2026-01-05", "end", "2026-03-27")).code).toBe(0);
+    expect(
+      (await as("pat", "project", "create", "Apollo", "budget", "10000", "USD", "start", "2026-01-05", "end", "2026-03-27")).code,
+    ).toBe(0);
     expect((await as("pat", "stakeholder", "add", "@carol", "role", "Sponsor", "approver")).code).toBe(0);
     expect((await as("pat", "change", "policy", "all")).code).toBe(0);
-    const raised = await as("dev", "change", "request", "Single sign-on", "cost", "+2000", "USD", "schedule", "+5d", "scope", "SSO with the corporate IdP");
+    const raised = await as(
+      "dev",
+      "change",
+      "request",
+      "Single sign-on",
+      "cost",
+      "+2000",
+      "USD",
+      "schedule",
+      "+5d",
+      "scope",
+      "SSO with the corporate IdP",
+    );
     expect(raised.code).toBe(0);
     expect(raised.stdout).toContain("#1");
 

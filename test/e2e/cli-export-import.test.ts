@@ -23,7 +23,14 @@ const NOTES = ["Sprint 1, contractors", 'The "premium" plan', "two\nlines", "=1+
 async function ledger(store: Store, tenant: string, project: string) {
   const p = (await store.projects.findByName(tenant, project))!;
   const costs = [...(await store.costs.list(tenant, p.id))].reverse();
-  const members = new Map((await store.members.getMany(tenant, costs.map((c) => c.createdById))).map((m) => [m.id, m]));
+  const members = new Map(
+    (
+      await store.members.getMany(
+        tenant,
+        costs.map((c) => c.createdById),
+      )
+    ).map((m) => [m.id, m]),
+  );
   return costs.map((c) => ({
     amount: c.amount,
     currency: c.currency,
@@ -65,7 +72,18 @@ describeEachProvider("charter export and import", (provider) => {
     await run("local", "pat", "risk", "add", "Vendor late", "p3", "i4");
     await run("local", "pat", "kpi", "add", "Uptime", "target", "99.9%");
     for (const [i, note] of NOTES.entries()) {
-      await run("local", i % 2 ? "bob" : "pat", "cost", "add", `${100 + i}.0${i}`, "USD", i % 2 ? "software" : "travel", note, "on", `2026-02-0${i + 1}`);
+      await run(
+        "local",
+        i % 2 ? "bob" : "pat",
+        "cost",
+        "add",
+        `${100 + i}.0${i}`,
+        "USD",
+        i % 2 ? "software" : "travel",
+        note,
+        "on",
+        `2026-02-0${i + 1}`,
+      );
     }
 
     const out = join(dir, "apollo");
@@ -79,11 +97,21 @@ describeEachProvider("charter export and import", (provider) => {
     expect(costsCsv.startsWith("\uFEFF" + COLUMNS.costs.join(",") + "\r\n")).toBe(true);
     expect(costsCsv).toContain(',100.00,USD,travel,"Sprint 1, contractors",pat,pat,');
     expect(costsCsv).toContain(',101.01,USD,software,"The ""premium"" plan",bob,bob,');
-    expect(costsCsv).toContain(',103.03,USD,software,\'=1+2,bob,bob,');
+    expect(costsCsv).toContain(",103.03,USD,software,'=1+2,bob,bob,");
     expect(await readFile(join(out, "tasks.csv"), "utf8")).toContain("1,Design the API,todo,bob,2026-03-10,");
 
     await run("local:other", "fin", "project", "create", "Apollo copy", "budget", "100000", "USD");
-    const imported = await cli("import", "costs", join(out, "costs.csv"), "--tenant", "local:other", "--user", "fin", "--project", "Apollo copy");
+    const imported = await cli(
+      "import",
+      "costs",
+      join(out, "costs.csv"),
+      "--tenant",
+      "local:other",
+      "--user",
+      "fin",
+      "--project",
+      "Apollo copy",
+    );
     expect(imported.code, imported.stdout + imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`Imported ${NOTES.length} costs`);
     expect(await ledger(database.store, "local:other", "Apollo copy")).toEqual(await ledger(database.store, "local", "Apollo"));
@@ -163,7 +191,10 @@ describeEachProvider("charter export and import", (provider) => {
 
   it("imports and exports 5,000 costs without a progress bar when stderr is not a terminal", async () => {
     await run("local", "pat", "project", "create", "Big", "budget", "10000000", "USD");
-    const rows = Array.from({ length: 5_000 }, (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, "0")},${i + 1}.99,USD,software,"Seat ${i}, ""pro"""`);
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, "0")},${i + 1}.99,USD,software,"Seat ${i}, ""pro"""`,
+    );
     const file = join(dir, "big.csv");
     await writeFile(file, ["date,amount,currency,category,description", ...rows].join("\r\n"));
     const imported = await cli("import", "costs", file, "--project", "Big");
@@ -194,7 +225,10 @@ describeEachProvider("charter export and import", (provider) => {
       usage(["import", "tasks", "x.csv"], "charter import takes costs only"),
       usage(["import", "costs"], "charter import costs needs one file"),
       usage(["import", "costs", "missing.csv"], "Can't read missing.csv: no such file"),
-      usage(["import", "costs", "x.csv", "--channel", "nowhere"], "charter import costs needs --project <name>: the channel nowhere is linked to no project"),
+      usage(
+        ["import", "costs", "x.csv", "--channel", "nowhere"],
+        "charter import costs needs --project <name>: the channel nowhere is linked to no project",
+      ),
     ]);
 
     const unknown = await cli("export", "--project", "Apolo");
@@ -208,7 +242,11 @@ describeEachProvider("charter export and import", (provider) => {
 
 describe("charter --help", () => {
   it("lists export and import, and each explains itself with --help", async () => {
-    const [help, exportHelp, importHelp] = await Promise.all([runCli(["--help"], {}), runCli(["export", "--help"], {}), runCli(["import", "costs", "--help"], {})]);
+    const [help, exportHelp, importHelp] = await Promise.all([
+      runCli(["--help"], {}),
+      runCli(["export", "--help"], {}),
+      runCli(["import", "costs", "--help"], {}),
+    ]);
     expect(help.stdout).toContain("charter export --project <name> [--format csv|json] [--out <dir>]");
     expect(help.stdout).toContain("charter import costs <file.csv> [--project <name>]");
     expect(exportHelp.code).toBe(0);

@@ -49,8 +49,16 @@ describeEachProvider("charter forget-member", (provider) => {
     expect(done.stdout).toContain(`Forgot member ${member.id} of ${f.tenant}`);
     expect(done.stdout).toContain("1 standup answer");
 
-    expect(await database.store.members.get(f.tenant, member.id)).toMatchObject({ name: FORGOTTEN_NAME, timeZone: null, quietHours: "", platformUserId: `forgotten:${member.id}` });
-    const answers = await database.db.prisma.standupAnswer.findMany({ where: { tenantId: f.tenant }, select: { yesterday: true, today: true, blockers: true } });
+    expect(await database.store.members.get(f.tenant, member.id)).toMatchObject({
+      name: FORGOTTEN_NAME,
+      timeZone: null,
+      quietHours: "",
+      platformUserId: `forgotten:${member.id}`,
+    });
+    const answers = await database.db.prisma.standupAnswer.findMany({
+      where: { tenantId: f.tenant },
+      select: { yesterday: true, today: true, blockers: true },
+    });
     expect(answers).toEqual([{ yesterday: FORGOTTEN_TEXT, today: FORGOTTEN_TEXT, blockers: FORGOTTEN_TEXT }]);
     const [cost] = await database.store.costs.list(f.tenant, project.id);
     expect(cost).toMatchObject({ amount: 9900n, currency: "USD", category: "travel", createdById: member.id });

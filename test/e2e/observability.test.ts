@@ -121,7 +121,7 @@ describe("charter start: metrics, readiness and request ids", () => {
   });
 
   it("keeps every secret out of its debug log", async () => {
-    await pm("cost add 12 USD labour \"Token check\"");
+    await pm('cost add 12 USD labour "Token check"');
     await scrape(charter.url);
     const out = charter.output();
     expect(out).toContain('"level":"debug"');

@@ -20,10 +20,14 @@ beforeAll(async () => {
   try {
     const queue = outboxQueue(db);
     const digest = reply("Weekly digest", [heading("Weekly digest: Apollo"), text("On track.\nBudget 40 % used.")], "channel");
-    ids.digest = (await queue.enqueue("local", "local", { channelId: "local", kind: "digest", dedupeKey: "digest:apollo:2026-W48", reply: digest })).id;
+    ids.digest = (
+      await queue.enqueue("local", "local", { channelId: "local", kind: "digest", dedupeKey: "digest:apollo:2026-W48", reply: digest })
+    ).id;
     await new Promise((r) => setTimeout(r, 10));
     const alert = reply("Budget alert", [text("Apollo passed 80 % of its budget.")], "channel");
-    ids.alert = (await queue.enqueue("T0SLACK", "slack", { channelId: "C0PM", kind: "alert", dedupeKey: "budget:apollo:80", reply: alert })).id;
+    ids.alert = (
+      await queue.enqueue("T0SLACK", "slack", { channelId: "C0PM", kind: "alert", dedupeKey: "budget:apollo:80", reply: alert })
+    ).id;
   } finally {
     await db.close();
   }
@@ -37,7 +41,9 @@ describe("charter outbox", () => {
     expect(result.code).toBe(0);
     const items = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(2);
-    expect(items.map((i) => Object.keys(i).sort())).toEqual(Array(2).fill(["channel", "createdAt", "id", "kind", "platform", "status", "text"]));
+    expect(items.map((i) => Object.keys(i).sort())).toEqual(
+      Array(2).fill(["channel", "createdAt", "id", "kind", "platform", "status", "text"]),
+    );
     expect(items[0]).toMatchObject({ id: ids.alert, platform: "slack", channel: "C0PM", kind: "alert", status: "pending" });
     expect(items[1]).toMatchObject({ id: ids.digest, platform: "local", channel: "local", kind: "digest", status: "pending" });
     expect(items[1]!.text).toContain("Weekly digest: Apollo");

@@ -18,13 +18,21 @@ describeEachProvider("charter scheduler", (provider) => {
   it("runs one tick as of --at, once, and lists what comes next", async () => {
     expect((await run("project", "create", "Apollo")).code).toBe(0);
     // As of Thursday 13:00 Berlin: that day's 09:00 had passed, so the first standup is Friday's.
-    const setup = await runCli(["run", "--at", "2026-03-26T12:00:00Z", "--", "standup", "setup", "days", "mon-fri", "at", "09:00", "tz", "Europe/Berlin"], env);
+    const setup = await runCli(
+      ["run", "--at", "2026-03-26T12:00:00Z", "--", "standup", "setup", "days", "mon-fri", "at", "09:00", "tz", "Europe/Berlin"],
+      env,
+    );
     expect(setup.stdout).toContain("mon-fri at 09:00 Europe/Berlin");
     expect(setup.code).toBe(0);
 
     const list = await runCli(["scheduler", "list", "--at", "2026-03-27T00:00:00Z", "--days", "4"], env);
     expect(list.code).toBe(0);
-    expect(list.stdout.trim().split("\n").map((l) => l.split("  ")[0])).toEqual(["2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z"]);
+    expect(
+      list.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split("  ")[0]),
+    ).toEqual(["2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z"]);
 
     const early = await runCli(["scheduler", "run-due", "--at", "2026-03-30T06:59:00Z"], env);
     expect(early).toMatchObject({ code: 0, stderr: "" });

@@ -28,7 +28,8 @@ async function launch(extra: Record<string, string> = {}) {
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode, at: Date.now() });
+    if (child.exitCode !== null || child.signalCode !== null)
+      return resolve({ code: child.exitCode, signal: child.signalCode, at: Date.now() });
     child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() }));
   });
 }
@@ -93,7 +94,11 @@ describe("charter start stops on SIGTERM", () => {
   });
 
   it("exits within a few seconds with Slack configured but unreachable", async () => {
-    const app = await launch({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const app = await launch({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     await delay(300);
     const exit = exited(app.child);
     const sent = Date.now();

@@ -202,7 +202,10 @@ function expectEachPostedOnce(api: SlackApi, final: OutboxRows, userIds: readonl
     files += attachments;
     for (let page = 0; page < pages; page++) {
       const copies = stored.get(`${row.id}#${page}`) ?? [];
-      expect(copies.map((m) => m.channel), `Slack's copies of row ${row.id} (${row.channelId}) page ${page}`).toEqual([conversationOf(row)]);
+      expect(
+        copies.map((m) => m.channel),
+        `Slack's copies of row ${row.id} (${row.channelId}) page ${page}`,
+      ).toEqual([conversationOf(row)]);
     }
   }
   expect(api.workspace.messages).toHaveLength(expectedMessages);
@@ -216,7 +219,9 @@ function expectEachPostedOnce(api: SlackApi, final: OutboxRows, userIds: readonl
     expect(call.args.thread_ts, `thread of the files in ${channel}`).toBe(stored.get(`${row?.id}#0`)?.[0]?.ts);
   }
   for (const row of final) {
-    expect(uploaded.get(conversationOf(row)) ?? 0, `files uploaded into ${conversationOf(row)}`).toBe(attachmentsOf(deserializeReply(row.payload)).length);
+    expect(uploaded.get(conversationOf(row)) ?? 0, `files uploaded into ${conversationOf(row)}`).toBe(
+      attachmentsOf(deserializeReply(row.payload)).length,
+    );
   }
   return files;
 }
@@ -258,7 +263,14 @@ describeEachProvider("SIGKILL in the middle of a digest fan-out", (provider) => 
         if (!ref) return undefined;
         const answered = [...roles.values()].filter((r) => r === "answered").length;
         const postedHeldDms = [...roles.entries()].filter(([id, r]) => r === "posted-held" && conversation.get(id) !== CHANNEL).length;
-        const role = call.args.channel === CHANNEL ? "posted-held" : answered < ANSWERED ? "answered" : postedHeldDms < 1 ? "posted-held" : "unposted-held";
+        const role =
+          call.args.channel === CHANNEL
+            ? "posted-held"
+            : answered < ANSWERED
+              ? "answered"
+              : postedHeldDms < 1
+                ? "posted-held"
+                : "unposted-held";
         roles.set(ref.id, role);
         if (role === "answered") return { ...(await standard()), delayMs: 300 };
         if (role === "posted-held") {
@@ -273,7 +285,12 @@ describeEachProvider("SIGKILL in the middle of a digest fan-out", (provider) => 
       const first = await start();
       // Every conversation the process serves at once has a post in flight, plus one more per answered DM.
       await api.waitForCalls("chat.postMessage", LANE_CONCURRENCY + ANSWERED, undefined, 30_000);
-      await eventually("the answered DMs recorded as sent", () => statusCounts(database), (c) => c.sent === ANSWERED, 15_000);
+      await eventually(
+        "the answered DMs recorded as sent",
+        () => statusCounts(database),
+        (c) => c.sent === ANSWERED,
+        15_000,
+      );
       await kill(first.child);
       const killedAt = Date.now();
 
@@ -297,11 +314,14 @@ describeEachProvider("SIGKILL in the middle of a digest fan-out", (provider) => 
       removeOverride();
       releaseHeld.resolve();
       const second = await start();
-      await eventually("every digest message recorded as sent", () => statusCounts(database), (c) => c.sent === STAKEHOLDERS + 1, LANE_LEASE_MS + 30_000).catch(
-        (error: unknown) => {
-          throw new Error(`${String(error)}\n--- charter start output ---\n${second.output()}`);
-        },
-      );
+      await eventually(
+        "every digest message recorded as sent",
+        () => statusCounts(database),
+        (c) => c.sent === STAKEHOLDERS + 1,
+        LANE_LEASE_MS + 30_000,
+      ).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n--- charter start output ---\n${second.output()}`);
+      });
       const drainedAfterKillMs = Date.now() - killedAt;
       // Nothing more arrives afterwards.
       const postsWhenDrained = api.callsTo("chat.postMessage").length;
@@ -367,70 +387,82 @@ describePostgres("SIGKILL in the middle of `charter scheduler run-due` queueing 
   }
 
   const sleepingBackends = () =>
-    query<{ pid: number }>(f.database.url, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep' AND pid <> pg_backend_pid()`);
+    query<{ pid: number }>(
+      f.database.url,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep' AND pid <> pg_backend_pid()`,
+    );
 
-  it(
-    "leaves the claim to its lease, then a later tick queues only what is missing and each message is posted once",
-    async () => {
-      const began = Date.now();
-      const { api, database, env } = f;
-      expect((await runCli(["db", "migrate"], env)).code).toBe(0);
-      await seed(database, FEW_STAKEHOLDERS);
-      await query(
-        database.url,
-        `CREATE FUNCTION charter_test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
+  it("leaves the claim to its lease, then a later tick queues only what is missing and each message is posted once", async () => {
+    const began = Date.now();
+    const { api, database, env } = f;
+    expect((await runCli(["db", "migrate"], env)).code).toBe(0);
+    await seed(database, FEW_STAKEHOLDERS);
+    await query(
+      database.url,
+      `CREATE FUNCTION charter_test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN
            IF (SELECT count(*) FROM "OutboxMessage") >= ${STALL_AFTER} THEN PERFORM pg_sleep(60); END IF;
            RETURN NEW;
          END $$`,
-      );
-      await query(database.url, `CREATE TRIGGER charter_test_stall BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION charter_test_stall()`);
+    );
+    await query(
+      database.url,
+      `CREATE TRIGGER charter_test_stall BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION charter_test_stall()`,
+    );
 
-      // The tick claims the slot, queues STALL_AFTER messages and is killed inside the next insert.
-      const first = runDue(dueIso);
-      await eventually("run-due stalled half-way through the fan-out", sleepingBackends, (pids) => pids.length === 1, 30_000).catch((error: unknown) => {
+    // The tick claims the slot, queues STALL_AFTER messages and is killed inside the next insert.
+    const first = runDue(dueIso);
+    await eventually("run-due stalled half-way through the fan-out", sleepingBackends, (pids) => pids.length === 1, 30_000).catch(
+      (error: unknown) => {
         throw new Error(`${String(error)}\n--- run-due output ---\n${first.output()}`);
-      });
-      await kill(first.child);
-      // The server ends the dead client's statement (here at once instead of when its sleep is over); nothing of it commits.
-      await query(database.url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`);
-      await query(database.url, `DROP TRIGGER charter_test_stall ON "OutboxMessage"`);
+      },
+    );
+    await kill(first.child);
+    // The server ends the dead client's statement (here at once instead of when its sleep is over); nothing of it commits.
+    await query(
+      database.url,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`,
+    );
+    await query(database.url, `DROP TRIGGER charter_test_stall ON "OutboxMessage"`);
 
-      const partial = await outboxRows(database);
-      expect(partial).toHaveLength(STALL_AFTER);
-      const [claim] = await database.db.prisma.jobRun.findMany({ where: { tenantId: TENANT, job: WEEKLY_DIGEST_JOB } });
-      expect(claim).toMatchObject({ slot, status: "running", attempts: 1 });
-      const leaseUntil = claim!.leaseUntil!;
-      expect(leaseUntil.getTime()).toBeGreaterThan(due.toMillis());
+    const partial = await outboxRows(database);
+    expect(partial).toHaveLength(STALL_AFTER);
+    const [claim] = await database.db.prisma.jobRun.findMany({ where: { tenantId: TENANT, job: WEEKLY_DIGEST_JOB } });
+    expect(claim).toMatchObject({ slot, status: "running", attempts: 1 });
+    const leaseUntil = claim!.leaseUntil!;
+    expect(leaseUntil.getTime()).toBeGreaterThan(due.toMillis());
 
-      // While the lease lasts, a tick at the same instant leaves the claim (and the half-queued fan-out) alone.
-      const same = await runCli(["scheduler", "run-due", "--at", dueIso], env);
-      expect(same.code).toBe(0);
-      expect(same.stdout).toMatch(new RegExp(`^already-claimed {2}${WEEKLY_DIGEST_JOB} `));
-      expect(await outboxRows(database)).toHaveLength(STALL_AFTER);
+    // While the lease lasts, a tick at the same instant leaves the claim (and the half-queued fan-out) alone.
+    const same = await runCli(["scheduler", "run-due", "--at", dueIso], env);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(new RegExp(`^already-claimed {2}${WEEKLY_DIGEST_JOB} `));
+    expect(await outboxRows(database)).toHaveLength(STALL_AFTER);
 
-      // Once it ran out, the next tick takes the claim over and queues the rest, nothing twice.
-      const later = await runCli(["scheduler", "run-due", "--at", leaseUntil.toISOString()], env);
-      expect(later.stderr).toBe("");
-      expect(later.code).toBe(0);
-      expect(later.stdout).toMatch(new RegExp(`^done {2}${WEEKLY_DIGEST_JOB} {2}\\S+ {2}${slot} `));
-      expect(later.stdout).toContain(`already queued`);
-      const queued = await outboxRows(database);
-      expect(queued.map((r) => r.dedupeKey).sort()).toEqual(await expectedDedupeKeys(database, FEW_STAKEHOLDERS));
-      // What the killed run queued is kept as it was.
-      expect(queued.filter((r) => partial.some((p) => p.id === r.id))).toHaveLength(STALL_AFTER);
-      const [done] = await database.db.prisma.jobRun.findMany({ where: { tenantId: TENANT, job: WEEKLY_DIGEST_JOB } });
-      expect(done).toMatchObject({ slot, status: "done", attempts: 2 });
+    // Once it ran out, the next tick takes the claim over and queues the rest, nothing twice.
+    const later = await runCli(["scheduler", "run-due", "--at", leaseUntil.toISOString()], env);
+    expect(later.stderr).toBe("");
+    expect(later.code).toBe(0);
+    expect(later.stdout).toMatch(new RegExp(`^done {2}${WEEKLY_DIGEST_JOB} {2}\\S+ {2}${slot} `));
+    expect(later.stdout).toContain(`already queued`);
+    const queued = await outboxRows(database);
+    expect(queued.map((r) => r.dedupeKey).sort()).toEqual(await expectedDedupeKeys(database, FEW_STAKEHOLDERS));
+    // What the killed run queued is kept as it was.
+    expect(queued.filter((r) => partial.some((p) => p.id === r.id))).toHaveLength(STALL_AFTER);
+    const [done] = await database.db.prisma.jobRun.findMany({ where: { tenantId: TENANT, job: WEEKLY_DIGEST_JOB } });
+    expect(done).toMatchObject({ slot, status: "done", attempts: 2 });
 
-      // Delivered: each message once.
-      const charterStart = await startCharter(env);
-      f.children.push(charterStart.child);
-      await eventually("every digest message recorded as sent", () => statusCounts(database), (c) => c.sent === FEW_STAKEHOLDERS.length + 1, 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      await kill(charterStart.child);
-      expectEachPostedOnce(api, await outboxRows(database), FEW_STAKEHOLDERS);
-      console.info(`[postgresql] kill mid run-due: test ${Date.now() - began} ms`);
-    },
-    60_000,
-  );
+    // Delivered: each message once.
+    const charterStart = await startCharter(env);
+    f.children.push(charterStart.child);
+    await eventually(
+      "every digest message recorded as sent",
+      () => statusCounts(database),
+      (c) => c.sent === FEW_STAKEHOLDERS.length + 1,
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await kill(charterStart.child);
+    expectEachPostedOnce(api, await outboxRows(database), FEW_STAKEHOLDERS);
+    console.info(`[postgresql] kill mid run-due: test ${Date.now() - began} ms`);
+  }, 60_000);
 });

@@ -50,9 +50,17 @@ describePostgres("PostgreSQL connections dropped under load", () => {
 
   /** The notes of the cost rows in the database, read over a connection of its own. */
   const savedNotes = async () =>
-    (await query<{ note: string }>(database.url, `SELECT note FROM "CostEntry" WHERE "tenantId" = $1`, [DEFAULT_TENANT])).map((r) => r.note);
+    (await query<{ note: string }>(database.url, `SELECT note FROM "CostEntry" WHERE "tenantId" = $1`, [DEFAULT_TENANT])).map(
+      (r) => r.note,
+    );
   const costAudits = async () =>
-    Number((await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = $1 AND action = 'cost.add'`, [DEFAULT_TENANT]))[0]!.n);
+    Number(
+      (
+        await query<{ n: string }>(database.url, `SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = $1 AND action = 'cost.add'`, [
+          DEFAULT_TENANT,
+        ])
+      )[0]!.n,
+    );
 
   it("answers every command, recovers without a restart, and loses or doubles nothing", async () => {
     const answered = new Map<string, string>();
@@ -99,12 +107,20 @@ describePostgres("PostgreSQL connections dropped under load", () => {
     await eventually("every connection dropped", backends, (rows) => Number(rows[0]!.n) === 0);
     const during = await Promise.all([cost(), cost(), cost()]);
     for (const text of during) expect(text).toMatch(TRY_AGAIN);
-    const down = await eventually("/readyz while the database is down", () => readiness(charter), (r) => r.status === 503);
+    const down = await eventually(
+      "/readyz while the database is down",
+      () => readiness(charter),
+      (r) => r.status === 503,
+    );
     expect(down.checks.database).toBe("unavailable");
 
     // 3. The database is back: the same process serves again.
     await allowConnections(true);
-    await eventually("/readyz after the database is back", () => readiness(charter), (r) => r.status === 200);
+    await eventually(
+      "/readyz after the database is back",
+      () => readiness(charter),
+      (r) => r.status === 200,
+    );
     const after = await eventually("a command after the database is back", cost, (text) => SAVED.test(text));
     expect(after).toMatch(SAVED);
     expect((await pm(charter, api, "cost list")).text).toContain("load-");

@@ -28,7 +28,17 @@ import { STANDUP_PROMPT_JOB } from "../../src/scheduler/jobs.js";
 import { migrationsDirectory, readMigrations } from "../../src/store/migrate.js";
 import { startCharter } from "../e2e/charter-binary.js";
 import { createTestDatabase, describePostgres, type TestDatabase } from "../support/db.js";
-import { DEFAULT_TENANT, DEFAULT_USER, newTriggerId, postSigned, rateLimited, slashCommandBody, startSlackApi, type RecordedCall, type SlackApi } from "../support/slack/index.js";
+import {
+  DEFAULT_TENANT,
+  DEFAULT_USER,
+  newTriggerId,
+  postSigned,
+  rateLimited,
+  slashCommandBody,
+  startSlackApi,
+  type RecordedCall,
+  type SlackApi,
+} from "../support/slack/index.js";
 import { eventually, query, SIGNING_SECRET, slackCharterEnv } from "./support.js";
 
 const REPLICAS = 3;
@@ -137,7 +147,8 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
   }
 
   const projectId = async (): Promise<string> =>
-    (await query<{ id: string }>(database.url, `SELECT "id" FROM "Project" WHERE "tenantId" = $1 AND "name" = $2`, [TENANT, "Scale"]))[0]!.id;
+    (await query<{ id: string }>(database.url, `SELECT "id" FROM "Project" WHERE "tenantId" = $1 AND "name" = $2`, [TENANT, "Scale"]))[0]!
+      .id;
 
   it("migrates the empty database once when three processes start at the same time", async () => {
     expect(replicas).toHaveLength(REPLICAS);
@@ -167,13 +178,22 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
 
     let due = DateTime.utc().startOf("minute").plus({ minutes: 1 });
     if (due.toMillis() - Date.now() < 15_000) due = due.plus({ minutes: 1 });
-    const setup = await pm(replicas[1]!, `standup setup days mon-sun at ${due.toFormat("HH:mm")} tz UTC participants <@${BOB.id}|bob> <@${CAROL.id}|carol>`);
+    const setup = await pm(
+      replicas[1]!,
+      `standup setup days mon-sun at ${due.toFormat("HH:mm")} tz UTC participants <@${BOB.id}|bob> <@${CAROL.id}|carol>`,
+    );
     expect(setup.answer).toContain("Standup scheduled");
     expect(Date.now(), "the standup was set up before its time").toBeLessThan(due.toMillis() - 5_000);
 
-    const schedules = await query<{ id: string }>(database.url, `SELECT "id" FROM "StandupSchedule" WHERE "projectId" = $1`, [await projectId()]);
+    const schedules = await query<{ id: string }>(database.url, `SELECT "id" FROM "StandupSchedule" WHERE "projectId" = $1`, [
+      await projectId(),
+    ]);
     expect(schedules).toHaveLength(1);
-    const members = await query<{ id: string; platformUserId: string }>(database.url, `SELECT "id", "platformUserId" FROM "Member" WHERE "tenantId" = $1`, [TENANT]);
+    const members = await query<{ id: string; platformUserId: string }>(
+      database.url,
+      `SELECT "id", "platformUserId" FROM "Member" WHERE "tenantId" = $1`,
+      [TENANT],
+    );
     standup = {
       due,
       date: due.toISODate()!,
@@ -217,7 +237,11 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
     expect(costRows.reduce((sum, r) => sum + BigInt(r.amount), 0n)).toBe(BigInt(total * 100));
     for (const c of costs) expect(costRows.find((r) => r.note === c.note)!.amount).toBe(String(c.amount * 100));
 
-    const taskRows = await query<{ number: number; title: string }>(database.url, `SELECT "number", "title" FROM "Task" WHERE "projectId" = $1 ORDER BY "number"`, [project]);
+    const taskRows = await query<{ number: number; title: string }>(
+      database.url,
+      `SELECT "number", "title" FROM "Task" WHERE "projectId" = $1 ORDER BY "number"`,
+      [project],
+    );
     expect(taskRows.map((r) => r.title).sort()).toEqual([...tasks].sort());
     expect(taskRows.map((r) => r.number)).toEqual(tasks.map((_, i) => i + 1));
 
@@ -246,9 +270,16 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
     await delay(2_000);
 
     expect(answersTo(id)).toHaveLength(1);
-    const rows = await query(database.url, `SELECT "id" FROM "CostEntry" WHERE "projectId" = $1 AND "note" = $2`, [await projectId(), "retried cost"]);
+    const rows = await query(database.url, `SELECT "id" FROM "CostEntry" WHERE "projectId" = $1 AND "note" = $2`, [
+      await projectId(),
+      "retried cost",
+    ]);
     expect(rows).toHaveLength(1);
-    const claims = await query<{ status: string }>(database.url, `SELECT "status" FROM "JobRun" WHERE "job" = 'slack:command' AND "key" = $1`, [triggerId]);
+    const claims = await query<{ status: string }>(
+      database.url,
+      `SELECT "status" FROM "JobRun" WHERE "job" = 'slack:command' AND "key" = $1`,
+      [triggerId],
+    );
     expect(claims).toHaveLength(1);
   });
 
@@ -262,7 +293,9 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
     let pacedCalls = 0;
     const restore = api.respondWith("chat.postMessage", async (call) => {
       if (call.args.channel !== PACED || !String(call.args.text ?? "").startsWith(run)) return undefined;
-      const lane = await query<{ holder: string | null }>(database.url, `SELECT "holder" FROM "OutboxLane" WHERE "channelId" = $1`, [PACED]);
+      const lane = await query<{ holder: string | null }>(database.url, `SELECT "holder" FROM "OutboxLane" WHERE "channelId" = $1`, [
+        PACED,
+      ]);
       holders.set(call.seq, lane[0]?.holder ?? null);
       // Slack asks to slow down twice: the Retry-After is kept by whichever process sends next.
       pacedCalls++;
@@ -272,10 +305,20 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
       const paced = Array.from({ length: 7 }, (_, i) => `${run} paced ${i + 1}`);
       const others = OTHERS.flatMap((channel) => [1, 2].map((i) => ({ channel, body: `${run} other ${channel} ${i}` })));
       for (const body of paced) {
-        await queue.enqueue(TENANT, "slack", { channelId: PACED, kind: "digest", dedupeKey: body, reply: reply(body, [text(body)], "channel") });
+        await queue.enqueue(TENANT, "slack", {
+          channelId: PACED,
+          kind: "digest",
+          dedupeKey: body,
+          reply: reply(body, [text(body)], "channel"),
+        });
       }
       for (const { channel, body } of others) {
-        await queue.enqueue(TENANT, "slack", { channelId: channel, kind: "digest", dedupeKey: body, reply: reply(body, [text(body)], "channel") });
+        await queue.enqueue(TENANT, "slack", {
+          channelId: channel,
+          kind: "digest",
+          dedupeKey: body,
+          reply: reply(body, [text(body)], "channel"),
+        });
       }
       const enqueued = Date.now();
 
@@ -303,7 +346,10 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
       ]);
       for (let i = 1; i < toPaced.length; i++) {
         const gap = toPaced[i]!.at - toPaced[i - 1]!.at;
-        expect(gap, `gap before call ${i + 1} to the paced channel (holders: ${JSON.stringify([...holders.values()])})`).toBeGreaterThanOrEqual(MIN_GAP_MS);
+        expect(
+          gap,
+          `gap before call ${i + 1} to the paced channel (holders: ${JSON.stringify([...holders.values()])})`,
+        ).toBeGreaterThanOrEqual(MIN_GAP_MS);
       }
       // A lane is held by one process while it sends.
       expect([...holders.values()].every((h) => h !== null)).toBe(true);
@@ -311,9 +357,13 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
       const acceptedTexts = calls.filter(accepted).map((c) => String(c.args.text));
       expect([...acceptedTexts].sort()).toEqual([...paced, ...others.map((o) => o.body)].sort());
       // Each Slack post names its outbox row once.
-      const rowIds = calls.filter(accepted).map((c) => (c.args.metadata as { event_type: string; event_payload: { id: string } }).event_payload.id);
+      const rowIds = calls
+        .filter(accepted)
+        .map((c) => (c.args.metadata as { event_type: string; event_payload: { id: string } }).event_payload.id);
       expect(new Set(rowIds).size).toBe(rowIds.length);
-      const rows = await query<{ status: string }>(database.url, `SELECT "status" FROM "OutboxMessage" WHERE "dedupeKey" LIKE $1`, [`${run}%`]);
+      const rows = await query<{ status: string }>(database.url, `SELECT "status" FROM "OutboxMessage" WHERE "dedupeKey" LIKE $1`, [
+        `${run}%`,
+      ]);
       expect(rows.map((r) => r.status)).toEqual(rows.map(() => "sent"));
       expect(rows).toHaveLength(paced.length + others.length);
 
@@ -337,7 +387,8 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
     const { due, date, scheduleId, memberIds } = standup!;
     const participants = [BOB, CAROL];
     const dmTo = (c: RecordedCall) => participants.some((p) => p.id === c.args.channel) && c.response?.status === 200;
-    const opening = (c: RecordedCall) => c.args.channel === CHANNEL.id && String(c.args.text ?? "").startsWith("Standup —") && c.response?.status === 200;
+    const opening = (c: RecordedCall) =>
+      c.args.channel === CHANNEL.id && String(c.args.text ?? "").startsWith("Standup —") && c.response?.status === 200;
     const waitMs = Math.max(0, due.toMillis() - Date.now()) + 25_000;
     // Polled: a call is recorded when it arrives, its answer only once sent.
     const count = (match: (c: RecordedCall) => boolean) => async () => api.callsTo("chat.postMessage").filter(match).length;
@@ -365,7 +416,9 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
       [STANDUP_PROMPT_JOB],
     );
     expect(runs.map((r) => [r.key, r.slot, r.status, r.attempts])).toEqual(
-      participants.map((p) => [`${scheduleId}:${memberIds[p.id]}`, date, "done", 1]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      participants
+        .map((p) => [`${scheduleId}:${memberIds[p.id]}`, date, "done", 1])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     for (const r of runs) expect(replicas.map((x) => x.worker)).toContain(r.claimedBy);
 
@@ -388,7 +441,10 @@ describePostgres("three charter start processes on one PostgreSQL database", () 
 
   it("logged no errors in any process", () => {
     for (const replica of replicas) {
-      const errors = replica.output().split("\n").filter((line) => /"level":"(error|fatal)"/.test(line));
+      const errors = replica
+        .output()
+        .split("\n")
+        .filter((line) => /"level":"(error|fatal)"/.test(line));
       expect(errors).toEqual([]);
     }
   });

@@ -68,7 +68,12 @@ describe("a minute-long Slack outage", () => {
     for (let i = 1; i <= PER_CHANNEL; i++) {
       for (const channel of CHANNELS) {
         const body = `${run} digest ${i} for ${channel}`;
-        await notifier.post(TENANT, { channelId: channel, kind: "digest", dedupeKey: `${run}:${channel}:${i}`, reply: reply(body, [text(body)], "channel") });
+        await notifier.post(TENANT, {
+          channelId: channel,
+          kind: "digest",
+          dedupeKey: `${run}:${channel}:${i}`,
+          reply: reply(body, [text(body)], "channel"),
+        });
         texts.push(body);
       }
     }
@@ -104,7 +109,9 @@ describe("a minute-long Slack outage", () => {
 
   function expectChannelOrder(run: string, texts: string[]): void {
     for (const channel of CHANNELS) {
-      const inChannel = delivered(run).filter((c) => c.args.channel === channel).map(textOf);
+      const inChannel = delivered(run)
+        .filter((c) => c.args.channel === channel)
+        .map(textOf);
       expect(inChannel).toEqual(texts.filter((t) => t.endsWith(channel)));
     }
   }
@@ -112,7 +119,9 @@ describe("a minute-long Slack outage", () => {
   /** Answers chat.postMessage with `outage` while the (virtual) outage lasts; Slack's normal answer after. */
   function failFor(outage: (call: RecordedCall, n: number) => Answer): () => void {
     let n = 0;
-    return api.respondWith("chat.postMessage", (call) => (now < outageEnds ? outage(call, n++) : undefined), { times: Number.MAX_SAFE_INTEGER });
+    return api.respondWith("chat.postMessage", (call) => (now < outageEnds ? outage(call, n++) : undefined), {
+      times: Number.MAX_SAFE_INTEGER,
+    });
   }
 
   it("retries through a minute of 500s and 503s, then posts each message once", async () => {

@@ -30,8 +30,14 @@ function hasPrlimit(): boolean {
 function costRows(file: string, note: string): { costs: number; audits: number } {
   const db = new Database(file, { readonly: true });
   try {
-    const costs = (db.prepare(`SELECT count(*) AS n FROM "CostEntry" WHERE "tenantId" = ? AND note = ?`).get(DEFAULT_TENANT, note) as { n: number }).n;
-    const audits = (db.prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = ? AND action = 'cost.add' AND after LIKE ?`).get(DEFAULT_TENANT, `%${note}%`) as { n: number }).n;
+    const costs = (
+      db.prepare(`SELECT count(*) AS n FROM "CostEntry" WHERE "tenantId" = ? AND note = ?`).get(DEFAULT_TENANT, note) as { n: number }
+    ).n;
+    const audits = (
+      db
+        .prepare(`SELECT count(*) AS n FROM "AuditEvent" WHERE "tenantId" = ? AND action = 'cost.add' AND after LIKE ?`)
+        .get(DEFAULT_TENANT, `%${note}%`) as { n: number }
+    ).n;
     return { costs, audits };
   } finally {
     db.close();

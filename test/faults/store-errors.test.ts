@@ -83,7 +83,10 @@ describe("SQLite faults", () => {
         },
         { timeout: 30 },
       )
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeDefined();
     expect(storeFaultKind(error)).toBe("busy");
     expect(failureReply(error).summary).toMatch(/took too long.*nothing was saved.*try again/i);
@@ -109,7 +112,9 @@ describePostgres("PostgreSQL faults", () => {
     const before = await a.costs();
     await query(PG_ADMIN_URL, `ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
     try {
-      await query(PG_ADMIN_URL, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+      await query(PG_ADMIN_URL, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+        name,
+      ]);
       // First the pool's killed connections (57P01), then new ones refused (55000 "not currently accepting connections").
       const errors: unknown[] = [];
       for (let i = 0; i < 12; i++) errors.push(await addCost(database.store, a.scope, a.project.id, `down-${i}`));
@@ -125,7 +130,10 @@ describePostgres("PostgreSQL faults", () => {
 
     const closed = await openDatabase("postgresql://postgres@127.0.0.1:1/none");
     try {
-      const refused = await closed.ping().then(() => undefined, (error: unknown) => error);
+      const refused = await closed.ping().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(storeFaultKind(refused)).toBe("unavailable");
     } finally {
       await closed.close();

@@ -43,7 +43,11 @@ export async function startCharter(databaseUrl: string, api: SlackApi): Promise<
 let sent = 0;
 
 /** Sends `/pm <text>` signed as Slack does and returns the text of the response_url answer, with its visibility. */
-export async function pm(charter: Pick<Charter, "url">, api: SlackApi, text: string): Promise<{ text: string; private: boolean; call: RecordedCall }> {
+export async function pm(
+  charter: Pick<Charter, "url">,
+  api: SlackApi,
+  text: string,
+): Promise<{ text: string; private: boolean; call: RecordedCall }> {
   const id = `fault-${process.pid}-${++sent}`;
   const body = slashCommandBody({ text, response_url: api.responseUrl(id), trigger_id: newTriggerId() });
   const http = await postSigned(`${charter.url}/slack/events`, body, { secret: SIGNING_SECRET, timeoutMs: 15_000 });
@@ -79,7 +83,9 @@ export async function eventually<T>(what: string, read: () => Promise<T>, check:
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(last, (_, v) => (typeof v === "bigint" ? String(v) : v))}${lastError ? `, error: ${String(lastError)}` : ""})`);
+  throw new Error(
+    `${what}: not reached within ${timeoutMs} ms (last: ${JSON.stringify(last, (_, v) => (typeof v === "bigint" ? String(v) : v))}${lastError ? `, error: ${String(lastError)}` : ""})`,
+  );
 }
 
 /** One query on a connection of its own, so the fault under test does not touch it. */
@@ -92,4 +98,3 @@ export async function query<R extends pg.QueryResultRow>(url: string, sql: strin
     await client.end();
   }
 }
-

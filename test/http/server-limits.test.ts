@@ -53,7 +53,7 @@ function open(port: number, head?: string): Promise<Watched> {
   });
 }
 
-const stalledPost = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"half\":";
+const stalledPost = 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":';
 
 describe("HTTP server limits", () => {
   it("sets explicit timeouts and a connection cap by default", () => {

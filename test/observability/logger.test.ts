@@ -41,7 +41,10 @@ describe("log lines", () => {
 describe("secrets in log lines", () => {
   it("masks the known credential fields (pino redact paths)", () => {
     const { log, raw } = capture();
-    log.info("request", { headers: { authorization: "Bearer abc.def", cookie: "charter_session=s1" }, req: { headers: { authorization: "Basic dXNlcg==" } } });
+    log.info("request", {
+      headers: { authorization: "Bearer abc.def", cookie: "charter_session=s1" },
+      req: { headers: { authorization: "Basic dXNlcg==" } },
+    });
     expect(raw[0]).not.toContain("abc.def");
     expect(raw[0]).not.toContain("charter_session=s1");
     expect(raw[0]).not.toContain("dXNlcg==");
@@ -49,7 +52,11 @@ describe("secrets in log lines", () => {
 
   it("masks any secret-looking key at any depth, and keeps the rest", () => {
     const { log, lines } = capture();
-    log.error("install failed", { team: "T1", installation: { bot: { botToken: "xoxb-1-2", scopes: ["chat:write"] } }, list: [{ clientSecret: "cs" }] });
+    log.error("install failed", {
+      team: "T1",
+      installation: { bot: { botToken: "xoxb-1-2", scopes: ["chat:write"] } },
+      list: [{ clientSecret: "cs" }],
+    });
     expect(lines()[0]).toMatchObject({
       team: "T1",
       installation: { bot: { botToken: "[redacted]", scopes: ["chat:write"] } },
@@ -59,7 +66,10 @@ describe("secrets in log lines", () => {
 
   it("masks token-shaped text in messages, values and errors", () => {
     const { log, raw, lines } = capture();
-    log.warn("Slack refused xoxb-123-456-abc", { detail: "sent Authorization: Bearer eyJhbGciOi.x.y", error: new Error("invalid_auth for xapp-1-A1-2") });
+    log.warn("Slack refused xoxb-123-456-abc", {
+      detail: "sent Authorization: Bearer eyJhbGciOi.x.y",
+      error: new Error("invalid_auth for xapp-1-A1-2"),
+    });
     for (const secret of ["xoxb-123-456-abc", "eyJhbGciOi.x.y", "xapp-1-A1-2"]) expect(raw[0]).not.toContain(secret);
     expect(lines()[0]).toMatchObject({ msg: "Slack refused [redacted]", error: { type: "Error", message: "invalid_auth for [redacted]" } });
   });
@@ -71,7 +81,9 @@ describe("secrets in log lines", () => {
       error: `token request failed: client_id=0b6d8ae8&client_secret=Zq8~s3cr3t.value&scope=https%3A%2F%2Fapi.botframework.com%2F.default; cached ${jwt} rejected`,
     });
     for (const secret of ["Zq8~s3cr3t.value", jwt, "c2lnbmF0dXJlLWJ5dGVz"]) expect(raw[0]).not.toContain(secret);
-    expect(lines()[0]!.error).toBe("token request failed: client_id=0b6d8ae8&client_secret=[redacted]&scope=https%3A%2F%2Fapi.botframework.com%2F.default; cached [redacted] rejected");
+    expect(lines()[0]!.error).toBe(
+      "token request failed: client_id=0b6d8ae8&client_secret=[redacted]&scope=https%3A%2F%2Fapi.botframework.com%2F.default; cached [redacted] rejected",
+    );
   });
 
   it("writes bigints as text rather than failing", () => {

@@ -33,7 +33,12 @@ afterAll(async () => {
 
 it("counts outbox retries by platform and outbox messages by status", async () => {
   const metrics = createMetrics({ db: t.db, processMetrics: false });
-  await outboxQueue(t.db).enqueue("T1", "slack", { channelId: "C1", kind: "digest", dedupeKey: "m:1", reply: reply("Hello", [text("Hello")], "channel") });
+  await outboxQueue(t.db).enqueue("T1", "slack", {
+    channelId: "C1",
+    kind: "digest",
+    dedupeKey: "m:1",
+    reply: reply("Hello", [text("Hello")], "channel"),
+  });
   api.respondWith("chat.postMessage", () => rateLimited(1), { times: 1 });
   const delivery = createDelivery({
     db: t.db,
@@ -53,8 +58,17 @@ it("counts scheduler runs by job and outcome from the per-minute tick", async ()
   const metrics = createMetrics({ processMetrics: false });
   const tenant = await createTenant(t.store);
   const project = await createProject(t.store, tenant);
-  await t.store.standups.setup(tenant.scope, project.id, unique("C"), { platform: "slack", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "UTC", participants: [] });
-  const handle = startScheduler({ ...depsFor(t.db, "metrics"), metrics }, { now: () => DateTime.fromISO("2026-03-02T09:01:00Z", { zone: "utc" }) });
+  await t.store.standups.setup(tenant.scope, project.id, unique("C"), {
+    platform: "slack",
+    days: ["mon", "tue", "wed", "thu", "fri"],
+    time: "09:00",
+    timeZone: "UTC",
+    participants: [],
+  });
+  const handle = startScheduler(
+    { ...depsFor(t.db, "metrics"), metrics },
+    { now: () => DateTime.fromISO("2026-03-02T09:01:00Z", { zone: "utc" }) },
+  );
   try {
     const task = [...cron.getTasks().values()].find((x) => x.name === "charter-scheduler");
     await task!.execute();

@@ -31,7 +31,11 @@ const longDigest = (channelId: string): OutgoingMessage => ({
   channelId,
   kind: "digest",
   dedupeKey: `long:${channelId}`,
-  reply: reply("Long digest", Array.from({ length: 120 }, (_, i) => text(`Line ${i + 1}`)), "channel"),
+  reply: reply(
+    "Long digest",
+    Array.from({ length: 120 }, (_, i) => text(`Line ${i + 1}`)),
+    "channel",
+  ),
 });
 
 const succeeded = (call: RecordedCall) => call.response?.status === 200 && (call.response.body as { ok?: boolean }).ok === true;
@@ -106,7 +110,9 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     for (const channel of channels) {
       const list = byChannel.get(channel)!.sort((a, b) => a.at - b.at);
       const ok = list.filter(succeeded);
-      expect(ok.map((c) => c.args.text)).toEqual(twice.has(channel) ? [`Digest 1 for ${channel}`, `Digest 2 for ${channel}`] : [`Digest 1 for ${channel}`]);
+      expect(ok.map((c) => c.args.text)).toEqual(
+        twice.has(channel) ? [`Digest 1 for ${channel}`, `Digest 2 for ${channel}`] : [`Digest 1 for ${channel}`],
+      );
       for (let i = 1; i < list.length; i++) expect(list[i]!.at - list[i - 1]!.at, `gap in ${channel}`).toBeGreaterThanOrEqual(1_000);
     }
     const rows = await database.db.prisma.outboxMessage.findMany();
@@ -156,7 +162,10 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
     // The row is the delivered message: one page, its own id as the message's id.
     const local = await database.db.prisma.outboxMessage.findMany({ where: { platform: "local" } });
     expect(local.every((r) => r.pagesSent === 1 && r.platformMessageId === r.id)).toBe(true);
-    expect(await database.db.prisma.outboxMessage.findFirstOrThrow({ where: { platform: "teams" } })).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await database.db.prisma.outboxMessage.findFirstOrThrow({ where: { platform: "teams" } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+    });
   });
 
   it("resumes a multi-page message after the rate-limited page: each page posted once, in order", async () => {
@@ -207,7 +216,10 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
       ["sent", 1],
       ["sent", 1],
     ]);
-    expect(rows.find((r) => r.id === child.id)).toMatchObject({ threadKey: "digest:CTHREAD:1", platformMessageId: (calls[1]!.response!.body as { ts: string }).ts });
+    expect(rows.find((r) => r.id === child.id)).toMatchObject({
+      threadKey: "digest:CTHREAD:1",
+      platformMessageId: (calls[1]!.response!.body as { ts: string }).ts,
+    });
   });
 
   it("posts a reply on its own when its parent failed or was never queued", async () => {
@@ -234,7 +246,9 @@ describeEachProvider("outbox delivery to Slack", (provider) => {
   it("on stop, finishes the send in flight and releases messages still waiting their turn", async () => {
     const queue = outboxQueue(database.db);
     for (let n = 1; n <= 3; n++) await queue.enqueue("T1", "slack", digest("CSLOW", n));
-    api.respondWith("chat.postMessage", () => ({ status: 200, body: { ok: true, channel: "CSLOW", ts: "1.1" }, delayMs: 300 }), { times: 1 });
+    api.respondWith("chat.postMessage", () => ({ status: 200, body: { ok: true, channel: "CSLOW", ts: "1.1" }, delayMs: 300 }), {
+      times: 1,
+    });
     const running = deliver();
     await api.waitFor("chat.postMessage");
     await running.stop();

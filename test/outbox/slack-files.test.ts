@@ -23,7 +23,14 @@ import { rateLimited, startSlackApi, type RecordedCall, type SlackApi } from "..
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-const pngOf = (seed: number) => new Uint8Array(encodePng(40, 30, Uint8Array.from({ length: 40 * 30 * 4 }, (_, i) => (i * seed) % 251)));
+const pngOf = (seed: number) =>
+  new Uint8Array(
+    encodePng(
+      40,
+      30,
+      Uint8Array.from({ length: 40 * 30 * 4 }, (_, i) => (i * seed) % 251),
+    ),
+  );
 const burn = pngOf(7);
 const risks = pngOf(13);
 
@@ -34,12 +41,18 @@ const digestWithCharts = (channelId: string, lines = 60): OutgoingMessage => ({
   dedupeKey: `digest:${channelId}`,
   reply: reply(
     "Weekly digest: Apollo",
-    [heading("Weekly digest"), ...Array.from({ length: lines }, (_, i) => text(`Line ${i + 1}`)), image("Budget burn", burn), image("Risk heat map", risks)],
+    [
+      heading("Weekly digest"),
+      ...Array.from({ length: lines }, (_, i) => text(`Line ${i + 1}`)),
+      image("Budget burn", burn),
+      image("Risk heat map", risks),
+    ],
     "channel",
   ),
 });
 
-const uploaded = (call: RecordedCall) => Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!.bytes;
+const uploaded = (call: RecordedCall) =>
+  Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!.bytes;
 const ok = (call: RecordedCall) => call.response?.status === 200 && (call.response.body as { ok?: boolean }).ok !== false;
 
 it("keeps the bytes of images and files through the outbox's JSON", () => {
@@ -77,7 +90,9 @@ describeEachProvider("outbox charts to Slack", (provider) => {
     delivery = createDelivery({
       db: database.db,
       log: quiet,
-      senders: { slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-outbox-files", log: quiet, random: () => 0, sleep: clock.sleep }) },
+      senders: {
+        slack: slackSender({ apiUrl: api.url, token: async () => "xoxb-outbox-files", log: quiet, random: () => 0, sleep: clock.sleep }),
+      },
       now: clock.now,
       sleep: clock.sleep,
       setTimer: clock.setTimer,
@@ -127,7 +142,9 @@ describeEachProvider("outbox charts to Slack", (provider) => {
 
   it("after a 429 on the second upload, retries only that upload: no page again, the first chart not again", async () => {
     const { id } = await outboxQueue(database.db).enqueue("T1", "slack", digestWithCharts("CRETRY"));
-    api.respondWith("files.getUploadURLExternal", (call) => (call.args.filename === "risk-heat-map.png" ? rateLimited(2) : undefined), { times: 1 });
+    api.respondWith("files.getUploadURLExternal", (call) => (call.args.filename === "risk-heat-map.png" ? rateLimited(2) : undefined), {
+      times: 1,
+    });
     deliver();
     await untilSettled();
 
@@ -161,12 +178,18 @@ describeEachProvider("outbox charts to Slack", (provider) => {
     await untilSettled();
 
     expect(api.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(api.callsTo("files.completeUploadExternal").map((c) => [(c.args.files as { title: string }[])[0]!.title, c.response?.status])).toEqual([
+    expect(
+      api.callsTo("files.completeUploadExternal").map((c) => [(c.args.files as { title: string }[])[0]!.title, c.response?.status]),
+    ).toEqual([
       ["Budget burn", 429],
       ["Budget burn", 200],
       ["Risk heat map", 200],
     ]);
-    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 1, pagesSent: 3 });
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      pagesSent: 3,
+    });
   });
 
   it("a digest to a person: the page in their DM, the charts in its thread, also after a retry", async () => {
@@ -186,12 +209,21 @@ describeEachProvider("outbox charts to Slack", (provider) => {
       [channel, ts],
       [channel, ts],
     ]);
-    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attempts: 1, pagesSent: 3 });
+    expect(await database.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      pagesSent: 3,
+    });
   });
 
   it("a reply queued under another message uploads into that message's thread", async () => {
     const queue = outboxQueue(database.db);
-    await queue.enqueue("T1", "slack", { channelId: "CPARENT", kind: "digest", dedupeKey: "parent", reply: reply("Parent", [text("Parent")], "channel") });
+    await queue.enqueue("T1", "slack", {
+      channelId: "CPARENT",
+      kind: "digest",
+      dedupeKey: "parent",
+      reply: reply("Parent", [text("Parent")], "channel"),
+    });
     await queue.enqueue("T1", "slack", { ...digestWithCharts("CPARENT", 1), dedupeKey: "child", threadKey: "parent" });
     deliver();
     await untilSettled();

@@ -11,7 +11,8 @@ import { decideChangeRequest } from "../../src/core/change-requests/decision.js"
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 /** The summary line of a queued reply (notifications show it). */
-const summaryOf = (message: { payload: string } | undefined) => (message ? (JSON.parse(message.payload) as { summary?: string }).summary : undefined);
+const summaryOf = (message: { payload: string } | undefined) =>
+  message ? (JSON.parse(message.payload) as { summary?: string }).summary : undefined;
 
 // June 2026: Fri 12, Sat 13, Sun 14, Mon 15, Tue 16, Wed 17, Thu 18, Fri 19. Berlin is UTC+2, New York UTC-4.
 const FRIDAY_REQUEST = new Date("2026-06-12T08:00:00Z"); // 10:00 in Berlin
@@ -32,7 +33,8 @@ describeEachProvider("change request reminders", (provider) => {
    */
   async function setup() {
     const tenant: TenantFixture = await createTenant(t.store);
-    const member = (name: string, timeZone: string) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name, timeZone });
+    const member = (name: string, timeZone: string) =>
+      t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name, timeZone });
     const carol = await member("Carol", "America/New_York");
     const dan = await member("Dan", "Europe/Berlin");
     const rita = await member("Rita", "Europe/Berlin");
@@ -42,7 +44,11 @@ describeEachProvider("change request reminders", (provider) => {
     const pat = tenant.manager;
     const tick = async (at: string, graceMinutes?: number) =>
       runDue(deps, utc(at), { tenantId: tenant.tenantId, ...(graceMinutes !== undefined ? { graceMinutes } : {}) });
-    const outbox = () => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "reminder" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const outbox = () =>
+      t.db.prisma.outboxMessage.findMany({
+        where: { tenantId: tenant.tenantId, kind: "reminder" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
     const request = (title: string, at: Date, costImpact: bigint | null = 250_000n) =>
       t.store.changes.add({ tenantId: tenant.tenantId, actorId: rita.id }, project.id, { title, costImpact, scheduleDays: 5, at });
     const as = (m: Member) => ({ tenantId: tenant.tenantId, actorId: m.id });
@@ -66,7 +72,9 @@ describeEachProvider("change request reminders", (provider) => {
     const [toPat, toCarol] = await outbox();
     expect(toPat?.channelId).toBe(pat.platformUserId);
     expect(toCarol?.channelId).toBe(carol.platformUserId);
-    expect(toPat?.text).toContain(`${project.name}: change #1 Single sign-on — waiting 3 working days for your decision, requested Fri 12 Jun 2026 (+€2,500.00, +5 days)`);
+    expect(toPat?.text).toContain(
+      `${project.name}: change #1 Single sign-on — waiting 3 working days for your decision, requested Fri 12 Jun 2026 (+€2,500.00, +5 days)`,
+    );
     expect(summaryOf(toPat)).toBe("You have 1 change request to decide");
     expect(toPat?.dedupeKey).toBe(`reminder:${tenant.tenantId}:${pat.id}:2026-06-17`);
     expect((await t.store.changes.byNumber(tenant.tenantId, project.id, 1))?.lastRemindedOn).toBe("2026-06-17");
@@ -93,7 +101,13 @@ describeEachProvider("change request reminders", (provider) => {
     const { project, pat, tick, outbox, request, tenant } = await setup();
     await request("Single sign-on", FRIDAY_REQUEST);
     await t.store.tasks.add(tenant.scope, project.id, { title: "Migrate billing", assigneeId: pat.id, dueDate: "2026-06-10" });
-    await t.store.risks.add(tenant.scope, project.id, { title: "Vendor late", probability: 3, impact: 3, ownerId: pat.id, reviewDate: "2026-06-11" });
+    await t.store.risks.add(tenant.scope, project.id, {
+      title: "Vendor late",
+      probability: 3,
+      impact: 3,
+      ownerId: pat.id,
+      reviewDate: "2026-06-11",
+    });
 
     expect(whom(await tick(berlin9(16)))).toEqual([pat.id]); // Tuesday: the task and the risk only
     const [tuesday] = await outbox();
@@ -113,7 +127,10 @@ describeEachProvider("change request reminders", (provider) => {
     expect(whom(await tick(berlin9(17)))).toEqual([pat.id]);
     expect(whom(await tick(newYork9(17)))).toEqual([carol.id]);
 
-    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, { decision: "approve", at: new Date("2026-06-17T15:00:00Z") }); // any approver settles it
+    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, {
+      decision: "approve",
+      at: new Date("2026-06-17T15:00:00Z"),
+    }); // any approver settles it
     const thursday = [...(await tick(berlin9(18))), ...(await tick(newYork9(18)))];
     expect(thursday.filter((r) => r.job === REMINDER_JOB)).toEqual([]); // nothing to remind: not even claimed
     const recipients = new Set((await outbox()).map((m) => m.channelId));
@@ -126,12 +143,19 @@ describeEachProvider("change request reminders", (provider) => {
     const { project, pat, carol, tick, request, as, tenant } = await setup();
     await t.store.projects.setChangePolicy(tenant.scope, project.id, "all");
     const change = await request("Single sign-on", FRIDAY_REQUEST);
-    await decideChangeRequest(t.store, as(pat), change.projectId, change.number, { decision: "approve", at: new Date("2026-06-16T12:00:00Z") });
+    await decideChangeRequest(t.store, as(pat), change.projectId, change.number, {
+      decision: "approve",
+      at: new Date("2026-06-16T12:00:00Z"),
+    });
 
     expect(whom(await tick(berlin9(17)))).toEqual([]);
     expect(whom(await tick(newYork9(17)))).toEqual([carol.id]);
     // A question is not a decision: Carol is still asked.
-    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, { decision: "ask", comment: "Which provider?", at: new Date("2026-06-17T14:00:00Z") });
+    await decideChangeRequest(t.store, as(carol), change.projectId, change.number, {
+      decision: "ask",
+      comment: "Which provider?",
+      at: new Date("2026-06-17T14:00:00Z"),
+    });
     expect(whom(await tick(newYork9(18)))).toEqual([carol.id]);
   });
 

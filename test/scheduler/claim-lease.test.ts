@@ -16,7 +16,13 @@ import { createProject, createTenant, unique } from "../store/fixtures.js";
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const T = "2026-06-15T07:00:00Z"; // Monday 09:00 Berlin
 const atLease = utc(T).plus({ milliseconds: DEFAULT_LEASE_MS }).toISO()!;
-const channelStandup: StandupSettings = { platform: "local", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", participants: [] };
+const channelStandup: StandupSettings = {
+  platform: "local",
+  days: ["mon", "tue", "wed", "thu", "fri"],
+  time: "09:00",
+  timeZone: "Europe/Berlin",
+  participants: [],
+};
 
 /** A process that queues its messages and dies before recording that it did. */
 function diesBeforeFinishing(deps: TickDeps): TickDeps {
@@ -49,14 +55,22 @@ describeEachProvider("scheduler claim leases", (provider) => {
     // Still held a moment before the lease ends.
     expect(await s.prompts(utc(atLease).minus({ seconds: 1 }).toISO()!)).toEqual(["already-claimed"]);
     expect(await s.prompts(atLease)).toEqual(["done"]);
-    expect(await s.claim()).toMatchObject({ status: "done", claimedBy: "main", attempts: 2, leaseUntil: null, detail: expect.stringMatching(/^already queued /) });
+    expect(await s.claim()).toMatchObject({
+      status: "done",
+      claimedBy: "main",
+      attempts: 2,
+      leaseUntil: null,
+      detail: expect.stringMatching(/^already queued /),
+    });
     expect(await s.outbox()).toHaveLength(1);
     expect(await s.prompts(utc(atLease).plus({ minutes: 1 }).toISO()!)).toEqual(["already-claimed"]);
   });
 
   it("takes over a prompt whose worker died before queueing it, and posts it then", async () => {
     const s = await standup();
-    expect(await deps.claims.claim(s.tenant.tenantId, "standup-prompt", s.key, "2026-06-15", "dead", { now: utc(T).toJSDate() })).toBe(true);
+    expect(await deps.claims.claim(s.tenant.tenantId, "standup-prompt", s.key, "2026-06-15", "dead", { now: utc(T).toJSDate() })).toBe(
+      true,
+    );
     expect(await s.prompts(utc(T).plus({ minutes: 5 }).toISO()!)).toEqual(["already-claimed"]);
     expect(await s.outbox()).toHaveLength(0);
     expect(await s.prompts(atLease)).toEqual(["done"]);
@@ -77,18 +91,21 @@ describeEachProvider("scheduler claim leases", (provider) => {
   });
 
   // Separate connections in one process block each other on SQLite (see tick.test.ts), so the race runs on PostgreSQL.
-  if (provider === "postgresql") it("lets exactly one of two processes take over a dead worker's prompt", async () => {
-    const others = await Promise.all([openDatabase(t.url), openDatabase(t.url)]);
-    try {
-      const s = await standup();
-      expect(await deps.claims.claim(s.tenant.tenantId, "standup-prompt", s.key, "2026-06-15", "dead", { now: utc(T).toJSDate() })).toBe(true);
-      const [one, two] = others.map((db, i) => depsFor(db, `process-${i}`));
-      const outcomes = (await Promise.all([s.prompts(atLease, one), s.prompts(atLease, two)])).flat().sort();
-      expect(outcomes).toEqual(["already-claimed", "done"]);
-      expect(await s.outbox()).toHaveLength(1);
-      expect(await s.claim()).toMatchObject({ status: "done", attempts: 2, claimedBy: expect.stringMatching(/^process-/) });
-    } finally {
-      await Promise.all(others.map((db) => db.close()));
-    }
-  });
+  if (provider === "postgresql")
+    it("lets exactly one of two processes take over a dead worker's prompt", async () => {
+      const others = await Promise.all([openDatabase(t.url), openDatabase(t.url)]);
+      try {
+        const s = await standup();
+        expect(await deps.claims.claim(s.tenant.tenantId, "standup-prompt", s.key, "2026-06-15", "dead", { now: utc(T).toJSDate() })).toBe(
+          true,
+        );
+        const [one, two] = others.map((db, i) => depsFor(db, `process-${i}`));
+        const outcomes = (await Promise.all([s.prompts(atLease, one), s.prompts(atLease, two)])).flat().sort();
+        expect(outcomes).toEqual(["already-claimed", "done"]);
+        expect(await s.outbox()).toHaveLength(1);
+        expect(await s.claim()).toMatchObject({ status: "done", attempts: 2, claimedBy: expect.stringMatching(/^process-/) });
+      } finally {
+        await Promise.all(others.map((db) => db.close()));
+      }
+    });
 });

@@ -21,8 +21,19 @@ describeEachProvider("scheduled work of closed projects", (provider) => {
     const other = await createProject(t.store, tenant);
     const sam = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name: "Sam", timeZone: "Europe/Berlin" });
     for (const p of [project, other]) {
-      await t.store.standups.setup(tenant.scope, p.id, unique("C"), { platform: "slack", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", participants: [] });
-      await t.store.reportSchedules.setup(tenant.scope, p.id, unique("C"), { platform: "slack", day: "mon", time: "09:00", timeZone: "Europe/Berlin" });
+      await t.store.standups.setup(tenant.scope, p.id, unique("C"), {
+        platform: "slack",
+        days: ["mon", "tue", "wed", "thu", "fri"],
+        time: "09:00",
+        timeZone: "Europe/Berlin",
+        participants: [],
+      });
+      await t.store.reportSchedules.setup(tenant.scope, p.id, unique("C"), {
+        platform: "slack",
+        day: "mon",
+        time: "09:00",
+        timeZone: "Europe/Berlin",
+      });
       await t.store.tasks.add(tenant.scope, p.id, { title: "Overdue", assigneeId: sam.id, dueDate: "2026-01-01" });
     }
     await t.store.closeOuts.close(tenant.scope, project.id, { postMortem, finalReport: {}, at: new Date("2026-03-01T12:00:00Z") });

@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 it("registers one per-minute task and removes it on stop", async () => {
-  const handle = startScheduler({ db: t.db, store: t.store, claims: claimsRepository(t.db), outbox: outboxQueue(t.db), log: recordingLogger([]) });
+  const handle = startScheduler({
+    db: t.db,
+    store: t.store,
+    claims: claimsRepository(t.db),
+    outbox: outboxQueue(t.db),
+    log: recordingLogger([]),
+  });
   const task = [...cron.getTasks().values()].find((x) => x.name === "charter-scheduler");
   expect(task?.getPattern()).toBe("* * * * *");
   expect(task?.getStatus()).not.toBe("stopped");

@@ -19,11 +19,15 @@ describeEachProvider("weekly digest tick", (provider) => {
   async function digest() {
     const tenant = await createTenant(t.store);
     const project = await createProject(t.store, tenant);
-    const people = await Promise.all(["Sam", "Pat"].map((name) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name })));
+    const people = await Promise.all(
+      ["Sam", "Pat"].map((name) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name })),
+    );
     for (const p of people) await t.store.stakeholders.add(tenant.scope, project.id, { memberId: p.id });
     const schedule = await t.store.reportSchedules.setup(tenant.scope, project.id, unique("C"), fridayBerlin);
-    const tick = async (at: string) => (await runDue(deps, utc(at), { tenantId: tenant.tenantId })).filter((r: TickResult) => r.job === WEEKLY_DIGEST_JOB);
-    const outbox = () => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "digest" }, orderBy: { dedupeKey: "asc" } });
+    const tick = async (at: string) =>
+      (await runDue(deps, utc(at), { tenantId: tenant.tenantId })).filter((r: TickResult) => r.job === WEEKLY_DIGEST_JOB);
+    const outbox = () =>
+      t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "digest" }, orderBy: { dedupeKey: "asc" } });
     return { tenant, project, people, schedule, tick, outbox };
   }
 
@@ -38,10 +42,7 @@ describeEachProvider("weekly digest tick", (provider) => {
     const posted = await d.outbox();
     const key = (r: string) => `digest:${d.schedule.id}:2026-01-16:${r}`;
     expect(posted.map((m) => [m.dedupeKey, m.channelId, m.platform]).sort()).toEqual(
-      [
-        [key("channel"), d.schedule.channelId, "slack"],
-        ...d.people.map((p) => [key(p.id), p.platformUserId, "slack"]),
-      ].sort(),
+      [[key("channel"), d.schedule.channelId, "slack"], ...d.people.map((p) => [key(p.id), p.platformUserId, "slack"])].sort(),
     );
     expect(posted.every((m) => JSON.stringify(m).includes(`Weekly status — ${d.project.name}`))).toBe(true);
   });
@@ -64,7 +65,8 @@ describeEachProvider("weekly digest tick", (provider) => {
     const d = await digest();
     const results: TickResult[] = [];
     // From a day after last Friday's digest, beyond the look-back, to the next Friday.
-    for (let at = utc("2026-01-10T15:00:00Z"); at < utc("2026-01-16T15:00:00Z"); at = at.plus({ hours: 1 })) results.push(...(await d.tick(at.toISO()!)));
+    for (let at = utc("2026-01-10T15:00:00Z"); at < utc("2026-01-16T15:00:00Z"); at = at.plus({ hours: 1 }))
+      results.push(...(await d.tick(at.toISO()!)));
     expect(results).toEqual([]);
     expect(await d.outbox()).toHaveLength(0);
   });
@@ -81,6 +83,8 @@ describeEachProvider("weekly digest tick", (provider) => {
   it("is listed among the upcoming occurrences", async () => {
     const d = await digest();
     const next = await upcoming(deps, utc("2026-01-12T00:00:00Z"), 7, { tenantId: d.tenant.tenantId });
-    expect(next.filter((u) => u.job === WEEKLY_DIGEST_JOB).map((u) => [u.due, u.local])).toEqual([["2026-01-16T15:00:00Z", "Fri 16:00 Europe/Berlin"]]);
+    expect(next.filter((u) => u.job === WEEKLY_DIGEST_JOB).map((u) => [u.due, u.local])).toEqual([
+      ["2026-01-16T15:00:00Z", "Fri 16:00 Europe/Berlin"],
+    ]);
   });
 });

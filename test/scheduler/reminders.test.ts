@@ -19,8 +19,10 @@ describeEachProvider("overdue reminders", (provider) => {
   function tenantTools(tenant: TenantFixture) {
     const tick = async (at: string, graceMinutes?: number) =>
       reminders(await runDue(deps, utc(at), { tenantId: tenant.tenantId, ...(graceMinutes !== undefined ? { graceMinutes } : {}) }));
-    const outbox = () => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "reminder" }, orderBy: { createdAt: "asc" } });
-    const member = (name: string, timeZone: string | null) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name, timeZone });
+    const outbox = () =>
+      t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "reminder" }, orderBy: { createdAt: "asc" } });
+    const member = (name: string, timeZone: string | null) =>
+      t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name, timeZone });
     return { tick, outbox, member };
   }
 
@@ -35,12 +37,24 @@ describeEachProvider("overdue reminders", (provider) => {
     const { scope } = tenant;
     await t.store.tasks.add(scope, apollo.id, { title: "Migrate billing", assigneeId: nia.id, dueDate: "2026-06-10" });
     await t.store.tasks.add(scope, gemini.id, { title: "Sign vendor contract", assigneeId: nia.id, dueDate: "2026-06-14" });
-    await t.store.risks.add(scope, apollo.id, { title: "Key engineer leaving", probability: 3, impact: 4, ownerId: nia.id, reviewDate: "2026-06-12" });
+    await t.store.risks.add(scope, apollo.id, {
+      title: "Key engineer leaving",
+      probability: 3,
+      impact: 4,
+      ownerId: nia.id,
+      reviewDate: "2026-06-12",
+    });
     // Not overdue, done, or closed: never reminded.
     await t.store.tasks.add(scope, apollo.id, { title: "Due today", assigneeId: nia.id, dueDate: "2026-06-15" });
     const finished = await t.store.tasks.add(scope, apollo.id, { title: "Finished work", assigneeId: nia.id, dueDate: "2026-06-01" });
     await t.store.tasks.update(scope, finished.id, { status: "done" });
-    const closed = await t.store.risks.add(scope, gemini.id, { title: "Retired risk", probability: 2, impact: 2, ownerId: nia.id, reviewDate: "2026-06-01" });
+    const closed = await t.store.risks.add(scope, gemini.id, {
+      title: "Retired risk",
+      probability: 2,
+      impact: 2,
+      ownerId: nia.id,
+      reviewDate: "2026-06-01",
+    });
     await t.store.risks.update(scope, closed.id, { status: "closed" });
     await t.store.tasks.add(scope, gemini.id, { title: "Write test plan", assigneeId: bert.id, dueDate: "2026-06-12" });
     await t.store.tasks.add(scope, gemini.id, { title: "Later work", assigneeId: clear.id, dueDate: "2026-07-01" });
@@ -80,7 +94,11 @@ describeEachProvider("overdue reminders", (provider) => {
     const { tick, outbox, member } = tenantTools(tenant);
     const bert = await member("Bert", "Europe/Berlin");
     const project = await createProject(t.store, tenant);
-    const task = await t.store.tasks.add(tenant.scope, project.id, { title: "Write test plan", assigneeId: bert.id, dueDate: "2026-06-12" });
+    const task = await t.store.tasks.add(tenant.scope, project.id, {
+      title: "Write test plan",
+      assigneeId: bert.id,
+      dueDate: "2026-06-12",
+    });
     expect(posted(await tick("2026-06-15T07:00:00Z"))).toHaveLength(1);
     await t.store.tasks.update(tenant.scope, task.id, { status: "done" });
     const next = await tick("2026-06-16T07:00:00Z");
@@ -119,13 +137,24 @@ describeEachProvider("overdue reminders", (provider) => {
     await t.store.tasks.add(tenant.scope, project.id, { title: "Review budget", assigneeId: owl.id, dueDate: "2026-06-12" });
 
     // 09:00 Berlin: both are due; Lena's waits for her 10:00, Olaf's goes now.
-    const held = (results: TickResult[]) => new Map(posted(results).map((r) => [r.key.split(":")[1], /held until (\S+)/.exec(r.detail ?? "")?.[1] ?? null]));
-    expect(held(await tick("2026-06-15T07:00:00Z"))).toEqual(new Map([[late.id, "2026-06-15T08:00:00.000Z"], [owl.id, null]]));
+    const held = (results: TickResult[]) =>
+      new Map(posted(results).map((r) => [r.key.split(":")[1], /held until (\S+)/.exec(r.detail ?? "")?.[1] ?? null]));
+    expect(held(await tick("2026-06-15T07:00:00Z"))).toEqual(
+      new Map([
+        [late.id, "2026-06-15T08:00:00.000Z"],
+        [owl.id, null],
+      ]),
+    );
     const lenas = (await outbox()).find((m) => m.channelId === late.platformUserId);
     expect(lenas?.nextAttemptAt.toISOString()).toBe("2026-06-15T08:00:00.000Z");
 
     // A late catch-up at 21:30 Berlin: inside the default 20:00-08:00 but outside both their windows, so nothing waits.
-    expect(held(await tick("2026-06-16T19:30:00Z", 13 * 60))).toEqual(new Map([[late.id, null], [owl.id, null]]));
+    expect(held(await tick("2026-06-16T19:30:00Z", 13 * 60))).toEqual(
+      new Map([
+        [late.id, null],
+        [owl.id, null],
+      ]),
+    );
   });
 
   it("falls back to UTC for a member without a time zone", async () => {

@@ -23,7 +23,8 @@ describeEachProvider("standup reminder", (provider) => {
    */
   async function team(settings: Partial<StandupSettings> = {}) {
     const tenant = await createTenant(t.store);
-    const person = (name: string, timeZone: string) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique(name), name, timeZone });
+    const person = (name: string, timeZone: string) =>
+      t.store.members.ensure(tenant.tenantId, { platformUserId: unique(name), name, timeZone });
     const ana = await person("ana", "Europe/Berlin");
     const ben = await person("ben", "Europe/London");
     const cy = await person("cy", "America/New_York");
@@ -38,9 +39,13 @@ describeEachProvider("standup reminder", (provider) => {
     });
     const name = (memberId: string) => [ana, ben, cy].find((m) => memberId.endsWith(m.id))?.name;
     const reminders = async (at: string, graceMinutes?: number) =>
-      (await runDue(deps, utc(at), { tenantId: tenant.tenantId, ...(graceMinutes ? { graceMinutes } : {}) })).filter((r) => r.job === "standup-reminder").map((r) => [name(r.key), r.outcome, r.detail]);
-    const outbox = (kind: string) => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind }, orderBy: { createdAt: "asc" } });
-    const answer = (memberId: string, date = "2026-06-15") => t.store.standups.answer({ tenantId: tenant.tenantId, actorId: memberId }, schedule.id, date, { today: "Reviews" });
+      (await runDue(deps, utc(at), { tenantId: tenant.tenantId, ...(graceMinutes ? { graceMinutes } : {}) }))
+        .filter((r) => r.job === "standup-reminder")
+        .map((r) => [name(r.key), r.outcome, r.detail]);
+    const outbox = (kind: string) =>
+      t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind }, orderBy: { createdAt: "asc" } });
+    const answer = (memberId: string, date = "2026-06-15") =>
+      t.store.standups.answer({ tenantId: tenant.tenantId, actorId: memberId }, schedule.id, date, { today: "Reviews" });
     return { tenant, project, schedule, ana, ben, cy, reminders, outbox, answer };
   }
 
@@ -66,7 +71,10 @@ describeEachProvider("standup reminder", (provider) => {
     expect(dm!.text).toContain("closes at 10:00 (Europe/London)");
     expect(dm!.text).toContain("standup answer");
     // The same Answer button as the prompt, naming the project because a DM has none linked.
-    expect(JSON.parse(dm!.payload).blocks).toContainEqual({ kind: "actions", buttons: [{ label: "Answer", command: `standup answer in "${s.project.name}"`, style: "primary" }] });
+    expect(JSON.parse(dm!.payload).blocks).toContainEqual({
+      kind: "actions",
+      buttons: [{ label: "Answer", command: `standup answer in "${s.project.name}"`, style: "primary" }],
+    });
   });
 
   it("reminds half-way through a window shorter than an hour", async () => {

@@ -25,8 +25,16 @@ describeEachProvider("standup start and stop", (provider) => {
     const ana = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("ana"), name: "ana", timeZone: "Europe/Berlin" });
     const project = await createProject(t.store, tenant, unique("Apollo"));
     const channelId = unique("C");
-    const base: StandupSettings = { platform: "local", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", participants: [ana.id], windowMinutes: 60 };
-    const setup = (more: Partial<StandupSettings> = {}) => t.store.standups.setup(tenant.scope, project.id, channelId, { ...base, ...settings, ...more });
+    const base: StandupSettings = {
+      platform: "local",
+      days: ["mon", "tue", "wed", "thu", "fri"],
+      time: "09:00",
+      timeZone: "Europe/Berlin",
+      participants: [ana.id],
+      windowMinutes: 60,
+    };
+    const setup = (more: Partial<StandupSettings> = {}) =>
+      t.store.standups.setup(tenant.scope, project.id, channelId, { ...base, ...settings, ...more });
     const schedule = await setup();
     const results: TickResult[] = [];
     const tick = async (at: string) => {
@@ -40,7 +48,8 @@ describeEachProvider("standup start and stop", (provider) => {
     };
     const posted = (kind: string) => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind } });
     const jobRuns = (slot: string) => t.db.prisma.jobRun.count({ where: { tenantId: tenant.tenantId, slot } });
-    const answer = (date: string) => t.store.standups.answer({ tenantId: tenant.tenantId, actorId: ana.id }, schedule.id, date, { today: "Reviews" });
+    const answer = (date: string) =>
+      t.store.standups.answer({ tenantId: tenant.tenantId, actorId: ana.id }, schedule.id, date, { today: "Reviews" });
     return { tenant, project, ana, schedule, setup, tick, run, results, posted, jobRuns, answer };
   }
 

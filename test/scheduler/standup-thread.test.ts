@@ -26,7 +26,9 @@ describeEachProvider("standup thread", (provider) => {
   async function standup(platform: StandupSettings["platform"], participants?: string[]) {
     const tenant = await createTenant(t.store);
     const [ana, ben] = await Promise.all(
-      ["ana", "ben"].map((name) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique(`U${name}`), name, timeZone: "Europe/Berlin" })),
+      ["ana", "ben"].map((name) =>
+        t.store.members.ensure(tenant.tenantId, { platformUserId: unique(`U${name}`), name, timeZone: "Europe/Berlin" }),
+      ),
     );
     const project = await createProject(t.store, tenant, "Apollo");
     const schedule = await t.store.standups.setup(tenant.scope, project.id, unique("C"), {
@@ -38,7 +40,8 @@ describeEachProvider("standup thread", (provider) => {
       windowMinutes: 60,
     });
     const tick = (at: string) => runDue(deps, utc(at), { tenantId: tenant.tenantId });
-    const rows = () => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const rows = () =>
+      t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return { tenant, project, schedule, ana: ana!, ben: ben!, tick, rows };
   }
 
@@ -49,7 +52,12 @@ describeEachProvider("standup thread", (provider) => {
     const opening = `standup-thread:${s.schedule.id}:2026-06-15`;
     const prompts = (await s.rows()).filter((r) => r.kind === "standup-prompt");
     expect(prompts.map((r) => r.channelId).sort()).toEqual([s.ana.platformUserId, s.ben.platformUserId, s.schedule.channelId].sort());
-    expect(prompts.find((r) => r.channelId === s.schedule.channelId)).toMatchObject({ dedupeKey: opening, platform: "slack", text: OPENING, threadKey: null });
+    expect(prompts.find((r) => r.channelId === s.schedule.channelId)).toMatchObject({
+      dedupeKey: opening,
+      platform: "slack",
+      text: OPENING,
+      threadKey: null,
+    });
 
     await s.tick("2026-06-15T08:00:00Z"); // the window closes
     const [summary, ...more] = (await s.rows()).filter((r) => r.kind === "standup-summary");
@@ -58,7 +66,10 @@ describeEachProvider("standup thread", (provider) => {
 
     // The next day has a thread of its own.
     await s.tick("2026-06-16T07:00:00Z");
-    expect((await s.rows()).filter((r) => r.dedupeKey.startsWith("standup-thread:")).map((r) => r.dedupeKey)).toEqual([opening, `standup-thread:${s.schedule.id}:2026-06-16`]);
+    expect((await s.rows()).filter((r) => r.dedupeKey.startsWith("standup-thread:")).map((r) => r.dedupeKey)).toEqual([
+      opening,
+      `standup-thread:${s.schedule.id}:2026-06-16`,
+    ]);
 
     // Delivered to Slack, the summary is a reply in the opening message's thread.
     const api = await startSlackApi();
@@ -73,9 +84,16 @@ describeEachProvider("standup thread", (provider) => {
         now: clock.now,
         sleep: clock.sleep,
       });
-      while ((await t.db.prisma.outboxMessage.count({ where: { tenantId: s.tenant.tenantId, status: { in: ["pending", "sending"] } } })) > 0) await delivery.deliverDue();
+      while (
+        (await t.db.prisma.outboxMessage.count({ where: { tenantId: s.tenant.tenantId, status: { in: ["pending", "sending"] } } })) > 0
+      )
+        await delivery.deliverDue();
       const inChannel = api.callsTo("chat.postMessage").filter((c) => c.args.channel === s.schedule.channelId);
-      expect(inChannel.map((c) => c.args.text)).toEqual([expect.stringContaining("Standup — Apollo, Monday 15 Jun"), expect.stringContaining("Standup summary"), expect.stringContaining("Tuesday 16 Jun")]);
+      expect(inChannel.map((c) => c.args.text)).toEqual([
+        expect.stringContaining("Standup — Apollo, Monday 15 Jun"),
+        expect.stringContaining("Standup summary"),
+        expect.stringContaining("Tuesday 16 Jun"),
+      ]);
       const openingTs = (inChannel[0]!.response!.body as { ts: string }).ts;
       expect(inChannel.map((c) => c.args.thread_ts)).toEqual([undefined, openingTs, undefined]);
     } finally {

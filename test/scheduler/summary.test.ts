@@ -16,7 +16,9 @@ describeEachProvider("standup summary", (provider) => {
   async function team() {
     const tenant = await createTenant(t.store);
     const [ana, ben, cy] = await Promise.all(
-      ["ana", "ben", "cy"].map((name) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique(name), name, timeZone: "Europe/Berlin" })),
+      ["ana", "ben", "cy"].map((name) =>
+        t.store.members.ensure(tenant.tenantId, { platformUserId: unique(name), name, timeZone: "Europe/Berlin" }),
+      ),
     );
     const project = await createProject(t.store, tenant, "Apollo");
     const schedule = await t.store.standups.setup(tenant.scope, project.id, unique("C"), {

@@ -8,7 +8,13 @@ import { withSchedulerDatabase, depsFor } from "../support/scheduler.js";
 import { createProject, createTenant, unique } from "../store/fixtures.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
-const berlinWeekdays: StandupSettings = { platform: "slack", days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", participants: [] };
+const berlinWeekdays: StandupSettings = {
+  platform: "slack",
+  days: ["mon", "tue", "wed", "thu", "fri"],
+  time: "09:00",
+  timeZone: "Europe/Berlin",
+  participants: [],
+};
 
 describeEachProvider("scheduler tick", (provider) => {
   let t: TestDatabase;
@@ -20,7 +26,8 @@ describeEachProvider("scheduler tick", (provider) => {
     const project = await createProject(t.store, tenant);
     const schedule = await t.store.standups.setup(tenant.scope, project.id, unique("C"), { ...berlinWeekdays, ...settings });
     const tick = async (at: string, d: TickDeps = deps) => prompts(await runDue(d, utc(at), { tenantId: tenant.tenantId }));
-    const outbox = () => t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "standup-prompt" }, orderBy: { createdAt: "asc" } });
+    const outbox = () =>
+      t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "standup-prompt" }, orderBy: { createdAt: "asc" } });
     return { tenant, project, schedule, tick, outbox };
   }
 
@@ -53,7 +60,11 @@ describeEachProvider("scheduler tick", (provider) => {
     const ny = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name: "Nia", timeZone: "America/New_York" });
     const kol = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name: "Kiran", timeZone: "Asia/Kolkata" });
     const project = await createProject(t.store, tenant);
-    await t.store.standups.setup(tenant.scope, project.id, unique("C"), { ...berlinWeekdays, participants: [ny.id, kol.id], perParticipantZones: true });
+    await t.store.standups.setup(tenant.scope, project.id, unique("C"), {
+      ...berlinWeekdays,
+      participants: [ny.id, kol.id],
+      perParticipantZones: true,
+    });
     const tick = async (at: string) => done(await runDue(deps, utc(at), { tenantId: tenant.tenantId }));
 
     expect(await tick("2026-03-30T03:29:00Z")).toEqual([]);
@@ -64,7 +75,9 @@ describeEachProvider("scheduler tick", (provider) => {
     expect(newYork.map((r) => r.key)).toEqual([expect.stringMatching(`:${ny.id}$`)]);
 
     // The DMs; the opening of the day's Slack thread goes to the channel.
-    const posted = await t.db.prisma.outboxMessage.findMany({ where: { tenantId: tenant.tenantId, kind: "standup-prompt", NOT: { dedupeKey: { startsWith: "standup-thread:" } } } });
+    const posted = await t.db.prisma.outboxMessage.findMany({
+      where: { tenantId: tenant.tenantId, kind: "standup-prompt", NOT: { dedupeKey: { startsWith: "standup-thread:" } } },
+    });
     expect(posted.map((m) => m.channelId).sort()).toEqual([ny.platformUserId, kol.platformUserId].sort());
   });
 
@@ -80,26 +93,31 @@ describeEachProvider("scheduler tick", (provider) => {
   // Declared for PostgreSQL, the scale-out database: better-sqlite3 waits for a
   // lock synchronously, so two connections inside one test process can block
   // each other's event loop; separate processes on one SQLite file just wait their turn.
-  if (provider === "postgresql") it("posts once when two processes tick the same instant on one database", async () => {
-    const others = await Promise.all([openDatabase(t.url), openDatabase(t.url)]);
-    try {
-      const tenant = await createTenant(t.store);
-      const members = await Promise.all(
-        ["a", "b", "c"].map((n) => t.store.members.ensure(tenant.tenantId, { platformUserId: unique(`U${n}`), name: n, timeZone: "Europe/Berlin" })),
-      );
-      const project = await createProject(t.store, tenant);
-      await t.store.standups.setup(tenant.scope, project.id, unique("C"), { ...berlinWeekdays, participants: members.map((m) => m.id) });
-      const [one, two] = others.map((db, i) => depsFor(db, `process-${i}`));
-      const at = utc("2026-03-31T07:00:00Z");
-      const results = prompts((await Promise.all([runDue(one!, at, { tenantId: tenant.tenantId }), runDue(two!, at, { tenantId: tenant.tenantId })])).flat());
-      expect(done(results)).toHaveLength(3);
-      expect(results.filter((r) => r.outcome === "already-claimed")).toHaveLength(3);
-      // Three prompts and one opening of the day's Slack thread.
-      expect(await t.db.prisma.outboxMessage.count({ where: { tenantId: tenant.tenantId } })).toBe(4);
-    } finally {
-      await Promise.all(others.map((db) => db.close()));
-    }
-  });
+  if (provider === "postgresql")
+    it("posts once when two processes tick the same instant on one database", async () => {
+      const others = await Promise.all([openDatabase(t.url), openDatabase(t.url)]);
+      try {
+        const tenant = await createTenant(t.store);
+        const members = await Promise.all(
+          ["a", "b", "c"].map((n) =>
+            t.store.members.ensure(tenant.tenantId, { platformUserId: unique(`U${n}`), name: n, timeZone: "Europe/Berlin" }),
+          ),
+        );
+        const project = await createProject(t.store, tenant);
+        await t.store.standups.setup(tenant.scope, project.id, unique("C"), { ...berlinWeekdays, participants: members.map((m) => m.id) });
+        const [one, two] = others.map((db, i) => depsFor(db, `process-${i}`));
+        const at = utc("2026-03-31T07:00:00Z");
+        const results = prompts(
+          (await Promise.all([runDue(one!, at, { tenantId: tenant.tenantId }), runDue(two!, at, { tenantId: tenant.tenantId })])).flat(),
+        );
+        expect(done(results)).toHaveLength(3);
+        expect(results.filter((r) => r.outcome === "already-claimed")).toHaveLength(3);
+        // Three prompts and one opening of the day's Slack thread.
+        expect(await t.db.prisma.outboxMessage.count({ where: { tenantId: tenant.tenantId } })).toBe(4);
+      } finally {
+        await Promise.all(others.map((db) => db.close()));
+      }
+    });
 
   it("posts the 09:00 prompt at 09:30 after being down from 08:30", async () => {
     const s = await standup();
@@ -126,9 +144,13 @@ describeEachProvider("scheduler tick", (provider) => {
     const away = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name: "Away" });
     const here = await t.store.members.ensure(tenant.tenantId, { platformUserId: unique("U"), name: "Here" });
     const project = await createProject(t.store, tenant);
-    const schedule = await t.store.standups.setup(tenant.scope, project.id, unique("C"), { ...berlinWeekdays, participants: [away.id, here.id] });
+    const schedule = await t.store.standups.setup(tenant.scope, project.id, unique("C"), {
+      ...berlinWeekdays,
+      participants: [away.id, here.id],
+    });
     await t.store.standups.skip(tenant.scope, schedule.id, away.id, "2026-06-16");
-    const day = async (at: string) => prompts(await runDue(deps, utc(at), { tenantId: tenant.tenantId })).map((r) => [r.key.split(":")[1], r.outcome]);
+    const day = async (at: string) =>
+      prompts(await runDue(deps, utc(at), { tenantId: tenant.tenantId })).map((r) => [r.key.split(":")[1], r.outcome]);
     expect(await day("2026-06-16T07:00:00Z")).toEqual([
       [away.id, "skipped"],
       [here.id, "done"],

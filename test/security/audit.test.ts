@@ -16,8 +16,26 @@ function report(via: unknown[]) {
   return {
     auditReportVersion: 2,
     vulnerabilities: {
-      tar: { name: "tar", severity: "high", isDirect: false, via, effects: ["some-cli"], range: "<6.2.1", nodes: ["node_modules/tar"], fixAvailable: true },
-      "some-cli": { name: "some-cli", severity: "high", isDirect: true, via: ["tar"], effects: [], range: "*", nodes: ["node_modules/some-cli"], fixAvailable: true },
+      tar: {
+        name: "tar",
+        severity: "high",
+        isDirect: false,
+        via,
+        effects: ["some-cli"],
+        range: "<6.2.1",
+        nodes: ["node_modules/tar"],
+        fixAvailable: true,
+      },
+      "some-cli": {
+        name: "some-cli",
+        severity: "high",
+        isDirect: true,
+        via: ["tar"],
+        effects: [],
+        range: "*",
+        nodes: ["node_modules/some-cli"],
+        fixAvailable: true,
+      },
     },
     metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 2, critical: 0, total: 2 } },
   };
@@ -37,14 +55,21 @@ describe("dependency audit", () => {
   });
 
   it("passes a high advisory carried in the exceptions, and shows the reason", () => {
-    const exceptions = { advisories: [{ id: "https://github.com/advisories/GHSA-aaaa", package: "tar", reason: "only reached by the build, never at run time" }] };
+    const exceptions = {
+      advisories: [
+        { id: "https://github.com/advisories/GHSA-aaaa", package: "tar", reason: "only reached by the build, never at run time" },
+      ],
+    };
     const verdict = judge(report([advisory("critical", "https://github.com/advisories/GHSA-aaaa")]), exceptions);
     expect(verdict.ok).toBe(true);
     expect(verdict.lines.join("\n")).toContain("excepted critical tar");
   });
 
   it("passes with a notice when the advisory service is unreachable, unless the audit is required", () => {
-    const offline = { message: "405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk", statusCode: 405 };
+    const offline = {
+      message: "405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk",
+      statusCode: 405,
+    };
     const verdict = judge(offline, none);
     expect(verdict.ok).toBe(true);
     expect(verdict.lines[0]).toContain("Dependency audit unavailable: 405 Method Not Allowed");

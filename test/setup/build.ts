@@ -63,7 +63,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     compiler.stdout!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
     compiler.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
     compiler.once("error", (error) => void finish({ ok: false, output: `${output}\n${error.message}` }));
-    compiler.once("exit", (code, signal) => void finish({ ok: code === 0, output: code === 0 ? "" : `${output}\ntsc exited with ${code ?? signal}` }));
+    compiler.once(
+      "exit",
+      (code, signal) => void finish({ ok: code === 0, output: code === 0 ? "" : `${output}\ntsc exited with ${code ?? signal}` }),
+    );
   }
 
   return async () => {

@@ -16,7 +16,14 @@ describeEachProvider("store allocations and stakeholders", (provider) => {
     const app = await createProject(t.store, tenant);
     const dev = await t.store.members.ensure(tenant.tenantId, { platformUserId: "U-dev", name: "Dev" });
     const first = await t.store.allocations.allocate(tenant.scope, web.id, { memberId: dev.id, percent: 50, fromDate: "2026-01-01" });
-    expect(first).toEqual({ id: expect.any(String), projectId: web.id, memberId: dev.id, percent: 50, fromDate: "2026-01-01", toDate: null });
+    expect(first).toEqual({
+      id: expect.any(String),
+      projectId: web.id,
+      memberId: dev.id,
+      percent: 50,
+      fromDate: "2026-01-01",
+      toDate: null,
+    });
     const replaced = await t.store.allocations.allocate(tenant.scope, web.id, { memberId: dev.id, percent: 80, toDate: "2026-03-31" });
     expect(replaced).toEqual({ ...first, percent: 80, fromDate: null, toDate: "2026-03-31" });
     await t.store.allocations.allocate(tenant.scope, app.id, { memberId: dev.id, percent: 40 });

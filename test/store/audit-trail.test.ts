@@ -10,7 +10,8 @@ import { createTestDatabase, describeEachProvider, type TestDatabase } from "../
 import { createProject, createTenant, type TenantFixture } from "./fixtures.js";
 
 /** A record as the audit log holds it: JSON, money as decimal strings, dates as ISO strings. */
-const asAudited = (record: unknown): unknown => JSON.parse(JSON.stringify(record, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)));
+const asAudited = (record: unknown): unknown =>
+  JSON.parse(JSON.stringify(record, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)));
 
 describeEachProvider("audit trail of project records", (provider) => {
   let t: TestDatabase;
@@ -111,7 +112,9 @@ describeEachProvider("audit trail of project records", (provider) => {
     const approver = await audited(() => t.store.stakeholders.add(scope, project.id, { memberId: dev.id, approver: true }));
     expectEvent(approver.event, "stakeholder.add", "stakeholder", added.result.id, added.result, approver.result);
 
-    await expect(t.store.allocations.allocate(other.scope, project.id, { memberId: dev.id, percent: 10 })).rejects.toThrow("Project was not found.");
+    await expect(t.store.allocations.allocate(other.scope, project.id, { memberId: dev.id, percent: 10 })).rejects.toThrow(
+      "Project was not found.",
+    );
     await expect(t.store.stakeholders.add(scope, project.id, { memberId: "ghost" })).rejects.toThrow("Member was not found.");
   });
 
@@ -127,10 +130,20 @@ describeEachProvider("audit trail of project records", (provider) => {
     expectEvent(stopped.event, "report.unschedule", "reportSchedule", report.result.id, moved.result, stopped.result);
     expect(stopped.result.active).toBe(false);
 
-    const daily = { platform: "slack" as const, days: ["mon" as const, "tue" as const], time: "09:30", timeZone: "Europe/Berlin", participants: [] };
-    const standup = await audited(() => t.store.standups.setup(scope, project.id, "C-audit", { ...daily, activeFrom: new Date("2026-03-02T00:00:00Z") }));
+    const daily = {
+      platform: "slack" as const,
+      days: ["mon" as const, "tue" as const],
+      time: "09:30",
+      timeZone: "Europe/Berlin",
+      participants: [],
+    };
+    const standup = await audited(() =>
+      t.store.standups.setup(scope, project.id, "C-audit", { ...daily, activeFrom: new Date("2026-03-02T00:00:00Z") }),
+    );
     expectEvent(standup.event, "standup.setup", "standupSchedule", standup.result.id, null, standup.result);
-    const changed = await audited(() => t.store.standups.setup(scope, project.id, "C-audit", { ...daily, time: "10:00", activeFrom: new Date("2026-03-09T00:00:00Z") }));
+    const changed = await audited(() =>
+      t.store.standups.setup(scope, project.id, "C-audit", { ...daily, time: "10:00", activeFrom: new Date("2026-03-09T00:00:00Z") }),
+    );
     expectEvent(changed.event, "standup.setup", "standupSchedule", standup.result.id, standup.result, changed.result);
     // A running schedule keeps the day it started.
     expect(changed.result.activeFrom).toEqual(new Date("2026-03-02T00:00:00Z"));

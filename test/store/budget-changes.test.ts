@@ -18,7 +18,12 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
   /** A 10,000.00 EUR project (baseline lines for labour and software). */
   async function budgeted(): Promise<Project> {
     const project = await t.store.projects.create(tenant.scope, { name: unique("Budgeted"), currency: "EUR", budgetTotal: 1_000_000n });
-    await t.store.budgets.set(tenant.scope, project.id, { lines: [{ category: "labour", amount: 700_000n }, { category: "software", amount: 300_000n }] });
+    await t.store.budgets.set(tenant.scope, project.id, {
+      lines: [
+        { category: "labour", amount: 700_000n },
+        { category: "software", amount: 300_000n },
+      ],
+    });
     return project;
   }
 
@@ -65,10 +70,17 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
     expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual(set);
 
     const [event] = await t.store.audit.list(tenant.tenantId, { projectId: project.id, limit: 1 });
-    expect(event).toMatchObject({ action: "budget.set", before: { baseline: "1000000", total: "1200000" }, after: { baseline: "900000", total: "1100000" } });
+    expect(event).toMatchObject({
+      action: "budget.set",
+      before: { baseline: "1000000", total: "1200000" },
+      after: { baseline: "900000", total: "1100000" },
+    });
 
     // Changing only the lines or the contingency leaves both layers alone.
-    expect(await t.store.budgets.set(tenant.scope, project.id, { contingencyPct: 5 })).toMatchObject({ baseline: 900_000n, total: 1_100_000n });
+    expect(await t.store.budgets.set(tenant.scope, project.id, { contingencyPct: 5 })).toMatchObject({
+      baseline: 900_000n,
+      total: 1_100_000n,
+    });
   });
 
   it("keeps the currency of a budget that holds approved changes", async () => {
@@ -83,7 +95,9 @@ describeEachProvider("store budget baseline and approved changes", (provider) =>
 
   it("keeps current plan = baseline + approved changes when a baseline is set while requests are approved", async () => {
     const project = await budgeted();
-    const requests = await Promise.all([1, 2, 3, 4].map((n) => t.store.changes.add(tenant.scope, project.id, { title: `Change ${n}`, costImpact: BigInt(n) * 1_000n, at })));
+    const requests = await Promise.all(
+      [1, 2, 3, 4].map((n) => t.store.changes.add(tenant.scope, project.id, { title: `Change ${n}`, costImpact: BigInt(n) * 1_000n, at })),
+    );
     await Promise.all([
       ...requests.map((r) => decideChangeRequest(t.store, tenant.scope, r.projectId, r.number, { decision: "approve", at })),
       t.store.budgets.set(tenant.scope, project.id, { total: 2_000_000n }),

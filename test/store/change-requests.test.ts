@@ -36,19 +36,40 @@ describeEachProvider("store change requests", (provider) => {
   }
 
   const request = (p: Project, extra: Partial<Parameters<typeof t.store.changes.add>[2]> = {}) =>
-    t.store.changes.add(tenant.scope, p.id, { title: "Single sign-on", costImpact: 250_000n, scheduleDays: 5, scopeText: "SSO", reason: "Audit", at: AT, ...extra });
+    t.store.changes.add(tenant.scope, p.id, {
+      title: "Single sign-on",
+      costImpact: 250_000n,
+      scheduleDays: 5,
+      scopeText: "SSO",
+      reason: "Audit",
+      at: AT,
+      ...extra,
+    });
 
   const lines = (projectId: string) =>
-    t.db.prisma.budgetLine.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { source: "asc" }, select: { category: true, amount: true, source: true } });
+    t.db.prisma.budgetLine.findMany({
+      where: { tenantId: tenant.tenantId, projectId },
+      orderBy: { source: "asc" },
+      select: { category: true, amount: true, source: true },
+    });
   const charters = (projectId: string) =>
     t.db.prisma.charterVersion.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { version: "asc" } });
 
   it("numbers requests per project, also when they are raised at once, and keeps the requester's clock", async () => {
     const { project: p } = await project();
-    const made = await Promise.all(Array.from({ length: 6 }, (_, i) => request(p, { title: `Change ${i}`, at: new Date(AT.getTime() + i) })));
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => request(p, { title: `Change ${i}`, at: new Date(AT.getTime() + i) })),
+    );
     expect(made.map((c) => c.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     const first = made.find((c) => c.title === "Change 0")!;
-    expect(first).toMatchObject({ status: "open", currency: "EUR", requestedById: tenant.manager.id, requestedAt: AT, decisions: [], lastRemindedOn: null });
+    expect(first).toMatchObject({
+      status: "open",
+      currency: "EUR",
+      requestedById: tenant.manager.id,
+      requestedAt: AT,
+      decisions: [],
+      lastRemindedOn: null,
+    });
     expect((await t.store.changes.list(tenant.tenantId, p.id)).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6]);
     const noCost = await request(p, { costImpact: null });
     expect(noCost.currency).toBeNull();
@@ -68,12 +89,21 @@ describeEachProvider("store change requests", (provider) => {
     const { project: p, approvers, as } = await project();
     const change = await request(p);
     const decided = await t.store.changes.decide(as(approvers[0]!), change.id, { decision: "approve", comment: " Worth it ", at: AT });
-    expect(decided).toMatchObject({ status: "open", decidedAt: null, decisions: [{ memberId: approvers[0]!.id, decision: "approve", comment: "Worth it", at: AT }] });
+    expect(decided).toMatchObject({
+      status: "open",
+      decidedAt: null,
+      decisions: [{ memberId: approvers[0]!.id, decision: "approve", comment: "Worth it", at: AT }],
+    });
     const asked = await t.store.changes.decide(tenant.scope, change.id, { decision: "ask", comment: "Cheaper?", at: AT });
     expect(asked.decisions.map((d) => d.decision)).toEqual(["approve", "ask"]);
     expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.decisions).toEqual(asked.decisions);
 
-    const settled = await t.store.changes.settle(as(approvers[0]!), change.id, { status: "approved", at: AT, policy: "any", approverIds: [tenant.manager.id, approvers[0]!.id] });
+    const settled = await t.store.changes.settle(as(approvers[0]!), change.id, {
+      status: "approved",
+      at: AT,
+      policy: "any",
+      approverIds: [tenant.manager.id, approvers[0]!.id],
+    });
     expect(settled).toMatchObject({ status: "approved", decidedAt: AT, decisions: asked.decisions });
     // Applying it is the core's: the budget, the end date and the charter are as they were.
     const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
@@ -102,15 +132,27 @@ describeEachProvider("store change requests", (provider) => {
     const scope = as(approvers[0]!);
     await t.store.changes.settle(scope, change.id, { status: "approved", at: AT, policy: "any", approverIds: [approvers[0]!.id] });
 
-    const budget = await t.store.budgets.addChange(scope, p.id, { change: applied, category: "other", amount: 250_000n, total: 1_250_000n });
-    expect(budget).toMatchObject({ total: 1_250_000n, baseline: 1_000_000n, changes: [{ changeId: change.id, number: change.number, category: "other", amount: 250_000n }] });
+    const budget = await t.store.budgets.addChange(scope, p.id, {
+      change: applied,
+      category: "other",
+      amount: 250_000n,
+      total: 1_250_000n,
+    });
+    expect(budget).toMatchObject({
+      total: 1_250_000n,
+      baseline: 1_000_000n,
+      changes: [{ changeId: change.id, number: change.number, category: "other", amount: 250_000n }],
+    });
     expect(await lines(p.id)).toEqual([
       { category: "labour", amount: 600_000n, source: "baseline" },
       { category: "other", amount: 250_000n, source: `change:${change.id}` },
     ]);
     const moved = await t.store.projects.setEndDate(scope, p.id, "2026-04-01", { change: applied, days: 5 });
     expect([moved.endDate, moved.startDate]).toEqual(["2026-04-01", "2026-01-05"]);
-    const version = await t.store.charters.save(scope, p.id, { objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: [] } }, AT, { change: applied, added: "SSO" });
+    const version = await t.store.charters.save(scope, p.id, { objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: [] } }, AT, {
+      change: applied,
+      added: "SSO",
+    });
     expect([version.version, version.createdById]).toEqual([2, approvers[0]!.id]);
 
     const audit = await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 3 });
@@ -125,7 +167,11 @@ describeEachProvider("store change requests", (provider) => {
       before: { version: 1, scope: { in: ["Login"], out: [] } },
       after: { version: 2, scope: { in: ["Login", "SSO"], out: [] }, added: "SSO", ...names },
     });
-    expect(audit[1]).toMatchObject({ entityId: p.id, before: { endDate: "2026-03-27" }, after: { endDate: "2026-04-01", days: 5, ...names } });
+    expect(audit[1]).toMatchObject({
+      entityId: p.id,
+      before: { endDate: "2026-03-27" },
+      after: { endDate: "2026-04-01", days: 5, ...names },
+    });
     expect(audit[2]).toMatchObject({
       entityId: p.id,
       before: { total: "1000000", currency: "EUR" },
@@ -140,9 +186,15 @@ describeEachProvider("store change requests", (provider) => {
     const applied = { changeId: change.id, number: change.number };
     const notFound = { name: "StoreConflict", reason: "not_found" };
     await expect(t.store.changes.decide(other.scope, change.id, { decision: "approve", at: AT })).rejects.toMatchObject(notFound);
-    await expect(t.store.changes.settle(other.scope, change.id, { status: "approved", at: AT, policy: "any", approverIds: [] })).rejects.toMatchObject(notFound);
-    await expect(t.store.budgets.addChange(other.scope, p.id, { change: applied, category: "other", amount: 1n, total: 1n })).rejects.toMatchObject(notFound);
-    await expect(t.store.projects.setEndDate(other.scope, p.id, "2026-04-01", { change: applied, days: 5 })).rejects.toMatchObject(notFound);
+    await expect(
+      t.store.changes.settle(other.scope, change.id, { status: "approved", at: AT, policy: "any", approverIds: [] }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      t.store.budgets.addChange(other.scope, p.id, { change: applied, category: "other", amount: 1n, total: 1n }),
+    ).rejects.toMatchObject(notFound);
+    await expect(t.store.projects.setEndDate(other.scope, p.id, "2026-04-01", { change: applied, days: 5 })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(t.store.projects.lock(other.tenantId, p.id)).rejects.toMatchObject(notFound);
     expect(await t.store.changes.byNumber(tenant.tenantId, p.id, change.number)).toMatchObject({ status: "open", decisions: [] });
     const after = (await t.store.projects.get(tenant.tenantId, p.id))!;
@@ -157,7 +209,7 @@ describeEachProvider("store change requests", (provider) => {
     expect((await t.store.changes.byNumber(tenant.tenantId, p.id, change.number))?.lastRemindedOn).toBe("2026-03-06");
     const [event] = await t.store.audit.list(tenant.tenantId, { projectId: p.id, limit: 1 });
     expect(event).toMatchObject({ action: "change.remind", before: { lastRemindedOn: null }, after: { lastRemindedOn: "2026-03-06" } });
-    expect((await t.store.changes.list(tenant.tenantId, p.id, { status: ["approved", "rejected"] }))).toEqual([]);
+    expect(await t.store.changes.list(tenant.tenantId, p.id, { status: ["approved", "rejected"] })).toEqual([]);
     expect((await t.store.changes.list(tenant.tenantId, p.id, { status: ["open"] })).map((c) => c.id)).toEqual([change.id]);
   });
 });

@@ -80,7 +80,9 @@ describeEachProvider("store job claims", (provider) => {
       const tenantId = unique("T");
       const slot = new Date(Date.UTC(2026, 10, 26, 9, round)).toISOString();
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => repos[i % repos.length]!.claim(tenantId, "standup", "schedule-1", slot, `process-${i % repos.length}`)),
+        Array.from({ length: 12 }, (_, i) =>
+          repos[i % repos.length]!.claim(tenantId, "standup", "schedule-1", slot, `process-${i % repos.length}`),
+        ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
     }
@@ -136,7 +138,12 @@ describeEachProvider("store job claims", (provider) => {
       const key = unique("trigger");
       expect(await claims.claim(tenantId, "slack:command", key, "", "worker-1")).toBe(true);
       expect(await claims.claim(tenantId, "slack:command", key, "", "worker-2", { now: new Date("2099-01-01T00:00:00Z") })).toBe(false);
-      expect(await claims.get(tenantId, "slack:command", key, "")).toMatchObject({ claimedBy: "worker-1", attempts: 1, leaseUntil: null, status: "running" });
+      expect(await claims.get(tenantId, "slack:command", key, "")).toMatchObject({
+        claimedBy: "worker-1",
+        attempts: 1,
+        leaseUntil: null,
+        status: "running",
+      });
     });
 
     it("takes over a running claim only once its lease has run out, counting the attempt", async () => {
@@ -146,7 +153,12 @@ describeEachProvider("store job claims", (provider) => {
       expect((await claims.get(tenantId, "standup-prompt", key, "2026-06-15"))?.leaseUntil).toEqual(plus(10));
       expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "early", lease(9.99))).toBe(false);
       expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "heir", lease(10))).toBe(true);
-      expect(await claims.get(tenantId, "standup-prompt", key, "2026-06-15")).toMatchObject({ status: "running", claimedBy: "heir", attempts: 2, leaseUntil: plus(20) });
+      expect(await claims.get(tenantId, "standup-prompt", key, "2026-06-15")).toMatchObject({
+        status: "running",
+        claimedBy: "heir",
+        attempts: 2,
+        leaseUntil: plus(20),
+      });
       // The new holder's lease holds in turn.
       expect(await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "late", lease(15))).toBe(false);
     });
@@ -158,7 +170,11 @@ describeEachProvider("store job claims", (provider) => {
       await claims.finish(tenantId, "weekly-digest", key, "2026-06-19", "done", "queued");
       expect(await claims.get(tenantId, "weekly-digest", key, "2026-06-19")).toMatchObject({ status: "done", leaseUntil: null });
       expect(await claims.claim(tenantId, "weekly-digest", key, "2026-06-19", "w2", lease(60))).toBe(false);
-      expect(await claims.get(tenantId, "weekly-digest", key, "2026-06-19")).toMatchObject({ status: "done", claimedBy: "w1", attempts: 1 });
+      expect(await claims.get(tenantId, "weekly-digest", key, "2026-06-19")).toMatchObject({
+        status: "done",
+        claimedBy: "w1",
+        attempts: 1,
+      });
     });
 
     it("gives up after 3 attempts and records the claim failed", async () => {
@@ -193,7 +209,9 @@ describeEachProvider("store job claims", (provider) => {
         const key = unique("k");
         await claims.claim(tenantId, "standup-prompt", key, "2026-06-15", "dead", lease(0));
         const results = await Promise.all(
-          Array.from({ length: 12 }, (_, i) => repos[i % repos.length]!.claim(tenantId, "standup-prompt", key, "2026-06-15", `heir-${i}`, lease(10 + i / 100))),
+          Array.from({ length: 12 }, (_, i) =>
+            repos[i % repos.length]!.claim(tenantId, "standup-prompt", key, "2026-06-15", `heir-${i}`, lease(10 + i / 100)),
+          ),
         );
         expect(results.filter(Boolean)).toHaveLength(1);
         const claim = await claims.get(tenantId, "standup-prompt", key, "2026-06-15");

@@ -67,7 +67,12 @@ describeEachProvider("store costs and budgets", (provider) => {
 
   it("lists costs newest first within an inclusive date range", async () => {
     const project = await createProject(t.store, tenant);
-    for (const [day, amount] of [["2026-01-31", 100n], ["2026-02-01", 200n], ["2026-02-28", 300n], ["2026-03-01", 400n]] as const) {
+    for (const [day, amount] of [
+      ["2026-01-31", 100n],
+      ["2026-02-01", 200n],
+      ["2026-02-28", 300n],
+      ["2026-03-01", 400n],
+    ] as const) {
       await t.store.costs.add(tenant.scope, project.id, { amount, currency: "EUR", category: "travel", incurredOn: day });
     }
     const list = (range?: { from?: string; to?: string }) =>
@@ -110,12 +115,25 @@ describeEachProvider("store costs and budgets", (provider) => {
     expect(operations).toEqual([".$queryRaw"]);
 
     const empty = await createProject(t.store, tenant);
-    expect(await t.store.costs.totals(tenant.tenantId, empty.id)).toEqual({ total: 0n, count: 0, byCategory: {}, firstOn: null, lastOn: null });
+    expect(await t.store.costs.totals(tenant.tenantId, empty.id)).toEqual({
+      total: 0n,
+      count: 0,
+      byCategory: {},
+      firstOn: null,
+      lastOn: null,
+    });
   });
 
   it("reads and sets the budget: total, contingency and category lines", async () => {
     const project = await t.store.projects.create(tenant.scope, { name: "Budgeted", currency: "GBP", budgetTotal: 100_000n });
-    expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual({ total: 100_000n, baseline: 100_000n, currency: "GBP", contingencyPct: 0, lines: [], changes: [] });
+    expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual({
+      total: 100_000n,
+      baseline: 100_000n,
+      currency: "GBP",
+      contingencyPct: 0,
+      lines: [],
+      changes: [],
+    });
 
     const set = await t.store.budgets.set(tenant.scope, project.id, {
       total: LARGEST,
@@ -172,7 +190,9 @@ describeEachProvider("store costs and budgets", (provider) => {
     await expect(refused).rejects.toMatchObject({ reason: "currency-mismatch" });
     expect(await t.store.budgets.get(tenant.tenantId, project.id)).toEqual(switched);
     // Naming the current currency is not a change.
-    await expect(t.store.budgets.set(tenant.scope, project.id, { total: 20_000n, currency: "USD" })).resolves.toMatchObject({ total: 20_000n });
+    await expect(t.store.budgets.set(tenant.scope, project.id, { total: 20_000n, currency: "USD" })).resolves.toMatchObject({
+      total: 20_000n,
+    });
   });
 
   it("refuses budgets and costs of unknown projects", async () => {

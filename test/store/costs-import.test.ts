@@ -26,7 +26,11 @@ describeEachProvider("store costs.addMany", (provider) => {
 
   it("adds every cost in the order given, each with a cost.import audit event under the actor", async () => {
     const project = await createProject(t.store, tenant);
-    const { added, existing } = await t.store.costs.addMany(tenant.scope, project.id, [cost(1), cost(2), cost(3, { note: null, category: "travel" })]);
+    const { added, existing } = await t.store.costs.addMany(tenant.scope, project.id, [
+      cost(1),
+      cost(2),
+      cost(3, { note: null, category: "travel" }),
+    ]);
     expect(existing).toEqual([]);
     expect(added.map((c) => c.note)).toEqual(["row 1", "row 2", null]);
     expect(added.every((c) => c.createdById === tenant.manager.id && c.projectId === project.id)).toBe(true);

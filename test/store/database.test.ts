@@ -20,7 +20,11 @@ describe("resolveDatabaseUrl", () => {
 
   it("resolves file: paths, relative and absolute, ignoring query parameters", () => {
     expect(resolveDatabaseUrl("file:./x/y.db")).toMatchObject({ provider: "sqlite", filePath: resolve("x/y.db") });
-    expect(resolveDatabaseUrl("file:/tmp/a.db?connection_limit=1")).toEqual({ provider: "sqlite", url: "file:/tmp/a.db", filePath: "/tmp/a.db" });
+    expect(resolveDatabaseUrl("file:/tmp/a.db?connection_limit=1")).toEqual({
+      provider: "sqlite",
+      url: "file:/tmp/a.db",
+      filePath: "/tmp/a.db",
+    });
     expect(resolveDatabaseUrl("file:///tmp/b.db")).toMatchObject({ filePath: "/tmp/b.db" });
   });
 

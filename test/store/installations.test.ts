@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { installationsRepository, type InstallationsRepository, type SlackInstallationInput } from "../../src/store/repositories/installations.js";
+import {
+  installationsRepository,
+  type InstallationsRepository,
+  type SlackInstallationInput,
+} from "../../src/store/repositories/installations.js";
 import { SecretError } from "../../src/store/secrets.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { unique } from "./fixtures.js";
@@ -49,7 +53,10 @@ describeEachProvider("store Slack installations", (provider) => {
     await repo.save(saved);
     const { tenantName: _name, ...expected } = saved;
     expect(await repo.fetch(tenantId)).toEqual({ ...expected, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
-    expect(await t.db.prisma.tenant.findUnique({ where: { id: tenantId } })).toMatchObject({ platform: "slack", name: `Workspace ${tenantId}` });
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: tenantId } })).toMatchObject({
+      platform: "slack",
+      name: `Workspace ${tenantId}`,
+    });
   });
 
   it("keeps tokens and payload encrypted in the table, with the plain columns readable", async () => {
@@ -61,7 +68,14 @@ describeEachProvider("store Slack installations", (provider) => {
     expect(raw).not.toContain("xoxp-");
     expect(raw).not.toContain(saved.botToken!.slice(5));
     const row = await t.db.prisma.installation.findFirstOrThrow({ where: { tenantId } });
-    expect(row).toMatchObject({ teamId: tenantId, enterpriseId: null, isEnterpriseWide: false, botUserId: "UBOT", scopes: "chat:write,commands", installedById: "UINSTALLER" });
+    expect(row).toMatchObject({
+      teamId: tenantId,
+      enterpriseId: null,
+      isEnterpriseWide: false,
+      botUserId: "UBOT",
+      scopes: "chat:write,commands",
+      installedById: "UINSTALLER",
+    });
     for (const column of [row.botTokenEncrypted, row.userTokenEncrypted, row.payloadEncrypted]) expect(column).toMatch(/^v1:/);
   });
 

@@ -53,7 +53,13 @@ describeEachProvider("store tenant isolation", (provider) => {
     expect(await t.store.kpis.list(b.tenantId, project.id, 5)).toEqual([]);
     expect(await t.store.kpis.findByName(b.tenantId, project.id, "Secret KPI")).toBeNull();
     expect(await t.store.costs.list(b.tenantId, project.id)).toEqual([]);
-    expect(await t.store.costs.totals(b.tenantId, project.id)).toEqual({ total: 0n, count: 0, byCategory: {}, firstOn: null, lastOn: null });
+    expect(await t.store.costs.totals(b.tenantId, project.id)).toEqual({
+      total: 0n,
+      count: 0,
+      byCategory: {},
+      firstOn: null,
+      lastOn: null,
+    });
     await expect(t.store.budgets.get(b.tenantId, project.id)).rejects.toMatchObject({ reason: "not_found" });
     expect(await t.store.allocations.list(b.tenantId, project.id)).toEqual([]);
     expect(await t.store.allocations.forMember(b.tenantId, a.manager.id)).toEqual([]);
@@ -79,8 +85,12 @@ describeEachProvider("store tenant isolation", (provider) => {
     await expect(t.store.tasks.add(b.scope, project.id, { title: "Injected" })).rejects.toMatchObject(notFound);
     await expect(t.store.risks.add(b.scope, project.id, { title: "Injected", probability: 1, impact: 1 })).rejects.toMatchObject(notFound);
     await expect(t.store.milestones.add(b.scope, project.id, { name: "Injected", dueDate: "2026-01-01" })).rejects.toMatchObject(notFound);
-    await expect(t.store.kpis.add(b.scope, project.id, { name: "Injected", target: 1, direction: "lower" })).rejects.toMatchObject(notFound);
-    await expect(t.store.allocations.allocate(b.scope, project.id, { memberId: b.manager.id, percent: 10 })).rejects.toMatchObject(notFound);
+    await expect(t.store.kpis.add(b.scope, project.id, { name: "Injected", target: 1, direction: "lower" })).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(t.store.allocations.allocate(b.scope, project.id, { memberId: b.manager.id, percent: 10 })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(t.store.stakeholders.add(b.scope, project.id, { memberId: b.manager.id })).rejects.toMatchObject(notFound);
     await expect(t.store.stakeholders.remove(b.scope, project.id, a.manager.id)).rejects.toMatchObject(notFound);
 
@@ -99,11 +109,15 @@ describeEachProvider("store tenant isolation", (provider) => {
     await expect(t.store.projects.linkChannel(b.scope, project.id, "C-b")).rejects.toMatchObject(notFound);
     expect(await t.store.projects.forChannel(b.tenantId, "C-b")).toBeNull();
     await expect(t.store.tasks.add(b.scope, ownProject.id, { title: "Child", parentId: task.id })).rejects.toMatchObject(notFound);
-    await expect(t.store.tasks.add(b.scope, ownProject.id, { title: "Assigned", assigneeId: a.manager.id })).rejects.toMatchObject(notFound);
-    await expect(t.store.risks.add(b.scope, ownProject.id, { title: "Owned", probability: 1, impact: 1, ownerId: a.manager.id })).rejects.toMatchObject(
+    await expect(t.store.tasks.add(b.scope, ownProject.id, { title: "Assigned", assigneeId: a.manager.id })).rejects.toMatchObject(
       notFound,
     );
-    await expect(t.store.allocations.allocate(b.scope, ownProject.id, { memberId: a.manager.id, percent: 10 })).rejects.toMatchObject(notFound);
+    await expect(
+      t.store.risks.add(b.scope, ownProject.id, { title: "Owned", probability: 1, impact: 1, ownerId: a.manager.id }),
+    ).rejects.toMatchObject(notFound);
+    await expect(t.store.allocations.allocate(b.scope, ownProject.id, { memberId: a.manager.id, percent: 10 })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(t.store.stakeholders.add(b.scope, ownProject.id, { memberId: a.manager.id })).rejects.toMatchObject(notFound);
     const own = await t.store.tasks.add(b.scope, ownProject.id, { title: "Own task" });
     await expect(t.store.tasks.update(b.scope, own.id, { assigneeId: a.manager.id })).rejects.toMatchObject(notFound);

@@ -27,11 +27,15 @@ describeEachProvider("forgetting a member", (provider) => {
     expect((await f.pm.say("standup setup participants @bob @carol")).ok).toBe(true);
     expect((await bob.say("me quiet 22:00-07:00")).ok).toBe(true);
     expect((await bob.say('cost add 480 USD equipment "Standing desk"')).ok).toBe(true);
-    expect((await bob.say(`standup answer yesterday "${ANSWERS.yesterday}" today "${ANSWERS.today}" blockers "${ANSWERS.blockers}"`)).ok).toBe(true);
+    expect(
+      (await bob.say(`standup answer yesterday "${ANSWERS.yesterday}" today "${ANSWERS.today}" blockers "${ANSWERS.blockers}"`)).ok,
+    ).toBe(true);
     expect((await carol.say('standup answer yesterday "Reviews" today "Tests" blockers none')).ok).toBe(true);
     expect((await f.pm.say('change request "Second monitor" cost +300 USD')).ok).toBe(true);
     expect((await bob.say('change approve #1 "Only if I can expense it myself"')).ok).toBe(true);
-    await database.db.prisma.consoleMessage.create({ data: { tenantId: f.tenant, channelId: "c-apollo", author: "user", userId: "bob", text: "my personal note" } });
+    await database.db.prisma.consoleMessage.create({
+      data: { tenantId: f.tenant, channelId: "c-apollo", author: "user", userId: "bob", text: "my personal note" },
+    });
     // Their profile as the platform gave it (the test chat speaks as UTC).
     const member = await database.store.members.ensure(f.tenant, { platformUserId: "bob", name: "Bob Builder", timeZone: "Europe/Berlin" });
     return { ...f, member };
@@ -46,19 +50,31 @@ describeEachProvider("forgetting a member", (provider) => {
     expect(await auditText(f.tenant)).toContain(ANSWERS.blockers);
 
     const forgotten = await memberErasureRepository(database.db).forget(f.tenant, "bob");
-    expect(forgotten).toMatchObject({ memberId: f.member.id, counts: { standupAnswers: 1, decisionComments: 1, stakeholderRoles: 1, consoleMessages: 1 } });
+    expect(forgotten).toMatchObject({
+      memberId: f.member.id,
+      counts: { standupAnswers: 1, decisionComments: 1, stakeholderRoles: 1, consoleMessages: 1 },
+    });
     expect(forgotten!.counts.auditEvents).toBeGreaterThanOrEqual(3);
 
     const member = await database.store.members.get(f.tenant, f.member.id);
     expect(member).toMatchObject({ name: FORGOTTEN_NAME, platformUserId: `forgotten:${f.member.id}`, timeZone: null, quietHours: "" });
     const prisma = database.db.prisma;
-    expect(await prisma.standupAnswer.findMany({ where: { tenantId: f.tenant, memberId: f.member.id }, select: { yesterday: true, today: true, blockers: true } })).toEqual([
-      { yesterday: FORGOTTEN_TEXT, today: FORGOTTEN_TEXT, blockers: FORGOTTEN_TEXT },
-    ]);
-    expect(await prisma.changeDecision.findMany({ where: { tenantId: f.tenant, memberId: f.member.id }, select: { comment: true, decision: true } })).toEqual([
-      { comment: FORGOTTEN_TEXT, decision: "approve" },
-    ]);
-    expect((await database.store.stakeholders.list(f.tenant, f.project.id)).find((s) => s.memberId === f.member.id)).toMatchObject({ role: FORGOTTEN_TEXT, approver: true });
+    expect(
+      await prisma.standupAnswer.findMany({
+        where: { tenantId: f.tenant, memberId: f.member.id },
+        select: { yesterday: true, today: true, blockers: true },
+      }),
+    ).toEqual([{ yesterday: FORGOTTEN_TEXT, today: FORGOTTEN_TEXT, blockers: FORGOTTEN_TEXT }]);
+    expect(
+      await prisma.changeDecision.findMany({
+        where: { tenantId: f.tenant, memberId: f.member.id },
+        select: { comment: true, decision: true },
+      }),
+    ).toEqual([{ comment: FORGOTTEN_TEXT, decision: "approve" }]);
+    expect((await database.store.stakeholders.list(f.tenant, f.project.id)).find((s) => s.memberId === f.member.id)).toMatchObject({
+      role: FORGOTTEN_TEXT,
+      approver: true,
+    });
     expect(await prisma.consoleMessage.findMany({ where: { tenantId: f.tenant }, select: { text: true, userId: true } })).toEqual([
       { text: FORGOTTEN_TEXT, userId: `forgotten:${f.member.id}` },
     ]);
@@ -67,15 +83,30 @@ describeEachProvider("forgetting a member", (provider) => {
     expect(await database.store.costs.list(f.tenant, f.project.id)).toEqual(costBefore);
     // The audit trail keeps every event, with nothing of theirs left in it, and one more saying they were forgotten.
     const audit = await auditText(f.tenant);
-    for (const text of [...Object.values(ANSWERS), "Only if I can expense it myself", "Sponsor, on parental leave", "Bob Builder", "Europe/Berlin", "22:00-07:00"]) {
+    for (const text of [
+      ...Object.values(ANSWERS),
+      "Only if I can expense it myself",
+      "Sponsor, on parental leave",
+      "Bob Builder",
+      "Europe/Berlin",
+      "22:00-07:00",
+    ]) {
       expect(audit, text).not.toContain(text);
     }
     expect(await prisma.auditEvent.count({ where: { tenantId: f.tenant } })).toBe(eventsBefore + 1);
     const [last] = await database.store.audit.list(f.tenant, { limit: 1 });
-    expect(last).toMatchObject({ action: "member.forget", entity: "member", entityId: f.member.id, actorId: "cli", after: { name: FORGOTTEN_NAME } });
+    expect(last).toMatchObject({
+      action: "member.forget",
+      entity: "member",
+      entityId: f.member.id,
+      actorId: "cli",
+      after: { name: FORGOTTEN_NAME },
+    });
 
     // Carol's answer is hers, untouched; reports still read.
-    expect(await prisma.standupAnswer.findMany({ where: { tenantId: f.tenant, NOT: { memberId: f.member.id } }, select: { yesterday: true } })).toEqual([{ yesterday: "Reviews" }]);
+    expect(
+      await prisma.standupAnswer.findMany({ where: { tenantId: f.tenant, NOT: { memberId: f.member.id } }, select: { yesterday: true } }),
+    ).toEqual([{ yesterday: "Reviews" }]);
     expect(audit).toContain("Reviews");
     expect((await f.pm.say("cost list")).text).toContain("480");
     // Coming back later, they are someone new.
@@ -91,7 +122,11 @@ describeEachProvider("forgetting a member", (provider) => {
     expect(await erasure.forget(a.tenant, b.member.id)).toBeNull();
     const auditB = await auditText(b.tenant);
     expect(await erasure.forget(a.tenant, a.member.id)).not.toBeNull();
-    expect(await database.store.members.get(b.tenant, b.member.id)).toMatchObject({ name: "Bob Builder", platformUserId: "bob", timeZone: "Europe/Berlin" });
+    expect(await database.store.members.get(b.tenant, b.member.id)).toMatchObject({
+      name: "Bob Builder",
+      platformUserId: "bob",
+      timeZone: "Europe/Berlin",
+    });
     expect(await auditText(b.tenant)).toBe(auditB);
   });
 });

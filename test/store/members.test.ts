@@ -36,7 +36,15 @@ describeEachProvider("store tenants and members", (provider) => {
   it("creates a member (and its tenant row) on first sight, then finds and updates it", async () => {
     const tenantId = unique("T");
     const created = await t.store.members.ensure(tenantId, { platformUserId: "U1", name: "Ann", timeZone: "Europe/Paris" });
-    expect(created).toEqual({ id: expect.any(String), tenantId, platformUserId: "U1", name: "Ann", timeZone: "Europe/Paris", role: "member", quietHours: "20:00-08:00" });
+    expect(created).toEqual({
+      id: expect.any(String),
+      tenantId,
+      platformUserId: "U1",
+      name: "Ann",
+      timeZone: "Europe/Paris",
+      role: "member",
+      quietHours: "20:00-08:00",
+    });
     expect(await t.db.prisma.tenant.findUnique({ where: { id: tenantId } })).not.toBeNull();
 
     expect(await t.store.members.ensure(tenantId, { platformUserId: "U1" })).toEqual(created);

@@ -32,10 +32,37 @@ const TENANTS = [
 ] as const;
 
 const TABLES = [
-  "installation", "conversationRef", "member", "project", "projectRole", "charterVersion", "charterApproval", "closeOut", "channelLink",
-  "task", "costEntry", "budgetLine", "risk", "milestone", "kpi", "kpiReading", "allocation", "stakeholder", "changeRequest", "changeDecision",
-  "standupSchedule", "reportSchedule", "standupSkip", "standupRun", "standupAnswer", "jobRun", "outboxMessage", "outboxLane", "auditEvent",
-  "consoleMessage", "consoleLogin",
+  "installation",
+  "conversationRef",
+  "member",
+  "project",
+  "projectRole",
+  "charterVersion",
+  "charterApproval",
+  "closeOut",
+  "channelLink",
+  "task",
+  "costEntry",
+  "budgetLine",
+  "risk",
+  "milestone",
+  "kpi",
+  "kpiReading",
+  "allocation",
+  "stakeholder",
+  "changeRequest",
+  "changeDecision",
+  "standupSchedule",
+  "reportSchedule",
+  "standupSkip",
+  "standupRun",
+  "standupAnswer",
+  "jobRun",
+  "outboxMessage",
+  "outboxLane",
+  "auditEvent",
+  "consoleMessage",
+  "consoleLogin",
 ] as const;
 
 type Prisma = TestDatabase["db"]["prisma"];
@@ -48,13 +75,23 @@ async function seed(t: TestDatabase, tenantId: string, platform: string): Promis
   await p.tenant.create({ data: { id: tenantId, platform, name: `Tenant ${tenantId}` } });
   if (platform === "slack") {
     await installationsRepository(t.db, key).save({
-      tenantId, teamId: tenantId, enterpriseId: null, isEnterpriseWide: false, botUserId: "UBOT", botToken: `xoxb-${tenantId}`,
-      userToken: null, scopes: ["commands"], installedById: "UINSTALL", payload: { team: { id: tenantId } },
+      tenantId,
+      teamId: tenantId,
+      enterpriseId: null,
+      isEnterpriseWide: false,
+      botUserId: "UBOT",
+      botToken: `xoxb-${tenantId}`,
+      userToken: null,
+      scopes: ["commands"],
+      installedById: "UINSTALL",
+      payload: { team: { id: tenantId } },
     });
   } else {
     await p.installation.create({ data: { tenantId, teamId: `x-${tenantId}` } });
   }
-  await p.conversationRef.create({ data: { tenantId, conversationId: "19:c", serviceUrl: "http://127.0.0.1:1/", reference: "{}", kind: "channel" } });
+  await p.conversationRef.create({
+    data: { tenantId, conversationId: "19:c", serviceUrl: "http://127.0.0.1:1/", reference: "{}", kind: "channel" },
+  });
   const member = await p.member.create({ data: { tenantId, platformUserId: "U1", name: "Ann" } });
   const project = await p.project.create({ data: { tenantId, name: "Apollo", nameKey: "apollo", currency: "USD", managerId: member.id } });
   const scoped = { tenantId, projectId: project.id };
@@ -64,7 +101,9 @@ async function seed(t: TestDatabase, tenantId: string, platform: string): Promis
   await p.closeOut.create({ data: { ...scoped, postMortem: "{}", closedById: member.id } });
   await p.channelLink.create({ data: { tenantId, channelId: "C1", projectId: project.id } });
   await p.task.create({ data: { ...scoped, number: 1, title: "Design" } });
-  await p.costEntry.create({ data: { ...scoped, number: 1, amount: 4321n, currency: "USD", category: "software", incurredOn: "2026-03-02", createdById: member.id } });
+  await p.costEntry.create({
+    data: { ...scoped, number: 1, amount: 4321n, currency: "USD", category: "software", incurredOn: "2026-03-02", createdById: member.id },
+  });
   await p.budgetLine.create({ data: { ...scoped, category: "total", amount: 10000n } });
   await p.risk.create({ data: { ...scoped, number: 1, title: "Late vendor", probability: 3, impact: 4 } });
   await p.milestone.create({ data: { ...scoped, number: 1, name: "Beta", dueDate: "2026-04-01" } });
@@ -84,7 +123,12 @@ async function seed(t: TestDatabase, tenantId: string, platform: string): Promis
   // The reminder of 2026-03-02: claimed, queued, and its channel's lane.
   expect(await claimsRepository(t.db).claim(tenantId, "reminder", `${tenantId}:${member.id}`, "2026-03-02", "w1")).toBe(true);
   const outbox = platform === "teams" || platform === "slack" ? platform : "local";
-  const message = { channelId: "D1", kind: "reminder" as const, dedupeKey: reminderDedupeKey(tenantId, member.id, "2026-03-02"), reply: reply("Overdue", [text("Overdue")], "private") };
+  const message = {
+    channelId: "D1",
+    kind: "reminder" as const,
+    dedupeKey: reminderDedupeKey(tenantId, member.id, "2026-03-02"),
+    reply: reply("Overdue", [text("Overdue")], "private"),
+  };
   expect((await outboxQueue(t.db).enqueue(tenantId, outbox, message)).created).toBe(true);
   await p.outboxLane.create({ data: { platform: outbox, tenantId, channelId: "D1" } });
   await p.auditEvent.create({ data: { ...scoped, actorId: member.id, action: "cost.add", entity: "CostEntry", entityId: "x" } });
@@ -114,21 +158,36 @@ describeEachProvider("the tenant_keys migration", (provider) => {
     for (const tenant of TENANTS) members.set(tenant.old, (await seed(t, tenant.old, tenant.platform)).memberId);
     // A row whose tenant has no Tenant row: its platform is unknown, so it is left as it is.
     await t.db.prisma.auditEvent.create({ data: { tenantId: "orphan", actorId: "m", action: "x", entity: "y", entityId: "z" } });
-    for (const name of TABLES) for (const tenant of TENANTS) expect(await table(t.db.prisma, name).count({ where: { tenantId: tenant.old } }), `${name} of ${tenant.old}`).toBe(1);
+    for (const name of TABLES)
+      for (const tenant of TENANTS)
+        expect(await table(t.db.prisma, name).count({ where: { tenantId: tenant.old } }), `${name} of ${tenant.old}`).toBe(1);
 
-    expect(await migrate(t.url)).toEqual(readMigrations(migrationsDirectory(provider)).filter((m) => m.name >= MIGRATION).map((m) => m.name));
+    expect(await migrate(t.url)).toEqual(
+      readMigrations(migrationsDirectory(provider))
+        .filter((m) => m.name >= MIGRATION)
+        .map((m) => m.name),
+    );
 
     for (const tenant of TENANTS) {
-      expect(await t.db.prisma.tenant.findUnique({ where: { id: tenant.key } })).toMatchObject({ platform: tenant.platform, name: `Tenant ${tenant.old}` });
+      expect(await t.db.prisma.tenant.findUnique({ where: { id: tenant.key } })).toMatchObject({
+        platform: tenant.platform,
+        name: `Tenant ${tenant.old}`,
+      });
       for (const name of TABLES) {
         expect(await table(t.db.prisma, name).count({ where: { tenantId: tenant.key } }), `${name} of ${tenant.key}`).toBe(1);
-        if (tenant.key !== tenant.old) expect(await table(t.db.prisma, name).count({ where: { tenantId: tenant.old } }), `${name} of ${tenant.old}`).toBe(0);
+        if (tenant.key !== tenant.old)
+          expect(await table(t.db.prisma, name).count({ where: { tenantId: tenant.old } }), `${name} of ${tenant.old}`).toBe(0);
       }
       // The same reminder after the upgrade: already claimed, already queued.
       const memberId = members.get(tenant.old)!;
       expect(await claimsRepository(t.db).claim(tenant.key, "reminder", `${tenant.key}:${memberId}`, "2026-03-02", "w2")).toBe(false);
       const outbox = tenant.platform === "local" ? "local" : tenant.platform;
-      const again = { channelId: "D1", kind: "reminder" as const, dedupeKey: reminderDedupeKey(tenant.key, memberId, "2026-03-02"), reply: reply("Overdue", [text("Overdue")], "private") };
+      const again = {
+        channelId: "D1",
+        kind: "reminder" as const,
+        dedupeKey: reminderDedupeKey(tenant.key, memberId, "2026-03-02"),
+        reply: reply("Overdue", [text("Overdue")], "private"),
+      };
       expect((await outboxQueue(t.db).enqueue(tenant.key, outbox, again)).created).toBe(false);
     }
     expect(await t.db.prisma.tenant.count()).toBe(TENANTS.length);
@@ -136,7 +195,10 @@ describeEachProvider("the tenant_keys migration", (provider) => {
     expect(await t.db.prisma.auditEvent.count({ where: { tenantId: "orphan" } })).toBe(1);
     // Sealed under the bare team id, opened under the key; a re-install seals it under the key.
     const installations = installationsRepository(t.db, key);
-    expect(await installations.fetch("slack:T0OLD00001")).toMatchObject({ botToken: "xoxb-T0OLD00001", payload: { team: { id: "T0OLD00001" } } });
+    expect(await installations.fetch("slack:T0OLD00001")).toMatchObject({
+      botToken: "xoxb-T0OLD00001",
+      payload: { team: { id: "T0OLD00001" } },
+    });
     expect(await installations.fetch("slack:E0GRID0001")).toMatchObject({ botToken: "xoxb-E0GRID0001" });
   });
 });

@@ -56,7 +56,9 @@ describeEachProvider("store money limit", (provider) => {
     expect(await costCount(project.id)).toBe(2);
     await refusal(t.store.costs.addMany(tenant.scope, project.id, [cost(1n, { note: "imported" })]));
     expect(await costCount(project.id)).toBe(2);
-    expect((await t.store.audit.list(tenant.tenantId, { projectId: project.id, limit: 100 })).filter((e) => e.action.startsWith("cost."))).toHaveLength(2);
+    expect(
+      (await t.store.audit.list(tenant.tenantId, { projectId: project.id, limit: 100 })).filter((e) => e.action.startsWith("cost.")),
+    ).toHaveLength(2);
   });
 
   it("refuses raising a cost past the limit, and lowering one is always allowed", async () => {
@@ -84,14 +86,27 @@ describeEachProvider("store money limit", (provider) => {
 
   it("refuses a budget, budget lines or an approved change that would reach the limit", async () => {
     const project = await createProject(t.store, tenant);
-    await t.store.budgets.set(tenant.scope, project.id, { total: MONEY_LIMIT - 1n, lines: [{ category: "labour", amount: MONEY_LIMIT - 1n }] });
+    await t.store.budgets.set(tenant.scope, project.id, {
+      total: MONEY_LIMIT - 1n,
+      lines: [{ category: "labour", amount: MONEY_LIMIT - 1n }],
+    });
     await refusal(t.store.budgets.set(tenant.scope, project.id, { lines: [{ category: "travel", amount: 1n }] }));
     // Replacing the labour line is a new sum of the lines, not an addition.
-    await t.store.budgets.set(tenant.scope, project.id, { lines: [{ category: "labour", amount: 5n }, { category: "travel", amount: 5n }] });
+    await t.store.budgets.set(tenant.scope, project.id, {
+      lines: [
+        { category: "labour", amount: 5n },
+        { category: "travel", amount: 5n },
+      ],
+    });
 
-    const change = await t.store.changes.add(tenant.scope, project.id, { title: "More", costImpact: 1n, at: new Date("2026-03-01T10:00:00Z") });
+    const change = await t.store.changes.add(tenant.scope, project.id, {
+      title: "More",
+      costImpact: 1n,
+      at: new Date("2026-03-01T10:00:00Z"),
+    });
     const booking = { change: { changeId: change.id, number: change.number }, category: "other" as const, amount: 1n };
-    const decide = () => decideChangeRequest(t.store, tenant.scope, project.id, change.number, { decision: "approve", at: new Date("2026-03-01T11:00:00Z") });
+    const decide = () =>
+      decideChangeRequest(t.store, tenant.scope, project.id, change.number, { decision: "approve", at: new Date("2026-03-01T11:00:00Z") });
     await expect(decide()).rejects.toThrow(/That would bring .*'s budget to €10,000,000,000,000.00/);
     // Booked straight in the store, the total is refused there too.
     await refusal(t.store.budgets.addChange(tenant.scope, project.id, { ...booking, total: MONEY_LIMIT }));

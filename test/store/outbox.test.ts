@@ -108,11 +108,14 @@ describeEachProvider("outbox repository", (provider) => {
     const others = [await openDatabase(database.url), await openDatabase(database.url)];
     const claimers = [database.db, ...others].map((db) => outboxRepository(db));
     const now = new Date();
-    const results = await Promise.all(claimers.map((s, n) => claimAll(s, `p${n}`, now))).finally(() => Promise.all(others.map((db) => db.close())));
+    const results = await Promise.all(claimers.map((s, n) => claimAll(s, `p${n}`, now))).finally(() =>
+      Promise.all(others.map((db) => db.close())),
+    );
     const all = results.flat();
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
     expect(all).toHaveLength(40);
-    for (let c = 0; c < 5; c++) expect(new Set(all.filter((x) => x.channelId === `C${c}`).map((x) => x.holder)).size, `holders of C${c}`).toBe(1);
+    for (let c = 0; c < 5; c++)
+      expect(new Set(all.filter((x) => x.channelId === `C${c}`).map((x) => x.holder)).size, `holders of C${c}`).toBe(1);
   });
 
   it("records sends, retries and failures", async () => {
@@ -154,7 +157,10 @@ describeEachProvider("outbox repository", (provider) => {
     expect(await outbox.lanesDue(at(30_000), 10, { platforms: ["slack"] })).toEqual([lane("C1")]);
     const taken = await outbox.acquireLane(lane("C1"), "p2", at(30_000), 20_000);
     expect(taken?.inDoubt).toEqual([
-      { row: expect.objectContaining({ id: crashed.id, status: "sending", attempts: 1, lastError: expect.stringContaining("interrupted") }), inDoubtSince: t0 },
+      {
+        row: expect.objectContaining({ id: crashed.id, status: "sending", attempts: 1, lastError: expect.stringContaining("interrupted") }),
+        inDoubtSince: t0,
+      },
     ]);
     // The process that lost the lane can neither claim nor pace there any more.
     expect(await outbox.claimNext(lane("C1"), "dead", at(30_000))).toBeNull();
@@ -171,7 +177,13 @@ describeEachProvider("outbox repository", (provider) => {
     expect(await claimAll(outbox, "p1", new Date())).toHaveLength(2);
     await outbox.markPage(parent.id, 1, "1767225600.000100");
     await outbox.markPage(parent.id, 2);
-    expect(await outbox.byDedupeKey("T1", "opening")).toMatchObject({ id: parent.id, status: "sending", pagesSent: 2, platformMessageId: "1767225600.000100", threadKey: null });
+    expect(await outbox.byDedupeKey("T1", "opening")).toMatchObject({
+      id: parent.id,
+      status: "sending",
+      pagesSent: 2,
+      platformMessageId: "1767225600.000100",
+      threadKey: null,
+    });
     expect(await outbox.byDedupeKey("T1", "reply")).toMatchObject({ pagesSent: 0, platformMessageId: null, threadKey: "opening" });
     expect(await outbox.byDedupeKey("T2", "opening")).toBeNull();
   });

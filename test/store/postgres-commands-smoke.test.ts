@@ -20,7 +20,13 @@ describePostgres("command families on PostgreSQL", () => {
 
   it("project: creates, links the channel, shows and lists", async () => {
     const f = await apolloFixture(testStore(), "pg-project");
-    expect(f.project).toMatchObject({ name: "Apollo", currency: "USD", budgetTotal: 1_000_000n, startDate: "2026-01-05", endDate: "2026-03-27" });
+    expect(f.project).toMatchObject({
+      name: "Apollo",
+      currency: "USD",
+      budgetTotal: 1_000_000n,
+      startDate: "2026-01-05",
+      endDate: "2026-03-27",
+    });
     const shown = await f.pm.say("project show");
     expect(shown.text).toContain("Apollo");
     expect(shown.text).toContain("$10,000.00");
@@ -63,7 +69,13 @@ describePostgres("command families on PostgreSQL", () => {
     const added = await f.pm.say('risk add Vendor may deliver late p3 i4 owner @bob mitigation "Mock the vendor API" review 2026-03-10');
     expect(added.text).toContain("Added risk #1 Vendor may deliver late — P3 × I4 = 12 (high)");
     const stored = (await f.store.risks.byNumber(f.tenant, f.project.id, 1))!;
-    expect(stored).toMatchObject({ title: "Vendor may deliver late", probability: 3, impact: 4, mitigation: "Mock the vendor API", reviewDate: "2026-03-10" });
+    expect(stored).toMatchObject({
+      title: "Vendor may deliver late",
+      probability: 3,
+      impact: 4,
+      mitigation: "Mock the vendor API",
+      reviewDate: "2026-03-10",
+    });
     expect(await f.name(stored.ownerId)).toBe("bob");
     expect(tableOf((await f.pm.say("risk list")).reply.blocks).rows).toHaveLength(1);
   });
@@ -138,7 +150,10 @@ describePostgres("command families on PostgreSQL", () => {
 
   it("report and export: the weekly digest and the CSV files read what was stored", async () => {
     const f = await apolloFixture(testStore(), "pg-report");
-    for (const line of ["task add Write the runbook @carol due 2026-02-27", 'cost add 1234.50 USD labour "Sprint 1, contractors" on 2026-02-01']) {
+    for (const line of [
+      "task add Write the runbook @carol due 2026-02-27",
+      'cost add 1234.50 USD labour "Sprint 1, contractors" on 2026-02-01',
+    ]) {
       expect((await f.pm.say(line)).ok, line).toBe(true);
     }
     const report = await f.pm.say("report");
@@ -147,8 +162,19 @@ describePostgres("command families on PostgreSQL", () => {
     const exported = await f.pm.say("report export csv");
     expect(exported.reply.summary).toBe("Exported Apollo: 1 task, 1 cost, 0 risks, 0 KPIs");
     const files = exported.reply.blocks.filter((b): b is FileBlock => b.kind === "file");
-    const costs = parse(new TextDecoder().decode(files.find((b) => b.name === "costs.csv")!.bytes), { bom: true, columns: true }) as Record<string, string>[];
-    expect(costs).toEqual([expect.objectContaining({ date: "2026-02-01", amount: "1234.50", currency: "USD", category: "labour", description: "Sprint 1, contractors" })]);
+    const costs = parse(new TextDecoder().decode(files.find((b) => b.name === "costs.csv")!.bytes), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(costs).toEqual([
+      expect.objectContaining({
+        date: "2026-02-01",
+        amount: "1234.50",
+        currency: "USD",
+        category: "labour",
+        description: "Sprint 1, contractors",
+      }),
+    ]);
   });
 
   it("roles, charter and close-out: grants a role, saves the charter, closes the project", async () => {
@@ -162,7 +188,10 @@ describePostgres("command families on PostgreSQL", () => {
 
     const charter = await f.pm.say('project charter objectives "Cut checkout time by 30%" scope "Web checkout"');
     expect(charter.text).toContain("Saved Apollo's charter as v1 (the first version)");
-    expect((await f.store.charters.latest(f.tenant, f.project.id))!.content).toMatchObject({ objectives: ["Cut checkout time by 30%"], scope: { in: ["Web checkout"] } });
+    expect((await f.store.charters.latest(f.tenant, f.project.id))!.content).toMatchObject({
+      objectives: ["Cut checkout time by 30%"],
+      scope: { in: ["Web checkout"] },
+    });
 
     const closed = await submitForm(await f.at("2026-03-30T10:00:00Z").context(), "project close", {
       wentWell: "Weekly demos",

@@ -68,14 +68,25 @@ describeEachProvider("project roles store", (provider) => {
     expect(await t.store.roles.set(scope, p.id, owner.id, null)).toEqual({ before: "owner", after: null });
     expect((await t.store.roles.list("t-roles-1", p.id)).map((r) => [r.memberId, r.role])).toEqual([[sam.id, "owner"]]);
     const [removed] = await t.store.audit.list("t-roles-1", { projectId: p.id, limit: 1 });
-    expect(removed).toMatchObject({ action: "project.role.remove", entityId: owner.id, before: { memberId: owner.id, role: "owner" }, after: null });
-    await expect(t.store.roles.set(scope, p.id, "no-such-member", "manager")).rejects.toMatchObject({ name: "StoreConflict", reason: "not_found" });
+    expect(removed).toMatchObject({
+      action: "project.role.remove",
+      entityId: owner.id,
+      before: { memberId: owner.id, role: "owner" },
+      after: null,
+    });
+    await expect(t.store.roles.set(scope, p.id, "no-such-member", "manager")).rejects.toMatchObject({
+      name: "StoreConflict",
+      reason: "not_found",
+    });
   });
 
   it("never touches another tenant's project", async () => {
     const { project: p } = await project("t-roles-2");
     const { scope: otherOwner } = await project("t-roles-3");
-    await expect(t.store.roles.set(otherOwner, p.id, otherOwner.actorId, "owner")).rejects.toMatchObject({ name: "StoreConflict", reason: "not_found" });
+    await expect(t.store.roles.set(otherOwner, p.id, otherOwner.actorId, "owner")).rejects.toMatchObject({
+      name: "StoreConflict",
+      reason: "not_found",
+    });
     expect(await t.store.roles.list("t-roles-3", p.id)).toEqual([]);
   });
 
@@ -111,7 +122,16 @@ describeEachProvider("project roles store", (provider) => {
       ]);
       expect((await old.store.costs.byNumber(now, "p-2", 1))?.id).toBe("cost-c");
       // New costs carry on after the backfilled numbers.
-      expect((await old.store.costs.add({ tenantId: now, actorId: "m-bob" }, "p-1", { amount: 5n, currency: "USD", category: "other", incurredOn: "2026-03-02" })).number).toBe(3);
+      expect(
+        (
+          await old.store.costs.add({ tenantId: now, actorId: "m-bob" }, "p-1", {
+            amount: 5n,
+            currency: "USD",
+            category: "other",
+            incurredOn: "2026-03-02",
+          })
+        ).number,
+      ).toBe(3);
     } finally {
       await old.drop();
       await rm(dir, { recursive: true, force: true });

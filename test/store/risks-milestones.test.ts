@@ -76,7 +76,12 @@ describeEachProvider("store risks and milestones", (provider) => {
     expect(done).toEqual({ ...alpha, doneAt: at });
     expect(await t.store.milestones.byNumber(tenant.tenantId, project.id, 2)).toEqual(done);
     const [event] = await t.store.audit.list(tenant.tenantId, { projectId: project.id, limit: 1 });
-    expect(event).toMatchObject({ action: "milestone.done", entityId: alpha.id, before: { doneAt: null }, after: { doneAt: at.toISOString() } });
+    expect(event).toMatchObject({
+      action: "milestone.done",
+      entityId: alpha.id,
+      before: { doneAt: null },
+      after: { doneAt: at.toISOString() },
+    });
 
     const simultaneous = await Promise.all(
       ["M1", "M2", "M3", "M4"].map((name) => t.store.milestones.add(tenant.scope, project.id, { name, dueDate: "2026-09-01" })),

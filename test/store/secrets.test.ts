@@ -52,7 +52,14 @@ describe("secrets at rest", () => {
 
   it("rejects malformed and unknown-version text", () => {
     const text = encryptSecret(key, token);
-    for (const bad of ["", token, text.replace(/^v1:/, "v2:"), text.split(":").slice(0, 3).join(":"), `${text}:extra`, "v1:AAAA:AAAA:AAAA"]) {
+    for (const bad of [
+      "",
+      token,
+      text.replace(/^v1:/, "v2:"),
+      text.split(":").slice(0, 3).join(":"),
+      `${text}:extra`,
+      "v1:AAAA:AAAA:AAAA",
+    ]) {
       expect(() => decryptSecret(key, bad)).toThrow(/not in the expected v1:<iv>:<tag>:<ciphertext> format/);
     }
   });
@@ -81,7 +88,14 @@ describe("parseEncryptionKey", () => {
 
   it("accepts 32 bytes as base64 (padded or not, standard or URL-safe) or hex", () => {
     const b64 = bytes.toString("base64");
-    for (const raw of [b64, b64.replace(/=$/, ""), bytes.toString("base64url"), bytes.toString("hex"), bytes.toString("hex").toUpperCase(), ` ${b64}\n`]) {
+    for (const raw of [
+      b64,
+      b64.replace(/=$/, ""),
+      bytes.toString("base64url"),
+      bytes.toString("hex"),
+      bytes.toString("hex").toUpperCase(),
+      ` ${b64}\n`,
+    ]) {
       expect(parseEncryptionKey(raw).equals(bytes)).toBe(true);
     }
   });

@@ -49,6 +49,10 @@ describeEachProvider("store standup answers of several days", (provider) => {
     const theirs = await schedule(other);
     await t.store.standups.answer(other.scope, theirs.id, "2026-06-15", { today: "theirs" });
     expect(await t.store.standups.answersOfDays(tenant.tenantId, [{ scheduleId: theirs.id, slot: "2026-06-15" }])).toEqual(new Map());
-    expect((await t.store.standups.answersOfDays(other.tenantId, [{ scheduleId: theirs.id, slot: "2026-06-15" }])).get(`${theirs.id}|2026-06-15`)).toHaveLength(1);
+    expect(
+      (await t.store.standups.answersOfDays(other.tenantId, [{ scheduleId: theirs.id, slot: "2026-06-15" }])).get(
+        `${theirs.id}|2026-06-15`,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -71,7 +71,9 @@ describeEachProvider("store transaction", (provider) => {
     expect(await store().tasks.list(tenant.tenantId, project.id)).toEqual([]);
     expect(await events()).toEqual(["project.create"]);
 
-    await store().transaction(tenant.scope, (tx) => tx.transaction(tenant.scope, (nested) => nested.tasks.add(tenant.scope, project.id, { title: "Kept" })));
+    await store().transaction(tenant.scope, (tx) =>
+      tx.transaction(tenant.scope, (nested) => nested.tasks.add(tenant.scope, project.id, { title: "Kept" })),
+    );
     expect((await store().tasks.list(tenant.tenantId, project.id)).map((t) => t.title)).toEqual(["Kept"]);
   });
 

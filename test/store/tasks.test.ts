@@ -39,7 +39,9 @@ describeEachProvider("store tasks", (provider) => {
 
   it("gives simultaneous adds distinct consecutive numbers", async () => {
     const project = await createProject(t.store, tenant);
-    const tasks = await Promise.all(Array.from({ length: 12 }, (_, i) => t.store.tasks.add(tenant.scope, project.id, { title: `Task ${i}` })));
+    const tasks = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.store.tasks.add(tenant.scope, project.id, { title: `Task ${i}` })),
+    );
     expect(tasks.map((task) => task.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(await t.store.tasks.list(tenant.tenantId, project.id)).toHaveLength(12);
   });
@@ -90,7 +92,11 @@ describeEachProvider("store tasks", (provider) => {
     const done = await t.store.tasks.update(tenant.scope, task.id, { status: "done", title: "Write the spec", estimateHours: 4 });
     expect(done).toMatchObject({ status: "done", title: "Write the spec", estimateHours: 4, number: task.number });
     expect(done.completedAt).toBeInstanceOf(Date);
-    const reopened = await t.store.tasks.update(tenant.scope, task.id, { status: "todo", assigneeId: tenant.manager.id, dueDate: "2026-05-01" });
+    const reopened = await t.store.tasks.update(tenant.scope, task.id, {
+      status: "todo",
+      assigneeId: tenant.manager.id,
+      dueDate: "2026-05-01",
+    });
     expect(reopened).toMatchObject({ status: "todo", completedAt: null, assigneeId: tenant.manager.id, dueDate: "2026-05-01" });
     const cleared = await t.store.tasks.update(tenant.scope, task.id, { assigneeId: null, dueDate: null });
     expect(cleared).toMatchObject({ assigneeId: null, dueDate: null, title: "Write the spec" });
@@ -119,7 +125,9 @@ describeEachProvider("store tasks", (provider) => {
 
     const other = await createTenant(t.store);
     const foreign = await t.store.tasks.add(other.scope, (await createProject(t.store, other)).id, { title: "Theirs" });
-    await expect(t.store.tasks.updateMany(tenant.scope, [a.id, foreign.id], { status: "todo" })).rejects.toMatchObject({ reason: "not_found" });
+    await expect(t.store.tasks.updateMany(tenant.scope, [a.id, foreign.id], { status: "todo" })).rejects.toMatchObject({
+      reason: "not_found",
+    });
     expect((await t.store.tasks.byNumber(tenant.tenantId, project.id, a.number))?.status).toBe("done");
     expect((await t.store.tasks.byNumber(other.tenantId, foreign.projectId, foreign.number))?.status).toBe("todo");
   });

@@ -103,7 +103,12 @@ describeEachProvider("store transactions and audit", (provider) => {
       // Listened for now: the holder may be gone by the time the cost is written.
       const exited = new Promise((resolve) => holder.once("exit", resolve));
       await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
-      const cost = await t.store.costs.add(tenant.scope, project.id, { amount: 1n, currency: "EUR", category: "other", incurredOn: "2026-01-01" });
+      const cost = await t.store.costs.add(tenant.scope, project.id, {
+        amount: 1n,
+        currency: "EUR",
+        category: "other",
+        incurredOn: "2026-01-01",
+      });
       expect(cost.amount).toBe(1n);
       await exited;
       expect((await t.store.projects.get(tenant.tenantId, project.id))?.contingencyPct).toBe(5);
@@ -129,7 +134,12 @@ describeEachProvider("store transactions and audit", (provider) => {
     const key = `claim-${project.id}`;
     const [claimed, queued] = await Promise.all([
       claims.claim(tenant.tenantId, "slack:command", key, ""),
-      outbox.enqueue(tenant.tenantId, "local", { channelId: "local", kind: "reminder", dedupeKey: key, reply: reply("Reminder", [text("Kept")], "channel") }),
+      outbox.enqueue(tenant.tenantId, "local", {
+        channelId: "local",
+        kind: "reminder",
+        dedupeKey: key,
+        reply: reply("Reminder", [text("Kept")], "channel"),
+      }),
     ]);
     expect(await failing).toBe("validation failed half-way");
     expect(claimed).toBe(true);

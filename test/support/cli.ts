@@ -29,7 +29,12 @@ function collector(): { stream: Writable; text: () => string } {
 }
 
 /** Runs `charter <args>` in-process; `stdin` is what `charter shell` reads (nothing by default). */
-export async function runCli(args: string[], env: Record<string, string> = {}, cwd: string = process.cwd(), stdin = ""): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd: string = process.cwd(),
+  stdin = "",
+): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
   const input = new PassThrough();

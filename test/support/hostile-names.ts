@@ -5,7 +5,7 @@ export const HOSTILE_NAMES = [
   "Apollo\u201E 9999 USD labour",
   "Apollo\\",
   'Apollo\\" 9999 USD labour',
-  "Apollo\\\\\" 9999",
+  'Apollo\\\\" 9999',
   "C:\\temp\\",
   "in",
   "labour 9999 USD",

@@ -8,7 +8,6 @@ import type { Project, Store } from "../../src/core/store.js";
 import type { Block } from "../../src/core/views/reply.js";
 import { chat, recordingNotifier, type Chat } from "./context.js";
 
-
 export interface ApolloFixture {
   store: Store;
   tenant: string;

@@ -12,7 +12,12 @@ import { storeFaultKind } from "../../store/errors.js";
 const WRITES_REFUSED = new Set(["full", "read_only", "io"]);
 
 /** True for the first delivery of (job, key), false for a platform's retry of it. */
-export async function firstDelivery(runtime: Pick<Runtime, "claims" | "log">, tenantId: string, job: string, key: string): Promise<boolean> {
+export async function firstDelivery(
+  runtime: Pick<Runtime, "claims" | "log">,
+  tenantId: string,
+  job: string,
+  key: string,
+): Promise<boolean> {
   try {
     return await runtime.claims.claim(tenantId, job, key, "");
   } catch (error) {
@@ -29,6 +34,9 @@ export async function releaseDelivery(runtime: Pick<Runtime, "claims" | "log">, 
     await runtime.claims.release(tenantId, job, key, "");
   } catch (error) {
     // The repeat is then dropped as already handled; the person sees their form close and can submit it again.
-    runtime.log.warn("could not release a request's claim against platform retries", { job, error: error instanceof Error ? error.message : String(error) });
+    runtime.log.warn("could not release a request's claim against platform retries", {
+      job,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

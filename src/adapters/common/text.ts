@@ -27,7 +27,9 @@ export function sanitize(value: string): string {
 
 /** For places that show one line (headers, titles, labels, button captions). */
 export function oneLine(value: string): string {
-  return sanitize(value).replace(/\s*\n\s*/g, " ").replace(/\t/g, " ");
+  return sanitize(value)
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\t/g, " ");
 }
 
 export function isBlank(value: string): boolean {

@@ -82,7 +82,8 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
     };
   }
 
-  const installations = settings.transport === "http-oauth" ? slackInstallations(runtime.db, parseEncryptionKey(settings.encryptionKey)) : undefined;
+  const installations =
+    settings.transport === "http-oauth" ? slackInstallations(runtime.db, parseEncryptionKey(settings.encryptionKey)) : undefined;
   const oauth =
     settings.transport === "http-oauth"
       ? {
@@ -92,13 +93,25 @@ export function createSlackAdapter(runtime: Runtime, settings: SlackSettings): S
           scopes: [...BOT_SCOPES],
           installationStore: installations,
           // The installer makes its own Web API calls (oauth.v2.access, auth.test): same base URL.
-          installerOptions: { installPath: SLACK_ROUTES.install, redirectUriPath: SLACK_ROUTES.redirect, directInstall: true, clientOptions },
+          installerOptions: {
+            installPath: SLACK_ROUTES.install,
+            redirectUriPath: SLACK_ROUTES.redirect,
+            directInstall: true,
+            clientOptions,
+          },
           ...(settings.redirectUri ? { redirectUri: settings.redirectUri } : {}),
         }
       : {};
   // Bolt reads the body itself: refused with 413 past the limit, without reading the rest.
-  const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_ROUTES.events, logger, bodyLimit: MAX_PLATFORM_BODY_BYTES, ...oauth });
-  const bot = settings.transport === "http" ? botTokenAuthorization(settings.botToken, { ...clientOptions, logger }, runtime.log) : undefined;
+  const receiver = new HTTPReceiver({
+    signingSecret: settings.signingSecret,
+    endpoints: SLACK_ROUTES.events,
+    logger,
+    bodyLimit: MAX_PLATFORM_BODY_BYTES,
+    ...oauth,
+  });
+  const bot =
+    settings.transport === "http" ? botTokenAuthorization(settings.botToken, { ...clientOptions, logger }, runtime.log) : undefined;
   const app = new App({ receiver, clientOptions, logger, ...(bot ? { authorize: bot.authorize } : {}) });
   const work = trackInFlight(app);
   registerListeners(app, deps);

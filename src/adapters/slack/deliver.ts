@@ -14,7 +14,15 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type Logger, attachmentsOf, withoutAttachments, type Attachment, contextLine, type Reply } from "../../core/index.js";
 import { toSlackMessages } from "./render/messages.js";
-import { CANNOT_POST, directMessageWith, namesOf, slackErrorCode, uploadAttachments, uploadFailureLine, type UploadPlace } from "./uploads.js";
+import {
+  CANNOT_POST,
+  directMessageWith,
+  namesOf,
+  slackErrorCode,
+  uploadAttachments,
+  uploadFailureLine,
+  type UploadPlace,
+} from "./uploads.js";
 
 export interface Destination {
   channelId: string | undefined;
@@ -32,7 +40,8 @@ export interface FileDelivery {
 /** Slack's direct-message conversation ids start with D. */
 const isDirectMessage = (channelId: string) => channelId.startsWith("D");
 
-const withNote = (reply: Reply, note: string | undefined): Reply => (note ? { ...reply, blocks: [...reply.blocks, contextLine(note)] } : reply);
+const withNote = (reply: Reply, note: string | undefined): Reply =>
+  note ? { ...reply, blocks: [...reply.blocks, contextLine(note)] } : reply;
 
 export async function respondWith(respond: RespondFn, reply: Reply, files?: FileDelivery): Promise<void> {
   const attachments = files ? attachmentsOf(reply) : [];
@@ -78,11 +87,17 @@ async function shareInChannel(files: FileDelivery, attachments: Attachment[], su
 async function insteadByDirectMessage(files: FileDelivery, attachments: Attachment[], summary: string, code: string): Promise<string> {
   files.log.info("slack channel not reachable for files, sending them by DM", { code });
   const sent = await sendToDirectMessage(files, attachments, summary);
-  return sent.ok ? `Charter can't share files in this channel (invite @Charter to it), so it sent ${namesOf(attachments)} to you in a direct message.` : sent.line;
+  return sent.ok
+    ? `Charter can't share files in this channel (invite @Charter to it), so it sent ${namesOf(attachments)} to you in a direct message.`
+    : sent.line;
 }
 
 /** Shares into the user's DM with Charter, with the reply's summary above them. The line tells the user where the files went, or why they did not. */
-async function sendToDirectMessage(files: FileDelivery, attachments: Attachment[], summary: string): Promise<{ ok: boolean; line: string }> {
+async function sendToDirectMessage(
+  files: FileDelivery,
+  attachments: Attachment[],
+  summary: string,
+): Promise<{ ok: boolean; line: string }> {
   const { client, log, to } = files;
   try {
     const dm = await directMessageWith(client, to.userId);
@@ -96,7 +111,11 @@ async function sendToDirectMessage(files: FileDelivery, attachments: Attachment[
 
 function failed(log: Logger, attachments: Attachment[], code: string): string {
   // Names and sizes only: never the bytes, never a token.
-  log.warn("slack file upload failed", { code, files: attachments.map((a) => a.filename), bytes: attachments.reduce((n, a) => n + a.bytes.byteLength, 0) });
+  log.warn("slack file upload failed", {
+    code,
+    files: attachments.map((a) => a.filename),
+    bytes: attachments.reduce((n, a) => n + a.bytes.byteLength, 0),
+  });
   return uploadFailureLine(attachments, code);
 }
 
@@ -105,7 +124,8 @@ export async function postReply(client: WebClient, log: Logger, to: Destination,
   let message = attachments.length ? withoutAttachments(reply) : reply;
   const inPlace = reply.visibility === "channel" || (to.channelId !== undefined && isDirectMessage(to.channelId));
   // A private answer in a channel is ephemeral: its files go to the user's DM, and the answer says so.
-  if (attachments.length && !inPlace) message = withNote(message, (await sendToDirectMessage({ client, log, to }, attachments, reply.summary)).line);
+  if (attachments.length && !inPlace)
+    message = withNote(message, (await sendToDirectMessage({ client, log, to }, attachments, reply.summary)).line);
 
   let place: UploadPlace | undefined;
   for (const page of toSlackMessages(message)) {
@@ -113,7 +133,12 @@ export async function postReply(client: WebClient, log: Logger, to: Destination,
       if (!to.channelId) throw Object.assign(new Error("no channel"), { data: { error: "channel_not_found" } });
       // A DM with the bot is private already: a plain message there stays, where an ephemeral one would vanish on reload.
       if (inPlace) {
-        const posted = await client.chat.postMessage({ channel: to.channelId, text: page.text, blocks: page.blocks, ...(to.threadTs ? { thread_ts: to.threadTs } : {}) });
+        const posted = await client.chat.postMessage({
+          channel: to.channelId,
+          text: page.text,
+          blocks: page.blocks,
+          ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
+        });
         place ??= { channelId: posted.channel ?? to.channelId, threadTs: to.threadTs };
       } else {
         await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: page.text, blocks: page.blocks });
@@ -134,7 +159,9 @@ export async function postReply(client: WebClient, log: Logger, to: Destination,
     await uploadAttachments(client, place, attachments);
   } catch (err) {
     const code = slackErrorCode(err);
-    const note = CANNOT_POST.has(code) ? await insteadByDirectMessage({ client, log, to }, attachments, reply.summary, code) : failed(log, attachments, code);
+    const note = CANNOT_POST.has(code)
+      ? await insteadByDirectMessage({ client, log, to }, attachments, reply.summary, code)
+      : failed(log, attachments, code);
     await tellUser(client, log, to, note, place);
   }
 }
@@ -143,9 +170,18 @@ export async function postReply(client: WebClient, log: Logger, to: Destination,
 async function tellUser(client: WebClient, log: Logger, to: Destination, text: string, place: UploadPlace | undefined): Promise<void> {
   try {
     if (place && !isDirectMessage(place.channelId)) {
-      await client.chat.postEphemeral({ channel: place.channelId, user: to.userId, text, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
+      await client.chat.postEphemeral({
+        channel: place.channelId,
+        user: to.userId,
+        text,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+      });
     } else {
-      await client.chat.postMessage({ channel: place?.channelId ?? to.userId, text, ...(place?.threadTs ? { thread_ts: place.threadTs } : {}) });
+      await client.chat.postMessage({
+        channel: place?.channelId ?? to.userId,
+        text,
+        ...(place?.threadTs ? { thread_ts: place.threadTs } : {}),
+      });
     }
   } catch (err) {
     log.warn("slack could not tell the user about their files", { code: slackErrorCode(err) });

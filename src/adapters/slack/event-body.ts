@@ -48,7 +48,18 @@ const viewSubmission = z.object({
 const blockActions = z.object({ user });
 const eventCallback = z.object({ event: z.object({ type: z.string() }) });
 /** Fields of a slash command Charter reads: each given once (a repeated field parses to an array). */
-const SLASH_FIELDS = ["command", "text", "team_id", "enterprise_id", "user_id", "user_name", "channel_id", "channel_name", "trigger_id", "response_url"];
+const SLASH_FIELDS = [
+  "command",
+  "text",
+  "team_id",
+  "enterprise_id",
+  "user_id",
+  "user_name",
+  "channel_id",
+  "channel_name",
+  "trigger_id",
+  "response_url",
+];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 

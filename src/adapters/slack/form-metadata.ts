@@ -5,7 +5,11 @@
  */
 import { z } from "zod";
 
-const schema = z.object({ command: z.string().max(200), channelId: z.string().max(100).optional(), project: z.string().max(200).optional() });
+const schema = z.object({
+  command: z.string().max(200),
+  channelId: z.string().max(100).optional(),
+  project: z.string().max(200).optional(),
+});
 export type FormMetadata = z.infer<typeof schema>;
 
 export const encodeFormMetadata = (meta: FormMetadata): string => JSON.stringify(meta);

@@ -6,11 +6,7 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { tenantKey } from "../../core/index.js";
-import {
-  installationsRepository,
-  type InstallationsSource,
-  type SlackInstallationInput,
-} from "../../store/repositories/installations.js";
+import { installationsRepository, type InstallationsSource, type SlackInstallationInput } from "../../store/repositories/installations.js";
 import { parseEncryptionKey } from "../../store/secrets.js";
 import type { SlackSettings } from "./settings.js";
 
@@ -93,7 +89,10 @@ export function slackInstallations(db: InstallationsSource, key: Buffer): Instal
  * The bot token for a tenant: the configured one (one workspace), or the
  * workspace's stored installation (OAuth); undefined where Charter is not installed.
  */
-export function slackTokenSource(runtime: { db: InstallationsSource }, settings: SlackSettings): (tenantId: string) => Promise<string | undefined> {
+export function slackTokenSource(
+  runtime: { db: InstallationsSource },
+  settings: SlackSettings,
+): (tenantId: string) => Promise<string | undefined> {
   if (settings.transport !== "http-oauth") return () => Promise.resolve(settings.botToken);
   const installations = slackInstallations(runtime.db, parseEncryptionKey(settings.encryptionKey));
   return async (tenantId) => {

@@ -31,7 +31,13 @@ export class ProfileCache {
     const key = `${tenant}/${userId}`;
     const hit = this.entries.get(key);
     if (hit && hit.until > this.now()) return hit.profile;
-    let profile: SlackProfile = { name: withoutReserved(fallbackName ?? userId), timeZone: null, teamId: null, enterpriseId: null, restricted: false };
+    let profile: SlackProfile = {
+      name: withoutReserved(fallbackName ?? userId),
+      timeZone: null,
+      teamId: null,
+      enterpriseId: null,
+      restricted: false,
+    };
     try {
       const info = await client.users.info({ user: userId });
       const user = info.user;

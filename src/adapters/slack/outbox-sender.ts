@@ -181,11 +181,22 @@ async function findPosted(
     for (let read = 0; read < LOOKUP_PAGES; read++) {
       const common = { channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
       // A reply in a thread is not in the channel's history, only in the thread's replies.
-      const answer = threadTs ? await client.conversations.replies({ ...common, ts: threadTs }) : await client.conversations.history(common);
+      const answer = threadTs
+        ? await client.conversations.replies({ ...common, ts: threadTs })
+        : await client.conversations.history(common);
       for (const posted of answer.messages ?? []) {
         const meta = posted.metadata as { event_type?: string; event_payload?: { id?: unknown; page?: unknown } } | undefined;
-        if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.id === message.id && Number(meta.event_payload.page ?? 0) === page && posted.ts) {
-          log.info("outbox message was already posted before its sender stopped; recorded, not posted again", { id: message.id, page, channel });
+        if (
+          meta?.event_type === OUTBOX_EVENT_TYPE &&
+          meta.event_payload?.id === message.id &&
+          Number(meta.event_payload.page ?? 0) === page &&
+          posted.ts
+        ) {
+          log.info("outbox message was already posted before its sender stopped; recorded, not posted again", {
+            id: message.id,
+            page,
+            channel,
+          });
           return { channel, ts: posted.ts };
         }
       }
@@ -194,7 +205,11 @@ async function findPosted(
     }
     return undefined;
   } catch (error) {
-    log.warn("could not check whether an interrupted outbox message was posted; posting it again", { id: message.id, channel: message.channelId, error: describe(error) });
+    log.warn("could not check whether an interrupted outbox message was posted; posting it again", {
+      id: message.id,
+      channel: message.channelId,
+      error: describe(error),
+    });
     return undefined;
   }
 }

@@ -44,7 +44,13 @@ export function slackSettings(config: Config): SlackSettings | null {
     ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {}),
   };
-  if (config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_SIGNING_SECRET && config.SLACK_STATE_SECRET && config.CHARTER_ENCRYPTION_KEY) {
+  if (
+    config.SLACK_CLIENT_ID &&
+    config.SLACK_CLIENT_SECRET &&
+    config.SLACK_SIGNING_SECRET &&
+    config.SLACK_STATE_SECRET &&
+    config.CHARTER_ENCRYPTION_KEY
+  ) {
     return {
       ...common,
       transport: "http-oauth",
@@ -56,7 +62,8 @@ export function slackSettings(config: Config): SlackSettings | null {
       ...(config.SLACK_REDIRECT_URI ? { redirectUri: config.SLACK_REDIRECT_URI } : {}),
     };
   }
-  if (config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN) return { ...common, transport: "socket", appToken: config.SLACK_APP_TOKEN, botToken: config.SLACK_BOT_TOKEN };
+  if (config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN)
+    return { ...common, transport: "socket", appToken: config.SLACK_APP_TOKEN, botToken: config.SLACK_BOT_TOKEN };
   if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) {
     return { ...common, transport: "http", signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN };
   }

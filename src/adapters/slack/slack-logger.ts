@@ -5,7 +5,8 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
 import type { Logger } from "../../core/index.js";
 
-const text = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p))).join(" ");
+const text = (parts: unknown[]) =>
+  parts.map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p))).join(" ");
 
 export function slackLogger(log: Logger): SlackLogger {
   let level = LogLevel.INFO;

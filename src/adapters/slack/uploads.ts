@@ -15,7 +15,14 @@ export interface UploadPlace {
 }
 
 /** Slack errors that mean the bot may not post in that conversation (a DM with the user still works). */
-export const CANNOT_POST = new Set(["channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel", "invalid_channel", "access_denied"]);
+export const CANNOT_POST = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "user_not_in_channel",
+  "invalid_channel",
+  "access_denied",
+]);
 
 // Slack's documented limits for a file's title and an image's alt text.
 const TITLE = 250;
@@ -40,7 +47,12 @@ function fileUpload(attachment: Attachment) {
  * (one per ten files), with `comment` (core text, shown as mrkdwn like any
  * message) above them when given. Throws the WebClient's error.
  */
-export async function uploadAttachments(client: WebClient, place: UploadPlace, attachments: readonly Attachment[], comment?: string): Promise<void> {
+export async function uploadAttachments(
+  client: WebClient,
+  place: UploadPlace,
+  attachments: readonly Attachment[],
+  comment?: string,
+): Promise<void> {
   const destination = { channel_id: place.channelId, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) };
   // Slack shares at most 10 files with one message.
   for (let start = 0; start < attachments.length; start += FILES_PER_MESSAGE) {

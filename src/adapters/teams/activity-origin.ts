@@ -39,5 +39,10 @@ export function isLoopbackUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-  return (url.protocol === "http:" || url.protocol === "https:") && LOOPBACK_HOSTS.has(url.hostname.toLowerCase()) && !url.username && !url.password;
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    LOOPBACK_HOSTS.has(url.hostname.toLowerCase()) &&
+    !url.username &&
+    !url.password
+  );
 }

@@ -49,7 +49,10 @@ export function userIdOf(account: Pick<ChannelAccount, "id"> & Partial<Pick<Chan
 
 /** The sender's IANA time zone, from the activity or its clientInfo entity; null when neither names a real zone. */
 export function timeZoneOf(activity: Pick<Activity, "localTimezone" | "entities">): string | null {
-  const candidates = [activity.localTimezone, ...(activity.entities ?? []).filter((e) => e.type === "clientInfo").map((e) => (e as { timezone?: unknown }).timezone)];
+  const candidates = [
+    activity.localTimezone,
+    ...(activity.entities ?? []).filter((e) => e.type === "clientInfo").map((e) => (e as { timezone?: unknown }).timezone),
+  ];
   for (const zone of candidates) if (typeof zone === "string" && IANAZone.isValidZone(zone)) return zone;
   return null;
 }
@@ -67,7 +70,15 @@ export function mentionsOf(activity: Pick<Activity, "entities">): MentionEntity[
   });
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&apos;": "'",
+  "&nbsp;": " ",
+};
 
 /**
  * The command words of a message: the bot's own mention removed (it is how a
@@ -76,7 +87,10 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
  * and what Teams escapes as HTML turned back into text. Text is decoded only
  * between mentions, so typed &lt;at&gt; or &lt;@id&gt; never names anyone.
  */
-export function commandText(activity: Pick<Activity, "text" | "entities" | "recipient">, personId: (account: ChannelAccount) => string): ChatText {
+export function commandText(
+  activity: Pick<Activity, "text" | "entities" | "recipient">,
+  personId: (account: ChannelAccount) => string,
+): ChatText {
   const words = (piece: string) =>
     // Leftover markup (a mention without its entity, formatting tags) is not part of the words.
     piece
@@ -86,8 +100,14 @@ export function commandText(activity: Pick<Activity, "text" | "entities" | "reci
   let parts: InboundPart[] = [activity.text ?? ""];
   for (const mention of mentionsOf(activity)) {
     const isBot = mention.account.id === activity.recipient?.id;
-    const person: InboundPart = isBot ? " " : { member: { id: personId(mention.account), ...(mention.account.name ? { name: mention.account.name } : {}) } };
-    parts = parts.flatMap((part): InboundPart[] => (typeof part === "string" ? part.split(mention.text).flatMap((piece, i): InboundPart[] => (i ? [" ", person, " ", piece] : [piece])) : [part]));
+    const person: InboundPart = isBot
+      ? " "
+      : { member: { id: personId(mention.account), ...(mention.account.name ? { name: mention.account.name } : {}) } };
+    parts = parts.flatMap((part): InboundPart[] =>
+      typeof part === "string"
+        ? part.split(mention.text).flatMap((piece, i): InboundPart[] => (i ? [" ", person, " ", piece] : [piece]))
+        : [part],
+    );
   }
   // Neighbouring words joined, so the message can be trimmed as a whole at its two ends.
   const cleaned: InboundPart[] = [];

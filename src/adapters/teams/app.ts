@@ -63,7 +63,11 @@ async function readActivity(req: IncomingMessage): Promise<Activity> {
 /** As botbuilder's own request handling does: timestamps as Dates, the wire strings kept beside them. */
 function fixDates(activity: Activity): Activity {
   const a = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [["timestamp", "rawTimestamp"], ["localTimestamp", "rawLocalTimestamp"], ["expiration", "rawExpiration"]] as const) {
+  for (const [field, raw] of [
+    ["timestamp", "rawTimestamp"],
+    ["localTimestamp", "rawLocalTimestamp"],
+    ["expiration", "rawExpiration"],
+  ] as const) {
     if (typeof a[field] === "string") {
       a[raw] = a[field];
       a[field] = new Date(a[field] as string);
@@ -96,7 +100,8 @@ export function createTeamsAdapter(runtime: Runtime, settings: TeamsSettings): T
       activity = await readActivity(req);
     } catch (err) {
       if (err instanceof BodyError) return sendJson(res, err.status, { error: err.message });
-      if (err instanceof PayloadTooLarge) return refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
+      if (err instanceof PayloadTooLarge)
+        return refuseTooLarge(res, "application/json; charset=utf-8", JSON.stringify({ error: "request body too large" }));
       throw err;
     }
     const refusal = refusalOf(activity, settings.auth);

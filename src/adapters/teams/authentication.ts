@@ -23,7 +23,9 @@ type AppSettings = Extract<TeamsSettings, { auth: "app" }>;
 type MsalClient = ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1];
 
 // MSAL's CommonJS build, the one botframework-connector has loaded already: importing its ES module build would load MSAL twice.
-const { ConfidentialClientApplication } = createRequire(import.meta.url)("@azure/msal-node") as { ConfidentialClientApplication: new (configuration: Configuration) => MsalClient };
+const { ConfidentialClientApplication } = createRequire(import.meta.url)("@azure/msal-node") as {
+  ConfidentialClientApplication: new (configuration: Configuration) => MsalClient;
+};
 
 export function botFrameworkAuthentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
   if (settings.auth === "none") return new ConfigurationBotFrameworkAuthentication({});
@@ -43,7 +45,10 @@ export function botFrameworkAuthentication(settings: TeamsSettings): Configurati
   };
   // A managed identity gets its tokens from the Azure host (botbuilder's DefaultAzureCredential), not from a login URL.
   if (settings.appType === "UserAssignedMSI") return new ConfigurationBotFrameworkAuthentication(options);
-  return new ConfigurationBotFrameworkAuthentication(options, new MsalServiceClientCredentialsFactory(settings.appId, clientApplication(settings)));
+  return new ConfigurationBotFrameworkAuthentication(
+    options,
+    new MsalServiceClientCredentialsFactory(settings.appId, clientApplication(settings)),
+  );
 }
 
 /** The tenant's authority for a single-tenant bot, the cloud's login URL otherwise. */

@@ -40,7 +40,8 @@ export const BOT_FRAMEWORK_CLOUDS: Record<BotCloud, BotFrameworkEndpoints> = {
     oauthScope: "https://api.botframework.us",
     openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
     tokenIssuer: "https://api.botframework.us",
-    emulatorOpenIdMetadataUrl: "https://login.microsoftonline.us/cab8a31a-1906-4287-a0d8-4eef66b95f6e/v2.0/.well-known/openid-configuration",
+    emulatorOpenIdMetadataUrl:
+      "https://login.microsoftonline.us/cab8a31a-1906-4287-a0d8-4eef66b95f6e/v2.0/.well-known/openid-configuration",
     oauthUrl: "https://api.botframework.azure.us",
     callerId: "urn:botframework:azureusgov",
   },
@@ -49,7 +50,8 @@ export const BOT_FRAMEWORK_CLOUDS: Record<BotCloud, BotFrameworkEndpoints> = {
     oauthScope: "https://api.botframework.azure.cn",
     openIdMetadataUrl: "https://login.botframework.azure.cn/v1/.well-known/openidconfiguration",
     tokenIssuer: "https://api.botframework.azure.cn",
-    emulatorOpenIdMetadataUrl: "https://login.partner.microsoftonline.cn/a55a4d5b-9241-49b1-b4ff-befa8db00269/v2.0/.well-known/openid-configuration",
+    emulatorOpenIdMetadataUrl:
+      "https://login.partner.microsoftonline.cn/a55a4d5b-9241-49b1-b4ff-befa8db00269/v2.0/.well-known/openid-configuration",
     oauthUrl: "https://token.botframework.azure.cn",
     callerId: "urn:botframework:azure",
   },

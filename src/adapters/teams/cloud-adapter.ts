@@ -8,9 +8,7 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { AuthenticateRequestResult } from "botframework-connector";
 
-export type TurnOutcome =
-  | { refused: true; reason: string }
-  | { refused: false; status: number; body?: unknown };
+export type TurnOutcome = { refused: true; reason: string } | { refused: false; status: number; body?: unknown };
 
 export class TeamsCloudAdapter extends CloudAdapter {
   async receive(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<TurnOutcome> {

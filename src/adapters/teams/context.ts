@@ -26,7 +26,10 @@ export interface TeamsDeps {
  * channel brings people of other organisations. Unknown (the look-up failed
  * and the activity does not say) counts as the tenant's own.
  */
-export function outsiderOf(activity: Pick<Activity, "channelData" | "conversation" | "from">, roster: RosterFacts | null): Outsider | undefined {
+export function outsiderOf(
+  activity: Pick<Activity, "channelData" | "conversation" | "from">,
+  roster: RosterFacts | null,
+): Outsider | undefined {
   if (roster?.userRole === "guest" || roster?.userRole === "anonymous") return "guest";
   const home = teamsTenantIdOf(activity);
   const fromTenant = (activity.from as { tenantId?: unknown } | undefined)?.tenantId;

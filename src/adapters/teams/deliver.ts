@@ -16,7 +16,11 @@ import { cardAttachment, summaryText, toTeamsCards } from "./render/index.js";
 
 export function replyActivities(reply: Reply): Partial<Activity>[] {
   const cards = toTeamsCards(reply);
-  return cards.map((card) => ({ type: "message", summary: card.fallbackText ?? summaryText(reply.summary), attachments: [cardAttachment(card)] }));
+  return cards.map((card) => ({
+    type: "message",
+    summary: card.fallbackText ?? summaryText(reply.summary),
+    attachments: [cardAttachment(card)],
+  }));
 }
 
 export async function sendReply(turn: TurnContext, reply: Reply): Promise<void> {

@@ -5,7 +5,22 @@
  * errors next to their fields and what was entered kept.
  */
 import type { TurnContext } from "botbuilder";
-import { MAX_PEOPLE, formFor, type Context, findCommand, submitForm, chatText, inboundWords, type ChatText, type InboundPart, tokenize, withoutReserved, type Form, rejection, type Reply } from "../../core/index.js";
+import {
+  MAX_PEOPLE,
+  formFor,
+  type Context,
+  findCommand,
+  submitForm,
+  chatText,
+  inboundWords,
+  type ChatText,
+  type InboundPart,
+  tokenize,
+  withoutReserved,
+  type Form,
+  rejection,
+  type Reply,
+} from "../../core/index.js";
 import { tenantOf } from "./activity.js";
 import { teamsContext, type TeamsDeps } from "./context.js";
 import { formValuesFromTeams, type CharterAction } from "./render/index.js";
@@ -39,7 +54,11 @@ export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: F
   if (crowded) {
     const [name, ids] = crowded;
     const message = `At most ${MAX_PEOPLE} people at once (got ${ids.length}).`;
-    const retry: Form = { ...blank, fields: blank.fields.map((f) => (Object.hasOwn(typed, f.name) ? { ...f, initial: typed[f.name]! } : f)), errors: { [name]: message } };
+    const retry: Form = {
+      ...blank,
+      fields: blank.fields.map((f) => (Object.hasOwn(typed, f.name) ? { ...f, initial: typed[f.name]! } : f)),
+      errors: { [name]: message },
+    };
     return { reply: rejection(message), retry };
   }
   const values: Record<string, string | ChatText> = { ...typed };
@@ -60,7 +79,11 @@ export async function submitDialog(deps: TeamsDeps, turn: TurnContext, action: F
   // Field errors go next to their fields; any other refusal (say, no project linked) at the top.
   const errors = reply.form?.errors ?? { _: reply.summary };
   const base = reply.form ?? blank;
-  const retry: Form = { ...base, fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: inboundWords(values[f.name]!) } : {}) })), errors };
+  const retry: Form = {
+    ...base,
+    fields: base.fields.map((f) => ({ ...f, ...(values[f.name] !== undefined ? { initial: inboundWords(values[f.name]!) } : {}) })),
+    errors,
+  };
   if (action.project) retry.project = action.project;
   return { reply, retry, ctx };
 }

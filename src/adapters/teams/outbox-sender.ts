@@ -11,7 +11,7 @@
  * fail the message. Each posted page is reported back, so a retry resumes at
  * the first page not yet posted and never posts a page twice.
  */
-import { CloudAdapter, type ChannelAccount, type ConversationParameters, type ConversationReference, type TurnContext } from "botbuilder";
+import type { CloudAdapter, ChannelAccount, ConversationParameters, ConversationReference, TurnContext } from "botbuilder";
 import { type Logger, parseTenantKey } from "../../core/index.js";
 import { backoffMs, type SendContext, type SendResult, type Sender } from "../../outbox/senders.js";
 import type { ConversationRefsRepository, StoredConversationRef } from "../../store/index.js";
@@ -38,7 +38,10 @@ export interface TeamsSenderOptions {
   random?: () => number;
 }
 
-type Target = { reference: Partial<ConversationReference> } | { create: { userId: string; via: StoredConversationRef } } | { refused: string };
+type Target =
+  | { reference: Partial<ConversationReference> }
+  | { create: { userId: string; via: StoredConversationRef } }
+  | { refused: string };
 
 export function teamsSender(options: TeamsSenderOptions): Sender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
@@ -48,7 +51,9 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
   async function targetOf(message: OutboxRow): Promise<Target> {
     // A reply queued from a turn names its channel thread as Teams does: <channel id>;messageid=<root post id>.
     const { conversationId, threadId } = splitThread(message.channelId);
-    const stored = (await options.conversations.get(message.tenantId, conversationId)) ?? (await options.conversations.findPersonal(message.tenantId, conversationId));
+    const stored =
+      (await options.conversations.get(message.tenantId, conversationId)) ??
+      (await options.conversations.findPersonal(message.tenantId, conversationId));
     if (stored) {
       if (!stored.installed) return { refused: "Charter was removed from that conversation" };
       const reference = stored.reference as Partial<ConversationReference>;
@@ -112,18 +117,29 @@ export function teamsSender(options: TeamsSenderOptions): Sender {
       tenantId: teamsTenant,
       channelData: { tenant: { id: teamsTenant } },
     } as ConversationParameters;
-    await options.adapter.createConversationAsync(options.appId, reference.channelId ?? "msteams", via.serviceUrl, audience, parameters, async (turn) => {
-      const conversationId = turn.activity.conversation.id;
-      // Stored right away: the next message to this person goes straight to the chat.
-      await options.conversations.save({
-        tenantId: message.tenantId,
-        conversationId,
-        serviceUrl: via.serviceUrl,
-        reference: { ...reference, conversation: { id: conversationId, conversationType: "personal", tenantId: teamsTenant }, user: { id: userId } },
-        kind: "personal",
-      });
-      await postPages(turn, message, context);
-    });
+    await options.adapter.createConversationAsync(
+      options.appId,
+      reference.channelId ?? "msteams",
+      via.serviceUrl,
+      audience,
+      parameters,
+      async (turn) => {
+        const conversationId = turn.activity.conversation.id;
+        // Stored right away: the next message to this person goes straight to the chat.
+        await options.conversations.save({
+          tenantId: message.tenantId,
+          conversationId,
+          serviceUrl: via.serviceUrl,
+          reference: {
+            ...reference,
+            conversation: { id: conversationId, conversationType: "personal", tenantId: teamsTenant },
+            user: { id: userId },
+          },
+          kind: "personal",
+        });
+        await postPages(turn, message, context);
+      },
+    );
   }
 }
 
@@ -140,7 +156,8 @@ function inThread(reference: Partial<ConversationReference>, threadId: string | 
 
 function retryAfterOf(error: { response?: { headers?: unknown } }): number | undefined {
   const headers = error.response?.headers as { get?: (name: string) => string | undefined } | Record<string, string> | undefined;
-  const raw = typeof headers?.get === "function" ? headers.get("retry-after") : (headers as Record<string, string> | undefined)?.["retry-after"];
+  const raw =
+    typeof headers?.get === "function" ? headers.get("retry-after") : (headers as Record<string, string> | undefined)?.["retry-after"];
   if (!raw) return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds) * 1_000;
@@ -152,7 +169,8 @@ function classify(error: unknown, attempts: number, random?: () => number): Send
   const failed = error as { statusCode?: number; code?: string; response?: { status?: number; headers?: unknown } };
   const status = failed.statusCode ?? failed.response?.status;
   if (status === undefined) return { retryAfterMs: backoffMs(attempts, random), error: describe(error) };
-  if (status === 429) return { retryAfterMs: retryAfterOf(failed) ?? backoffMs(attempts, random), error: "HTTP 429 (throttled)", throttled: true };
+  if (status === 429)
+    return { retryAfterMs: retryAfterOf(failed) ?? backoffMs(attempts, random), error: "HTTP 429 (throttled)", throttled: true };
   if (RETRYABLE.has(status)) return { retryAfterMs: backoffMs(attempts, random), error: `HTTP ${status}` };
   // 401/403: not allowed there (removed, blocked, no permission); 404: no such conversation; 413: too big. Waiting will not help.
   return { permanent: true, error: `HTTP ${status}: ${describe(error)}` };

@@ -75,7 +75,10 @@ export class TeamsPeople {
     const entry = {
       // Names are person text: never the core's reference characters.
       person: { id: member.aadObjectId || userIdOf(account), ...(name ? { name: withoutReserved(name) } : {}) },
-      roster: { userRole: typeof member.userRole === "string" ? member.userRole : null, tenantId: typeof member.tenantId === "string" ? member.tenantId : null },
+      roster: {
+        userRole: typeof member.userRole === "string" ? member.userRole : null,
+        tenantId: typeof member.tenantId === "string" ? member.tenantId : null,
+      },
       until: this.now() + TTL_MS,
     };
     this.keep(`${tenant}/${account.id}`, entry);

@@ -12,7 +12,16 @@ import { isIP } from "node:net";
 import type { IncomingMessage } from "node:http";
 import { csrfToken, sameOrigin, validCsrf } from "./csrf.js";
 import type { WebDeps } from "./deps.js";
-import { decodeSession, encodeSession, newSession, readCookie, cookieHeader, SESSION_COOKIE, SESSION_TTL_MS, type Session } from "./session.js";
+import {
+  decodeSession,
+  encodeSession,
+  newSession,
+  readCookie,
+  cookieHeader,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  type Session,
+} from "./session.js";
 
 const normalize = (address: string | undefined) => (address ?? "").replace(/^::ffff:/, "").toLowerCase();
 const isLoopback = (address: string) => address === "localhost" || address === "::1" || address.startsWith("127.");

@@ -48,12 +48,18 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: new RegExp(`^/console/c/${CH}$`), channelParam: 0, handle: chatPage },
   { method: "POST", pattern: new RegExp(`^/console/c/${CH}/messages$`), channelParam: 0, handle: postMessage },
   { method: "POST", pattern: new RegExp(`^/console/c/${CH}/forms$`), channelParam: 0, handle: submitFormRoute },
-  { method: "GET", pattern: new RegExp(`^/console/c/${CH}/events$`), channelParam: 0, handle: (ctx) => eventsStream(ctx, localChannel(ctx.params[0]!)) },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/console/c/${CH}/events$`),
+    channelParam: 0,
+    handle: (ctx) => eventsStream(ctx, localChannel(ctx.params[0]!)),
+  },
   { method: "GET", pattern: new RegExp(`^/console/mirror/(slack|teams)/${CH}/${CH}$`), handle: mirrorPage },
   {
     method: "GET",
     pattern: new RegExp(`^/console/mirror/(slack|teams)/${CH}/${CH}/events$`),
-    handle: (ctx) => eventsStream(ctx, { platform: ctx.params[0] as Exclude<Platform, "local">, tenantId: ctx.params[1]!, channelId: ctx.params[2]! }),
+    handle: (ctx) =>
+      eventsStream(ctx, { platform: ctx.params[0] as Exclude<Platform, "local">, tenantId: ctx.params[1]!, channelId: ctx.params[2]! }),
   },
   { method: "GET", pattern: new RegExp(`^/console/projects/${CH}$`), handle: dashboardPage },
 ];
@@ -97,7 +103,8 @@ export async function handleConsole(deps: WebDeps, req: IncomingMessage, res: Se
   const candidates = ROUTES.filter((r) => r.pattern.test(url.pathname));
   const route = candidates.find((r) => r.method === method);
   if (!route) {
-    if (candidates.length) sendText(res, 405, "text/plain; charset=utf-8", "method not allowed\n", { allow: candidates.map((r) => r.method).join(", ") });
+    if (candidates.length)
+      sendText(res, 405, "text/plain; charset=utf-8", "method not allowed\n", { allow: candidates.map((r) => r.method).join(", ") });
     else notFound(res);
     return;
   }
@@ -109,16 +116,35 @@ export async function handleConsole(deps: WebDeps, req: IncomingMessage, res: Se
   const outcome = sessionFor(req, deps, method);
   if ("refused" in outcome) {
     if (outcome.refused === "sign-in") return signInNeeded(base);
-    sendHtml(res, 403, messagePage("Your session has ended", html`<p><a href="${url.pathname.replace(/\/(messages|forms)$/, "")}">Reload the page</a> and try again.</p>`));
+    sendHtml(
+      res,
+      403,
+      messagePage(
+        "Your session has ended",
+        html`<p><a href="${url.pathname.replace(/\/(messages|forms)$/, "")}">Reload the page</a> and try again.</p>`,
+      ),
+    );
     return;
   }
-  const ctx: RequestContext = { ...base, session: outcome.session, csrf: csrfToken(deps.key, outcome.session), ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}) };
+  const ctx: RequestContext = {
+    ...base,
+    session: outcome.session,
+    csrf: csrfToken(deps.key, outcome.session),
+    ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}),
+  };
   if (method === "POST") {
     const form = await refusingBadBodies(res, () => readForm(req));
     if (!form) return;
     ctx.form = form;
     if (!checkPost(req, deps, outcome.session, ctx.form)) {
-      sendHtml(res, 403, messagePage("Refused", html`<p>This form was not sent from a page of this console (its CSRF token is missing or wrong). <a href="/console/">Open the console</a> and try again.</p>`));
+      sendHtml(
+        res,
+        403,
+        messagePage(
+          "Refused",
+          html`<p>This form was not sent from a page of this console (its CSRF token is missing or wrong). <a href="/console/">Open the console</a> and try again.</p>`,
+        ),
+      );
       return;
     }
   }
@@ -135,7 +161,11 @@ export interface WebConsole {
   stop(): void;
 }
 
-export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">, config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_SECRET">, locked: boolean): WebConsole {
+export function createWebConsole(
+  runtime: Pick<Runtime, "store" | "log" | "outbox" | "db" | "metrics">,
+  config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_SECRET">,
+  locked: boolean,
+): WebConsole {
   const deps: WebDeps = {
     runtime,
     console: consoleRepository(runtime.db),
@@ -167,6 +197,11 @@ export function createWebConsole(runtime: Pick<Runtime, "store" | "log" | "outbo
 
 /** The address to print for the console: where a browser on this machine reaches it. */
 export function consoleAddress(host: string, consoleHost: string, port: number): string {
-  const shown = !everywhere(consoleHost) && consoleHost !== "localhost" && !consoleHost.startsWith("127.") ? consoleHost : everywhere(host) || host.startsWith("127.") ? "localhost" : host;
+  const shown =
+    !everywhere(consoleHost) && consoleHost !== "localhost" && !consoleHost.startsWith("127.")
+      ? consoleHost
+      : everywhere(host) || host.startsWith("127.")
+        ? "localhost"
+        : host;
   return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
 }

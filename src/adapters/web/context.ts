@@ -14,7 +14,11 @@ export const CONSOLE_USER = "local-user";
 
 export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
 
-export async function webContext(runtime: Pick<Runtime, "store" | "log" | "outbox" | "metrics" | "limiter">, channelId: string, now: () => DateTime = () => DateTime.now()): Promise<Context> {
+export async function webContext(
+  runtime: Pick<Runtime, "store" | "log" | "outbox" | "metrics" | "limiter">,
+  channelId: string,
+  now: () => DateTime = () => DateTime.now(),
+): Promise<Context> {
   const { store, log, outbox } = runtime;
   await store.tenants.ensure(CONSOLE_TENANT, "local");
   const user = await store.members.ensure(CONSOLE_TENANT, { platformUserId: CONSOLE_USER, name: CONSOLE_USER, timeZone: machineZone() });

@@ -3,8 +3,27 @@
  * (the chart data load plus milestones, members and the audit log), turned
  * into figures by the core's domain functions.
  */
-import { DateTime } from "luxon";
-import { drawChart, loadChartData, type DrawnChart, projectBudgetStatus, type BudgetStatus, todayIn, riskMatrix, riskScore, riskSeverity, type RiskSeverity, onTrack, type AuditEvent, type KpiWithReadings, type Milestone, type Project, type Risk, type Store, type TaskStatus } from "../../core/index.js";
+import type { DateTime } from "luxon";
+import {
+  drawChart,
+  loadChartData,
+  type DrawnChart,
+  projectBudgetStatus,
+  type BudgetStatus,
+  todayIn,
+  riskMatrix,
+  riskScore,
+  riskSeverity,
+  type RiskSeverity,
+  onTrack,
+  type AuditEvent,
+  type KpiWithReadings,
+  type Milestone,
+  type Project,
+  type Risk,
+  type Store,
+  type TaskStatus,
+} from "../../core/index.js";
 
 export interface DashboardData {
   project: Project;

@@ -18,7 +18,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export function sendHtml(res: ServerResponse, status: number, body: Html, headers: Record<string, string | string[]> = {}): void {
   const text = body.toString();
-  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "content-type": "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -39,7 +44,10 @@ export class BadRequest extends Error {}
 
 /** An application/x-www-form-urlencoded body; anything else is a BadRequest, too large a PayloadTooLarge. */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (type !== "application/x-www-form-urlencoded") throw new BadRequest("expected a form submission");
   return new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString("utf8"));
 }

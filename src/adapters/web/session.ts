@@ -58,7 +58,8 @@ export function decodeSession(key: SessionKey, cookie: string | undefined, now: 
   if (!sameBytes(Buffer.from(signature, "base64url"), sign(key, "session", payload))) return null;
   try {
     const session = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<Session>;
-    if (typeof session.id !== "string" || typeof session.expiresAt !== "number" || (session.via !== "link" && session.via !== "open")) return null;
+    if (typeof session.id !== "string" || typeof session.expiresAt !== "number" || (session.via !== "link" && session.via !== "open"))
+      return null;
     if (session.expiresAt <= now) return null;
     return session as Session;
   } catch {
@@ -76,7 +77,12 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
 
 /** Behind a TLS-terminating proxy the request says so in X-Forwarded-Proto. */
 export function isHttps(req: IncomingMessage): boolean {
-  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]!.trim() === "https";
+  return (
+    Boolean((req.socket as { encrypted?: boolean }).encrypted) ||
+    String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]!
+      .trim() === "https"
+  );
 }
 
 export function cookieHeader(req: IncomingMessage, name: string, value: string, maxAgeSeconds: number): string {

@@ -30,17 +30,29 @@ async function alreadySettled(ctx: ProjectCommandContext, change: ChangeRequest)
 /** The private answer to someone who may not decide. */
 export function onlyApprovers(approvers: readonly Member[]): Reply {
   const message = `Only approvers can decide on change requests: ${joinWords(approvers.map((m) => at(m)))}.`;
-  return rejection(message, [text(message), contextLine("The project manager makes someone an approver with `stakeholder add @user approver`.")]);
+  return rejection(message, [
+    text(message),
+    contextLine("The project manager makes someone an approver with `stakeholder add @user approver`."),
+  ]);
 }
 
-export async function decideChange(ctx: ProjectCommandContext, number: number, decision: ChangeDecisionKind, comment: string | undefined): Promise<Reply> {
+export async function decideChange(
+  ctx: ProjectCommandContext,
+  number: number,
+  decision: ChangeDecisionKind,
+  comment: string | undefined,
+): Promise<Reply> {
   const found = await findChange(ctx, number);
   if ("blocks" in found) return found;
   if (found.status !== "open") return alreadySettled(ctx, found);
 
   let result: Decided;
   try {
-    result = await decideChangeRequest(ctx.store, ctx.scope, ctx.project.id, number, { decision, comment: comment ?? null, at: ctx.now().toJSDate() });
+    result = await decideChangeRequest(ctx.store, ctx.scope, ctx.project.id, number, {
+      decision,
+      comment: comment ?? null,
+      at: ctx.now().toJSDate(),
+    });
   } catch (error) {
     if (error instanceof ChangeNotDecided) return rejection(error.message);
     throw error;
@@ -61,7 +73,10 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
       text(`"${comment ?? ""}"`),
       contextLine("Answer in the project channel so every approver sees it."),
     ]);
-    const told = requester && requester.id !== ctx.user.id ? await sendDirect(ctx, requester, `change-ask:${change.id}:${change.decisions.length}`, question) : false;
+    const told =
+      requester && requester.id !== ctx.user.id
+        ? await sendDirect(ctx, requester, `change-ask:${change.id}:${change.decisions.length}`, question)
+        : false;
     const blocks: Block[] = [text(`Your question on change request ${title} is recorded.`)];
     if (told) blocks.push(contextLine(`${at(requester)} gets it by direct message.`));
     return reply(`Asked about change request ${title}`, blocks);
@@ -69,7 +84,10 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
 
   if (result.kind !== "settled") {
     const approvers = await approversOf(ctx);
-    const waiting = pendingApprovers(approvers.map((m) => m.id), change.decisions).flatMap((id) => approvers.find((m) => m.id === id) ?? []);
+    const waiting = pendingApprovers(
+      approvers.map((m) => m.id),
+      change.decisions,
+    ).flatMap((id) => approvers.find((m) => m.id === id) ?? []);
     return reply(`Your ${NOUN[decision]} of change request ${title} is recorded`, [
       text(`Your ${NOUN[decision]} of change request ${title} is recorded.`),
       contextLine(`Still waiting for ${joinWords(waiting.map((m) => at(m)))}: ${POLICY_TEXT[ctx.project.changePolicy]}.`),
@@ -84,7 +102,10 @@ export async function decideChange(ctx: ProjectCommandContext, number: number, d
   const blocks: Block[] = [text(`You ${change.status} change request ${title}.`)];
   if (change.status === "approved") blocks.push(list(appliedLines(change, before, after)));
   const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))));
-  const told = [posted.length ? `Posted the outcome in ${where}` : "", requester && requester.id !== ctx.user.id ? `sent it to ${at(requester)}` : ""].filter(Boolean);
+  const told = [
+    posted.length ? `Posted the outcome in ${where}` : "",
+    requester && requester.id !== ctx.user.id ? `sent it to ${at(requester)}` : "",
+  ].filter(Boolean);
   if (told.length) blocks.push(contextLine(`${told.join(" and ").replace(/^./, (c) => c.toUpperCase())}.`));
   return reply(`${change.status === "approved" ? "Approved" : "Rejected"} change request ${title}`, blocks);
 }

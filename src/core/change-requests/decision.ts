@@ -59,7 +59,12 @@ export function decideChangeRequest(
       const decided = await tx.changes.decide(scope, change.id, input);
       const status = settlementOf(project.changePolicy, approvers, decided.decisions, input.decision);
       if (!status) return { kind: "recorded", change: decided };
-      const settled = await tx.changes.settle(scope, change.id, { status, at: input.at, policy: project.changePolicy, approverIds: approvers });
+      const settled = await tx.changes.settle(scope, change.id, {
+        status,
+        at: input.at,
+        policy: project.changePolicy,
+        approverIds: approvers,
+      });
       if (status === "rejected") return { kind: "settled", change: settled, before: project, after: project };
 
       const outcome = changeSettlement(project, settled, await tx.charters.latest(tenantId, project.id));

@@ -49,10 +49,16 @@ export function burnPoints(input: BurnInput): BurnPoint[] {
   // Spending so far stands until today, where the forecast takes over.
   if (last && last.date < today) points.push({ date: today, series: "Actual", amount: major(last.minor, digits) });
   if (project.startDate && project.endDate && budget.total !== null) {
-    points.push({ date: project.startDate, series: "Planned", amount: 0 }, { date: project.endDate, series: "Planned", amount: major(budget.total, digits) });
+    points.push(
+      { date: project.startDate, series: "Planned", amount: 0 },
+      { date: project.endDate, series: "Planned", amount: major(budget.total, digits) },
+    );
   }
   if (eac !== null && last && project.endDate && project.endDate > today) {
-    points.push({ date: today > last.date ? today : last.date, series: "Forecast", amount: major(last.minor, digits) }, { date: project.endDate, series: "Forecast", amount: major(eac, digits) });
+    points.push(
+      { date: today > last.date ? today : last.date, series: "Forecast", amount: major(last.minor, digits) },
+      { date: project.endDate, series: "Forecast", amount: major(eac, digits) },
+    );
   }
   return points;
 }
@@ -72,8 +78,25 @@ export function burnChart(input: BurnInput): Chart {
       encoding: {
         x: { field: "date", type: "temporal", scale: { type: "utc" }, axis: { title: null, format: "%d %b", labelOverlap: true } },
         y: { field: "amount", type: "quantitative", axis: { title: null, labelExpr: moneyLabels(project.currency) } },
-        color: { field: "series", type: "nominal", scale: { domain: ["Planned", "Actual", "Forecast"], range: [COLORS.planned, COLORS.actual, COLORS.forecast] }, legend: { title: null, symbolType: "stroke" } },
-        strokeDash: { field: "series", type: "nominal", scale: { domain: ["Planned", "Actual", "Forecast"], range: [[6, 4], [1, 0], [2, 3]] }, legend: null },
+        color: {
+          field: "series",
+          type: "nominal",
+          scale: { domain: ["Planned", "Actual", "Forecast"], range: [COLORS.planned, COLORS.actual, COLORS.forecast] },
+          legend: { title: null, symbolType: "stroke" },
+        },
+        strokeDash: {
+          field: "series",
+          type: "nominal",
+          scale: {
+            domain: ["Planned", "Actual", "Forecast"],
+            range: [
+              [6, 4],
+              [1, 0],
+              [2, 3],
+            ],
+          },
+          legend: null,
+        },
       },
     },
   ];
@@ -82,11 +105,21 @@ export function burnChart(input: BurnInput): Chart {
       data: { values: [{ amount: major(budget.total, digits), label: `Budget ${formatMoney(budget.total, project.currency)}` }] },
       layer: [
         { mark: { type: "rule", color: COLORS.budget, strokeWidth: 1.5 }, encoding: { y: { field: "amount", type: "quantitative" } } },
-        { mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -3, color: COLORS.budget, fontSize: 11 }, encoding: { y: { field: "amount", type: "quantitative" }, x: { value: 0 }, text: { field: "label" } } },
+        {
+          mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -3, color: COLORS.budget, fontSize: 11 },
+          encoding: { y: { field: "amount", type: "quantitative" }, x: { value: 0 }, text: { field: "label" } },
+        },
       ],
     });
   }
-  const spec: TopLevelSpec = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", title, width: CHART_WIDTH, height: CHART_HEIGHT, config: CHART_CONFIG, layer: layers };
+  const spec: TopLevelSpec = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    layer: layers,
+  };
   const parts = [`${formatMoney(spent, project.currency)} spent`];
   if (budget.total !== null) parts.push(`of a ${formatMoney(budget.total, project.currency)} budget`);
   if (input.eac !== null) parts.push(`forecast at completion ${formatMoney(input.eac, project.currency)}`);

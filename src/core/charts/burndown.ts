@@ -82,8 +82,24 @@ export function burndownChart(input: BurndownInput): Chart {
     encoding: {
       x: { field: "date", type: "temporal", scale: { type: "utc" }, axis: { title: null, format: "%d %b", labelOverlap: true } },
       y: { field: "tasks", type: "quantitative", axis: { title: "Open tasks", tickMinStep: 1, format: "d" } },
-      color: { field: "series", type: "nominal", scale: { domain: ["Open", "Ideal"], range: [COLORS.actual, COLORS.ideal] }, legend: { title: null, symbolType: "stroke" } },
-      strokeDash: { field: "series", type: "nominal", scale: { domain: ["Open", "Ideal"], range: [[1, 0], [6, 4]] }, legend: null },
+      color: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: ["Open", "Ideal"], range: [COLORS.actual, COLORS.ideal] },
+        legend: { title: null, symbolType: "stroke" },
+      },
+      strokeDash: {
+        field: "series",
+        type: "nominal",
+        scale: {
+          domain: ["Open", "Ideal"],
+          range: [
+            [1, 0],
+            [6, 4],
+          ],
+        },
+        legend: null,
+      },
     },
     layer: [
       // Open tasks change on a day and stay until the next change; the ideal is a straight line.

@@ -33,7 +33,8 @@ export function categoryBars(input: CategoriesInput): CategoryBar[] {
 
 export function categoriesChart(input: CategoriesInput): Chart {
   const bars = categoryBars(input);
-  if (bars.length === 0) return { kind: "categories", empty: "Nothing to chart yet: no costs logged and no budget lines set (`budget set … labour 5000`)." };
+  if (bars.length === 0)
+    return { kind: "categories", empty: "Nothing to chart yet: no costs logged and no budget lines set (`budget set … labour 5000`)." };
   const { project } = input;
   const title = `Spend by category — ${project.name}`;
   const rows = new Set(bars.map((b) => b.category)).size;
@@ -48,11 +49,19 @@ export function categoriesChart(input: CategoriesInput): Chart {
       y: { field: "category", type: "nominal", sort: null, axis: { title: null, labelFontSize: 12 } },
       yOffset: { field: "series", type: "nominal", sort: ["Spent", "Budget"] },
       x: { field: "amount", type: "quantitative", axis: { title: null, labelExpr: moneyLabels(project.currency) } },
-      color: { field: "series", type: "nominal", scale: { domain: ["Spent", "Budget"], range: [COLORS.actual, COLORS.planned] }, legend: { title: null } },
+      color: {
+        field: "series",
+        type: "nominal",
+        scale: { domain: ["Spent", "Budget"], range: [COLORS.actual, COLORS.planned] },
+        legend: { title: null },
+      },
     },
     layer: [
       { mark: { type: "bar", cornerRadiusEnd: 2 } },
-      { mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: "#3d444d" }, encoding: { text: { field: "amount", type: "quantitative", format: ",.0f" } } },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: "#3d444d" },
+        encoding: { text: { field: "amount", type: "quantitative", format: ",.0f" } },
+      },
     ],
   };
   const top = COST_CATEGORIES.map((c) => [c, input.totals.byCategory[c] ?? 0n] as const)

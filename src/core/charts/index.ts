@@ -73,7 +73,12 @@ export interface DrawnChart {
 }
 
 /** Renders one chart, or says why there is nothing to draw yet. */
-export async function drawChart(kind: ChartKind, project: Project, data: ChartData, options: ChartOptions): Promise<DrawnChart | { kind: ChartKind; empty: string }> {
+export async function drawChart(
+  kind: ChartKind,
+  project: Project,
+  data: ChartData,
+  options: ChartOptions,
+): Promise<DrawnChart | { kind: ChartKind; empty: string }> {
   const chart = projectChart(kind, project, data, options);
   if ("empty" in chart) return chart;
   const { png } = await renderChart(chart.spec);
@@ -81,7 +86,12 @@ export async function drawChart(kind: ChartKind, project: Project, data: ChartDa
 }
 
 /** Renders the charts that have something to show, in the order asked; the empty ones are left out. */
-export async function drawCharts(kinds: readonly ChartKind[], project: Project, data: ChartData, options: ChartOptions): Promise<DrawnChart[]> {
+export async function drawCharts(
+  kinds: readonly ChartKind[],
+  project: Project,
+  data: ChartData,
+  options: ChartOptions,
+): Promise<DrawnChart[]> {
   const charts = await Promise.all(kinds.map((kind) => drawChart(kind, project, data, options)));
   return charts.filter((c): c is DrawnChart => !("empty" in c));
 }

@@ -24,7 +24,8 @@ type ChartedKpi = Pick<KpiWithReadings, "name" | "unit" | "target" | "direction"
 const label = (k: Pick<KpiWithReadings, "name" | "unit">) => (k.unit ? `${k.name} (${k.unit})` : k.name);
 
 /** The zone's wall-clock time written as UTC: the charts' UTC time scale then shows local days whatever the server's zone. */
-const wallClock = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).setZone("utc", { keepLocalTime: true }).toISO() ?? at.toISOString();
+const wallClock = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).setZone("utc", { keepLocalTime: true }).toISO() ?? at.toISOString();
 
 /** Oldest reading first; a day with several readings keeps them all, in order. */
 export function kpiPoints(kpis: readonly ChartedKpi[], zone: string): KpiPoint[] {
@@ -38,14 +39,22 @@ export function kpiPoints(kpis: readonly ChartedKpi[], zone: string): KpiPoint[]
 export function kpiChart(input: { project: Pick<Project, "name">; kpis: readonly ChartedKpi[]; zone: string }): Chart {
   const withReadings = input.kpis.filter((k) => k.readings.length > 0);
   if (withReadings.length === 0) {
-    return { kind: "kpi", empty: input.kpis.length ? "No KPI readings yet: record one with `kpi record <name> <value>`." : "No KPIs yet: add one with `kpi add`." };
+    return {
+      kind: "kpi",
+      empty: input.kpis.length
+        ? "No KPI readings yet: record one with `kpi record <name> <value>`."
+        : "No KPIs yet: add one with `kpi add`.",
+    };
   }
   const shown = withReadings.slice(0, KPI_CHART_MAX);
   const title = input.kpis.length === 1 && shown.length === 1 ? `KPI trend — ${shown[0]!.name}` : `KPI trends — ${input.project.name}`;
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title,
-    config: { ...CHART_CONFIG, header: { labelFontSize: 13, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top", title: null } as never },
+    config: {
+      ...CHART_CONFIG,
+      header: { labelFontSize: 13, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top", title: null } as never,
+    },
     data: { values: kpiPoints(shown, input.zone) },
     facet: { row: { field: "kpi", type: "nominal", sort: shown.map(label), header: { title: null } } },
     resolve: { scale: { y: "independent", x: "independent" } },

@@ -13,9 +13,15 @@ import { encodePalettePng } from "./palette-png.js";
  * are tens of megabytes of memory that a process which never draws one
  * (most of them, most of the time) should not hold.
  */
-let libraries: Promise<{ vega: typeof import("vega"); vegaLite: typeof import("vega-lite"); resvg: typeof import("@resvg/resvg-js") }> | undefined;
+let libraries:
+  | Promise<{ vega: typeof import("vega"); vegaLite: typeof import("vega-lite"); resvg: typeof import("@resvg/resvg-js") }>
+  | undefined;
 const chartLibraries = () =>
-  (libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => ({ vega, vegaLite, resvg })));
+  (libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => ({
+    vega,
+    vegaLite,
+    resvg,
+  })));
 
 /** Vega-Lite warns on the console about harmless spec merges; charts are tested, so its chatter is dropped. */
 interface QuietLogger {

@@ -14,7 +14,9 @@ export interface HeatCell {
 
 export function heatCells(risks: readonly Pick<Risk, "probability" | "impact">[]): HeatCell[] {
   const matrix = riskMatrix(risks);
-  return matrix.flatMap((row, p) => row.map((count, i) => ({ probability: p + 1, impact: i + 1, count, severity: riskSeverity(riskScore(p + 1, i + 1)) })));
+  return matrix.flatMap((row, p) =>
+    row.map((count, i) => ({ probability: p + 1, impact: i + 1, count, severity: riskSeverity(riskScore(p + 1, i + 1)) })),
+  );
 }
 
 const SEVERITIES = ["low", "medium", "high", "critical"] as const;
@@ -33,8 +35,18 @@ export function risksChart(input: { project: Pick<Project, "name">; openRisks: r
     config: CHART_CONFIG,
     data: { values: cells },
     encoding: {
-      x: { field: "impact", type: "ordinal", sort: [1, 2, 3, 4, 5], axis: { title: "Impact", labelAngle: 0, labelFontSize: 12, domain: false, ticks: false } },
-      y: { field: "probability", type: "ordinal", sort: [5, 4, 3, 2, 1], axis: { title: "Probability", labelFontSize: 12, domain: false, ticks: false } },
+      x: {
+        field: "impact",
+        type: "ordinal",
+        sort: [1, 2, 3, 4, 5],
+        axis: { title: "Impact", labelAngle: 0, labelFontSize: 12, domain: false, ticks: false },
+      },
+      y: {
+        field: "probability",
+        type: "ordinal",
+        sort: [5, 4, 3, 2, 1],
+        axis: { title: "Probability", labelFontSize: 12, domain: false, ticks: false },
+      },
     },
     layer: [
       {

@@ -24,8 +24,25 @@ export const CHART_CONFIG: Config = {
   background: "white",
   padding: 16,
   view: { stroke: null },
-  title: { fontSize: 16, fontWeight: "bold", anchor: "start", color: "#1b1f24", subtitleFontSize: 12, subtitleColor: "#57606a", offset: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal", labelColor: "#3d444d", titleColor: "#3d444d", gridColor: "#eaeef2", domainColor: "#8c959f", tickColor: "#8c959f" },
+  title: {
+    fontSize: 16,
+    fontWeight: "bold",
+    anchor: "start",
+    color: "#1b1f24",
+    subtitleFontSize: 12,
+    subtitleColor: "#57606a",
+    offset: 12,
+  },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: "normal",
+    labelColor: "#3d444d",
+    titleColor: "#3d444d",
+    gridColor: "#eaeef2",
+    domainColor: "#8c959f",
+    tickColor: "#8c959f",
+  },
   legend: { labelFontSize: 11, titleFontSize: 12, orient: "bottom", direction: "horizontal", symbolStrokeWidth: 3 },
   line: { strokeWidth: 2.5 },
 };
@@ -33,6 +50,8 @@ export const CHART_CONFIG: Config = {
 /** A Vega expression labelling an axis in whole units of the currency, e.g. "$12,000" or "€9,500". */
 export function moneyLabels(currency: string): string {
   const symbol =
-    new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+    new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol" })
+      .formatToParts(0)
+      .find((p) => p.type === "currency")?.value ?? currency;
   return `${JSON.stringify(symbol)} + format(datum.value, ",.0f")`;
 }

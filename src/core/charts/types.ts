@@ -5,7 +5,12 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 
 /** A chart ready to render, or the reason there is nothing to draw yet. */
 export type Chart =
-  | { kind: ChartKind; title: string; /** What the picture says, for screen readers and text-only surfaces. */ alt: string; spec: TopLevelSpec }
+  | {
+      kind: ChartKind;
+      title: string /** What the picture says, for screen readers and text-only surfaces. */;
+      alt: string;
+      spec: TopLevelSpec;
+    }
   | { kind: ChartKind; empty: string };
 
 /** Money as the charts plot it: major units of the currency. */

@@ -77,12 +77,14 @@ export const fields = {
    * as a live mention: stored text pings no one when it is shown again.
    */
   text(label: string, max = 200) {
-    return word.transform((v) => plainReferences(v).trim()).pipe(
-      z
-        .string()
-        .min(1, { error: `The ${label} can't be empty.` })
-        .max(max, { error: `The ${label} is too long (at most ${max} characters).` }),
-    );
+    return word
+      .transform((v) => plainReferences(v).trim())
+      .pipe(
+        z
+          .string()
+          .min(1, { error: `The ${label} can't be empty.` })
+          .max(max, { error: `The ${label} is too long (at most ${max} characters).` }),
+      );
   },
   /** An amount with an optional currency code: "2500", "1.2k EUR". */
   money(env: ParseEnv) {
@@ -115,14 +117,18 @@ export const fields = {
   mentions(max = MAX_PEOPLE) {
     return z
       .array(z.string())
-      .refine((words) => words.length <= max, { error: (issue) => `At most ${max} people at once (got ${(issue.input as string[]).length}).` })
+      .refine((words) => words.length <= max, {
+        error: (issue) => `At most ${max} people at once (got ${(issue.input as string[]).length}).`,
+      })
       .pipe(each(parseMention));
   },
   /** Several #ids: `task done #3 #4`. Bounded like people, so the answer about them stays short. */
   refs(max = MAX_REFS) {
     return z
       .array(z.string())
-      .refine((words) => words.length <= max, { error: (issue) => `At most ${max} #ids at once (got ${(issue.input as string[]).length}).` })
+      .refine((words) => words.length <= max, {
+        error: (issue) => `At most ${max} #ids at once (got ${(issue.input as string[]).length}).`,
+      })
       .pipe(each(parseRef));
   },
   ref() {
@@ -155,10 +161,11 @@ export const fields = {
   },
   /** An IANA zone name such as Europe/Berlin. */
   timeZone() {
-    return parsed((text): Parsed<string> =>
-      isValidZone(text)
-        ? { ok: true, value: text }
-        : { ok: false, message: `\`${text}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` },
+    return parsed(
+      (text): Parsed<string> =>
+        isValidZone(text)
+          ? { ok: true, value: text }
+          : { ok: false, message: `\`${text}\` is not a time zone. Use an IANA name like Europe/Berlin or America/New_York.` },
     );
   },
   /** A channel: Slack's `<#C123|general>`, `#general` or a bare id. */

@@ -25,27 +25,28 @@ function detail(def: CommandDef): Block[] {
 }
 
 /** `help` over the registry, which lists help too: so the registry passes itself in instead of being imported here. */
-export const helpCommand = (registry: () => readonly CommandDef[]) => tenantCommand({
-  path: ["help"],
-  summary: "List the commands, or explain one",
-  examples: ["help", "help cost", "help task add"],
-  params: [{ at: "rest", name: "topic", label: "topic" }],
-  input: () => z.object({ topic: z.string().trim().toLowerCase().optional() }),
-  async run(_ctx, input) {
-    const commands = registry();
-    if (!input.topic) {
-      const lines = commands.map((c) => `\`${usageOf(c.path, c.params)}\` — ${c.summary}`);
-      return reply("Charter commands", [
-        heading("Charter commands"),
-        list(lines),
-        contextLine('Type `help <command>` for details and examples. Put `in "<project>"` after a command to work on another project.'),
-      ]);
-    }
-    const exact = commands.find((c) => commandName(c) === input.topic);
-    if (exact) return reply(`Help: ${input.topic}`, detail(exact));
-    const group = commands.filter((c) => c.path[0] === input.topic);
-    if (group.length) return reply(`Help: ${input.topic}`, group.flatMap(detail));
-    const near = suggest(input.topic, [...new Set(commands.flatMap((c) => [c.path[0]!, commandName(c)]))]);
-    return rejection(`No help on \`${input.topic}\`.${near ? ` Did you mean \`help ${near}\`?` : " Type `help` to see every command."}`);
-  },
-});
+export const helpCommand = (registry: () => readonly CommandDef[]) =>
+  tenantCommand({
+    path: ["help"],
+    summary: "List the commands, or explain one",
+    examples: ["help", "help cost", "help task add"],
+    params: [{ at: "rest", name: "topic", label: "topic" }],
+    input: () => z.object({ topic: z.string().trim().toLowerCase().optional() }),
+    async run(_ctx, input) {
+      const commands = registry();
+      if (!input.topic) {
+        const lines = commands.map((c) => `\`${usageOf(c.path, c.params)}\` — ${c.summary}`);
+        return reply("Charter commands", [
+          heading("Charter commands"),
+          list(lines),
+          contextLine('Type `help <command>` for details and examples. Put `in "<project>"` after a command to work on another project.'),
+        ]);
+      }
+      const exact = commands.find((c) => commandName(c) === input.topic);
+      if (exact) return reply(`Help: ${input.topic}`, detail(exact));
+      const group = commands.filter((c) => c.path[0] === input.topic);
+      if (group.length) return reply(`Help: ${input.topic}`, group.flatMap(detail));
+      const near = suggest(input.topic, [...new Set(commands.flatMap((c) => [c.path[0]!, commandName(c)]))]);
+      return rejection(`No help on \`${input.topic}\`.${near ? ` Did you mean \`help ${near}\`?` : " Type `help` to see every command."}`);
+    },
+  });

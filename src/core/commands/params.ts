@@ -6,14 +6,7 @@
 import { echo } from "../grammar/echo.js";
 import type { Token } from "../grammar/tokenize.js";
 import type { FormFieldKind } from "../views/form.js";
-import {
-  isCurrencyCode,
-  looksLikeAmount,
-  looksLikeDate,
-  looksLikeMention,
-  looksLikePercent,
-  looksLikeRef,
-} from "../grammar/values.js";
+import { isCurrencyCode, looksLikeAmount, looksLikeDate, looksLikeMention, looksLikePercent, looksLikeRef } from "../grammar/values.js";
 
 /** What a single value looks like; decides how many words it takes and how a free word is recognised. */
 export type ValueType =
@@ -126,10 +119,7 @@ function startsOther(params: readonly Param[], token: Token): boolean {
   if (token.quoted) return false;
   const word = token.text.toLowerCase();
   return params.some(
-    (p) =>
-      isKeywordFor(p, word) ||
-      (p.at === "flag" && p.words.includes(word)) ||
-      (p.at === "typed" && recognises(p.type, token.text)),
+    (p) => isKeywordFor(p, word) || (p.at === "flag" && p.words.includes(word)) || (p.at === "typed" && recognises(p.type, token.text)),
   );
 }
 
@@ -138,13 +128,24 @@ function startsOther(params: readonly Param[], token: Token): boolean {
  * currency; text runs up to the next keyword, flag or shaped word, so
  * `mitigation Add a second vendor review fri` reads as people mean it.
  */
-function takeValue(type: ValueType, tokens: readonly Token[], i: number, params: readonly Param[] = []): { value: string; next: number } | null {
+function takeValue(
+  type: ValueType,
+  tokens: readonly Token[],
+  i: number,
+  params: readonly Param[] = [],
+): { value: string; next: number } | null {
   const first = tokens[i];
   if (!first) return null;
   if (type === "text" && !first.quoted && params.length > 0) {
     let end = i + 1;
     while (end < tokens.length && !tokens[end]!.quoted && !startsOther(params, tokens[end]!)) end++;
-    return { value: tokens.slice(i, end).map((t) => t.text).join(" "), next: end };
+    return {
+      value: tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(" "),
+      next: end,
+    };
   }
   if (type === "money") {
     const cur = tokens[i + 1];

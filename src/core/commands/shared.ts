@@ -9,7 +9,11 @@ import type { Member } from "../store.js";
  * mentioning someone never renames them.
  */
 export function memberFor(ctx: Context, mention: { id: string; name?: string }): Promise<Member> {
-  return ctx.store.members.ensure(ctx.tenant, { platformUserId: mention.id, ...(mention.name ? { name: mention.name } : {}) }, { rename: false });
+  return ctx.store.members.ensure(
+    ctx.tenant,
+    { platformUserId: mention.id, ...(mention.name ? { name: mention.name } : {}) },
+    { rename: false },
+  );
 }
 
 export const at = (member: Pick<Member, "name"> | undefined | null): string => (member ? `@${member.name}` : "—");

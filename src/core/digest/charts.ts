@@ -11,12 +11,23 @@ import type { DigestData, DigestSource } from "./load.js";
 /** What the scheduled digest shows: money over time and work over time. */
 export const DIGEST_CHARTS: readonly ChartKind[] = ["burn", "burndown"];
 
-export async function digestCharts(source: DigestSource, project: Project, data: DigestData, kinds: readonly ChartKind[], week: { to: string; zone: string }): Promise<Block[]> {
+export async function digestCharts(
+  source: DigestSource,
+  project: Project,
+  data: DigestData,
+  kinds: readonly ChartKind[],
+  week: { to: string; zone: string },
+): Promise<Block[]> {
   const [costs, kpis] = await Promise.all([
     source.store.costs.list(source.tenant, project.id),
     kinds.includes("kpi") ? source.store.kpis.list(source.tenant, project.id, KPI_CHART_READINGS) : Promise.resolve(data.kpis),
   ]);
-  const charts = await drawCharts(kinds, project, { tasks: data.tasks, costs, totals: data.totals, budget: data.budget, openRisks: data.openRisks, kpis }, { today: week.to, zone: week.zone });
+  const charts = await drawCharts(
+    kinds,
+    project,
+    { tasks: data.tasks, costs, totals: data.totals, budget: data.budget, openRisks: data.openRisks, kpis },
+    { today: week.to, zone: week.zone },
+  );
   if (charts.length === 0) return [];
   return [heading("Charts"), ...charts.map((c) => image(c.alt, c.png))];
 }

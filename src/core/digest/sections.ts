@@ -54,7 +54,8 @@ export function byUrgency(a: Task, b: Task): number {
 }
 
 /** Highest score first; ties by number so the order is stable week to week. */
-export const byScore = (a: Risk, b: Risk): number => riskScore(b.probability, b.impact) - riskScore(a.probability, a.impact) || a.number - b.number;
+export const byScore = (a: Risk, b: Risk): number =>
+  riskScore(b.probability, b.impact) - riskScore(a.probability, a.impact) || a.number - b.number;
 
 /** What the sections select from the data, computed once (also tells which members to name). */
 export interface DigestSelection {
@@ -197,7 +198,9 @@ export function changesSection(sel: DigestSelection, project: Project, week: Wee
 export function changesMemberIds(sel: DigestSelection, cap: number): string[] {
   return [
     ...sel.decidedChanges.slice(0, cap).flatMap((c) => c.decisions.filter((d) => d.decision === decidingKind(c)).map((d) => d.memberId)),
-    ...sel.openChanges.slice(0, cap).flatMap((c) => [c.requestedById, ...c.decisions.filter((d) => d.decision === "approve").map((d) => d.memberId)]),
+    ...sel.openChanges
+      .slice(0, cap)
+      .flatMap((c) => [c.requestedById, ...c.decisions.filter((d) => d.decision === "approve").map((d) => d.memberId)]),
   ];
 }
 
@@ -247,7 +250,13 @@ export function standupSection(data: DigestData, week: Week, members: ReadonlyMa
   for (const schedule of data.standups) {
     const answers = data.standupAnswers.filter((a) => a.scheduleId === schedule.id);
     const answered = new Set(answers.map((a) => `${a.slot}/${a.memberId}`));
-    const rule = { days: schedule.days, time: schedule.time, timeZone: schedule.timeZone, holidays: schedule.holidays, skipUntil: schedule.skipUntil };
+    const rule = {
+      days: schedule.days,
+      time: schedule.time,
+      timeZone: schedule.timeZone,
+      holidays: schedule.holidays,
+      skipUntil: schedule.skipUntil,
+    };
     const dates = weekDates(week).filter((date) => {
       const o = occurrenceOn(rule, date);
       return o && !beforeStart(schedule, o.at) && (date < week.to || answers.some((a) => a.slot === date));
@@ -268,7 +277,9 @@ export function standupSection(data: DigestData, week: Week, members: ReadonlyMa
   }
   const blocks: Block[] = [heading("Standups"), list(lines)];
   if (blocked.size) {
-    const items = [...blocked].sort((a, b) => b[1].days - a[1].days).map(([id, b]) => `${at(members.get(id))} blocked on ${b.days} ${b.days === 1 ? "day" : "days"} — latest: ${b.latest}`);
+    const items = [...blocked]
+      .sort((a, b) => b[1].days - a[1].days)
+      .map(([id, b]) => `${at(members.get(id))} blocked on ${b.days} ${b.days === 1 ? "day" : "days"} — latest: ${b.latest}`);
     blocks.push(text("*Blockers reported this week*"), list(capped(items)));
   }
   return blocks;
@@ -280,7 +291,8 @@ export const standupMemberIds = (data: DigestData): string[] => data.standupAnsw
 /** Every calendar day of the report, oldest first. */
 function weekDates(week: Week): string[] {
   const out: string[] = [];
-  for (let day = DateTime.fromISO(week.from, { zone: "utc" }); day.toISODate()! <= week.to; day = day.plus({ days: 1 })) out.push(day.toISODate()!);
+  for (let day = DateTime.fromISO(week.from, { zone: "utc" }); day.toISODate()! <= week.to; day = day.plus({ days: 1 }))
+    out.push(day.toISODate()!);
   return out;
 }
 

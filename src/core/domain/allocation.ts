@@ -65,7 +65,14 @@ export function overAllocations(allocations: readonly AllocationSpan[], memberId
     if (total <= 100 + EPSILON) continue;
     const projectIds = [...new Set(booked.map((a) => a.projectId))];
     const last = result[result.length - 1];
-    if (last && last.to !== null && from !== null && addDays(last.to, 1) === from && last.total === total && last.projectIds.join("\n") === projectIds.join("\n")) {
+    if (
+      last &&
+      last.to !== null &&
+      from !== null &&
+      addDays(last.to, 1) === from &&
+      last.total === total &&
+      last.projectIds.join("\n") === projectIds.join("\n")
+    ) {
       last.to = to;
       continue;
     }

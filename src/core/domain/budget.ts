@@ -157,7 +157,14 @@ export function budgetStatus(input: BudgetInput): BudgetStatus {
     spent,
     remaining: total === null ? null : total - spent,
     overBaseline: baseline === null ? null : spent > baseline ? spent - baseline : 0n,
-    standing: total === null || baseline === null ? null : spent > total ? "over-plan" : spent > baseline ? "within-approved-changes" : "within-baseline",
+    standing:
+      total === null || baseline === null
+        ? null
+        : spent > total
+          ? "over-plan"
+          : spent > baseline
+            ? "within-approved-changes"
+            : "within-baseline",
     percentUsed: total === null ? 0 : percent(spent, total),
     contingency: total === null ? null : contingencyAmount(total, input.contingencyPct),
     perCategory,

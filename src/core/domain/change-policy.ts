@@ -17,7 +17,10 @@ function latestVerdicts(decisions: readonly Pick<ChangeDecision, "memberId" | "d
 }
 
 /** The approvers whose approval is still missing (in the order given). */
-export function pendingApprovers(approverIds: readonly string[], decisions: readonly Pick<ChangeDecision, "memberId" | "decision">[]): string[] {
+export function pendingApprovers(
+  approverIds: readonly string[],
+  decisions: readonly Pick<ChangeDecision, "memberId" | "decision">[],
+): string[] {
   const latest = latestVerdicts(decisions);
   return approverIds.filter((id) => latest.get(id) !== "approve");
 }

@@ -59,7 +59,10 @@ export function changeSettlement(
     const endDate = addDays(project.endDate, change.scheduleDays);
     // The end date may have moved since the request was raised: the range is checked as it is applied.
     if (!isDateInRange(endDate)) {
-      return { ok: false, message: `That would move ${project.name}'s end date to ${endDate}; dates must be ${DATE_RANGE_TEXT}. Nothing was decided.` };
+      return {
+        ok: false,
+        message: `That would move ${project.name}'s end date to ${endDate}; dates must be ${DATE_RANGE_TEXT}. Nothing was decided.`,
+      };
     }
     settlement.schedule = { endDate, days: change.scheduleDays };
   }

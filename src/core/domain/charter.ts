@@ -157,7 +157,9 @@ export function charterDiff(previous: CharterContent | null, next: CharterConten
       if (changes.length === 0 && before.join("\n") !== after.join("\n")) changes.push("reordered");
       if (changes.length) lines.push(`${part.label}: ${changes.join("; ")}`);
     } else if (before !== after) {
-      lines.push(after === "" ? `${part.label}: cleared` : `${part.label}: ${before === "" ? "" : `"${String(before)}" → `}"${String(after)}"`);
+      lines.push(
+        after === "" ? `${part.label}: cleared` : `${part.label}: ${before === "" ? "" : `"${String(before)}" → `}"${String(after)}"`,
+      );
     }
   }
   return lines;

@@ -79,7 +79,14 @@ export interface FinalReport {
     variancePct: number | null;
   };
   risks: { materialised: MaterialisedRisk[]; total: number; openAtClose: number };
-  kpis: { name: string; target: number; unit: string | null; direction: Kpi["direction"]; latest: number | null; onTrack: boolean | null }[];
+  kpis: {
+    name: string;
+    target: number;
+    unit: string | null;
+    direction: Kpi["direction"];
+    latest: number | null;
+    onTrack: boolean | null;
+  }[];
   participation: { basis: "standups" | "tasks"; days: number; people: { memberId: string; done: number; of: number }[] };
 }
 

@@ -176,7 +176,26 @@ export function indicators(input: IndicatorInput): { figures: Indicators; gaps: 
   }
 
   return {
-    figures: { bac, pv, ev, ac, cv, sv, cpi, spi, eac, etc, vac, tcpi, earnedSchedule, svTime, spiTime, forecastDuration, plannedDuration, elapsed },
+    figures: {
+      bac,
+      pv,
+      ev,
+      ac,
+      cv,
+      sv,
+      cpi,
+      spi,
+      eac,
+      etc,
+      vac,
+      tcpi,
+      earnedSchedule,
+      svTime,
+      spiTime,
+      forecastDuration,
+      plannedDuration,
+      elapsed,
+    },
     gaps,
   };
 }
@@ -213,7 +232,11 @@ export function workComplete(tasks: readonly EvTask[]): { num: bigint; den: bigi
 }
 
 /** Planned duration and days elapsed, both in whole days, the status date included. */
-export function timeline(startDate: string | null, endDate: string | null, statusDate: string): { plannedDays: number; elapsedDays: number } | string {
+export function timeline(
+  startDate: string | null,
+  endDate: string | null,
+  statusDate: string,
+): { plannedDays: number; elapsedDays: number } | string {
   if (!startDate || !endDate) return "the project has no start and end dates, so nothing says how much work was planned by now";
   if (!isIsoDate(startDate) || !isIsoDate(endDate) || !isIsoDate(statusDate)) return "the project's dates are not valid";
   const plannedDays = daysBetween(startDate, endDate) + 1;
@@ -239,7 +262,8 @@ export function earnedValue(input: EarnedValueInput): EarnedValue {
   if (!work) gaps.push("there are no tasks yet, so nothing measures the work done (`task add`)");
   if (typeof span === "string") gaps.push(span);
   const ev = work ? divRoundHalfUp(bac * work.num, work.den) : null;
-  const pv = typeof span === "string" ? null : divRoundHalfUp(bac * BigInt(Math.min(span.elapsedDays, span.plannedDays)), BigInt(span.plannedDays));
+  const pv =
+    typeof span === "string" ? null : divRoundHalfUp(bac * BigInt(Math.min(span.elapsedDays, span.plannedDays)), BigInt(span.plannedDays));
   const result = indicators({
     bac,
     pv,

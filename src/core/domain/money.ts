@@ -68,7 +68,7 @@ export function ratio(part: bigint, whole: bigint): number {
 /** Floor division for signed bigints (bigint `/` truncates toward zero). */
 function floorDiv(n: bigint, d: bigint): bigint {
   const q = n / d;
-  return (n % d !== 0n && (n < 0n) !== (d < 0n)) ? q - 1n : q;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
 }
 
 /**

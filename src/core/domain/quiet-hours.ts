@@ -49,7 +49,11 @@ export function memberZone(timeZone: string | null | undefined): string {
  * them. `window` defaults to 20:00-08:00; an unreadable stored value is
  * treated as the default rather than as "never quiet".
  */
-export function quietUntil(now: DateTime, zone: string, window: QuietWindow | null = parseQuietHours(DEFAULT_QUIET_HOURS)!): DateTime | null {
+export function quietUntil(
+  now: DateTime,
+  zone: string,
+  window: QuietWindow | null = parseQuietHours(DEFAULT_QUIET_HOURS)!,
+): DateTime | null {
   if (!window) return null;
   const local = now.setZone(zone);
   const minute = local.hour * 60 + local.minute;

@@ -20,7 +20,9 @@ export const questions = z.string().transform((value, ctx): string[] => {
   };
   const asked = value.split("|").map((q) => q.trim());
   if (asked.length !== 3) {
-    return fail(`Give exactly three questions separated by |, in the order yesterday | today | blockers (got ${asked.length}). For example`);
+    return fail(
+      `Give exactly three questions separated by |, in the order yesterday | today | blockers (got ${asked.length}). For example`,
+    );
   }
   const empty = asked.findIndex((q) => !q);
   if (empty >= 0) return fail(`Question ${empty + 1} is empty. For example`);
@@ -43,7 +45,10 @@ export const answerWindow = z.string().transform((value, ctx): number => {
     return z.NEVER;
   }
   if (minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES) {
-    ctx.addIssue({ code: "custom", message: `The answer window must be between 15 minutes and 12 hours; \`${value}\` is ${formatDuration(minutes)}.` });
+    ctx.addIssue({
+      code: "custom",
+      message: `The answer window must be between 15 minutes and 12 hours; \`${value}\` is ${formatDuration(minutes)}.`,
+    });
     return z.NEVER;
   }
   return minutes;

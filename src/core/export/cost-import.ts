@@ -130,7 +130,10 @@ export function planCostImport(
     return plan;
   }
   if (columns === undefined) {
-    plan.problems.push({ line: 0, message: `the file is empty: it needs a header row with the columns ${REQUIRED_COST_COLUMNS.join(", ")}` });
+    plan.problems.push({
+      line: 0,
+      message: `the file is empty: it needs a header row with the columns ${REQUIRED_COST_COLUMNS.join(", ")}`,
+    });
     return plan;
   }
   if (plan.problems.length === 0) {
@@ -149,7 +152,8 @@ export function planCostImport(
 function headerProblem(columns: readonly string[], fields: readonly string[]): string | undefined {
   const problems: string[] = [];
   columns.forEach((name, i) => {
-    if (!(COST_COLUMNS as readonly string[]).includes(name)) problems.push(name ? `unknown column ${shown(fields[i]!)}` : `column ${i + 1} has no name`);
+    if (!(COST_COLUMNS as readonly string[]).includes(name))
+      problems.push(name ? `unknown column ${shown(fields[i]!)}` : `column ${i + 1} has no name`);
     else if (columns.indexOf(name) !== i) problems.push(`the column ${name} appears twice`);
   });
   const missing = REQUIRED_COST_COLUMNS.filter((c) => !columns.includes(c));
@@ -205,7 +209,11 @@ function checkRecord(
 }
 
 /** One row's values; what is wrong goes to `wrong`. */
-function checkRow(cell: (name: Column) => string | undefined, project: Pick<Project, "name" | "currency">, wrong: string[]): Partial<ImportedCost> {
+function checkRow(
+  cell: (name: Column) => string | undefined,
+  project: Pick<Project, "name" | "currency">,
+  wrong: string[],
+): Partial<ImportedCost> {
   const row: Partial<ImportedCost> = {};
 
   const id = cell("id")?.trim() ?? "";
@@ -223,7 +231,9 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
   if (!currencyText) wrong.push("the currency is missing");
   else if (!currency.ok) wrong.push(`the currency ${shown(currencyText)} is not a 3-letter code like USD`);
   else if (currency.value !== project.currency) {
-    wrong.push(`the currency is ${currency.value}, but ${project.name} keeps its costs in ${project.currency} (Charter does not convert currencies)`);
+    wrong.push(
+      `the currency is ${currency.value}, but ${project.name} keeps its costs in ${project.currency} (Charter does not convert currencies)`,
+    );
   } else row.currency = currency.value;
 
   const amountText = cell("amount")!.trim();
@@ -240,7 +250,8 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
   const categoryText = cell("category")!.trim();
   const category = categoryText.toLowerCase();
   if (!categoryText) wrong.push("the category is missing");
-  else if (!(COST_CATEGORIES as readonly string[]).includes(category)) wrong.push(`the category ${shown(categoryText)} is not one of ${COST_CATEGORIES.join(", ")}`);
+  else if (!(COST_CATEGORIES as readonly string[]).includes(category))
+    wrong.push(`the category ${shown(categoryText)} is not one of ${COST_CATEGORIES.join(", ")}`);
   else row.category = category as CostCategory;
 
   // Person text: never the reserved characters of the core's references.
@@ -250,13 +261,15 @@ function checkRow(cell: (name: Column) => string | undefined, project: Pick<Proj
 
   const loggedById = cell("logged_by_id")?.trim() ?? "";
   const loggedBy = cell("logged_by")?.trim() ?? "";
-  if (loggedById.length > NAME_MAX || loggedBy.length > NAME_MAX) wrong.push(`logged_by and logged_by_id take at most ${NAME_MAX} characters`);
+  if (loggedById.length > NAME_MAX || loggedBy.length > NAME_MAX)
+    wrong.push(`logged_by and logged_by_id take at most ${NAME_MAX} characters`);
   else if (loggedById) row.loggedBy = { platformUserId: loggedById, name: loggedBy || null };
 
   const loggedAt = cell("logged_at")?.trim() ?? "";
   if (loggedAt) {
     const at = DateTime.fromISO(loggedAt, { setZone: true });
-    if (!at.isValid || !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(loggedAt)) wrong.push(`logged_at ${shown(loggedAt)} is not an ISO instant like 2026-03-02T10:00:00.000Z`);
+    if (!at.isValid || !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(loggedAt))
+      wrong.push(`logged_at ${shown(loggedAt)} is not an ISO instant like 2026-03-02T10:00:00.000Z`);
     else row.loggedAt = at.toJSDate();
   }
   return row;
@@ -290,10 +303,18 @@ export type ImportContext = Pick<Context, "tenant" | "store" | "notify" | "chann
  * Checks the file and, when every row is good, adds its costs in one
  * transaction. A rejection (ok: false) means nothing was written.
  */
-export async function importCosts(ctx: ImportContext, project: Project, input: Uint8Array | string, options: ImportOptions = {}): Promise<Reply> {
+export async function importCosts(
+  ctx: ImportContext,
+  project: Project,
+  input: Uint8Array | string,
+  options: ImportOptions = {},
+): Promise<Reply> {
   const source = options.source ?? "the file";
   if (project.status === "closed") return archivedReply(project);
-  const [projectCosts, before] = await Promise.all([ctx.store.costs.list(ctx.tenant, project.id), ctx.store.costs.totals(ctx.tenant, project.id)]);
+  const [projectCosts, before] = await Promise.all([
+    ctx.store.costs.list(ctx.tenant, project.id),
+    ctx.store.costs.totals(ctx.tenant, project.id),
+  ]);
   const plan = planCostImport(input, project, projectCosts, before.total);
   if (plan.problems.length) {
     const rowProblems = plan.problems.filter((p) => p.line > 0).length;
@@ -309,11 +330,19 @@ export async function importCosts(ctx: ImportContext, project: Project, input: U
     return rejection(summary, [
       text(summary),
       list(plan.problems.map(problemLine)),
-      contextLine(`Fix ${plan.problems.length === 1 ? "it" : "them"} and import the whole file again; no cost was added to ${project.name}.`),
+      contextLine(
+        `Fix ${plan.problems.length === 1 ? "it" : "them"} and import the whole file again; no cost was added to ${project.name}.`,
+      ),
     ]);
   }
   const sum = plan.costs.reduce((total, c) => total + c.amount, 0n);
-  const already = plan.existing ? [contextLine(`${plural(plan.existing, "row")} ${plan.existing === 1 ? "was" : "were"} already in ${project.name} (same id) and ${plan.existing === 1 ? "is" : "are"} left out.`)] : [];
+  const already = plan.existing
+    ? [
+        contextLine(
+          `${plural(plan.existing, "row")} ${plan.existing === 1 ? "was" : "were"} already in ${project.name} (same id) and ${plan.existing === 1 ? "is" : "are"} left out.`,
+        ),
+      ]
+    : [];
   if (options.dryRun) {
     const summary = `Checked ${source}: ${plural(plan.costs.length, "cost")} (${money(sum, project.currency)}) would be added to ${project.name}.`;
     return reply(summary, [text(summary), ...already, contextLine("Nothing was written: run it again without --dry-run to import.")]);
@@ -332,7 +361,10 @@ export async function importCosts(ctx: ImportContext, project: Project, input: U
   const addedSum = added.reduce((total, c) => total + c.amount, 0n);
   const summary = `Imported ${plural(added.length, "cost")} (${money(addedSum, project.currency)}) into ${project.name}.`;
   const blocks: Block[] = [text(summary), ...already];
-  if (raced > 0) blocks.push(contextLine(`${plural(raced, "row")} appeared in ${project.name} meanwhile (same id) and ${raced === 1 ? "was" : "were"} left out.`));
+  if (raced > 0)
+    blocks.push(
+      contextLine(`${plural(raced, "row")} appeared in ${project.name} meanwhile (same id) and ${raced === 1 ? "was" : "were"} left out.`),
+    );
   blocks.push(...(await budgetAlerts(ctx, project, before.total, added)));
   return reply(summary, blocks);
 }
@@ -340,13 +372,24 @@ export async function importCosts(ctx: ImportContext, project: Project, input: U
 /** The budget alerts `cost add` raises, for the import as a whole. */
 async function budgetAlerts(ctx: ImportContext, project: Project, spentBefore: bigint, added: readonly CostEntry[]): Promise<Block[]> {
   const blocks: Block[] = [];
-  const [after, budget] = await Promise.all([ctx.store.costs.totals(ctx.tenant, project.id), ctx.store.budgets.get(ctx.tenant, project.id)]);
+  const [after, budget] = await Promise.all([
+    ctx.store.costs.totals(ctx.tenant, project.id),
+    ctx.store.budgets.get(ctx.tenant, project.id),
+  ]);
   if (project.budgetTotal !== null && project.budgetTotal > 0n) {
     const used = percent(after.total, project.budgetTotal);
-    blocks.push(contextLine(`Budget: ${used}% used — ${money(after.total, project.currency)} of ${money(project.budgetTotal, project.currency)}.`));
+    blocks.push(
+      contextLine(`Budget: ${used}% used — ${money(after.total, project.currency)} of ${money(project.budgetTotal, project.currency)}.`),
+    );
     const crossed = crossedThreshold(spentBefore, after.total, project.budgetTotal);
     if (crossed) {
-      blocks.push(text(crossed >= 100 ? `*Budget exceeded:* spending is at ${used}% of the budget.` : `*Budget alert:* spending passed ${crossed}% of the budget.`));
+      blocks.push(
+        text(
+          crossed >= 100
+            ? `*Budget exceeded:* spending is at ${used}% of the budget.`
+            : `*Budget alert:* spending passed ${crossed}% of the budget.`,
+        ),
+      );
       const alerted = await postBudgetAlert(ctx, project, { threshold: crossed, spent: after.total, whole: project.budgetTotal });
       if (alerted.length) blocks.push(alertedLine(ctx, alerted));
     }

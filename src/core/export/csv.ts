@@ -57,7 +57,12 @@ export function tableToCsv(table: Table, progress?: Progress): string {
   const parts = [stringify([table.columns as string[]], { ...options, bom: true })];
   for (let i = 0; i < table.rows.length; i += BATCH) {
     const batch = table.rows.slice(i, i + BATCH);
-    parts.push(stringify(batch.map((row) => row.map((cell, c) => cellText(cell, table.text[c]!))), options));
+    parts.push(
+      stringify(
+        batch.map((row) => row.map((cell, c) => cellText(cell, table.text[c]!))),
+        options,
+      ),
+    );
     progress?.(batch.length);
   }
   return parts.join("");

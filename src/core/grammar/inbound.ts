@@ -23,10 +23,7 @@ export class ChatText {
   }
 }
 
-export type InboundPart =
-  | string
-  | { member: { id: string; name?: string } }
-  | { channel: { id: string; name?: string } };
+export type InboundPart = string | { member: { id: string; name?: string } } | { channel: { id: string; name?: string } };
 
 /** Person text and the platform's own mentions, in the order they were written. */
 export function chatText(parts: readonly InboundPart[]): ChatText {

@@ -111,13 +111,23 @@ const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const OFFSET = /^([+-])(\d{1,4})([dwm])$/i;
 
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1,
-  tuesday: 2, tue: 2, tues: 2,
-  wednesday: 3, wed: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4,
-  friday: 5, fri: 5,
-  saturday: 6, sat: 6,
-  sunday: 7, sun: 7,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7,
 };
 const FULL_WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 
@@ -177,14 +187,7 @@ export function parseDate(text: string, options: DateOptions): Parsed<string> {
  */
 export function looksLikeDate(text: string): boolean {
   const t = text.trim().toLowerCase();
-  return (
-    ISO_SHAPE.test(t) ||
-    t === "today" ||
-    t === "tomorrow" ||
-    t === "yesterday" ||
-    FULL_WEEKDAYS.has(t) ||
-    /^\+\d{1,4}[dw]$/.test(t)
-  );
+  return ISO_SHAPE.test(t) || t === "today" || t === "tomorrow" || t === "yesterday" || FULL_WEEKDAYS.has(t) || /^\+\d{1,4}[dw]$/.test(t);
 }
 
 // ---------------------------------------------------------------- numbers

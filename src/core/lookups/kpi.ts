@@ -5,7 +5,11 @@ import { suggest } from "../grammar/suggest.js";
 import type { KpiWithReadings } from "../store.js";
 import { contextLine, rejection, text, type Reply } from "../views/reply.js";
 
-export async function findKpi(ctx: ProjectCommandContext, name: string, readings: number): Promise<{ kpi: KpiWithReadings } | { missing: Reply }> {
+export async function findKpi(
+  ctx: ProjectCommandContext,
+  name: string,
+  readings: number,
+): Promise<{ kpi: KpiWithReadings } | { missing: Reply }> {
   const { project } = ctx;
   const kpis = await ctx.store.kpis.list(ctx.tenant, project.id, readings);
   const key = (n: string) => n.trim().normalize("NFC").toLowerCase();
@@ -15,7 +19,10 @@ export async function findKpi(ctx: ProjectCommandContext, name: string, readings
     const message = `${project.name} has no KPIs yet.`;
     return { missing: rejection(message, [text(message), contextLine('Define one first: `kpi add "<name>" target <number>[unit]`.')]) };
   }
-  const near = suggest(name, kpis.map((k) => k.name));
+  const near = suggest(
+    name,
+    kpis.map((k) => k.name),
+  );
   const message = `There is no KPI called "${echo(name)}" in ${project.name}.${near ? ` Did you mean "${near}"?` : ""}`;
   return { missing: rejection(message, [text(message), contextLine(`KPIs: ${kpis.map((k) => k.name).join(", ")}.`)]) };
 }

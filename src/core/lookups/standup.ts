@@ -20,4 +20,5 @@ export function platformOf(channel: ProjectCommandContext["channel"]): Platform 
   return channel.platform === "slack" || channel.platform === "teams" ? channel.platform : "local";
 }
 
-export const NO_STANDUP = "No standup is set up for this channel yet. Set one up with `standup setup`, e.g. `standup setup days mon-fri at 09:00`.";
+export const NO_STANDUP =
+  "No standup is set up for this channel yet. Set one up with `standup setup`, e.g. `standup setup days mon-fri at 09:00`.";

@@ -32,7 +32,12 @@ export const refsInput = () =>
  * the project may change any. `pickUp` also lets anyone take an unassigned
  * task (start it, assign it to themselves). A refusal names the tasks.
  */
-export async function refuseOthersTasks(ctx: ProjectCommandContext, tasks: readonly Task[], action: string, pickUp = false): Promise<Reply | null> {
+export async function refuseOthersTasks(
+  ctx: ProjectCommandContext,
+  tasks: readonly Task[],
+  action: string,
+  pickUp = false,
+): Promise<Reply | null> {
   const others = tasks.filter((t) => !(mayChange(ctx, ctx.authority, [t.createdById, t.assigneeId]) || (pickUp && t.assigneeId === null)));
   if (others.length === 0) return null;
   return refusal(ctx, ctx.project, ctx.authority, "manager", `${action} other people's tasks (${joinRefs(others.map((t) => t.number))})`);

@@ -43,7 +43,9 @@ export function planFields(status: BudgetStatus, currency: string): [string, str
 export function varianceText(status: BudgetStatus, currency: string): string | null {
   if (status.remaining === null) return null;
   if (status.remaining === 0n) return "exactly on the current plan";
-  return status.remaining > 0n ? `${money(status.remaining, currency)} under the current plan` : `⚠ ${money(-status.remaining, currency)} over the current plan`;
+  return status.remaining > 0n
+    ? `${money(status.remaining, currency)} under the current plan`
+    : `⚠ ${money(-status.remaining, currency)} over the current plan`;
 }
 
 /**
@@ -84,7 +86,10 @@ const SCOPE_CHARS = 80;
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 /** "+$2,000.00, +5 days, scope: …", or that it changes neither budget, schedule nor scope. */
-export function changeImpact(change: Pick<ChangeRequest, "costImpact" | "currency" | "scheduleDays" | "scopeText">, currency: string): string {
+export function changeImpact(
+  change: Pick<ChangeRequest, "costImpact" | "currency" | "scheduleDays" | "scopeText">,
+  currency: string,
+): string {
   const parts: string[] = [];
   if (change.costImpact !== null && change.costImpact !== 0n) parts.push(signedMoney(change.costImpact, change.currency ?? currency));
   if (change.scheduleDays !== null && change.scheduleDays !== 0) {

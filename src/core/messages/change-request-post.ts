@@ -82,7 +82,13 @@ export function requestMessage(project: Project, change: ChangeRequest, requeste
 
 export const requestKey = (change: Pick<ChangeRequest, "id">): string => `change-request:${change.id}`;
 
-export function postChangeRequest(ctx: PostContext, project: Project, change: ChangeRequest, requester: Member, approvers: readonly Member[]): Promise<string[]> {
+export function postChangeRequest(
+  ctx: PostContext,
+  project: Project,
+  change: ChangeRequest,
+  requester: Member,
+  approvers: readonly Member[],
+): Promise<string[]> {
   return postToChannels(ctx, project, requestKey(change), requestMessage(project, change, requester, approvers));
 }
 

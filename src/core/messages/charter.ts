@@ -43,7 +43,12 @@ export function charterBlocks(content: CharterContent): Block[] {
 }
 
 /** "Approved by @carol (Mon 2 Mar 2026 10:00). Waiting for @dave." */
-export function approvalLine(charter: CharterVersion, approverIds: readonly string[], people: ReadonlyMap<string, Member>, reader: Pick<Member, "timeZone">): Block {
+export function approvalLine(
+  charter: CharterVersion,
+  approverIds: readonly string[],
+  people: ReadonlyMap<string, Member>,
+  reader: Pick<Member, "timeZone">,
+): Block {
   const approved = charter.approvals.map((a) => `${at(people.get(a.memberId))} (${when(a.approvedAt, reader)})`);
   const approvedIds = new Set(charter.approvals.map((a) => a.memberId));
   const waiting = approverIds.filter((id) => !approvedIds.has(id)).map((id) => at(people.get(id)));

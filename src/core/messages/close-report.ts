@@ -13,7 +13,8 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 function scheduleText(s: FinalReport["schedule"]): string {
   if (s.varianceDays === null || s.plannedEnd === null) return `closed ${formatDate(s.actualEnd)}; no planned end date`;
   const days = Math.abs(s.varianceDays);
-  const word = s.varianceDays === 0 ? "on the planned end date" : `${days} ${days === 1 ? "day" : "days"} ${s.varianceDays > 0 ? "late" : "early"}`;
+  const word =
+    s.varianceDays === 0 ? "on the planned end date" : `${days} ${days === 1 ? "day" : "days"} ${s.varianceDays > 0 ? "late" : "early"}`;
   return `closed ${formatDate(s.actualEnd)}, planned ${formatDate(s.plannedEnd)}: ${word}`;
 }
 
@@ -23,7 +24,10 @@ function budgetText(b: FinalReport["budget"]): [string, string][] {
   const variance = BigInt(b.variance);
   const standing = variance >= 0n ? `${m(b.variance)} under budget` : `${m(String(-variance))} over budget`;
   const rows: [string, string][] = [
-    ["Budget (current plan)", `${m(b.plan)}${b.baseline !== null && b.approvedChanges !== "0" ? ` = baseline ${m(b.baseline)} + approved changes ${m(b.approvedChanges)}` : ""}`],
+    [
+      "Budget (current plan)",
+      `${m(b.plan)}${b.baseline !== null && b.approvedChanges !== "0" ? ` = baseline ${m(b.baseline)} + approved changes ${m(b.approvedChanges)}` : ""}`,
+    ],
     ["Spent", m(b.spent)],
     ["Budget variance", `${standing}${b.variancePct === null ? "" : ` (${signed(b.variancePct)}% of plan)`}`],
   ];
@@ -40,15 +44,21 @@ function postMortemBlocks(pm: PostMortem): Block[] {
   return parts.flatMap(([label, items]) => (items.length ? [text(`*${label}*`), list(capped(items, LIST_CAP))] : []));
 }
 
-export function finalReportReply(projectName: string, report: FinalReport, postMortem: PostMortem, people: ReadonlyMap<string, Member>): Reply {
+export function finalReportReply(
+  projectName: string,
+  report: FinalReport,
+  postMortem: PostMortem,
+  people: ReadonlyMap<string, Member>,
+): Reply {
   const o = report.outcome;
-  const blocks: Block[] = [heading(`Final report — ${projectName}`), contextLine(`Closed ${formatDate(report.closedOn)}. The project is archived: read-only until its manager reopens it.`)];
+  const blocks: Block[] = [
+    heading(`Final report — ${projectName}`),
+    contextLine(`Closed ${formatDate(report.closedOn)}. The project is archived: read-only until its manager reopens it.`),
+  ];
 
   blocks.push(text("*Goals vs outcome*"));
   blocks.push(
-    report.goals.objectives.length
-      ? list(capped(report.goals.objectives, LIST_CAP))
-      : contextLine("The charter states no objectives."),
+    report.goals.objectives.length ? list(capped(report.goals.objectives, LIST_CAP)) : contextLine("The charter states no objectives."),
   );
   const taskPct = o.tasksTotal ? ` (${Math.round((100 * o.tasksDone) / o.tasksTotal)}%)` : "";
   blocks.push(
@@ -59,14 +69,21 @@ export function finalReportReply(projectName: string, report: FinalReport, postM
       ...budgetText(report.budget),
     ]),
   );
-  const missed = o.milestones.filter((m) => !m.hit).map((m) => `${ref(m.number)} ${m.name} — due ${formatDate(m.dueDate)}, ${m.doneOn ? `done ${formatDate(m.doneOn)}` : "not done"}`);
+  const missed = o.milestones
+    .filter((m) => !m.hit)
+    .map((m) => `${ref(m.number)} ${m.name} — due ${formatDate(m.dueDate)}, ${m.doneOn ? `done ${formatDate(m.doneOn)}` : "not done"}`);
   if (missed.length) blocks.push(text("*Milestones missed*"), list(capped(missed, LIST_CAP)));
 
   blocks.push(text("*Risks that materialised*"));
   const risks = report.risks.materialised.map(
-    (r) => `${ref(r.number)} ${r.title} — score ${r.score}, ${r.why === "happened" ? "happened (probability 5)" : "still open and critical at close"}`,
+    (r) =>
+      `${ref(r.number)} ${r.title} — score ${r.score}, ${r.why === "happened" ? "happened (probability 5)" : "still open and critical at close"}`,
   );
-  blocks.push(risks.length ? list(capped(risks, LIST_CAP)) : contextLine(`None of ${report.risks.total} ${report.risks.total === 1 ? "risk" : "risks"}.`));
+  blocks.push(
+    risks.length
+      ? list(capped(risks, LIST_CAP))
+      : contextLine(`None of ${report.risks.total} ${report.risks.total === 1 ? "risk" : "risks"}.`),
+  );
 
   if (report.kpis.length) {
     const on = report.kpis.filter((k) => k.onTrack === true).length;
@@ -77,7 +94,9 @@ export function finalReportReply(projectName: string, report: FinalReport, postM
         capped(
           report.kpis.map((k) => {
             const target = `${k.direction === "higher" ? "≥" : "≤"} ${k.target}${k.unit ?? ""}`;
-            return k.latest === null ? `${k.name}: no reading (target ${target})` : `${k.name}: ${k.latest}${k.unit ?? ""} (target ${target}) — ${k.onTrack ? "on track" : "off track"}`;
+            return k.latest === null
+              ? `${k.name}: no reading (target ${target})`
+              : `${k.name}: ${k.latest}${k.unit ?? ""} (target ${target}) — ${k.onTrack ? "on track" : "off track"}`;
           }),
           LIST_CAP,
         ),
@@ -87,8 +106,16 @@ export function finalReportReply(projectName: string, report: FinalReport, postM
 
   const p = report.participation;
   if (p.people.length) {
-    blocks.push(text(p.basis === "standups" ? `*Team participation* (standups answered, of ${p.days} standup days)` : "*Team participation* (tasks done of tasks assigned)"));
-    const rows = p.people.slice(0, LIST_CAP).map((x) => [at(people.get(x.memberId)), `${x.done} of ${x.of}`, `${x.of ? Math.round((100 * x.done) / x.of) : 0}%`]);
+    blocks.push(
+      text(
+        p.basis === "standups"
+          ? `*Team participation* (standups answered, of ${p.days} standup days)`
+          : "*Team participation* (tasks done of tasks assigned)",
+      ),
+    );
+    const rows = p.people
+      .slice(0, LIST_CAP)
+      .map((x) => [at(people.get(x.memberId)), `${x.done} of ${x.of}`, `${x.of ? Math.round((100 * x.done) / x.of) : 0}%`]);
     blocks.push(table(["Person", p.basis === "standups" ? "Answered" : "Done", "Share"], rows));
   }
 

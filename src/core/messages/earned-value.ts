@@ -12,7 +12,14 @@ export function projectEarnedValue(
   totals: Pick<CostTotals, "total">,
   today: string,
 ): EarnedValue {
-  return earnedValue({ bac: budget.total, startDate: project.startDate, endDate: project.endDate, statusDate: today, tasks, actualCost: totals.total });
+  return earnedValue({
+    bac: budget.total,
+    startDate: project.startDate,
+    endDate: project.endDate,
+    statusDate: today,
+    tasks,
+    actualCost: totals.total,
+  });
 }
 
 const index = (n: number | null): string => (n === null ? "—" : n.toFixed(2));
@@ -31,18 +38,34 @@ export function evmRows(ev: EarnedValue, currency: string): string[][] {
   const sign = (v: bigint | null, under: string, over: string, even: string) => (v === null ? "" : v > 0n ? under : v < 0n ? over : even);
   return [
     ["BAC — budget at completion", m(f.bac), "the current plan: baseline plus approved changes"],
-    ["PV — planned value", m(f.pv), ev.percentPlanned === null ? "needs start and end dates" : `${pct(ev.percentPlanned)} of the timeline has passed`],
-    ["EV — earned value", m(f.ev), ev.percentComplete === null ? "needs tasks" : `${pct(ev.percentComplete)} of the estimated work is done`],
+    [
+      "PV — planned value",
+      m(f.pv),
+      ev.percentPlanned === null ? "needs start and end dates" : `${pct(ev.percentPlanned)} of the timeline has passed`,
+    ],
+    [
+      "EV — earned value",
+      m(f.ev),
+      ev.percentComplete === null ? "needs tasks" : `${pct(ev.percentComplete)} of the estimated work is done`,
+    ],
     ["AC — actual cost", m(f.ac), "costs logged to date"],
     ["CV = EV − AC", s(f.cv), sign(f.cv, "under budget for the work done", "over budget for the work done", "on budget for the work done")],
     ["SV = EV − PV", s(f.sv), sign(f.sv, "ahead of the plan", "behind the plan", "on plan")],
     ["CPI = EV ÷ AC", index(f.cpi), f.cpi === null ? "" : `each 1.00 spent earned ${index(f.cpi)} of planned work`],
     ["SPI = EV ÷ PV", index(f.spi), f.spi === null ? "" : `progressing at ${pct(f.spi)} of the planned rate`],
-    ["SV in days (earned schedule)", f.svTime === null ? "—" : days(f.svTime), f.svTime === null ? "" : f.svTime < 0 ? "behind" : f.svTime > 0 ? "ahead" : "on schedule"],
+    [
+      "SV in days (earned schedule)",
+      f.svTime === null ? "—" : days(f.svTime),
+      f.svTime === null ? "" : f.svTime < 0 ? "behind" : f.svTime > 0 ? "ahead" : "on schedule",
+    ],
     ["EAC = BAC ÷ CPI", m(f.eac), f.eac === null ? "" : "forecast total cost if the rest costs what the work so far did"],
     ["ETC = EAC − AC", m(f.etc), f.etc === null ? "" : "still to spend"],
     ["VAC = BAC − EAC", s(f.vac), sign(f.vac, "forecast under budget", "forecast over budget", "forecast on budget")],
-    ["TCPI = (BAC − EV) ÷ (BAC − AC)", index(f.tcpi), f.tcpi === null ? "" : `efficiency the remaining work needs to finish within budget${f.tcpi > 1.1 ? " — hard to reach" : ""}`],
+    [
+      "TCPI = (BAC − EV) ÷ (BAC − AC)",
+      index(f.tcpi),
+      f.tcpi === null ? "" : `efficiency the remaining work needs to finish within budget${f.tcpi > 1.1 ? " — hard to reach" : ""}`,
+    ],
   ];
 }
 

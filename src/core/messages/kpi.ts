@@ -62,11 +62,20 @@ export function deadlineNote(k: Pick<Kpi, "deadline">, today: string, good: bool
 
 /** The SMART fields a KPI still lacks: "a description", "a measure", "a deadline", "an owner". */
 export function smartGaps(k: Pick<Kpi, "description" | "measure" | "deadline" | "ownerId">): string[] {
-  return [k.description ? "" : "a description", k.measure ? "" : "a measure", k.deadline ? "" : "a deadline", k.ownerId ? "" : "an owner"].filter(Boolean);
+  return [
+    k.description ? "" : "a description",
+    k.measure ? "" : "a measure",
+    k.deadline ? "" : "a deadline",
+    k.ownerId ? "" : "an owner",
+  ].filter(Boolean);
 }
 
 /** The SMART fields of a KPI as label/value pairs; "—" where one is missing. */
-export function kpiFacts(k: Pick<Kpi, "description" | "measure" | "target" | "unit" | "direction" | "deadline">, owner: Pick<Member, "name"> | null, today: string): [string, string][] {
+export function kpiFacts(
+  k: Pick<Kpi, "description" | "measure" | "target" | "unit" | "direction" | "deadline">,
+  owner: Pick<Member, "name"> | null,
+  today: string,
+): [string, string][] {
   return [
     ["Description", k.description ?? "—"],
     ["Measure", k.measure ?? "—"],

@@ -30,7 +30,12 @@ export function standupSummary(input: SummaryInput): Reply {
     blocks.push(
       list(
         input.answers.map((a) =>
-          [`*${name(a.memberId)}*`, a.yesterday && `yesterday: ${a.yesterday}`, a.today && `today: ${a.today}`, !a.blockers && "no blockers"]
+          [
+            `*${name(a.memberId)}*`,
+            a.yesterday && `yesterday: ${a.yesterday}`,
+            a.today && `today: ${a.today}`,
+            !a.blockers && "no blockers",
+          ]
             .filter(Boolean)
             .join(" — "),
         ),
@@ -52,14 +57,15 @@ export function standupSummary(input: SummaryInput): Reply {
 export const summaryDedupeKey = (scheduleId: string, localDate: string): string => `standup-summary:${scheduleId}:${localDate}`;
 
 /** A DM to the project manager about a blocker reported several standup days in a row. */
-export function blockerEscalation(projectName: string, member: Pick<Member, "name">, days: readonly { date: string; blockers: string }[]): Reply {
-  return reply(
-    `${at(member)} has been blocked for ${days.length} standups on ${projectName}`,
-    [
-      text(`*Recurring blocker:* ${at(member)} has reported a blocker on ${projectName} ${days.length} standup days in a row.`),
-      list(days.map((d) => `${d.date}: ${d.blockers}`)),
-    ],
-  );
+export function blockerEscalation(
+  projectName: string,
+  member: Pick<Member, "name">,
+  days: readonly { date: string; blockers: string }[],
+): Reply {
+  return reply(`${at(member)} has been blocked for ${days.length} standups on ${projectName}`, [
+    text(`*Recurring blocker:* ${at(member)} has reported a blocker on ${projectName} ${days.length} standup days in a row.`),
+    list(days.map((d) => `${d.date}: ${d.blockers}`)),
+  ]);
 }
 
 export const escalationDedupeKey = (scheduleId: string, memberId: string, localDate: string): string =>

@@ -52,7 +52,12 @@ export interface DatedStandupAnswer extends StandupAnswer {
 export type StandupAnswerInput = Partial<Pick<StandupAnswer, "yesterday" | "today" | "blockers">>;
 
 export type StandupSettings = Pick<StandupSchedule, "days" | "time" | "timeZone" | "participants" | "platform"> &
-  Partial<Pick<StandupSchedule, "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil" | "remindBeforeClose" | "activeFrom">>;
+  Partial<
+    Pick<
+      StandupSchedule,
+      "holidays" | "questions" | "windowMinutes" | "perParticipantZones" | "skipUntil" | "remindBeforeClose" | "activeFrom"
+    >
+  >;
 
 /** The weekly digest posted on a schedule to a project channel and DM'd to its stakeholders. */
 export interface ReportSchedule {

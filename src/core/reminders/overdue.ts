@@ -47,7 +47,9 @@ export const reminderDedupeKey = (tenantId: string, memberId: string, localDate:
  */
 export function overdueReminder(items: OverdueItems, localDate: string, zone = "UTC"): Reply {
   // Oldest first: what has waited longest matters most.
-  const changes = [...(items.changes ?? [])].sort((a, b) => a.change.requestedAt.getTime() - b.change.requestedAt.getTime() || a.change.number - b.change.number);
+  const changes = [...(items.changes ?? [])].sort(
+    (a, b) => a.change.requestedAt.getTime() - b.change.requestedAt.getTime() || a.change.number - b.change.number,
+  );
   const tasks = [...items.tasks].sort((a, b) => a.task.dueDate!.localeCompare(b.task.dueDate!));
   const risks = [...items.risks].sort((a, b) => a.risk.reviewDate!.localeCompare(b.risk.reviewDate!));
   const changeLines = changes.map(({ change, project }) => {
@@ -56,8 +58,13 @@ export function overdueReminder(items: OverdueItems, localDate: string, zone = "
     return `${project.name}: change ${ref(change.number)} ${change.title} — waiting ${plural(waited, "working day")} for your decision, requested ${formatDate(requested)} (${changeImpact(change, project.currency)})`;
   });
   const workLines = [
-    ...tasks.map(({ task, project }) => `${project.name}: task ${ref(task.number)} ${task.title} — due ${formatDate(task.dueDate!)} (${relativeDue(task.dueDate!, localDate)})`),
-    ...risks.map(({ risk, project }) => `${project.name}: risk ${ref(risk.number)} ${risk.title} — review was due ${formatDate(risk.reviewDate!)}`),
+    ...tasks.map(
+      ({ task, project }) =>
+        `${project.name}: task ${ref(task.number)} ${task.title} — due ${formatDate(task.dueDate!)} (${relativeDue(task.dueDate!, localDate)})`,
+    ),
+    ...risks.map(
+      ({ risk, project }) => `${project.name}: risk ${ref(risk.number)} ${risk.title} — review was due ${formatDate(risk.reviewDate!)}`,
+    ),
   ];
   const shownChanges = changeLines.slice(0, MAX_REMINDER_LINES);
   const shownWork = workLines.slice(0, MAX_REMINDER_LINES - shownChanges.length);
@@ -75,7 +82,9 @@ export function overdueReminder(items: OverdueItems, localDate: string, zone = "
     blocks.push(
       heading(`Waiting for your decision — ${formatDate(localDate)}`),
       list(shownChanges),
-      contextLine('Decide with `change approve #<id>`, `change reject #<id>` or `change ask #<id> "<question>"`, adding `in "<project>"` outside the project\'s channel.'),
+      contextLine(
+        'Decide with `change approve #<id>`, `change reject #<id>` or `change ask #<id> "<question>"`, adding `in "<project>"` outside the project\'s channel.',
+      ),
     );
   }
   if (shownWork.length) {

@@ -55,10 +55,25 @@ export function attachmentOf(block: AttachmentBlock): Attachment {
     // Alt texts read "<title>: <what it shows>."; the title names the file.
     const alt = block.alt.trim();
     const title = alt.split(/:\s/)[0]!.trim() || alt || "Chart";
-    return { block, kind: "image", filename: `${slug(title, IMAGE_NAME) || "chart"}.png`, title, mediaType: "image/png", bytes: block.png, altText: alt || title };
+    return {
+      block,
+      kind: "image",
+      filename: `${slug(title, IMAGE_NAME) || "chart"}.png`,
+      title,
+      mediaType: "image/png",
+      bytes: block.png,
+      altText: alt || title,
+    };
   }
   const filename = safeFileName(block.name, "file");
-  return { block, kind: "file", filename, title: block.title.trim() || filename, mediaType: block.mediaType || "application/octet-stream", bytes: block.bytes };
+  return {
+    block,
+    kind: "file",
+    filename,
+    title: block.title.trim() || filename,
+    mediaType: block.mediaType || "application/octet-stream",
+    bytes: block.bytes,
+  };
 }
 
 /** The reply's attachments, in order. */

@@ -145,7 +145,9 @@ export function memberToken(word: string): { id: string; name: string } | null {
 export function channelToken(word: string): { id: string; name?: string } | null {
   const parts = segments(word);
   const only = parts.length === 1 ? parts[0] : undefined;
-  return word.startsWith(OPEN) && word.endsWith(CLOSE) && only?.kind === "channel" ? { id: only.id, ...(only.name ? { name: only.name } : {}) } : null;
+  return word.startsWith(OPEN) && word.endsWith(CLOSE) && only?.kind === "channel"
+    ? { id: only.id, ...(only.name ? { name: only.name } : {}) }
+    : null;
 }
 
 /** Where a token starts and ends, for a tokenizer that must keep one whole. */

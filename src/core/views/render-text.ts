@@ -21,7 +21,11 @@ export function progressBar(ratio: number, width = BAR_WIDTH): string {
 
 function renderTable(columns: string[], rows: string[][]): string[] {
   const widths = columns.map((c, i) => Math.max([...c].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 

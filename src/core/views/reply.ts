@@ -50,7 +50,13 @@ export const progress = (label: string, ratio: number, tone?: Tone): Block => ({
 export const list = (items: string[]): Block => ({ kind: "list", items });
 export const actions = (buttons: Button[]): Block => ({ kind: "actions", buttons });
 export const image = (alt: string, png: Uint8Array): Block => ({ kind: "image", alt, png });
-export const file = (name: string, title: string, mediaType: string, bytes: Uint8Array): Block => ({ kind: "file", name, title, mediaType, bytes });
+export const file = (name: string, title: string, mediaType: string, bytes: Uint8Array): Block => ({
+  kind: "file",
+  name,
+  title,
+  mediaType,
+  bytes,
+});
 export const contextLine = (value: string): Block => ({ kind: "context", text: value });
 
 /** A successful answer; private unless the team should see it. */

@@ -28,13 +28,15 @@ export function allocationsRepository(ctx: StoreContext): Store["allocations"] {
         toRecord: toAllocation,
         check: (tx) => requireMember(tx, tenantId, input.memberId),
         find: (tx) => tx.allocation.findUnique({ where }),
-        save: (tx) =>
-          tx.allocation.upsert({ where, update: values, create: { tenantId, projectId, memberId: input.memberId, ...values } }),
+        save: (tx) => tx.allocation.upsert({ where, update: values, create: { tenantId, projectId, memberId: input.memberId, ...values } }),
       });
     },
 
     async list(tenantId, projectId) {
-      const rows = await prisma.allocation.findMany({ where: { tenantId, projectId }, orderBy: [{ percent: "desc" }, { memberId: "asc" }] });
+      const rows = await prisma.allocation.findMany({
+        where: { tenantId, projectId },
+        orderBy: [{ percent: "desc" }, { memberId: "asc" }],
+      });
       return rows.map(toAllocation);
     },
 

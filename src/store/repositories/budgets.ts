@@ -7,7 +7,15 @@
  * baseline: the approved changes stay on top, so it writes budgetTotal =
  * amount + their sum.
  */
-import { COST_CATEGORIES, StoreConflict, type ApprovedBudgetChange, type Budget, type CostCategory, type Store, type TenantId } from "../../core/index.js";
+import {
+  COST_CATEGORIES,
+  StoreConflict,
+  type ApprovedBudgetChange,
+  type Budget,
+  type CostCategory,
+  type Store,
+  type TenantId,
+} from "../../core/index.js";
 import type { StoreContext, Tx } from "../client.js";
 import { notFound } from "../errors.js";
 import { write } from "../write.js";
@@ -112,7 +120,11 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
           // Lines named here replace the baseline's line of their category; the others stay.
           const planned = new Map(before.lines.map((line) => [line.category, line.amount]));
           for (const line of change.lines) planned.set(line.category, line.amount);
-          refuseOverLimit([...planned.values()].reduce((sum, amount) => sum + amount, 0n), "the project's budget lines", currencyAfter);
+          refuseOverLimit(
+            [...planned.values()].reduce((sum, amount) => sum + amount, 0n),
+            "the project's budget lines",
+            currencyAfter,
+          );
         }
         if (change.total !== undefined || change.contingencyPct !== undefined || currency !== undefined) {
           await tx.project.update({
@@ -142,7 +154,10 @@ export function budgetsRepository(ctx: StoreContext): Store["budgets"] {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId } = scope;
         await lockProject(tx, tenantId, projectId);
-        const project = await tx.project.findFirstOrThrow({ where: { id: projectId, tenantId }, select: { name: true, currency: true, budgetTotal: true } });
+        const project = await tx.project.findFirstOrThrow({
+          where: { id: projectId, tenantId },
+          select: { name: true, currency: true, budgetTotal: true },
+        });
         refuseOverLimit(booking.total, `${project.name}'s budget`, project.currency);
         await tx.project.update({ where: { id: projectId, tenantId }, data: { budgetTotal: booking.total } });
         const line = { category: booking.category, amount: booking.amount, source: changeSource(booking.change.changeId) };

@@ -115,7 +115,13 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
           }),
         );
         const names = changeNames({ changeId, number: before.number });
-        await audit({ action: `change.${input.decision}`, entity: "change", entityId: changeId, projectId: before.projectId, after: { ...decision, ...names } });
+        await audit({
+          action: `change.${input.decision}`,
+          entity: "change",
+          entityId: changeId,
+          projectId: before.projectId,
+          after: { ...decision, ...names },
+        });
         return { ...before, decisions: [...before.decisions, decision] };
       });
     },
@@ -125,7 +131,11 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
         const { tenantId } = scope;
         const before = await requireChange(tx, tenantId, changeId);
         const change = toChangeRequest(
-          await tx.changeRequest.update({ where: { id: changeId, tenantId }, data: { status: input.status, decidedAt: input.at }, include: WITH_DECISIONS }),
+          await tx.changeRequest.update({
+            where: { id: changeId, tenantId },
+            data: { status: input.status, decidedAt: input.at },
+            include: WITH_DECISIONS,
+          }),
         );
         await audit({
           action: input.status === "approved" ? "change.approved" : "change.rejected",
@@ -133,7 +143,13 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
           entityId: changeId,
           projectId: change.projectId,
           before: { status: before.status, decidedAt: before.decidedAt },
-          after: { status: change.status, decidedAt: change.decidedAt, policy: input.policy, approvers: input.approverIds, ...changeNames({ changeId, number: change.number }) },
+          after: {
+            status: change.status,
+            decidedAt: change.decidedAt,
+            policy: input.policy,
+            approvers: input.approverIds,
+            ...changeNames({ changeId, number: change.number }),
+          },
         });
         return change;
       });
@@ -142,7 +158,10 @@ export function changeRequestsRepository(ctx: StoreContext): Store["changes"] {
     async markReminded(scope, changeId, localDate) {
       await write(ctx, scope, async (tx, audit) => {
         const { tenantId } = scope;
-        const row = await tx.changeRequest.findFirst({ where: { id: changeId, tenantId }, select: { projectId: true, lastRemindedOn: true } });
+        const row = await tx.changeRequest.findFirst({
+          where: { id: changeId, tenantId },
+          select: { projectId: true, lastRemindedOn: true },
+        });
         if (!row) throw notFound("Change request");
         await tx.changeRequest.update({ where: { id: changeId, tenantId }, data: { lastRemindedOn: localDate } });
         await audit({

@@ -47,10 +47,21 @@ export function chartersRepository(ctx: StoreContext): Store["charters"] {
         async (tx, audit) => {
           const { tenantId } = scope;
           await requireProject(tx, tenantId, projectId);
-          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true, content: true } });
+          const latest = await tx.charterVersion.findFirst({
+            where: { tenantId, projectId },
+            orderBy: { version: "desc" },
+            select: { version: true, content: true },
+          });
           const charter = toCharterVersion(
             await tx.charterVersion.create({
-              data: { tenantId, projectId, version: (latest?.version ?? 0) + 1, content: JSON.stringify(content), createdById: scope.actorId, createdAt: at },
+              data: {
+                tenantId,
+                projectId,
+                version: (latest?.version ?? 0) + 1,
+                content: JSON.stringify(content),
+                createdById: scope.actorId,
+                createdAt: at,
+              },
               include: WITH_APPROVALS,
             }),
           );
@@ -81,7 +92,11 @@ export function chartersRepository(ctx: StoreContext): Store["charters"] {
     },
 
     async latest(tenantId, projectId) {
-      const row = await prisma.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, include: WITH_APPROVALS });
+      const row = await prisma.charterVersion.findFirst({
+        where: { tenantId, projectId },
+        orderBy: { version: "desc" },
+        include: WITH_APPROVALS,
+      });
       return row ? toCharterVersion(row) : null;
     },
 
@@ -100,8 +115,15 @@ export function chartersRepository(ctx: StoreContext): Store["charters"] {
           if (!project) throw notFound("Project");
           const row = await tx.charterVersion.findFirst({ where: { tenantId, projectId, version }, select: { id: true } });
           if (!row) throw new StoreConflict("not_found", `${project.name}'s charter has no version ${version}.`);
-          const latest = await tx.charterVersion.findFirst({ where: { tenantId, projectId }, orderBy: { version: "desc" }, select: { version: true } });
-          const existing = await tx.charterApproval.findFirst({ where: { tenantId, charterVersionId: row.id, memberId: actorId }, select: { id: true } });
+          const latest = await tx.charterVersion.findFirst({
+            where: { tenantId, projectId },
+            orderBy: { version: "desc" },
+            select: { version: true },
+          });
+          const existing = await tx.charterApproval.findFirst({
+            where: { tenantId, charterVersionId: row.id, memberId: actorId },
+            select: { id: true },
+          });
           if (!existing) {
             await tx.charterApproval.create({ data: { tenantId, charterVersionId: row.id, memberId: actorId, approvedAt: at } });
             await audit({

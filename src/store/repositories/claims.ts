@@ -88,7 +88,14 @@ function toClaim(row: JobRunRow): JobClaim {
 export function claimsRepository(source: Pick<StoreContext, "prisma" | "provider">): ClaimsRepository {
   const { prisma, provider } = source;
 
-  async function insert(data: { tenantId: string; job: string; key: string; slot: string; claimedBy: string | null; leaseUntil: Date | null }) {
+  async function insert(data: {
+    tenantId: string;
+    job: string;
+    key: string;
+    slot: string;
+    claimedBy: string | null;
+    leaseUntil: Date | null;
+  }) {
     if (provider === "postgresql") {
       // INSERT ... ON CONFLICT DO NOTHING: the loser gets a count of 0, no error.
       // The store is typed against the SQLite client, which lacks skipDuplicates.
@@ -113,7 +120,8 @@ export function claimsRepository(source: Pick<StoreContext, "prisma" | "provider
    * on SQLite a write lock held across awaits stalls the other connections.
    */
   async function takeOver(tenantId: string, job: string, key: string, slot: string, claimedBy: string | null, lease: ClaimLease) {
-    const taken = await prisma.$executeRaw`UPDATE "JobRun" SET "attempts" = "attempts" + 1, "claimedBy" = ${claimedBy}, "leaseUntil" = ${leaseEnd(lease)}
+    const taken =
+      await prisma.$executeRaw`UPDATE "JobRun" SET "attempts" = "attempts" + 1, "claimedBy" = ${claimedBy}, "leaseUntil" = ${leaseEnd(lease)}
       WHERE "tenantId" = ${tenantId} AND "job" = ${job} AND "key" = ${key} AND "slot" = ${slot}
         AND "status" = 'running' AND "leaseUntil" <= ${lease.now} AND "attempts" < ${MAX_CLAIM_ATTEMPTS}`;
     if (taken === 1) return true;

@@ -27,7 +27,12 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 
 function toPostMortem(value: unknown): PostMortem {
   const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  return { wentWell: strings(v.wentWell), didNotGoWell: strings(v.didNotGoWell), lessons: strings(v.lessons), followUps: strings(v.followUps) };
+  return {
+    wentWell: strings(v.wentWell),
+    didNotGoWell: strings(v.didNotGoWell),
+    lessons: strings(v.lessons),
+    followUps: strings(v.followUps),
+  };
 }
 
 function toCloseOut(row: CloseOutRow): CloseOut {
@@ -86,7 +91,9 @@ export function closeOutsRepository(ctx: StoreContext): Store["closeOuts"] {
       return write(ctx, scope, async (tx, audit) => {
         const { tenantId } = scope;
         const project = await projectRow(tx, tenantId, projectId);
-        const after = toProject(await tx.project.update({ where: { id: projectId, tenantId }, data: { status: "active", closedAt: null } }));
+        const after = toProject(
+          await tx.project.update({ where: { id: projectId, tenantId }, data: { status: "active", closedAt: null } }),
+        );
         await audit({
           action: "project.reopen",
           entity: "project",

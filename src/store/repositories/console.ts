@@ -56,7 +56,16 @@ function fromOutbox(row: OutboxLike): ChatMessage {
   } catch {
     reply = null;
   }
-  return { id: `o-${row.id}`, author: "bot", text: row.text, reply, at: row.sentAt ?? row.createdAt, source: "outbox", status: row.status, kind: row.kind };
+  return {
+    id: `o-${row.id}`,
+    author: "bot",
+    text: row.text,
+    reply,
+    at: row.sentAt ?? row.createdAt,
+    source: "outbox",
+    status: row.status,
+    kind: row.kind,
+  };
 }
 
 function fromConsole(row: { id: string; author: string; text: string; payload: string | null; createdAt: Date }): ChatMessage {
@@ -79,7 +88,9 @@ export function consoleRepository(db: Pick<Database, "prisma">) {
   const { prisma } = db;
   return {
     async addTyped(channelId: string, userId: string, words: string): Promise<ChatMessage> {
-      const row = await prisma.consoleMessage.create({ data: { tenantId: CONSOLE_TENANT, channelId, author: "user", userId, text: words } });
+      const row = await prisma.consoleMessage.create({
+        data: { tenantId: CONSOLE_TENANT, channelId, author: "user", userId, text: words },
+      });
       return fromConsole(row);
     },
 
@@ -117,13 +128,21 @@ export function consoleRepository(db: Pick<Database, "prisma">) {
 
     /** Local channels (typed in, or posted to by the bot) and the Slack/Teams channels the bot posted to. */
     async channels(): Promise<{ local: string[]; mirrors: ChannelEntry[] }> {
-      const typed = await prisma.consoleMessage.findMany({ where: { tenantId: CONSOLE_TENANT }, distinct: ["channelId"], select: { channelId: true } });
-      const posted = await prisma.outboxMessage.findMany({ distinct: ["platform", "tenantId", "channelId"], select: { platform: true, tenantId: true, channelId: true } });
+      const typed = await prisma.consoleMessage.findMany({
+        where: { tenantId: CONSOLE_TENANT },
+        distinct: ["channelId"],
+        select: { channelId: true },
+      });
+      const posted = await prisma.outboxMessage.findMany({
+        distinct: ["platform", "tenantId", "channelId"],
+        select: { platform: true, tenantId: true, channelId: true },
+      });
       const local = new Set(["local", ...typed.map((r) => r.channelId)]);
       const mirrors: ChannelEntry[] = [];
       for (const row of posted) {
         if (row.platform === "local" && row.tenantId === CONSOLE_TENANT) local.add(row.channelId);
-        else if (row.platform === "slack" || row.platform === "teams") mirrors.push({ platform: row.platform, tenantId: row.tenantId, channelId: row.channelId });
+        else if (row.platform === "slack" || row.platform === "teams")
+          mirrors.push({ platform: row.platform, tenantId: row.tenantId, channelId: row.channelId });
       }
       mirrors.sort((a, b) => `${a.platform} ${a.channelId}`.localeCompare(`${b.platform} ${b.channelId}`));
       return { local: [...local].sort((a, b) => (a === "local" ? -1 : b === "local" ? 1 : a.localeCompare(b))), mirrors };
@@ -140,7 +159,10 @@ export function consoleRepository(db: Pick<Database, "prisma">) {
     /** Uses a sign-in token up: true once, for an unexpired token; false for anything else. One conditional update, so two tabs cannot both win. */
     async consumeLogin(token: string, now: Date): Promise<boolean> {
       if (!token || token.length > 200) return false;
-      const { count } = await prisma.consoleLogin.updateMany({ where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      const { count } = await prisma.consoleLogin.updateMany({
+        where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       return count === 1;
     },
   };

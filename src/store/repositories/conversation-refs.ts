@@ -67,8 +67,18 @@ export function conversationRefsRepository(source: ConversationRefsSource): Conv
     async save(input) {
       if (!ctx.knownTenants.has(input.tenantId)) await tenants.ensure(input.tenantId, "teams");
       const key = { tenantId_conversationId: { tenantId: input.tenantId, conversationId: input.conversationId } };
-      const data = { serviceUrl: input.serviceUrl, reference: JSON.stringify(input.reference ?? null), kind: input.kind, installed: input.installed ?? true };
-      const upsert = () => prisma.conversationRef.upsert({ where: key, update: data, create: { tenantId: input.tenantId, conversationId: input.conversationId, ...data } });
+      const data = {
+        serviceUrl: input.serviceUrl,
+        reference: JSON.stringify(input.reference ?? null),
+        kind: input.kind,
+        installed: input.installed ?? true,
+      };
+      const upsert = () =>
+        prisma.conversationRef.upsert({
+          where: key,
+          update: data,
+          create: { tenantId: input.tenantId, conversationId: input.conversationId, ...data },
+        });
       try {
         await upsert();
       } catch (error) {

@@ -55,11 +55,15 @@ function orderedIds(count: number): string[] {
 /** Member ids of the people the imported costs name as their loggers, created in the tenant when unknown there. */
 async function loggersOf(tx: Tx, tenantId: string, costs: readonly ImportedCost[]): Promise<Map<string, string>> {
   const wanted = new Map<string, string | null | undefined>();
-  for (const cost of costs) if (cost.loggedBy) wanted.set(cost.loggedBy.platformUserId, wanted.get(cost.loggedBy.platformUserId) ?? cost.loggedBy.name);
+  for (const cost of costs)
+    if (cost.loggedBy) wanted.set(cost.loggedBy.platformUserId, wanted.get(cost.loggedBy.platformUserId) ?? cost.loggedBy.name);
   const ids = new Map<string, string>();
   if (wanted.size === 0) return ids;
   for (const batch of chunks([...wanted.keys()], BATCH)) {
-    const rows = await tx.member.findMany({ where: { tenantId, platformUserId: { in: batch } }, select: { id: true, platformUserId: true } });
+    const rows = await tx.member.findMany({
+      where: { tenantId, platformUserId: { in: batch } },
+      select: { id: true, platformUserId: true },
+    });
     for (const row of rows) ids.set(row.platformUserId, row.id);
   }
   for (const [platformUserId, name] of wanted) {
@@ -114,7 +118,10 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
           const givenIds = [...new Set(inputs.map((c) => c.id).filter((id): id is string => !!id))];
           const present = new Set<string>();
           for (const ids of chunks(givenIds, BATCH)) {
-            const rows = await tx.costEntry.findMany({ where: { tenantId: scope.tenantId, projectId, id: { in: ids } }, select: { id: true } });
+            const rows = await tx.costEntry.findMany({
+              where: { tenantId: scope.tenantId, projectId, id: { in: ids } },
+              select: { id: true },
+            });
             for (const row of rows) present.add(row.id);
           }
           const fresh = inputs.filter((c) => !c.id || !present.has(c.id));
@@ -142,7 +149,19 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
             ctx.provider,
             "CostEntry",
             ["id", "tenantId", "projectId", "number", "amount", "currency", "category", "note", "incurredOn", "createdById", "createdAt"],
-            added.map((c) => [c.id, scope.tenantId, projectId, c.number, c.amount, c.currency, c.category, c.note, c.incurredOn, c.createdById, c.createdAt]),
+            added.map((c) => [
+              c.id,
+              scope.tenantId,
+              projectId,
+              c.number,
+              c.amount,
+              c.currency,
+              c.category,
+              c.note,
+              c.incurredOn,
+              c.createdById,
+              c.createdAt,
+            ]),
           );
           const auditIds = orderedIds(added.length);
           await insertRows(
@@ -199,7 +218,10 @@ export function costsRepository(ctx: StoreContext): Store["costs"] {
       const sums = await costSumsByCategory(prisma, tenantId, projectId);
       const byCategory: CostTotals["byCategory"] = {};
       for (const sum of sums) if (isCategory(sum.category)) byCategory[sum.category] = sum.total;
-      const dates = sums.flatMap((s) => [s.firstOn, s.lastOn]).filter((d): d is string => d !== null).sort();
+      const dates = sums
+        .flatMap((s) => [s.firstOn, s.lastOn])
+        .filter((d): d is string => d !== null)
+        .sort();
       return {
         total: sums.reduce((total, s) => total + s.total, 0n),
         count: sums.reduce((count, s) => count + s.count, 0),

@@ -109,7 +109,10 @@ async function scrubAudit(tx: Tx, tenantId: string, erasure: Erasure): Promise<n
       const scrubbedBefore = scrubAuditValue(before, row.entity, erasure, own);
       const scrubbedAfter = scrubAuditValue(afterValue, row.entity, erasure, own);
       if (scrubbedBefore === before && scrubbedAfter === afterValue) continue;
-      await tx.auditEvent.update({ where: { id: row.id }, data: { before: toAuditJson(scrubbedBefore), after: toAuditJson(scrubbedAfter) } });
+      await tx.auditEvent.update({
+        where: { id: row.id },
+        data: { before: toAuditJson(scrubbedBefore), after: toAuditJson(scrubbedAfter) },
+      });
       changed++;
     }
     if (rows.length < AUDIT_PAGE) return changed;
@@ -133,18 +136,28 @@ export function memberErasureRepository(source: Pick<StoreContext, "prisma" | "p
         for (const field of ["yesterday", "today", "blockers"] as const) {
           await tx.standupAnswer.updateMany({ where: { tenantId, memberId, [field]: { not: null } }, data: { [field]: FORGOTTEN_TEXT } });
         }
-        const comments = await tx.changeDecision.updateMany({ where: { tenantId, memberId, comment: { not: null } }, data: { comment: FORGOTTEN_TEXT } });
-        const roles = await tx.stakeholder.updateMany({ where: { tenantId, memberId, role: { not: null } }, data: { role: FORGOTTEN_TEXT } });
+        const comments = await tx.changeDecision.updateMany({
+          where: { tenantId, memberId, comment: { not: null } },
+          data: { comment: FORGOTTEN_TEXT },
+        });
+        const roles = await tx.stakeholder.updateMany({
+          where: { tenantId, memberId, role: { not: null } },
+          data: { role: FORGOTTEN_TEXT },
+        });
         const typed = await tx.consoleMessage.updateMany({
           where: { tenantId, author: "user", userId: member.platformUserId },
           data: { text: FORGOTTEN_TEXT, userId: forgottenId },
         });
 
-        const names = new Map<string, string>(([
-          [member.name, FORGOTTEN_NAME],
-          [`@${member.name}`, `@${FORGOTTEN_NAME}`],
-          [member.platformUserId, forgottenId],
-        ] as const).filter(([name]) => name.trim() !== "" && name !== "@"));
+        const names = new Map<string, string>(
+          (
+            [
+              [member.name, FORGOTTEN_NAME],
+              [`@${member.name}`, `@${FORGOTTEN_NAME}`],
+              [member.platformUserId, forgottenId],
+            ] as const
+          ).filter(([name]) => name.trim() !== "" && name !== "@"),
+        );
         const auditEvents = await scrubAudit(tx, tenantId, { memberId, names });
 
         await tx.member.update({
@@ -159,7 +172,13 @@ export function memberErasureRepository(source: Pick<StoreContext, "prisma" | "p
           auditEvents,
         };
         // The record that it happened names no one: the member id, and how much was replaced.
-        await audit({ action: "member.forget", entity: "member", entityId: memberId, projectId: null, after: { name: FORGOTTEN_NAME, replaced: counts } });
+        await audit({
+          action: "member.forget",
+          entity: "member",
+          entityId: memberId,
+          projectId: null,
+          after: { name: FORGOTTEN_NAME, replaced: counts },
+        });
         return { memberId, counts };
       });
     },

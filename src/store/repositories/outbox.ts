@@ -140,9 +140,16 @@ export function outboxRepository(source: Pick<StoreContext, "prisma">): OutboxRe
           GROUP BY m."tenantId", m."channelId"
           ORDER BY MIN(m."createdAt")
           LIMIT ${limit}`;
-        for (const row of rows) found.push({ key: { platform, tenantId: row.tenantId, channelId: row.channelId }, first: new Date(row.first as string | Date).getTime() });
+        for (const row of rows)
+          found.push({
+            key: { platform, tenantId: row.tenantId, channelId: row.channelId },
+            first: new Date(row.first as string | Date).getTime(),
+          });
       }
-      return found.sort((a, b) => a.first - b.first).slice(0, limit).map((f) => f.key);
+      return found
+        .sort((a, b) => a.first - b.first)
+        .slice(0, limit)
+        .map((f) => f.key);
     },
 
     async acquireLane(key, holder, now, leaseMs) {
@@ -167,11 +174,14 @@ export function outboxRepository(source: Pick<StoreContext, "prisma">): OutboxRe
       // out of attempts; nextAttemptAt keeps the first in-doubt claim's instant, so a lookup covers
       // every attempt that may have been posted.
       const inDoubt: LaneClaim[] = [];
-      const orphans = asRows(await table.findMany({ where: { ...laneWhere(key), status: "sending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+      const orphans = asRows(
+        await table.findMany({ where: { ...laneWhere(key), status: "sending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+      );
       for (const orphan of orphans) {
         const taken = await prisma.$executeRaw`UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "lastError" = ${INTERRUPTED}
           WHERE "id" = ${orphan.id} AND "status" = 'sending' AND "attempts" = ${orphan.attempts}`;
-        if (taken === 1) inDoubt.push({ row: { ...orphan, attempts: orphan.attempts + 1, lastError: INTERRUPTED }, inDoubtSince: orphan.nextAttemptAt });
+        if (taken === 1)
+          inDoubt.push({ row: { ...orphan, attempts: orphan.attempts + 1, lastError: INTERRUPTED }, inDoubtSince: orphan.nextAttemptAt });
       }
       return { ...key, nextSendAt: lane.nextSendAt, inDoubt };
     },

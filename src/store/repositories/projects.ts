@@ -76,7 +76,9 @@ export function projectsRepository(ctx: StoreContext): Store["projects"] {
           await audit({ action: "project.create", entity: "project", entityId: project.id, projectId: project.id, after: project });
           // The creator owns the project (only owners grant roles, so a project always starts with one);
           // the project.create event, whose actor is the creator, records it.
-          await tx.projectRole.create({ data: { tenantId: scope.tenantId, projectId: project.id, memberId: scope.actorId, role: "owner" } });
+          await tx.projectRole.create({
+            data: { tenantId: scope.tenantId, projectId: project.id, memberId: scope.actorId, role: "owner" },
+          });
           if (input.linkChannelId) await link(tx, audit, scope.tenantId, project.id, input.linkChannelId);
           return project;
         });

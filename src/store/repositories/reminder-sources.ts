@@ -21,7 +21,10 @@ export interface ReminderTenantFilter {
 }
 
 /** One query for every tenant: the tenants, and with each the ids of its projects that have open change requests. */
-export async function tenantsWithActiveProjects(db: Pick<Database, "prisma">, filter: ReminderTenantFilter = {}): Promise<ReminderTenant[]> {
+export async function tenantsWithActiveProjects(
+  db: Pick<Database, "prisma">,
+  filter: ReminderTenantFilter = {},
+): Promise<ReminderTenant[]> {
   const openChange = {
     status: "open",
     ...(filter.changesRequestedBefore !== undefined ? { createdAt: { lt: filter.changesRequestedBefore } } : {}),
@@ -36,5 +39,9 @@ export async function tenantsWithActiveProjects(db: Pick<Database, "prisma">, fi
     orderBy: { id: "asc" },
   });
   // A tenant key names its platform; the row's column only for ids from before keys (tests' opaque ids).
-  return rows.map((r) => ({ tenantId: r.id, platform: tenantPlatform(r.id) ?? (r.platform as Platform), projectsWithOpenChanges: r.projects.map((p) => p.id) }));
+  return rows.map((r) => ({
+    tenantId: r.id,
+    platform: tenantPlatform(r.id) ?? (r.platform as Platform),
+    projectsWithOpenChanges: r.projects.map((p) => p.id),
+  }));
 }

@@ -59,7 +59,10 @@ export function reportSchedulesRepository(ctx: StoreContext): Store["reportSched
     },
 
     async list(tenantId, projectId) {
-      const rows = await prisma.reportSchedule.findMany({ where: { tenantId, projectId, active: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const rows = await prisma.reportSchedule.findMany({
+        where: { tenantId, projectId, active: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
       return rows.map(toReportSchedule);
     },
   };

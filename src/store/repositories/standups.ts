@@ -130,14 +130,23 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
         scope,
         async (tx, audit) => {
           const { tenantId } = scope;
-          const schedule = await tx.standupSchedule.findFirst({ where: { tenantId, id: scheduleId }, select: { id: true, projectId: true } });
+          const schedule = await tx.standupSchedule.findFirst({
+            where: { tenantId, id: scheduleId },
+            select: { id: true, projectId: true },
+          });
           if (!schedule) throw notFound("Standup");
           const row = await tx.standupSkip.upsert({
             where: { scheduleId_memberId: { scheduleId, memberId } },
             update: { until },
             create: { tenantId, scheduleId, memberId, until },
           });
-          await audit({ action: "standup.skip", entity: "standupSkip", entityId: row.id, projectId: schedule.projectId, after: { memberId, until } });
+          await audit({
+            action: "standup.skip",
+            entity: "standupSkip",
+            entityId: row.id,
+            projectId: schedule.projectId,
+            after: { memberId, until },
+          });
         },
         { retryOnUnique: true },
       );
@@ -149,7 +158,10 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
         scope,
         async (tx, audit) => {
           const { tenantId, actorId: memberId } = scope;
-          const schedule = await tx.standupSchedule.findFirst({ where: { tenantId, id: scheduleId }, select: { id: true, projectId: true } });
+          const schedule = await tx.standupSchedule.findFirst({
+            where: { tenantId, id: scheduleId },
+            select: { id: true, projectId: true },
+          });
           if (!schedule) throw notFound("Standup");
           const run = await tx.standupRun.upsert({
             where: { scheduleId_slot: { scheduleId, slot } },
@@ -167,7 +179,13 @@ export function standupsRepository(ctx: StoreContext): Store["standups"] {
             create: { tenantId, runId: run.id, memberId, ...parts },
           });
           const answer = toAnswer(row);
-          await audit({ action: "standup.answer", entity: "standupAnswer", entityId: row.id, projectId: schedule.projectId, after: { slot, ...answer } });
+          await audit({
+            action: "standup.answer",
+            entity: "standupAnswer",
+            entityId: row.id,
+            projectId: schedule.projectId,
+            after: { slot, ...answer },
+          });
           return answer;
         },
         { retryOnUnique: true },

@@ -24,12 +24,23 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("saving a reply's charts and files", () => {
   it("writes each one into the folder (made on demand) and prints its absolute path in the block's place", () => {
     const out = join(dir, "nested", "charts");
-    const r = reply("Chart", [heading("Budget burn"), image("Burn — Apollo: $200.00 spent of a $1,000.00 budget.", png), file("tasks.csv", "Tasks", "text/csv", csv), text("Done.")]);
+    const r = reply("Chart", [
+      heading("Budget burn"),
+      image("Burn — Apollo: $200.00 spent of a $1,000.00 budget.", png),
+      file("tasks.csv", "Tasks", "text/csv", csv),
+      text("Done."),
+    ]);
     const { text: printed, saved } = renderSaved(r, out);
     expect(saved.paths).toEqual([join(out, "burn-apollo.png"), join(out, "tasks.csv")]);
     expect(new Uint8Array(readFileSync(saved.paths[0]!))).toEqual(png);
     expect(new Uint8Array(readFileSync(saved.paths[1]!))).toEqual(csv);
-    expect(printed.split("\n")).toEqual(["Budget burn", "═══════════", `Chart saved to ${join(out, "burn-apollo.png")}`, `File saved to ${join(out, "tasks.csv")}`, "Done."]);
+    expect(printed.split("\n")).toEqual([
+      "Budget burn",
+      "═══════════",
+      `Chart saved to ${join(out, "burn-apollo.png")}`,
+      `File saved to ${join(out, "tasks.csv")}`,
+      "Done.",
+    ]);
     expect(saved.failed).toBe(false);
   });
 
@@ -45,7 +56,10 @@ describe("saving a reply's charts and files", () => {
   });
 
   it("keeps a file's name inside the folder", () => {
-    const { paths } = saveAttachments(reply("x", [file("../../etc/passwd", "x", "text/plain", csv), file("", "x", "text/plain", csv), image("", png)]), dir);
+    const { paths } = saveAttachments(
+      reply("x", [file("../../etc/passwd", "x", "text/plain", csv), file("", "x", "text/plain", csv), image("", png)]),
+      dir,
+    );
     expect(paths).toEqual([join(dir, "passwd"), join(dir, "file"), join(dir, "chart.png")]);
     expect(readdirSync(dir).sort()).toEqual(["chart.png", "file", "passwd"]);
   });

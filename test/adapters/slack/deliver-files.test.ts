@@ -32,12 +32,27 @@ const SECRET = "deliver-files-signing-secret-0001";
 const TOKEN = "xoxb-deliver-files-token";
 const DM = `D${DEFAULT_USER.id.slice(1)}`; // the fake opens the DM with U… as D…
 
-const png = new Uint8Array(encodePng(64, 48, Uint8Array.from({ length: 64 * 48 * 4 }, (_, i) => (i * 37) % 256)));
+const png = new Uint8Array(
+  encodePng(
+    64,
+    48,
+    Uint8Array.from({ length: 64 * 48 * 4 }, (_, i) => (i * 37) % 256),
+  ),
+);
 const csv = new TextEncoder().encode("\uFEFFid,title\r\n1,Fix login\r\n");
 
-const chartReply = (): Reply => reply("Budget burn for Apollo", [heading("Budget burn"), image("Budget burn for Apollo", png), contextLine("As of 2026-03-02")], "channel");
+const chartReply = (): Reply =>
+  reply(
+    "Budget burn for Apollo",
+    [heading("Budget burn"), image("Budget burn for Apollo", png), contextLine("As of 2026-03-02")],
+    "channel",
+  );
 const exportReply = (): Reply =>
-  reply("Exported Apollo: 1 task", [text("Exported Apollo: 1 task."), file("tasks.csv", "Apollo — tasks", "text/csv", csv), file("costs.csv", "Apollo — costs", "text/csv", csv)]);
+  reply("Exported Apollo: 1 task", [
+    text("Exported Apollo: 1 task."),
+    file("tasks.csv", "Apollo — tasks", "text/csv", csv),
+    file("costs.csv", "Apollo — costs", "text/csv", csv),
+  ]);
 
 interface LogLine {
   level: string;
@@ -50,7 +65,8 @@ function recordingLog(): Logger & { lines: LogLine[] } {
   return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
-const uploaded = (call: RecordedCall) => Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!;
+const uploaded = (call: RecordedCall) =>
+  Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!;
 const sharedFiles = (call: RecordedCall) => (call.args.files as { id: string; title: string }[]).map((f) => f.title);
 
 let api: SlackApi;
@@ -93,7 +109,12 @@ afterEach(() => {
 async function slash(reply: Reply, options: { channel?: string } = {}) {
   next = reply;
   const id = `r${++n}`;
-  const body = slashCommandBody({ text: "report", response_url: api.responseUrl(id), trigger_id: newTriggerId(), channel_id: options.channel ?? DEFAULT_CHANNEL.id });
+  const body = slashCommandBody({
+    text: "report",
+    response_url: api.responseUrl(id),
+    trigger_id: newTriggerId(),
+    channel_id: options.channel ?? DEFAULT_CHANNEL.id,
+  });
   const http = await postSigned(url, body, { secret: SECRET });
   expect(http.status).toBe(200);
   return { responses: () => api.callsTo("response_url").filter((c) => c.responseUrlId === id), id };
@@ -109,7 +130,11 @@ describe("slash command replies with files (respondWith)", () => {
     expect(JSON.stringify(answer!.args.blocks)).not.toContain("[image");
 
     const [getUrl] = api.callsTo("files.getUploadURLExternal");
-    expect(getUrl!.args).toMatchObject({ filename: "budget-burn-for-apollo.png", length: String(png.byteLength), alt_text: "Budget burn for Apollo" });
+    expect(getUrl!.args).toMatchObject({
+      filename: "budget-burn-for-apollo.png",
+      length: String(png.byteLength),
+      alt_text: "Budget burn for Apollo",
+    });
     const [upload] = api.callsTo("file_upload");
     expect(uploaded(upload!).bytes).toEqual(png);
     expect(complete.args).toMatchObject({ channel_id: DEFAULT_CHANNEL.id });
@@ -133,7 +158,12 @@ describe("slash command replies with files (respondWith)", () => {
     expect(complete!.args).toMatchObject({ channel_id: DM, initial_comment: "Exported Apollo: 1 task" });
     expect(sharedFiles(complete!)).toEqual(["Apollo — tasks", "Apollo — costs"]);
     expect(api.callsTo("file_upload").map((c) => uploaded(c).bytes)).toEqual([csv, csv]);
-    expect(api.callsTo("files.getUploadURLExternal").map((c) => c.args.filename).sort()).toEqual(["costs.csv", "tasks.csv"]);
+    expect(
+      api
+        .callsTo("files.getUploadURLExternal")
+        .map((c) => c.args.filename)
+        .sort(),
+    ).toEqual(["costs.csv", "tasks.csv"]);
     // Nothing in the channel.
     expect(api.calls.filter((c) => c.args.channel === DEFAULT_CHANNEL.id || c.args.channel_id === DEFAULT_CHANNEL.id)).toEqual([]);
   });
@@ -144,9 +174,13 @@ describe("slash command replies with files (respondWith)", () => {
     await api.waitFor("response_url", (c) => c.responseUrlId === sent.id && c.args.response_type === "ephemeral");
     const [message, note] = sent.responses();
     expect(message!.args).toMatchObject({ response_type: "in_channel" });
-    expect(String(note!.args.text)).toBe("Charter can't share files in this channel (invite @Charter to it), so it sent budget-burn-for-apollo.png to you in a direct message.");
+    expect(String(note!.args.text)).toBe(
+      "Charter can't share files in this channel (invite @Charter to it), so it sent budget-burn-for-apollo.png to you in a direct message.",
+    );
     const completes = api.callsTo("files.completeUploadExternal");
-    expect(completes.map((c) => [c.args.channel_id, (c.response?.body as { ok: boolean; error?: string }).error ?? "ok"])).toEqual([
+    expect(
+      completes.map((c) => [c.args.channel_id, (c.response?.body as { ok: boolean; error?: string } | undefined)?.error ?? "ok"]),
+    ).toEqual([
       ["C0OUTSIDE1", "not_in_channel"],
       [DM, "ok"],
     ]);
@@ -154,14 +188,22 @@ describe("slash command replies with files (respondWith)", () => {
   });
 
   it("an upload Slack refuses is logged by its code and the user gets a clear line, never a crash", async () => {
-    api.respondWith("files.getUploadURLExternal", () => slackError("missing_scope", { needed: "files:write", provided: "chat:write" }), { times: 1 });
+    api.respondWith("files.getUploadURLExternal", () => slackError("missing_scope", { needed: "files:write", provided: "chat:write" }), {
+      times: 1,
+    });
     const sent = await slash(chartReply());
     await api.waitFor("response_url", (c) => c.responseUrlId === sent.id && c.args.response_type === "ephemeral");
     const [message, note] = sent.responses();
     expect(message!.args).toMatchObject({ response_type: "in_channel" });
     expect(String(note!.args.text)).toContain("needs Slack's files:write permission");
     expect(api.callsTo("files.completeUploadExternal")).toEqual([]);
-    expect(log.lines).toContainEqual(expect.objectContaining({ level: "warn", msg: "slack file upload failed", data: expect.objectContaining({ code: "missing_scope", files: ["budget-burn-for-apollo.png"] }) }));
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        msg: "slack file upload failed",
+        data: expect.objectContaining({ code: "missing_scope", files: ["budget-burn-for-apollo.png"] }),
+      }),
+    );
   });
 });
 
@@ -190,7 +232,7 @@ describe("replies posted by Charter (postReply)", () => {
   it("channel reply where Charter may not post: message and chart both in the user's DM", async () => {
     api.workspace.channels.set("C0ARCHIVE1", { is_archived: true });
     await postReply(app.client, log, { channelId: "C0ARCHIVE1", userId: DEFAULT_USER.id }, chartReply());
-    expect(api.callsTo("chat.postMessage").map((c) => [c.args.channel, (c.response?.body as { ok: boolean }).ok])).toEqual([
+    expect(api.callsTo("chat.postMessage").map((c) => [c.args.channel, (c.response?.body as { ok: boolean } | undefined)?.ok])).toEqual([
       ["C0ARCHIVE1", false],
       [DEFAULT_USER.id, true],
     ]);

@@ -16,8 +16,12 @@ describe("Slack text as the core reads it", () => {
   });
 
   it("turns special mentions and links into the words Slack shows, never a ping or a link", () => {
-    expect(words("risk add <!channel> vendor <https://evil.example/login|Reset your password> p5 i5")).toBe("risk add @channel vendor Reset your password p5 i5");
-    expect(words("<!here> <!everyone> <!subteam^S1|@oncall> <!subteam^S2> <https://x.example/a?b=1&amp;c=2>")).toBe("@here @everyone @oncall @subteam https://x.example/a?b=1&c=2");
+    expect(words("risk add <!channel> vendor <https://evil.example/login|Reset your password> p5 i5")).toBe(
+      "risk add @channel vendor Reset your password p5 i5",
+    );
+    expect(words("<!here> <!everyone> <!subteam^S1|@oncall> <!subteam^S2> <https://x.example/a?b=1&amp;c=2>")).toBe(
+      "@here @everyone @oncall @subteam https://x.example/a?b=1&c=2",
+    );
   });
 
   it("decodes &lt; &gt; &amp; only after the tokens are taken apart, so decoded text is never a token", () => {

@@ -34,7 +34,11 @@ function orgInstall(enterpriseId: string): Installation<"v2", true> {
   };
 }
 
-const teamQuery = (teamId: string, enterpriseId?: string): InstallationQuery<false> => ({ teamId, enterpriseId, isEnterpriseInstall: false });
+const teamQuery = (teamId: string, enterpriseId?: string): InstallationQuery<false> => ({
+  teamId,
+  enterpriseId,
+  isEnterpriseInstall: false,
+});
 const orgQuery = (enterpriseId: string, teamId?: string): InstallationQuery<boolean> => ({
   enterpriseId,
   teamId: teamId as undefined,
@@ -55,9 +59,19 @@ describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider
     const installation = workspaceInstall(teamId);
     await installations.storeInstallation(installation);
     expect(await installations.fetchInstallation(teamQuery(teamId))).toEqual(installation);
-    expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${teamId}` } })).toMatchObject({ platform: "slack", name: `Team ${teamId}` });
+    expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${teamId}` } })).toMatchObject({
+      platform: "slack",
+      name: `Team ${teamId}`,
+    });
     const row = await t.db.prisma.installation.findFirstOrThrow({ where: { tenantId: `slack:${teamId}` } });
-    expect(row).toMatchObject({ teamId, enterpriseId: null, isEnterpriseWide: false, botUserId: "UBOT", scopes: "chat:write,commands", installedById: "UINSTALL" });
+    expect(row).toMatchObject({
+      teamId,
+      enterpriseId: null,
+      isEnterpriseWide: false,
+      botUserId: "UBOT",
+      scopes: "chat:write,commands",
+      installedById: "UINSTALL",
+    });
     expect(JSON.stringify(row)).not.toContain("xoxb-");
   });
 
@@ -67,7 +81,10 @@ describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider
     const installation = workspaceInstall(teamId, enterpriseId);
     await installations.storeInstallation(installation);
     expect(await installations.fetchInstallation(teamQuery(teamId, enterpriseId))).toEqual(installation);
-    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${teamId}` } })).toMatchObject({ enterpriseId, isEnterpriseWide: false });
+    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${teamId}` } })).toMatchObject({
+      enterpriseId,
+      isEnterpriseWide: false,
+    });
     await expect(installations.fetchInstallation(orgQuery(enterpriseId))).rejects.toThrow(/not installed/);
   });
 
@@ -77,7 +94,10 @@ describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider
     await installations.storeInstallation(installation);
     // Events from any workspace of the org name that workspace too.
     expect(await installations.fetchInstallation(orgQuery(enterpriseId, unique("T")))).toEqual(installation);
-    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } })).toMatchObject({ teamId: null, isEnterpriseWide: true });
+    expect(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } })).toMatchObject({
+      teamId: null,
+      isEnterpriseWide: true,
+    });
     expect(await t.db.prisma.tenant.findUnique({ where: { id: `slack:${enterpriseId}` } })).toMatchObject({ name: `Org ${enterpriseId}` });
     const raw = JSON.stringify(await t.db.prisma.installation.findFirst({ where: { tenantId: `slack:${enterpriseId}` } }));
     expect(raw).not.toContain("xoxb-");
@@ -97,7 +117,9 @@ describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider
     const a = workspaceInstall(unique("T"));
     const b = workspaceInstall(unique("T"));
     await installations.storeInstallation(a);
-    await expect(installations.fetchInstallation(teamQuery(b.team.id))).rejects.toThrow(`Charter is not installed in Slack workspace ${b.team.id}`);
+    await expect(installations.fetchInstallation(teamQuery(b.team.id))).rejects.toThrow(
+      `Charter is not installed in Slack workspace ${b.team.id}`,
+    );
     await installations.storeInstallation(b);
     const fetched = await installations.fetchInstallation(teamQuery(b.team.id));
     expect(fetched.bot?.token).toBe(b.bot!.token);
@@ -118,9 +140,9 @@ describeEachProvider("Slack installations (Bolt's InstallationStore)", (provider
   it("rejects installations and queries that name no tenant", async () => {
     const broken = { ...workspaceInstall("T1"), team: undefined } as unknown as Installation;
     await expect(installations.storeInstallation(broken)).rejects.toThrow("Slack installation names no team id.");
-    await expect(installations.fetchInstallation({ isEnterpriseInstall: true, enterpriseId: undefined as unknown as string, teamId: undefined })).rejects.toThrow(
-      /org-wide but names no enterprise id/,
-    );
+    await expect(
+      installations.fetchInstallation({ isEnterpriseInstall: true, enterpriseId: undefined as unknown as string, teamId: undefined }),
+    ).rejects.toThrow(/org-wide but names no enterprise id/);
   });
 });
 

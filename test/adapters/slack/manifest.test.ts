@@ -24,7 +24,10 @@ const schema = z.strictObject({
     name: z.string().min(1).max(35),
     description: z.string().max(140).optional(),
     long_description: z.string().min(175).max(4000).optional(),
-    background_color: z.string().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/).optional(),
+    background_color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/)
+      .optional(),
   }),
   features: z.strictObject({
     app_home: z
@@ -38,7 +41,10 @@ const schema = z.strictObject({
     slash_commands: z.array(slashCommand).max(50).optional(),
   }),
   oauth_config: z.strictObject({
-    scopes: z.strictObject({ bot: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)?:[a-z_.]+$|^commands$/)).max(255), user: z.array(z.string()).optional() }),
+    scopes: z.strictObject({
+      bot: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)?:[a-z_.]+$|^commands$/)).max(255),
+      user: z.array(z.string()).optional(),
+    }),
     redirect_urls: z.array(z.url()).optional(),
   }),
   settings: z.strictObject({
@@ -68,7 +74,12 @@ describe("Slack app manifest", () => {
   });
 
   it("subscribes to the events Charter listens to, with interactivity and Socket Mode on", () => {
-    expect(parsed.settings.event_subscriptions?.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "app_uninstalled", "member_joined_channel"]);
+    expect(parsed.settings.event_subscriptions?.bot_events.sort()).toEqual([
+      "app_home_opened",
+      "app_mention",
+      "app_uninstalled",
+      "member_joined_channel",
+    ]);
     expect(parsed.settings.interactivity?.is_enabled).toBe(true);
     expect(parsed.settings.socket_mode_enabled).toBe(true);
     expect(parsed.features.app_home?.home_tab_enabled).toBe(true);

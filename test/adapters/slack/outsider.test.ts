@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { outsiderOf } from "../../../src/adapters/slack/context.js";
 import type { SlackProfile } from "../../../src/adapters/slack/members.js";
 
-const profile = (fields: Partial<SlackProfile>): SlackProfile => ({ name: "x", timeZone: null, teamId: null, enterpriseId: null, restricted: false, ...fields });
+const profile = (fields: Partial<SlackProfile>): SlackProfile => ({
+  name: "x",
+  timeZone: null,
+  teamId: null,
+  enterpriseId: null,
+  restricted: false,
+  ...fields,
+});
 const workspace = { teamId: "T0HOME0001", userId: "U1", channelId: "C1" };
 const org = { teamId: "T0GRIDWS01", enterpriseId: "E0GRID0001", isEnterpriseInstall: true, userId: "U1", channelId: "C1" };
 

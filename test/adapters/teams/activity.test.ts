@@ -18,14 +18,22 @@ describe("reading a Teams activity", () => {
 
   it("never makes a mention of typed text: escaped <at> or <@id> and forged reference characters stay words", () => {
     const forged = mentionOf("29:1eve", "Eve");
-    const activity = { text: `<at>Charter</at> task add &lt;@29:1bob&gt; &lt;at&gt;Bob&lt;/at&gt; ${forged}`, entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }], recipient: BOT };
+    const activity = {
+      text: `<at>Charter</at> task add &lt;@29:1bob&gt; &lt;at&gt;Bob&lt;/at&gt; ${forged}`,
+      entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }],
+      recipient: BOT,
+    };
     const words = commandText(activity as never, (a) => a.id).words;
     expect(words).toBe("task add <@29:1bob> <at>Bob</at> @29:1eveEve");
     expect(words.split(" ").some((w) => parseMention(w).ok && !w.startsWith("@"))).toBe(false);
   });
 
   it("turns what Teams escapes back into text and drops leftover markup", () => {
-    const activity = { text: "<at>Charter</at> cost add 5 USD travel &quot;Dinner &amp; taxi&quot;<br>", entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }], recipient: BOT };
+    const activity = {
+      text: "<at>Charter</at> cost add 5 USD travel &quot;Dinner &amp; taxi&quot;<br>",
+      entities: [{ type: "mention", mentioned: BOT, text: "<at>Charter</at>" }],
+      recipient: BOT,
+    };
     expect(commandText(activity as never, (a) => a.id).words).toBe('cost add 5 USD travel "Dinner & taxi"');
   });
 

@@ -6,7 +6,13 @@ const HOME = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const OTHER = "5e0c1f2a-0000-4000-8000-0000000e7e12";
 const activity = (from: Record<string, unknown> = {}, tenant: string | null = HOME) => ({
   from: { id: "29:1x", name: "X", ...from },
-  conversation: { id: "19:c@thread.tacv2", isGroup: true, conversationType: "channel", name: "General", ...(tenant ? { tenantId: tenant } : {}) },
+  conversation: {
+    id: "19:c@thread.tacv2",
+    isGroup: true,
+    conversationType: "channel",
+    name: "General",
+    ...(tenant ? { tenantId: tenant } : {}),
+  },
   channelData: tenant ? { tenant: { id: tenant } } : {},
 });
 const roster = (fields: Partial<RosterFacts>): RosterFacts => ({ userRole: "user", tenantId: HOME, ...fields });

@@ -56,7 +56,9 @@ describe("the Teams app package", () => {
   it("has a manifest valid against the Teams manifest schema of its version", async () => {
     const schemaFile = `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`;
     const schema: unknown = JSON.parse(await readFile(require.resolve(schemaFile), "utf8"));
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     expect(await ManifestUtil.validateManifestAgainstSchema(manifest, schema)).toEqual([]);
     // The check can fail: a manifest without its bot id is refused.
     const broken = { ...manifest, bots: [{ ...(manifest.bots as object[])[0], botId: "not-a-guid" }] };

@@ -23,7 +23,11 @@ describe("web console HTML renderer", () => {
   });
 
   it("renders the core's markdown and references, and nothing else, as markup", () => {
-    expect(inline(`*bold* _it_ \`code\` [site](https://example.com) <b>x</b> ${linkRef("https://example.com/a?b=1&c=2", "Docs <here>")} ${mentionOf("U1", "<Ann>")}`).toString()).toBe(
+    expect(
+      inline(
+        `*bold* _it_ \`code\` [site](https://example.com) <b>x</b> ${linkRef("https://example.com/a?b=1&c=2", "Docs <here>")} ${mentionOf("U1", "<Ann>")}`,
+      ).toString(),
+    ).toBe(
       '<strong>bold</strong> <em>it</em> <code>code</code> [site](https://example.com) &lt;b&gt;x&lt;/b&gt; <a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer" target="_blank">Docs &lt;here&gt;</a> <span class="mention">@&lt;Ann&gt;</span>',
     );
     expect(inline("[x](javascript:alert(1))").toString()).not.toContain("<a");
@@ -74,7 +78,15 @@ describe("web console HTML renderer", () => {
   });
 
   it("form ids stay unique when a field is called title", () => {
-    const out = renderForm({ command: "task add", title: "New task", submitLabel: "Save", fields: [{ name: "title", label: "title", kind: "text", required: true }] }, target).toString();
+    const out = renderForm(
+      {
+        command: "task add",
+        title: "New task",
+        submitLabel: "Save",
+        fields: [{ name: "title", label: "title", kind: "text", required: true }],
+      },
+      target,
+    ).toString();
     const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });

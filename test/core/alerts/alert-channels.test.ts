@@ -9,7 +9,11 @@ describeOnSqlite("alert channels", (provider) => {
 
   it("posts a critical risk typed elsewhere to the project's channel, not where it was typed", async () => {
     const { store, tenant, posted } = await apolloFixture(testStore(), "alerts");
-    const notify = { post: async (t: string, message: (typeof posted)[number]["message"]) => (posted.push({ tenant: t, message }), { id: message.dedupeKey, created: true }) };
+    const notify = {
+      post: async (t: string, message: (typeof posted)[number]["message"]) => (
+        posted.push({ tenant: t, message }), { id: message.dedupeKey, created: true }
+      ),
+    };
     const elsewhere = chat(store, { tenant, channel: "c-random", notify });
     const reply = await elsewhere.say('risk add "Vendor goes bust" p5 i4 in "Apollo"');
     expect(reply.ok).toBe(true);

@@ -120,7 +120,13 @@ export function chartData(): ChartData {
         deadline: null,
         ownerId: null,
         // Newest first, as the store returns them.
-        readings: [99.95, 99.7, 99.8, 99.4].map((value, i) => ({ id: `r${i}`, kpiId: "k1", value, recordedAt: at(`${addDays("2026-03-19", -7 * i)}T10:00:00Z`), recordedById: "m1" })),
+        readings: [99.95, 99.7, 99.8, 99.4].map((value, i) => ({
+          id: `r${i}`,
+          kpiId: "k1",
+          value,
+          recordedAt: at(`${addDays("2026-03-19", -7 * i)}T10:00:00Z`),
+          recordedById: "m1",
+        })),
       },
       {
         id: "k2",
@@ -133,7 +139,13 @@ export function chartData(): ChartData {
         measure: null,
         deadline: null,
         ownerId: null,
-        readings: [6.5, 7, 8.2].map((value, i) => ({ id: `s${i}`, kpiId: "k2", value, recordedAt: at(`${addDays("2026-03-18", -7 * i)}T10:00:00Z`), recordedById: "m1" })),
+        readings: [6.5, 7, 8.2].map((value, i) => ({
+          id: `s${i}`,
+          kpiId: "k2",
+          value,
+          recordedAt: at(`${addDays("2026-03-18", -7 * i)}T10:00:00Z`),
+          recordedById: "m1",
+        })),
       },
     ],
   };

@@ -83,7 +83,9 @@ describe("chart marks", () => {
   it("burn-up: three series in the legend, the budget labelled, money on the axis", async () => {
     const svg = await chartSvg(specOf("burn").spec);
     const labels = texts(svg);
-    expect(labels).toEqual(expect.arrayContaining(["Budget burn-up — Apollo", "Planned", "Actual", "Forecast", "Budget $20,000.00", "$20,000"]));
+    expect(labels).toEqual(
+      expect.arrayContaining(["Budget burn-up — Apollo", "Planned", "Actual", "Forecast", "Budget $20,000.00", "$20,000"]),
+    );
     // One line per series: planned, actual, forecast.
     expect(marks(svg, "line")).toBe(3);
     expect(marks(svg, "rule")).toBe(1);
@@ -92,14 +94,18 @@ describe("chart marks", () => {
   it("spend by category: a bar per category and series, labelled with the amounts", async () => {
     const svg = await chartSvg(specOf("categories").spec);
     expect((svg.match(/<path [^>]*aria-roledescription="bar"/g) ?? []).length).toBe(6);
-    expect(texts(svg)).toEqual(expect.arrayContaining(["labour", "software", "travel", "11,250", "14,000", "900", "3,000", "650", "2,000"]));
+    expect(texts(svg)).toEqual(
+      expect.arrayContaining(["labour", "software", "travel", "11,250", "14,000", "900", "3,000", "650", "2,000"]),
+    );
   });
 
   it("risk heat map: 25 cells and a count in each occupied one", async () => {
     const svg = await chartSvg(specOf("risks").spec);
     expect((svg.match(/aria-roledescription="rect mark"/g) ?? []).length).toBe(25);
     expect(svg).toContain('aria-label="impact: 5; probability: 4; severity: critical"');
-    const counts = [...svg.matchAll(/aria-label="impact: (\d); probability: (\d); count: (\d+)"/g)].map((m) => `p${m[2]} i${m[1]}: ${m[3]}`);
+    const counts = [...svg.matchAll(/aria-label="impact: (\d); probability: (\d); count: (\d+)"/g)].map(
+      (m) => `p${m[2]} i${m[1]}: ${m[3]}`,
+    );
     expect(counts.sort()).toEqual(["p1 i1: 1", "p2 i4: 1", "p3 i3: 1", "p4 i5: 2"]);
   });
 

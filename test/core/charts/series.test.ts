@@ -35,10 +35,22 @@ describe("chart data", () => {
   });
 
   it("burn-up: costs on one day add up, and there is no forecast without EAC or after the end date", () => {
-    expect(actualSeries([{ amount: 100n, incurredOn: "2026-02-01" }, { amount: 250n, incurredOn: "2026-02-01" }], null)).toEqual([{ date: "2026-02-01", minor: 350n }]);
+    expect(
+      actualSeries(
+        [
+          { amount: 100n, incurredOn: "2026-02-01" },
+          { amount: 250n, incurredOn: "2026-02-01" },
+        ],
+        null,
+      ),
+    ).toEqual([{ date: "2026-02-01", minor: 350n }]);
     const data = chartData();
-    expect(burnPoints({ project, budget: data.budget, costs: data.costs, eac: null, today: TODAY }).some((p) => p.series === "Forecast")).toBe(false);
-    expect(burnPoints({ project, budget: data.budget, costs: data.costs, eac: 1n, today: "2026-06-01" }).some((p) => p.series === "Forecast")).toBe(false);
+    expect(
+      burnPoints({ project, budget: data.budget, costs: data.costs, eac: null, today: TODAY }).some((p) => p.series === "Forecast"),
+    ).toBe(false);
+    expect(
+      burnPoints({ project, budget: data.budget, costs: data.costs, eac: 1n, today: "2026-06-01" }).some((p) => p.series === "Forecast"),
+    ).toBe(false);
   });
 
   it("spend by category: categories with spending or a plan, in the fixed order, in major units", () => {
@@ -77,8 +89,14 @@ describe("chart data", () => {
 
   it("burndown: a task done just after midnight in Tokyo counts on the Tokyo day", () => {
     const tasks = [{ createdAt: new Date("2026-03-01T00:00:00Z"), completedAt: new Date("2026-03-09T15:30:00Z"), status: "done" as const }];
-    expect(openPerDay(tasks, "2026-03-09", "2026-03-10", "UTC")).toEqual([{ date: "2026-03-09", open: 0 }, { date: "2026-03-10", open: 0 }]);
-    expect(openPerDay(tasks, "2026-03-09", "2026-03-10", "Asia/Tokyo")).toEqual([{ date: "2026-03-09", open: 1 }, { date: "2026-03-10", open: 0 }]);
+    expect(openPerDay(tasks, "2026-03-09", "2026-03-10", "UTC")).toEqual([
+      { date: "2026-03-09", open: 0 },
+      { date: "2026-03-10", open: 0 },
+    ]);
+    expect(openPerDay(tasks, "2026-03-09", "2026-03-10", "Asia/Tokyo")).toEqual([
+      { date: "2026-03-09", open: 1 },
+      { date: "2026-03-10", open: 0 },
+    ]);
   });
 
   it("burndown: every day's count equals counting the tasks open at that day's end one by one", () => {
@@ -92,7 +110,9 @@ describe("chart data", () => {
       fc.property(fc.array(taskArb, { maxLength: 30 }), day, fc.integer({ min: 0, max: 30 }), (tasks, from, span) => {
         const to = addDays(from, span);
         for (const { date, open } of openPerDay(tasks, from, to, "UTC")) {
-          const brute = tasks.filter((t) => t.createdAt.toISOString().slice(0, 10) <= date && !(t.completedAt && t.completedAt.toISOString().slice(0, 10) <= date)).length;
+          const brute = tasks.filter(
+            (t) => t.createdAt.toISOString().slice(0, 10) <= date && !(t.completedAt && t.completedAt.toISOString().slice(0, 10) <= date),
+          ).length;
           expect(open).toBe(brute);
         }
       }),

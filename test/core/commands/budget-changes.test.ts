@@ -15,7 +15,12 @@ describeOnSqlite("budget: baseline, approved changes and current plan", (provide
   async function apolloWithApprovedChange(prefix: string): Promise<ApolloFixture & { scope: Scope }> {
     const fx = await apolloFixture(testStore(), prefix);
     const scope: Scope = { tenantId: fx.tenant, actorId: (await fx.pm.context()).user.id };
-    const sso = await fx.store.changes.add(scope, fx.project.id, { title: "Single sign-on", costImpact: 200_000n, scheduleDays: 10, at: requestedAt });
+    const sso = await fx.store.changes.add(scope, fx.project.id, {
+      title: "Single sign-on",
+      costImpact: 200_000n,
+      scheduleDays: 10,
+      at: requestedAt,
+    });
     await decideChangeRequest(fx.store, scope, sso.projectId, sso.number, { decision: "approve", at: decidedAt });
     await fx.store.changes.add(scope, fx.project.id, { title: "Dark mode", costImpact: 90_000n, at: requestedAt });
     return { ...fx, scope };
@@ -56,7 +61,9 @@ describeOnSqlite("budget: baseline, approved changes and current plan", (provide
     expect((await pm.say("cost add 12500 labour")).ok).toBe(true);
     const budget = await pm.say("budget");
     expect(budget.text).toMatch(/Variance:\s+⚠ \$500\.00 over the current plan/);
-    expect(budget.text).toContain("⚠ Spending is $500.00 over the current plan, even with the approved changes (#1): overspending beyond the approved scope.");
+    expect(budget.text).toContain(
+      "⚠ Spending is $500.00 over the current plan, even with the approved changes (#1): overspending beyond the approved scope.",
+    );
     expect(budget.text).not.toContain("covered by approved changes");
   });
 

@@ -44,13 +44,25 @@ describeEachProvider("change request decisions", (provider) => {
   }
 
   const request = (p: Project, extra: Partial<Parameters<typeof t.store.changes.add>[2]> = {}) =>
-    t.store.changes.add(tenant.scope, p.id, { title: "Single sign-on", costImpact: 250_000n, scheduleDays: 5, scopeText: "SSO", reason: "Audit", at: AT, ...extra });
+    t.store.changes.add(tenant.scope, p.id, {
+      title: "Single sign-on",
+      costImpact: 250_000n,
+      scheduleDays: 5,
+      scopeText: "SSO",
+      reason: "Audit",
+      at: AT,
+      ...extra,
+    });
 
   const decide = (scope: Scope, change: ChangeRequest, decision: ChangeDecisionKind, comment?: string, store = t.store): Promise<Decided> =>
     decideChangeRequest(store, scope, change.projectId, change.number, { decision, comment: comment ?? null, at: AT });
 
   const lines = (projectId: string) =>
-    t.db.prisma.budgetLine.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { source: "asc" }, select: { category: true, amount: true, source: true } });
+    t.db.prisma.budgetLine.findMany({
+      where: { tenantId: tenant.tenantId, projectId },
+      orderBy: { source: "asc" },
+      select: { category: true, amount: true, source: true },
+    });
   const charters = (projectId: string) =>
     t.db.prisma.charterVersion.findMany({ where: { tenantId: tenant.tenantId, projectId }, orderBy: { version: "asc" } });
   const events = async (projectId: string) => (await t.store.audit.list(tenant.tenantId, { projectId, limit: 1000 })).length;
@@ -59,7 +71,12 @@ describeEachProvider("change request decisions", (provider) => {
 
   it("applies an approval beside the baseline: a change line, the total raised, the end moved, the charter scope extended", async () => {
     const { project: p, approvers, as } = await project();
-    await t.store.budgets.set(tenant.scope, p.id, { lines: [{ category: "labour", amount: 600_000n }, { category: "other", amount: 50_000n }] });
+    await t.store.budgets.set(tenant.scope, p.id, {
+      lines: [
+        { category: "labour", amount: 600_000n },
+        { category: "other", amount: 50_000n },
+      ],
+    });
     await t.store.charters.save(tenant.scope, p.id, { objectives: ["Ship v1"], scope: { in: ["Login"], out: ["Mobile"] } }, AT);
     const change = await request(p);
     const decided = await decide(as(approvers[0]!), change, "approve", " Worth it ");
@@ -69,7 +86,11 @@ describeEachProvider("change request decisions", (provider) => {
       decidedAt: AT,
       decisions: [{ memberId: approvers[0]!.id, decision: "approve", comment: "Worth it", at: AT }],
     });
-    expect(decided.kind === "settled" && [decided.before.budgetTotal, decided.after.budgetTotal, decided.after.endDate]).toEqual([1_000_000n, 1_250_000n, "2026-04-01"]);
+    expect(decided.kind === "settled" && [decided.before.budgetTotal, decided.after.budgetTotal, decided.after.endDate]).toEqual([
+      1_000_000n,
+      1_250_000n,
+      "2026-04-01",
+    ]);
 
     expect(await lines(p.id)).toEqual([
       { category: "labour", amount: 600_000n, source: "baseline" },
@@ -237,7 +258,10 @@ describeEachProvider("change request decisions", (provider) => {
 
   it("adds up two different requests approved at the same moment, and a charter saved meanwhile keeps its own version", async () => {
     const { project: p } = await project();
-    const changes = await Promise.all([request(p, { costImpact: 100_000n, scheduleDays: 2 }), request(p, { costImpact: 30_000n, scheduleDays: 1, scopeText: "Exports" })]);
+    const changes = await Promise.all([
+      request(p, { costImpact: 100_000n, scheduleDays: 2 }),
+      request(p, { costImpact: 30_000n, scheduleDays: 1, scopeText: "Exports" }),
+    ]);
     await Promise.all([
       ...changes.map((c) => decide(tenant.scope, c, "approve")),
       t.store.charters.save(tenant.scope, p.id, { objectives: ["Saved meanwhile"] }, AT),

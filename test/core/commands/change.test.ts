@@ -24,7 +24,9 @@ describeOnSqlite("change request commands", (provider) => {
     const current = async () => (await store.projects.get(tenant, project.id))!;
     /** Audit events whose after names the change request. */
     const naming = async (c: Pick<ChangeRequest, "id">): Promise<AuditEvent[]> =>
-      (await store.audit.list(tenant, { limit: 10_000 })).filter((e) => (e.after as { source?: string } | null)?.source === `change:${c.id}`);
+      (await store.audit.list(tenant, { limit: 10_000 })).filter(
+        (e) => (e.after as { source?: string } | null)?.source === `change:${c.id}`,
+      );
     const message = (key: string): OutgoingMessage | undefined => fixture.posted.find((p) => p.message.dedupeKey === key)?.message;
     return { ...fixture, carol: fixture.as("carol"), dave: fixture.as("dave"), change, current, naming, message };
   }
@@ -77,7 +79,14 @@ describeOnSqlite("change request commands", (provider) => {
     const settled = await change();
     expect(settled.status).toBe("approved");
     expect(settled.decidedAt).toEqual(new Date("2026-03-02T10:00:00Z"));
-    expect(settled.decisions).toEqual([{ memberId: (await store.members.ensure(tenant, { platformUserId: "carol" })).id, decision: "approve", comment: null, at: settled.decidedAt }]);
+    expect(settled.decisions).toEqual([
+      {
+        memberId: (await store.members.ensure(tenant, { platformUserId: "carol" })).id,
+        decision: "approve",
+        comment: null,
+        at: settled.decidedAt,
+      },
+    ]);
     const after = await current();
     expect(after.budgetTotal).toBe(1_250_000n);
     expect(after.endDate).toBe("2026-04-01");
@@ -85,11 +94,24 @@ describeOnSqlite("change request commands", (provider) => {
 
     // Every write the approval made names the request.
     const events = await naming(cr);
-    expect(events.map((e) => e.action).sort()).toEqual(["change.apply-budget", "change.apply-schedule", "change.apply-scope", "change.approve", "change.approved"]);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "change.apply-budget",
+      "change.apply-schedule",
+      "change.apply-scope",
+      "change.approve",
+      "change.approved",
+    ]);
     const budget = events.find((e) => e.action === "change.apply-budget")!;
     expect(budget).toMatchObject({ entity: "budget", entityId: project.id, before: { total: "1000000" } });
-    expect(budget.after).toMatchObject({ total: "1250000", line: { category: "other", amount: "250000", source: `change:${cr.id}` }, number: 1 });
-    expect(events.find((e) => e.action === "change.apply-schedule")).toMatchObject({ before: { endDate: "2026-03-27" }, after: { endDate: "2026-04-01", days: 5 } });
+    expect(budget.after).toMatchObject({
+      total: "1250000",
+      line: { category: "other", amount: "250000", source: `change:${cr.id}` },
+      number: 1,
+    });
+    expect(events.find((e) => e.action === "change.apply-schedule")).toMatchObject({
+      before: { endDate: "2026-03-27" },
+      after: { endDate: "2026-04-01", days: 5 },
+    });
     expect(events.find((e) => e.action === "change.apply-scope")).toMatchObject({
       entity: "charter",
       before: null,
@@ -117,7 +139,9 @@ describeOnSqlite("change request commands", (provider) => {
 
   it("under policy all waits for every approver before applying anything", async () => {
     const { pm, carol, change, current, naming, message, as } = await apollo();
-    expect((await carol.say("change policy all")).text).toContain("Only Apollo's owners and managers can change its approval policy — ask @local-user.");
+    expect((await carol.say("change policy all")).text).toContain(
+      "Only Apollo's owners and managers can change its approval policy — ask @local-user.",
+    );
     const set = await pm.say("change policy all");
     expect(set.ok).toBe(true);
     expect(set.visibility).toBe("channel");
@@ -143,7 +167,9 @@ describeOnSqlite("change request commands", (provider) => {
     expect((await change()).status).toBe("approved");
     expect((await current()).budgetTotal).toBe(1_100_000n);
     expect((await naming(await change())).filter((e) => e.action === "change.apply-budget")).toHaveLength(1);
-    expect(renderText(message(`change-outcome:${(await change()).id}:c-apollo`)!.reply)).toContain("Approved by @carol, @local-user and @erin");
+    expect(renderText(message(`change-outcome:${(await change()).id}:c-apollo`)!.reply)).toContain(
+      "Approved by @carol, @local-user and @erin",
+    );
   });
 
   it("rejects: nothing in the plan changes, the requester and the channel hear who and why", async () => {
@@ -234,10 +260,14 @@ describeOnSqlite("change request commands", (provider) => {
 
     const rewind = await carol.say("change approve #1");
     expect(rewind.ok).toBe(false);
-    expect(rewind.text).toContain("That would move Apollo's end date to 1752-06-12; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.");
+    expect(rewind.text).toContain(
+      "That would move Apollo's end date to 1752-06-12; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.",
+    );
     const slip = await pm.say('change approve #1 in "Far"');
     expect(slip.ok).toBe(false);
-    expect(slip.text).toContain("That would move Far's end date to 2200-01-01; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.");
+    expect(slip.text).toContain(
+      "That would move Far's end date to 2200-01-01; dates must be from 1970-01-01 to 2199-12-31. Nothing was decided.",
+    );
 
     expect(await writes()).toBe(before);
     expect((await current()).endDate).toBe("2026-03-27");
@@ -252,7 +282,9 @@ describeOnSqlite("change request commands", (provider) => {
     const before = await writes();
     const refused = await carol.say("change approve #1");
     expect(refused.ok).toBe(false);
-    expect(refused.text).toContain("Change request #1 costs USD, but Apollo's budget is now in EUR. Amounts are never converted, so nothing was decided.");
+    expect(refused.text).toContain(
+      "Change request #1 costs USD, but Apollo's budget is now in EUR. Amounts are never converted, so nothing was decided.",
+    );
     expect(await writes()).toBe(before);
     expect(await change()).toMatchObject({ status: "open", decisions: [] });
     expect((await current()).endDate).toBe("2026-03-27");
@@ -263,8 +295,12 @@ describeOnSqlite("change request commands", (provider) => {
     const before = await writes();
     const euro = await pm.say('change request "Hosting" cost +100 EUR');
     expect(euro.ok).toBe(false);
-    expect(euro.text).toContain("The cost impact must be in the project's currency, USD (amounts are never converted). Write it like `cost +2500 USD`.");
-    expect(euro.text).toContain("Usage: `change request \"<title>\" [cost +<amount> <CUR>] [schedule +<n>d] [scope \"<what changes>\"] [reason \"<why>\"]`");
+    expect(euro.text).toContain(
+      "The cost impact must be in the project's currency, USD (amounts are never converted). Write it like `cost +2500 USD`.",
+    );
+    expect(euro.text).toContain(
+      'Usage: `change request "<title>" [cost +<amount> <CUR>] [schedule +<n>d] [scope "<what changes>"] [reason "<why>"]`',
+    );
     const days = await pm.say('change request "Hosting" schedule +x');
     expect(days.ok).toBe(false);
     expect(days.text).toContain('"+x" is not a number of days. Write it like +5d, 5d or 2w.');
@@ -291,7 +327,9 @@ describeOnSqlite("change request commands", (provider) => {
     expect(theirs.text).toContain("There is no change request #1 in Apollo.");
     const otherCtx = await other.context();
     const scope = { tenantId: otherCtx.tenant, actorId: otherCtx.user.id };
-    await expect(store.changes.decide(scope, cr.id, { decision: "approve", at: new Date() })).rejects.toMatchObject({ reason: "not_found" });
+    await expect(store.changes.decide(scope, cr.id, { decision: "approve", at: new Date() })).rejects.toMatchObject({
+      reason: "not_found",
+    });
     await expect(store.changes.markReminded(scope, cr.id, "2026-03-05")).rejects.toMatchObject({ reason: "not_found" });
     await expect(store.changes.add(scope, project.id, { title: "Sneaky", at: new Date() })).rejects.toMatchObject({ reason: "not_found" });
     expect(await store.changes.byNumber(otherCtx.tenant, project.id, 1)).toBeNull();

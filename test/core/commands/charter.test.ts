@@ -19,7 +19,9 @@ describeEachProvider("project charter", (provider) => {
   it("saves versions from keywords and the form, shows what changed, and keeps what change requests added", async () => {
     const { pm, carol, store, tenant, project, latest, writes } = await apollo();
 
-    const first = await pm.say('project charter objectives "Cut checkout time by 30%; Reach 99.9% uptime" scope "Web checkout" out-of-scope "Mobile app"');
+    const first = await pm.say(
+      'project charter objectives "Cut checkout time by 30%; Reach 99.9% uptime" scope "Web checkout" out-of-scope "Mobile app"',
+    );
     expect(first.ok, first.text).toBe(true);
     expect(first.visibility).toBe("channel");
     expect(first.text).toContain("Saved Apollo's charter as v1 (the first version)");
@@ -50,7 +52,11 @@ describeEachProvider("project charter", (provider) => {
     expect((await carol.say("change approve #1")).ok).toBe(true);
     const v3 = await latest();
     expect(v3.version).toBe(3);
-    expect(v3.content).toMatchObject({ scope: { in: ["Web checkout", "Single sign-on"], out: ["Mobile app"] }, deliverables: ["New checkout", "Payment API"], timeline: "Jan to Mar 2026" });
+    expect(v3.content).toMatchObject({
+      scope: { in: ["Web checkout", "Single sign-on"], out: ["Mobile app"] },
+      deliverables: ["New checkout", "Payment API"],
+      timeline: "Jan to Mar 2026",
+    });
 
     const fourth = await pm.say('project charter out-of-scope none roles "@carol sponsor, approves scope" budget "10,000 USD"');
     expect(fourth.text).toContain("v4 (changes from v3)");
@@ -68,7 +74,11 @@ describeEachProvider("project charter", (provider) => {
     const bare = await pm.say("project charter");
     expect(bare.reply.form).toMatchObject({ command: "project charter", project: "Apollo" });
     const initial = Object.fromEntries(bare.reply.form!.fields.map((f) => [f.name, f.initial]));
-    expect(initial).toMatchObject({ objectives: "Cut checkout time by 30%\nReach 99.9% uptime\nNo PCI findings", scopeIn: "Web checkout\nSingle sign-on", budget: "10,000 USD" });
+    expect(initial).toMatchObject({
+      objectives: "Cut checkout time by 30%\nReach 99.9% uptime\nNo PCI findings",
+      scopeIn: "Web checkout\nSingle sign-on",
+      budget: "10,000 USD",
+    });
     expect(bare.reply.form!.fields.every((f) => f.kind === "longtext")).toBe(true);
 
     const saves = (await store.audit.list(tenant, { projectId: project.id, limit: 1000 })).filter((e) => e.action === "charter.save");
@@ -116,7 +126,9 @@ describeEachProvider("project charter", (provider) => {
 
     const show = await pm.say("project show");
     expect(show.text).toContain("v2, approved by @carol and @local-user (2 of 2 approvers)");
-    expect((await pm.say("project charter show")).text).toContain("Approved by @carol (Mon 2 Mar 2026 10:00) and @local-user (Mon 2 Mar 2026 10:00).");
+    expect((await pm.say("project charter show")).text).toContain(
+      "Approved by @carol (Mon 2 Mar 2026 10:00) and @local-user (Mon 2 Mar 2026 10:00).",
+    );
   });
 
   it("refuses a stakeholder taken off the project just before the approval is written, and writes nothing", async () => {
@@ -145,7 +157,9 @@ describeEachProvider("project charter", (provider) => {
     expect(await a.store.charters.latest(b.tenant, a.project.id)).toBeNull();
     expect(await a.store.charters.version(b.tenant, a.project.id, 1)).toBeNull();
     await expect(a.store.charters.approve(outsider, a.project.id, 1, new Date())).rejects.toMatchObject({ reason: "not_found" });
-    await expect(a.store.charters.save(outsider, a.project.id, { objectives: ["x"] }, new Date())).rejects.toMatchObject({ reason: "not_found" });
+    await expect(a.store.charters.save(outsider, a.project.id, { objectives: ["x"] }, new Date())).rejects.toMatchObject({
+      reason: "not_found",
+    });
     expect((await a.store.charters.latest(a.tenant, a.project.id))!.version).toBe(1);
     expect((await b.pm.say("project charter show")).text).toContain("Apollo has no charter yet.");
   });

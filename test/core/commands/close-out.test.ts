@@ -57,7 +57,8 @@ describeEachProvider("project close and the archive", (provider) => {
     return fixture;
   }
 
-  const closeForm = async (f: ApolloFixture, values: Record<string, string>) => submitForm(await f.at(CLOSE_AT).context(), "project close", values);
+  const closeForm = async (f: ApolloFixture, values: Record<string, string>) =>
+    submitForm(await f.at(CLOSE_AT).context(), "project close", values);
 
   it("closes through the post-mortem form (invalid, then valid), stores the final report and posts it once", async () => {
     const f = await seeded("close");
@@ -118,7 +119,15 @@ describeEachProvider("project close and the archive", (provider) => {
       outcome: { tasksDone: 2, tasksTotal: 3, milestonesHit: 1, milestonesMissed: 1 },
       // The approved change moved the end from 27 Mar to 1 Apr; closed on 30 Mar, two days early.
       schedule: { baselineEnd: "2026-03-27", plannedEnd: "2026-04-01", actualEnd: "2026-03-30", varianceDays: -2 },
-      budget: { currency: "USD", baseline: "1000000", approvedChanges: "200000", plan: "1200000", spent: "450000", variance: "750000", variancePct: 63 },
+      budget: {
+        currency: "USD",
+        baseline: "1000000",
+        approvedChanges: "200000",
+        plan: "1200000",
+        spent: "450000",
+        variance: "750000",
+        variancePct: 63,
+      },
       risks: {
         total: 3,
         openAtClose: 2,
@@ -132,7 +141,13 @@ describeEachProvider("project close and the archive", (provider) => {
         { name: "Uptime", latest: 99.95, onTrack: true },
       ],
       // No standups: participation is tasks done of tasks assigned.
-      participation: { basis: "tasks", people: [{ memberId: bob, done: 1, of: 1 }, { memberId: alice, done: 1, of: 2 }] },
+      participation: {
+        basis: "tasks",
+        people: [
+          { memberId: bob, done: 1, of: 1 },
+          { memberId: alice, done: 1, of: 2 },
+        ],
+      },
     });
     expect(report.outcome.milestones.map((m) => [m.name, m.hit, m.doneOn])).toEqual([
       ["Beta", true, "2026-03-02"],
@@ -179,12 +194,23 @@ describeEachProvider("project close and the archive", (provider) => {
     const schedule = (await f.store.standups.list(f.tenant, f.project.id))[0]!;
     const member = async (id: string) => (await f.store.members.ensure(f.tenant, { platformUserId: id })).id;
     const [alice, bob] = [await member("alice"), await member("bob")];
-    for (const [who, slot] of [[alice, "2026-03-03"], [alice, "2026-03-04"], [bob, "2026-03-04"]] as const) {
+    for (const [who, slot] of [
+      [alice, "2026-03-03"],
+      [alice, "2026-03-04"],
+      [bob, "2026-03-04"],
+    ] as const) {
       await f.store.standups.answer({ tenantId: f.tenant, actorId: who }, schedule.id, slot, { today: "work" });
     }
     expect((await closeForm(f, POST_MORTEM)).ok).toBe(true);
     const report = (await f.store.closeOuts.get(f.tenant, f.project.id))!.finalReport as FinalReport;
-    expect(report.participation).toEqual({ basis: "standups", days: 2, people: [{ memberId: alice, done: 2, of: 2 }, { memberId: bob, done: 1, of: 2 }] });
+    expect(report.participation).toEqual({
+      basis: "standups",
+      days: 2,
+      people: [
+        { memberId: alice, done: 2, of: 2 },
+        { memberId: bob, done: 1, of: 2 },
+      ],
+    });
   });
 
   it("refuses every command that changes a closed project and writes nothing; every read still works", async () => {
@@ -198,7 +224,9 @@ describeEachProvider("project close and the archive", (provider) => {
       if (!parsed.success) throw new Error(`${example}: ${parsed.error.message}`);
       return effectOf(def, parsed.data);
     };
-    const runs = projectCommands.flatMap((def) => def.examples.map((example) => ({ name: def.path.join(" "), example, effect: effect(def, example) })));
+    const runs = projectCommands.flatMap((def) =>
+      def.examples.map((example) => ({ name: def.path.join(" "), example, effect: effect(def, example) })),
+    );
 
     // What says it only reads writes nothing, even on an active project.
     for (const run of runs.filter((r) => r.effect === "read")) {
@@ -227,14 +255,55 @@ describeEachProvider("project close and the archive", (provider) => {
       expect(f.posted.length, `${run.example} posted for a closed project`).toBe(posted);
     }
     for (const name of [
-      "task add", "task done", "task start", "task assign", "task due", "cost add", "budget", "risk add", "risk update", "risk close",
-      "milestone add", "milestone done", "kpi add", "kpi record", "resource allocate", "stakeholder add", "stakeholder remove",
-      "standup setup", "standup skip", "standup answer", "standup stop", "report schedule", "change request", "change approve",
-      "change reject", "change ask", "change policy", "project alerts", "project charter", "project charter approve", "project close",
+      "task add",
+      "task done",
+      "task start",
+      "task assign",
+      "task due",
+      "cost add",
+      "budget",
+      "risk add",
+      "risk update",
+      "risk close",
+      "milestone add",
+      "milestone done",
+      "kpi add",
+      "kpi record",
+      "resource allocate",
+      "stakeholder add",
+      "stakeholder remove",
+      "standup setup",
+      "standup skip",
+      "standup answer",
+      "standup stop",
+      "report schedule",
+      "change request",
+      "change approve",
+      "change reject",
+      "change ask",
+      "change policy",
+      "project alerts",
+      "project charter",
+      "project charter approve",
+      "project close",
     ]) {
       expect(refused, name).toContain(name);
     }
-    for (const name of ["task list", "cost list", "budget", "risk list", "risk show", "risk matrix", "milestone list", "kpi list", "stakeholder list", "change list", "change show", "report", "project charter show"]) {
+    for (const name of [
+      "task list",
+      "cost list",
+      "budget",
+      "risk list",
+      "risk show",
+      "risk matrix",
+      "milestone list",
+      "kpi list",
+      "stakeholder list",
+      "change list",
+      "change show",
+      "report",
+      "project charter show",
+    ]) {
       expect(allowed, name).toContain(name);
     }
 
@@ -254,7 +323,9 @@ describeEachProvider("project close and the archive", (provider) => {
   it("hands reads a store that refuses writes, so a read that writes still changes nothing", async () => {
     const f = await seeded("read-only-store", []);
     const view = readOnlyStore(f.store, f.project);
-    await expect(view.tasks.add({ tenantId: f.tenant, actorId: f.project.managerId }, f.project.id, { title: "x" })).rejects.toBeInstanceOf(ProjectArchived);
+    await expect(view.tasks.add({ tenantId: f.tenant, actorId: f.project.managerId }, f.project.id, { title: "x" })).rejects.toBeInstanceOf(
+      ProjectArchived,
+    );
     expect(await view.tasks.list(f.tenant, f.project.id)).toEqual([]);
     expect((await view.projects.get(f.tenant, f.project.id))!.name).toBe("Apollo");
     // A transaction reads through the same view and writes nothing either.
@@ -286,14 +357,23 @@ describeEachProvider("project close and the archive", (provider) => {
     expect((await f.pm.say("project show")).text).not.toContain("archived");
 
     // Closed again later: a new post-mortem replaces the old one, and the new report is posted.
-    const again = await submitForm(await f.at("2026-04-02T10:00:00Z").context(), "project close", { ...POST_MORTEM, lessons: "Second time lucky" });
+    const again = await submitForm(await f.at("2026-04-02T10:00:00Z").context(), "project close", {
+      ...POST_MORTEM,
+      lessons: "Second time lucky",
+    });
     expect(again.ok, renderText(again)).toBe(true);
     const closeOut = (await f.store.closeOuts.get(f.tenant, f.project.id))!;
     expect(closeOut.postMortem.lessons).toEqual(["Second time lucky"]);
     expect(closeOut.closedAt).toEqual(new Date("2026-04-02T10:00:00Z"));
     expect(f.posted.filter((p) => p.message.channelId === "c-apollo" && p.message.dedupeKey.startsWith("close-out:"))).toHaveLength(2);
-    const actions = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).map((e) => e.action).filter((a) => a.startsWith("project."));
-    expect(actions.filter((a) => a !== "project.create" && a !== "project.link")).toEqual(["project.close", "project.reopen", "project.close"]);
+    const actions = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 }))
+      .map((e) => e.action)
+      .filter((a) => a.startsWith("project."));
+    expect(actions.filter((a) => a !== "project.create" && a !== "project.link")).toEqual([
+      "project.close",
+      "project.reopen",
+      "project.close",
+    ]);
   });
 
   it("refuses to close or reopen for a manager whose role is taken away just before it is written, and writes nothing", async () => {
@@ -337,7 +417,9 @@ describeEachProvider("project close and the archive", (provider) => {
     expect(second.ok).toBe(false);
     expect(renderText(second)).toContain("Apollo is closed already.");
     expect(await f.writes()).toBe(before);
-    const closes = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter((e) => e.action === "project.close");
+    const closes = (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter(
+      (e) => e.action === "project.close",
+    );
     expect(closes).toHaveLength(1);
     expect(f.posted.filter((p) => p.message.channelId === "c-apollo" && p.message.dedupeKey.startsWith("close-out:"))).toHaveLength(1);
   });
@@ -347,7 +429,9 @@ describeEachProvider("project close and the archive", (provider) => {
     const b = await seeded("close-tenant-b", []);
     const outsider = { tenantId: b.tenant, actorId: b.project.managerId };
     const pm = { wentWell: ["x"], didNotGoWell: [], lessons: [], followUps: [] };
-    await expect(a.store.closeOuts.close(outsider, a.project.id, { postMortem: pm, finalReport: {}, at: new Date() })).rejects.toMatchObject({ reason: "not_found" });
+    await expect(
+      a.store.closeOuts.close(outsider, a.project.id, { postMortem: pm, finalReport: {}, at: new Date() }),
+    ).rejects.toMatchObject({ reason: "not_found" });
     expect((await closeForm(a, POST_MORTEM)).ok).toBe(true);
     expect(await a.store.closeOuts.get(b.tenant, a.project.id)).toBeNull();
     await expect(a.store.closeOuts.reopen(outsider, a.project.id, new Date())).rejects.toMatchObject({ reason: "not_found" });

@@ -23,7 +23,9 @@ describeOnSqlite("kpi record permissions", (provider) => {
     const refused = await f.as("bob", "2026-03-02T11:00:00Z").say("kpi record Uptime 12%");
     expect(refused.ok).toBe(false);
     expect(refused.visibility).toBe("private");
-    expect(refused.text).toContain("Only Apollo's owners and managers and Uptime's owner can record readings of Uptime — ask @local-user or @kim.");
+    expect(refused.text).toContain(
+      "Only Apollo's owners and managers and Uptime's owner can record readings of Uptime — ask @local-user or @kim.",
+    );
     const noOwner = await f.as("bob", "2026-03-02T11:00:00Z").say("kpi record Velocity 1");
     expect(noOwner.text).toContain("Only Apollo's owners and managers can record readings of Velocity — ask @local-user.");
     expect(await f.readings("Uptime")).toEqual([]);

@@ -40,7 +40,15 @@ describeOnSqlite("kpi commands", (provider) => {
     expect(bad.text).toContain('"lots" is not a number');
     const noTarget = await pm.say("kpi add Velocity");
     expect(noTarget.ok).toBe(false);
-    expect(noTarget.reply.form?.fields.map((f) => f.name)).toEqual(["name", "target", "direction", "description", "measure", "deadline", "owner"]);
+    expect(noTarget.reply.form?.fields.map((f) => f.name)).toEqual([
+      "name",
+      "target",
+      "direction",
+      "description",
+      "measure",
+      "deadline",
+      "owner",
+    ]);
     expect(await kpis()).toHaveLength(1);
     expect(await writes()).toBe(before);
   });

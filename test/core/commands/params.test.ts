@@ -63,7 +63,12 @@ describe("bindWords", () => {
     ];
     expect(bindWords(budget, tokenize("labour 6000 software 1.5k EUR"))).toEqual({
       ok: true,
-      raw: { lines: [["labour", "6000"], ["software", "1.5k EUR"]] },
+      raw: {
+        lines: [
+          ["labour", "6000"],
+          ["software", "1.5k EUR"],
+        ],
+      },
     });
   });
 });

@@ -17,7 +17,13 @@ describe("project create / link / show / list", () => {
     expect(created.ok).toBe(true);
     expect(created.visibility).toBe("channel");
     const project = await projectOf("t-proj", "apollo");
-    expect(project).toMatchObject({ name: "Apollo", currency: "USD", budgetTotal: 1_000_000n, startDate: "2026-01-05", endDate: "2026-03-27" });
+    expect(project).toMatchObject({
+      name: "Apollo",
+      currency: "USD",
+      budgetTotal: 1_000_000n,
+      startDate: "2026-01-05",
+      endDate: "2026-03-27",
+    });
     expect((await testStore().projects.forChannel("t-proj", "c-apollo"))?.id).toBe(project.id);
   });
 
@@ -147,7 +153,9 @@ describe("cost add / list and budget", () => {
 
   it("alerts the channel once when spending crosses a threshold", async () => {
     const notify = recordingNotifier();
-    const reply = await chat(testStore(), { tenant, channel: "c1", now: "2026-03-02T10:00:00Z", notify }).say("cost add 1400 USD consultants");
+    const reply = await chat(testStore(), { tenant, channel: "c1", now: "2026-03-02T10:00:00Z", notify }).say(
+      "cost add 1400 USD consultants",
+    );
     expect(reply.text).toContain("passed 50%");
     expect(reply.visibility).toBe("private");
     expect(notify.posted.map((p) => [p.message.kind, p.message.channelId])).toEqual([["alert", "c1"]]);
@@ -173,7 +181,12 @@ describe("cost add / list and budget", () => {
     const budget = await testStore().budgets.get(tenant, (await projectOf(tenant, "Apollo")).id);
     expect(budget.total).toBe(1_200_000n);
     expect(budget.contingencyPct).toBe(10);
-    expect(budget.lines).toEqual(expect.arrayContaining([{ category: "labour", amount: 600_000n }, { category: "software", amount: 150_000n }]));
+    expect(budget.lines).toEqual(
+      expect.arrayContaining([
+        { category: "labour", amount: 600_000n },
+        { category: "software", amount: 150_000n },
+      ]),
+    );
     expect(set.text).toMatch(/labour\s+\$6,000\.00\s+\$2,500\.00\s+42%/);
     expect(set.text).toContain("$1,200.00");
   });

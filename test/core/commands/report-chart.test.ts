@@ -46,7 +46,9 @@ describeOnSqlite("report chart", (provider) => {
     }
     expect(imageOf((await pm.say("report chart burn")).reply.blocks)!.alt).toContain("$4,600.00 spent, of a $20,000.00 budget");
     expect(imageOf((await pm.say("report chart risks")).reply.blocks)!.alt).toContain("2 open risks (1 critical, 1 medium)");
-    expect(imageOf((await pm.say("report chart kpi uptime")).reply.blocks)!.alt).toContain("KPI trend — Uptime: Uptime 99.5% (off track, target 99.9%)");
+    expect(imageOf((await pm.say("report chart kpi uptime")).reply.blocks)!.alt).toContain(
+      "KPI trend — Uptime: Uptime 99.5% (off track, target 99.9%)",
+    );
   });
 
   it("says what is missing instead of drawing an empty chart", async () => {
@@ -63,7 +65,9 @@ describeOnSqlite("report chart", (provider) => {
     const pm = await apollo();
     const unknown = await pm.say("report chart pie");
     expect(unknown.ok).toBe(false);
-    expect(unknown.text).toContain('"pie" is not a chart I can draw. Choose one: `report chart burn`, `report chart categories`, `report chart risks`, `report chart burndown`, `report chart kpi`.');
+    expect(unknown.text).toContain(
+      '"pie" is not a chart I can draw. Choose one: `report chart burn`, `report chart categories`, `report chart risks`, `report chart burndown`, `report chart kpi`.',
+    );
     const missingKind = await pm.say("report chart");
     expect(missingKind.ok).toBe(false);
     expect(missingKind.text).toContain("Which chart?");

@@ -89,7 +89,12 @@ describeOnSqlite("report evm", (provider) => {
       "Not enough data for cost performance: no costs logged yet, so cost performance is unknown; not enough data for schedule performance: the project has no start and end dates",
     );
     const rows = Object.fromEntries(tableOf(partial.reply.blocks).rows.map(([measure, value]) => [measure!, value]));
-    expect([rows["PV — planned value"], rows["CPI = EV ÷ AC"], rows["EAC = BAC ÷ CPI"], rows["EV — earned value"]]).toEqual(["—", "—", "—", "$0.00"]);
+    expect([rows["PV — planned value"], rows["CPI = EV ÷ AC"], rows["EAC = BAC ÷ CPI"], rows["EV — earned value"]]).toEqual([
+      "—",
+      "—",
+      "—",
+      "$0.00",
+    ]);
     expect(partial.text).not.toMatch(/NaN|Infinity/);
   });
 });

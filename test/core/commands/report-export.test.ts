@@ -21,8 +21,33 @@ describeOnSqlite("report export csv", (provider) => {
     expect(COLUMNS).toEqual({
       tasks: ["number", "title", "status", "assignee", "due_date", "estimate_hours", "parent", "created_at", "completed_at"],
       costs: ["id", "date", "amount", "currency", "category", "description", "logged_by", "logged_by_id", "logged_at"],
-      risks: ["number", "title", "probability", "impact", "score", "severity", "status", "owner", "mitigation", "review_date", "created_at", "closed_at"],
-      kpis: ["name", "description", "measure", "target", "unit", "direction", "deadline", "owner", "latest_value", "latest_recorded_at", "on_track"],
+      risks: [
+        "number",
+        "title",
+        "probability",
+        "impact",
+        "score",
+        "severity",
+        "status",
+        "owner",
+        "mitigation",
+        "review_date",
+        "created_at",
+        "closed_at",
+      ],
+      kpis: [
+        "name",
+        "description",
+        "measure",
+        "target",
+        "unit",
+        "direction",
+        "deadline",
+        "owner",
+        "latest_value",
+        "latest_recorded_at",
+        "on_track",
+      ],
     });
   });
 
@@ -58,8 +83,24 @@ describeOnSqlite("report export csv", (provider) => {
 
     const [tasks, costs, risks, kpis] = out.map(rowsOf);
     expect(tasks).toEqual([
-      expect.objectContaining({ number: "1", title: "Design the API", status: "todo", assignee: "bob", due_date: "2026-03-10", estimate_hours: "16", parent: "", completed_at: "" }),
-      expect.objectContaining({ number: "2", title: "Write the spec", status: "done", assignee: "", parent: "1", completed_at: expect.stringMatching(ISO_INSTANT) }),
+      expect.objectContaining({
+        number: "1",
+        title: "Design the API",
+        status: "todo",
+        assignee: "bob",
+        due_date: "2026-03-10",
+        estimate_hours: "16",
+        parent: "",
+        completed_at: "",
+      }),
+      expect.objectContaining({
+        number: "2",
+        title: "Write the spec",
+        status: "done",
+        assignee: "",
+        parent: "1",
+        completed_at: expect.stringMatching(ISO_INSTANT),
+      }),
     ]);
     expect(costs).toEqual([
       {
@@ -76,10 +117,29 @@ describeOnSqlite("report export csv", (provider) => {
     ]);
     expect(decode(out[1]!)).toContain(',1234.50,USD,labour,"Sprint 1, contractors",');
     expect(risks).toEqual([
-      expect.objectContaining({ number: "1", title: "Vendor, late", probability: "4", impact: "5", score: "20", severity: "critical", status: "open", owner: "carol", mitigation: "'=Second vendor", review_date: "2026-03-20" }),
+      expect.objectContaining({
+        number: "1",
+        title: "Vendor, late",
+        probability: "4",
+        impact: "5",
+        score: "20",
+        severity: "critical",
+        status: "open",
+        owner: "carol",
+        mitigation: "'=Second vendor",
+        review_date: "2026-03-20",
+      }),
     ]);
     expect(kpis).toEqual([
-      expect.objectContaining({ name: "Uptime", target: "99.9", unit: "%", direction: "higher", latest_value: "99.95", latest_recorded_at: "2026-03-02T10:00:00.000Z", on_track: "true" }),
+      expect.objectContaining({
+        name: "Uptime",
+        target: "99.9",
+        unit: "%",
+        direction: "higher",
+        latest_value: "99.95",
+        latest_recorded_at: "2026-03-02T10:00:00.000Z",
+        on_track: "true",
+      }),
     ]);
   });
 

@@ -115,7 +115,16 @@ describeOnSqlite("risk commands", (provider) => {
     await pm.say('risk add Vendor late p3 i4 owner @bob mitigation "Mock the API" review 2026-02-27');
     const shown = await pm.say("risk show #1");
     expect(shown.ok).toBe(true);
-    for (const part of ["Risk #1 — Vendor late", "open", "P3 × I4 = 12 (high)", "3 — possible", "4 — major", "@bob", "Mock the API", "Fri 27 Feb 2026 ⚠ review overdue"]) {
+    for (const part of [
+      "Risk #1 — Vendor late",
+      "open",
+      "P3 × I4 = 12 (high)",
+      "3 — possible",
+      "4 — major",
+      "@bob",
+      "Mock the API",
+      "Fri 27 Feb 2026 ⚠ review overdue",
+    ]) {
       expect(shown.text).toContain(part);
     }
     const missing = await pm.say("risk show #5");

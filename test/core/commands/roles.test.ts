@@ -16,7 +16,10 @@ describeEachProvider("project roles", (provider) => {
   /** Makes a member a workspace admin, as an operator would in the database. */
   async function makeAdmin(tenant: string, platformUserId: string) {
     await database.store.members.ensure(tenant, { platformUserId });
-    await database.db.prisma.member.update({ where: { tenantId_platformUserId: { tenantId: tenant, platformUserId } }, data: { role: "admin" } });
+    await database.db.prisma.member.update({
+      where: { tenantId_platformUserId: { tenantId: tenant, platformUserId } },
+      data: { role: "admin" },
+    });
   }
 
   it("makes the creator the owner and lists the roles", async () => {
@@ -51,7 +54,12 @@ describeEachProvider("project roles", (provider) => {
     expect(granted.text).toContain("@sam is now a manager of Apollo (was no role).");
     const sam = (await f.store.members.ensure(f.tenant, { platformUserId: "sam" }))!;
     const [event] = await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 1 });
-    expect(event).toMatchObject({ action: "project.role.set", entity: "project-role", entityId: sam.id, after: { memberId: sam.id, role: "manager" } });
+    expect(event).toMatchObject({
+      action: "project.role.set",
+      entity: "project-role",
+      entityId: sam.id,
+      after: { memberId: sam.id, role: "manager" },
+    });
 
     const set = await f.as("sam").say("budget set 12000 USD labour 8000");
     expect(set.ok).toBe(true);
@@ -68,7 +76,11 @@ describeEachProvider("project roles", (provider) => {
     const removed = await f.pm.say("project role @sam none");
     expect(removed.text).toContain("@sam now has no role on Apollo (was a manager).");
     expect((await f.as("sam").say("budget set 1 USD")).ok).toBe(false);
-    expect((await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 1 }))[0]).toMatchObject({ action: "project.role.remove", before: { role: "manager" }, after: null });
+    expect((await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 1 }))[0]).toMatchObject({
+      action: "project.role.remove",
+      before: { role: "manager" },
+      after: null,
+    });
   });
 
   it("keeps the last owner: they cannot step down until someone else owns the project", async () => {
@@ -112,7 +124,9 @@ describeEachProvider("project roles", (provider) => {
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const owners = (await f.store.roles.list(f.tenant, f.project.id)).filter((r) => r.role === "owner");
     expect(owners).toHaveLength(1);
-    expect((await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter((e) => e.action === "project.role.remove")).toHaveLength(1);
+    expect(
+      (await f.store.audit.list(f.tenant, { projectId: f.project.id, limit: 100 })).filter((e) => e.action === "project.role.remove"),
+    ).toHaveLength(1);
   });
 
   it("lets members change their own tasks and refuses other people's", async () => {
@@ -129,7 +143,9 @@ describeEachProvider("project roles", (provider) => {
     const refused = await bob.say("task due #2 2026-03-20");
     expect(refused.ok).toBe(false);
     expect(refused.visibility).toBe("private");
-    expect(refused.text).toContain("Only Apollo's owners and managers can change the due dates of other people's tasks (#2) — ask @local-user.");
+    expect(refused.text).toContain(
+      "Only Apollo's owners and managers can change the due dates of other people's tasks (#2) — ask @local-user.",
+    );
     expect((await bob.say("task done #1 #2")).text).toContain("complete other people's tasks (#2)");
     expect((await bob.say("task assign #2 @bob")).ok).toBe(false);
     expect(await f.writes()).toBe(before);
@@ -156,7 +172,7 @@ describeEachProvider("project roles", (provider) => {
     const fixed = await bob.say('cost edit #1 140 "Taxi and train"');
     expect(fixed.ok).toBe(true);
     expect(fixed.text).toContain("Amount: $120.00 → $140.00");
-    expect((await f.store.costs.byNumber(f.tenant, f.project.id, 1))).toMatchObject({ amount: 14_000n, note: "Taxi and train" });
+    expect(await f.store.costs.byNumber(f.tenant, f.project.id, 1)).toMatchObject({ amount: 14_000n, note: "Taxi and train" });
 
     const before = await f.writes();
     const refused = await bob.say("cost edit #2 1");
@@ -196,7 +212,15 @@ describeEachProvider("project roles", (provider) => {
     expect(form.ok).toBe(false);
     expect(form.reply.form).toBeUndefined();
     expect(form.text).toContain("Only Apollo's owners and managers can add milestones");
-    for (const words of ["project alerts here", "project close", "stakeholder add @carol", "standup setup", "report schedule", "project charter objectives \"Ship\"", "kpi add Uptime target 99% higher"]) {
+    for (const words of [
+      "project alerts here",
+      "project close",
+      "stakeholder add @carol",
+      "standup setup",
+      "report schedule",
+      'project charter objectives "Ship"',
+      "kpi add Uptime target 99% higher",
+    ]) {
       const refused = await bob.say(words);
       expect(refused.ok, words).toBe(false);
       expect(refused.text, words).toContain("Only Apollo's owners and managers can");

@@ -11,7 +11,14 @@ describeOnSqlite("stakeholder commands", (provider) => {
     const { store, tenant, project } = fixture;
     const stakeholders = async () => {
       const list = await store.stakeholders.list(tenant, project.id);
-      const names = new Map((await store.members.getMany(tenant, list.map((s) => s.memberId))).map((m) => [m.id, m.name]));
+      const names = new Map(
+        (
+          await store.members.getMany(
+            tenant,
+            list.map((s) => s.memberId),
+          )
+        ).map((m) => [m.id, m.name]),
+      );
       return list.map((s) => [names.get(s.memberId), s.role, s.approver]);
     };
     return { ...fixture, stakeholders };

@@ -12,9 +12,16 @@ describeOnSqlite("standup settings and stopping", (provider) => {
   /** Apollo, with a Berlin user whose clock reads `now` (a Monday, 10:00Z by default). */
   async function apollo(now = "2026-03-02T10:00:00Z") {
     const fixture = await apolloFixture(testStore(), "standup-settings");
-    const user = chat(fixture.store, { tenant: fixture.tenant, channel: "c-apollo", notify: recordingNotifier(), timeZone: "Europe/Berlin", now });
+    const user = chat(fixture.store, {
+      tenant: fixture.tenant,
+      channel: "c-apollo",
+      notify: recordingNotifier(),
+      timeZone: "Europe/Berlin",
+      now,
+    });
     const schedule = () => fixture.store.standups.forChannel(fixture.tenant, fixture.project.id, "c-apollo");
-    const audits = async (action: string) => (await fixture.store.audit.list(fixture.tenant, { limit: 1000 })).filter((e) => e.action === action);
+    const audits = async (action: string) =>
+      (await fixture.store.audit.list(fixture.tenant, { limit: 1000 })).filter((e) => e.action === action);
     return { ...fixture, user, schedule, audits };
   }
 
@@ -29,29 +36,51 @@ describeOnSqlite("standup settings and stopping", (provider) => {
     expect(reply.text).toMatch(/Reminder:\s+on, 30 min before the window closes/);
     // Set up at 11:00 Berlin, after today's 09:00: the first check-in is tomorrow.
     expect(reply.text).toContain("Next check-in: Tue 3 Mar 09:00 Europe/Berlin.");
-    expect(await schedule()).toMatchObject({ questions: [], windowMinutes: 120, remindBeforeClose: true, activeFrom: new Date("2026-03-02T10:00:00Z") });
+    expect(await schedule()).toMatchObject({
+      questions: [],
+      windowMinutes: 120,
+      remindBeforeClose: true,
+      activeFrom: new Date("2026-03-02T10:00:00Z"),
+    });
   });
 
   it("takes three questions, a window and the reminder in one command, and keeps them on a rerun that leaves them out", async () => {
     const { user, schedule } = await apollo();
-    const reply = await user.say('standup setup questions "What shipped? | What is next? | Anything in your way?" window 1h30m reminder off');
+    const reply = await user.say(
+      'standup setup questions "What shipped? | What is next? | Anything in your way?" window 1h30m reminder off',
+    );
     expect(reply.ok, reply.text).toBe(true);
     expect(reply.text).toContain("1. What shipped?");
     expect(reply.text).toContain("2. What is next?");
     expect(reply.text).toContain("3. Anything in your way?");
     expect(reply.text).toContain("Answer window: 1 h 30 min");
     expect(reply.text).toMatch(/Reminder:\s+off/);
-    expect(await schedule()).toMatchObject({ questions: ["What shipped?", "What is next?", "Anything in your way?"], windowMinutes: 90, remindBeforeClose: false });
+    expect(await schedule()).toMatchObject({
+      questions: ["What shipped?", "What is next?", "Anything in your way?"],
+      windowMinutes: 90,
+      remindBeforeClose: false,
+    });
 
     expect((await user.say("standup setup at 08:30 window 45m reminder on")).ok).toBe(true);
-    expect(await schedule()).toMatchObject({ time: "08:30", questions: ["What shipped?", "What is next?", "Anything in your way?"], windowMinutes: 45, remindBeforeClose: true });
+    expect(await schedule()).toMatchObject({
+      time: "08:30",
+      questions: ["What shipped?", "What is next?", "Anything in your way?"],
+      windowMinutes: 45,
+      remindBeforeClose: true,
+    });
     expect((await user.say("standup setup questions default")).text).toContain("1. What did you do yesterday?");
     expect(await schedule()).toMatchObject({ questions: [], windowMinutes: 45 });
   });
 
   it("reads windows written as 90m, 2h or 1h30m", async () => {
     const { user, schedule } = await apollo();
-    for (const [word, minutes] of [["90m", 90], ["2h", 120], ["1h30m", 90], ["15m", 15], ["12h", 720]] as const) {
+    for (const [word, minutes] of [
+      ["90m", 90],
+      ["2h", 120],
+      ["1h30m", 90],
+      ["15m", 15],
+      ["12h", 720],
+    ] as const) {
       expect((await user.say(`standup setup window ${word}`)).ok, word).toBe(true);
       expect((await schedule())?.windowMinutes).toBe(minutes);
     }
@@ -106,7 +135,11 @@ describeOnSqlite("standup settings and stopping", (provider) => {
 
   it("takes the same settings from the form", async () => {
     const { user, schedule } = await apollo();
-    const reply = await submitForm(await user.context(), "standup setup", { questions: "Done? | Next? | Stuck?", window: "1h", reminder: "off" });
+    const reply = await submitForm(await user.context(), "standup setup", {
+      questions: "Done? | Next? | Stuck?",
+      window: "1h",
+      reminder: "off",
+    });
     expect(reply.ok, renderText(reply)).toBe(true);
     expect(await schedule()).toMatchObject({ questions: ["Done?", "Next?", "Stuck?"], windowMinutes: 60, remindBeforeClose: false });
     const bad = await submitForm(await user.context(), "standup setup", { window: "forever" });
@@ -124,7 +157,11 @@ describeOnSqlite("standup settings and stopping", (provider) => {
     expect(await schedule()).toMatchObject({ active: false });
     expect(await store.standups.list(tenant, project.id)).toEqual([]);
     const [event] = await audits("standup.stop");
-    expect(event).toMatchObject({ entity: "standupSchedule", before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) });
+    expect(event).toMatchObject({
+      entity: "standupSchedule",
+      before: expect.objectContaining({ active: true }),
+      after: expect.objectContaining({ active: false }),
+    });
 
     const again = await user.say("standup stop");
     expect(again.ok).toBe(true);

@@ -34,12 +34,20 @@ describeOnSqlite("standup commands", (provider) => {
 
   it("takes days, time, zone, channel, participants, holidays and own-zones in one command, and replaces on rerun", async () => {
     const { user, store, tenant, project } = await apollo();
-    const reply = await user.say("standup setup days mon,wed,fri at 9:30 tz America/New_York participants @alice @bob holidays 2026-12-24,2026-12-25 own-zones");
+    const reply = await user.say(
+      "standup setup days mon,wed,fri at 9:30 tz America/New_York participants @alice @bob holidays 2026-12-24,2026-12-25 own-zones",
+    );
     expect(reply.ok).toBe(true);
     const s = (await store.standups.forChannel(tenant, project.id, "c-apollo"))!;
     const names = (await store.members.getMany(tenant, s.participants)).map((m) => m.platformUserId).sort();
     expect(names).toEqual(["alice", "bob"]);
-    expect(s).toMatchObject({ days: ["mon", "wed", "fri"], time: "09:30", timeZone: "America/New_York", holidays: ["2026-12-24", "2026-12-25"], perParticipantZones: true });
+    expect(s).toMatchObject({
+      days: ["mon", "wed", "fri"],
+      time: "09:30",
+      timeZone: "America/New_York",
+      holidays: ["2026-12-24", "2026-12-25"],
+      perParticipantZones: true,
+    });
     expect((await user.say("standup setup at 10:00 channel #ops")).ok).toBe(true);
     expect((await store.standups.forChannel(tenant, project.id, "ops"))?.time).toBe("10:00");
     expect(await store.standups.list(tenant, project.id)).toHaveLength(2);
@@ -142,7 +150,13 @@ describeOnSqlite("standup commands", (provider) => {
     const me = (await user.context()).user;
     expect((await user.say("standup setup")).ok).toBe(true); // c-apollo, with the user
     expect((await user.say("standup setup channel #c-apollo-design participants @dana")).ok).toBe(true);
-    const dm = chat(store, { tenant, user: me.platformUserId, channel: "D-direct", now: "2026-03-02T10:00:00Z", timeZone: "Europe/Berlin" });
+    const dm = chat(store, {
+      tenant,
+      user: me.platformUserId,
+      channel: "D-direct",
+      now: "2026-03-02T10:00:00Z",
+      timeZone: "Europe/Berlin",
+    });
     const answered = await dm.say('standup answer in "Apollo" today "Reviews"');
     expect(answered.ok).toBe(true);
     const mine = (await store.standups.list(tenant, project.id)).find((sc) => sc.channelId === "c-apollo")!;
@@ -157,7 +171,9 @@ describeOnSqlite("standup commands", (provider) => {
     const { user, store, tenant, project } = await apollo({ now: "2026-03-13T12:00:00Z", timeZone: "Europe/Berlin" });
     await user.say("standup setup participants @alice @bob");
     const schedule = (await store.standups.forChannel(tenant, project.id, "c-apollo"))!;
-    const [alice, bob] = await store.members.getMany(tenant, schedule.participants).then((ms) => ["alice", "bob"].map((n) => ms.find((m) => m.name === n)!));
+    const [alice, bob] = await store.members
+      .getMany(tenant, schedule.participants)
+      .then((ms) => ["alice", "bob"].map((n) => ms.find((m) => m.name === n)!));
     const answer = (memberId: string, date: string, blockers: string | null) =>
       store.standups.answer({ tenantId: tenant, actorId: memberId }, schedule.id, date, { today: "Work", blockers });
     await answer(alice!.id, "2026-03-11", "No staging DB");

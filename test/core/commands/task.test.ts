@@ -214,7 +214,10 @@ describeOnSqlite("task commands", (provider) => {
     expect(started.ok).toBe(true);
     expect(started.visibility).toBe("channel");
     expect((await task(1)).status).toBe("in_progress");
-    expect(started.reply.blocks).toContainEqual({ kind: "actions", buttons: [{ label: "Mark done", command: "task done #1", style: "primary" }] });
+    expect(started.reply.blocks).toContainEqual({
+      kind: "actions",
+      buttons: [{ label: "Mark done", command: "task done #1", style: "primary" }],
+    });
 
     const again = await pm.say("task start #1");
     expect(again.ok).toBe(true);

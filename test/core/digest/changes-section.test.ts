@@ -33,10 +33,18 @@ describeOnSqlite("weekly digest: changes", (provider) => {
 
     const old = await add("Old approval", "2026-02-10T09:00:00Z", { costImpact: 10_000n });
     await decideChangeRequest(store, scope, old.projectId, old.number, { decision: "approve", at: instant("2026-02-12T09:00:00Z") });
-    const sso = await add("Single sign-on", "2026-02-20T09:00:00Z", { costImpact: 200_000n, scheduleDays: 10, scopeText: "SSO for all staff" });
+    const sso = await add("Single sign-on", "2026-02-20T09:00:00Z", {
+      costImpact: 200_000n,
+      scheduleDays: 10,
+      scopeText: "SSO for all staff",
+    });
     await decideChangeRequest(store, scope, sso.projectId, sso.number, { decision: "approve", at: instant("2026-02-25T14:00:00Z") });
     const app = await add("Native app", "2026-02-23T09:00:00Z", { costImpact: 900_000n, scheduleDays: 30 });
-    await decideChangeRequest(store, as(carol), app.projectId, app.number, { decision: "ask", comment: "Which platforms?", at: instant("2026-02-24T09:00:00Z") });
+    await decideChangeRequest(store, as(carol), app.projectId, app.number, {
+      decision: "ask",
+      comment: "Which platforms?",
+      at: instant("2026-02-24T09:00:00Z"),
+    });
     await decideChangeRequest(store, as(carol), app.projectId, app.number, { decision: "reject", at: instant("2026-02-27T09:00:00Z") });
     await add("Dark mode", "2026-02-25T16:00:00Z", { costImpact: -5_000n });
     await add("Rename the product", "2026-03-02T08:00:00Z");
@@ -58,8 +66,15 @@ describeOnSqlite("weekly digest: changes", (provider) => {
     const { store, tenant, project, scope } = await apolloWithApprovers("digest-changes-zone");
     await store.projects.setChangePolicy(scope, project.id, "all");
     // 23:30 UTC on Sunday is already Monday in Berlin.
-    const late = await store.changes.add(scope, project.id, { title: "Extra reports", costImpact: 100_000n, at: instant("2026-03-01T23:30:00Z") });
-    const decided = await decideChangeRequest(store, scope, late.projectId, late.number, { decision: "approve", at: instant("2026-03-02T07:00:00Z") });
+    const late = await store.changes.add(scope, project.id, {
+      title: "Extra reports",
+      costImpact: 100_000n,
+      at: instant("2026-03-01T23:30:00Z"),
+    });
+    const decided = await decideChangeRequest(store, scope, late.projectId, late.number, {
+      decision: "approve",
+      at: instant("2026-03-02T07:00:00Z"),
+    });
     expect(decided.kind).toBe("recorded");
 
     const utc = renderText(await weeklyDigest({ store, tenant }, project, { today, zone: "UTC" }));
@@ -74,7 +89,11 @@ describeOnSqlite("weekly digest: changes", (provider) => {
     expect(empty).toContain("Changes (0 open, 0 decided this week)");
     expect(empty).toContain("No change requests open or decided this week.");
 
-    for (let i = 1; i <= 13; i++) await store.changes.add(scope, project.id, { title: `Request ${i}`, at: instant(`2026-02-${String(10 + i).padStart(2, "0")}T09:00:00Z`) });
+    for (let i = 1; i <= 13; i++)
+      await store.changes.add(scope, project.id, {
+        title: `Request ${i}`,
+        at: instant(`2026-02-${String(10 + i).padStart(2, "0")}T09:00:00Z`),
+      });
     const digest = await weeklyDigest({ store, tenant }, project, { today });
     const out = renderText(digest);
     expect(out).toContain("Changes (13 open, 0 decided this week)");

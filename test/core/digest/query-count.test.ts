@@ -24,7 +24,9 @@ async function measure(store: Store, tenant: string, project: Project, charts: r
 describeOnSqlite("weekly digest query count", (provider) => {
   const testStore = suiteStore(provider);
 
-  it("renders 1,000 tasks, 5,000 costs, 100 risks and 40 change requests with the same number of store calls as a tiny project", { timeout: 300_000 }, async () => {
+  it("renders 1,000 tasks, 5,000 costs, 100 risks and 40 change requests with the same number of store calls as a tiny project", {
+    timeout: 300_000,
+  }, async () => {
     const store = testStore();
     const tiny = await apolloFixture(store, "digest-tiny");
     const small = await measure(store, tiny.tenant, tiny.project);
@@ -32,27 +34,50 @@ describeOnSqlite("weekly digest query count", (provider) => {
 
     const big = await apolloFixture(store, "digest-big");
     const scope: Scope = { tenantId: big.tenant, actorId: (await big.pm.context()).user.id };
-    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => store.members.ensure(big.tenant, { platformUserId: `U${i}`, name: `dev${i}` })));
+    const people = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.members.ensure(big.tenant, { platformUserId: `U${i}`, name: `dev${i}` })),
+    );
     const pid = big.project.id;
     // Task numbers are allocated per project, so tasks go in one at a time.
     for (let i = 0; i < 1000; i++) {
       await store.tasks.add(scope, pid, { title: `Task ${i}`, assigneeId: people[i % 20]!.id, dueDate: addDays(today, (i % 60) - 30) });
     }
     // The costs in one transaction, as an import writes them: the digest reads them like any others.
-    const costs = Array.from({ length: 5000 }, (_, i) => ({ amount: BigInt(100 + i), currency: "USD", category: COST_CATEGORIES[i % 6]!, incurredOn: addDays(today, -(i % 90)) }));
+    const costs = Array.from({ length: 5000 }, (_, i) => ({
+      amount: BigInt(100 + i),
+      currency: "USD",
+      category: COST_CATEGORIES[i % 6]!,
+      incurredOn: addDays(today, -(i % 90)),
+    }));
     expect((await store.costs.addMany(scope, pid, costs)).added).toHaveLength(5000);
     for (let i = 0; i < 100; i++) {
-      await store.risks.add(scope, pid, { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerId: people[i % 20]!.id });
+      await store.risks.add(scope, pid, {
+        title: `Risk ${i}`,
+        probability: (i % 5) + 1,
+        impact: ((i * 3) % 5) + 1,
+        ownerId: people[i % 20]!.id,
+      });
     }
     // Change requests, half of them decided: their decisions come with them, deciders are named in the same members call.
     for (let i = 0; i < 40; i++) {
-      const change = await store.changes.add({ tenantId: big.tenant, actorId: people[i % 20]!.id }, pid, { title: `Change ${i}`, costImpact: BigInt(i), at: new Date() });
-      if (i % 2) await decideChangeRequest(store, scope, change.projectId, change.number, { decision: i % 4 === 1 ? "approve" : "reject", at: new Date() });
+      const change = await store.changes.add({ tenantId: big.tenant, actorId: people[i % 20]!.id }, pid, {
+        title: `Change ${i}`,
+        costImpact: BigInt(i),
+        at: new Date(),
+      });
+      if (i % 2)
+        await decideChangeRequest(store, scope, change.projectId, change.number, {
+          decision: i % 4 === 1 ? "approve" : "reject",
+          at: new Date(),
+        });
     }
     const large = await measure(store, big.tenant, big.project);
     const largeCharted = await measure(store, big.tenant, big.project, CHART_KINDS);
 
-    console.log(`[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks, 40 change requests: ${large.ms.toFixed(1)} ms, ${large.total} store calls`, large.calls);
+    console.log(
+      `[${provider}] weekly digest of 1,000 tasks, 5,000 costs, 100 risks, 40 change requests: ${large.ms.toFixed(1)} ms, ${large.total} store calls`,
+      large.calls,
+    );
     expect(large.digest.ok).toBe(true);
     expect(large.total).toBe(small.total);
     expect(large.calls).toEqual({

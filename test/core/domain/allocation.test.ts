@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { overAllocations, type AllocationSpan } from "../../../src/core/domain/allocation.js";
 
-const alloc = (projectId: string, percent: number, fromDate: string | null = null, toDate: string | null = null, memberId = "m1"): AllocationSpan => ({
+const alloc = (
+  projectId: string,
+  percent: number,
+  fromDate: string | null = null,
+  toDate: string | null = null,
+  memberId = "m1",
+): AllocationSpan => ({
   projectId,
   memberId,
   percent,

@@ -75,7 +75,13 @@ describe("budgetStatus", () => {
   });
 
   it("adds up repeated lines of one category", () => {
-    const s = budgetStatus({ ...base, lines: [{ category: "travel", amount: 100n }, { category: "travel", amount: 50n }] });
+    const s = budgetStatus({
+      ...base,
+      lines: [
+        { category: "travel", amount: 100n },
+        { category: "travel", amount: 50n },
+      ],
+    });
     expect(s.perCategory).toEqual([{ category: "travel", planned: 150n, actual: 0n, percentUsed: 0, over: false }]);
   });
 
@@ -143,13 +149,18 @@ describe("budgetStatus", () => {
 
   it("forecast is at least what was spent and grows with the days left", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 400 }), (spent, elapsed, left) => {
-        const start = new Date(Date.UTC(2026, 2, 27) - elapsed * 86_400_000).toISOString().slice(0, 10);
-        const end = new Date(Date.UTC(2026, 2, 27) + left * 86_400_000).toISOString().slice(0, 10);
-        const s = budgetStatus({ ...base, spent, startDate: start, endDate: end });
-        expect(s.forecastAtCompletion! >= spent).toBe(true);
-        if (left === 0) expect(s.forecastAtCompletion).toBe(spent);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        (spent, elapsed, left) => {
+          const start = new Date(Date.UTC(2026, 2, 27) - elapsed * 86_400_000).toISOString().slice(0, 10);
+          const end = new Date(Date.UTC(2026, 2, 27) + left * 86_400_000).toISOString().slice(0, 10);
+          const s = budgetStatus({ ...base, spent, startDate: start, endDate: end });
+          expect(s.forecastAtCompletion! >= spent).toBe(true);
+          if (left === 0) expect(s.forecastAtCompletion).toBe(spent);
+        },
+      ),
     );
   });
 });
@@ -195,7 +206,12 @@ describe("baseline and approved changes", () => {
   });
 
   it("without a budget has no baseline or standing; without changes the baseline is the total", () => {
-    expect(budgetStatus({ ...base, total: null, spent: 5n })).toMatchObject({ baseline: null, standing: null, overBaseline: null, approvedChanges: 0n });
+    expect(budgetStatus({ ...base, total: null, spent: 5n })).toMatchObject({
+      baseline: null,
+      standing: null,
+      overBaseline: null,
+      approvedChanges: 0n,
+    });
     expect(budgetStatus({ ...base, spent: 1_000_001n })).toMatchObject({ baseline: 1_000_000n, changeCount: 0, standing: "over-plan" });
   });
 

@@ -3,7 +3,13 @@ import { CHANGE_LINE_CATEGORY, changeSettlement } from "../../../src/core/domain
 import { MONEY_LIMIT } from "../../../src/core/domain/money.js";
 
 const project = { name: "Apollo", currency: "EUR", budgetTotal: 1_000_000n as bigint | null, endDate: "2026-03-27" as string | null };
-const change = { number: 3, costImpact: 250_000n as bigint | null, currency: "EUR" as string | null, scheduleDays: 5 as number | null, scopeText: "SSO" as string | null };
+const change = {
+  number: 3,
+  costImpact: 250_000n as bigint | null,
+  currency: "EUR" as string | null,
+  scheduleDays: 5 as number | null,
+  scopeText: "SSO" as string | null,
+};
 
 describe("change settlement", () => {
   it("raises the total by the cost beside the baseline, moves the end date and adds the scope to the latest charter", () => {
@@ -13,7 +19,10 @@ describe("change settlement", () => {
       settlement: {
         budget: { total: 1_250_000n, category: CHANGE_LINE_CATEGORY, amount: 250_000n },
         schedule: { endDate: "2026-04-01", days: 5 },
-        charter: { content: { objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: ["Mobile"] }, extra: { kept: true } }, added: "SSO" },
+        charter: {
+          content: { objectives: ["Ship v1"], scope: { in: ["Login", "SSO"], out: ["Mobile"] }, extra: { kept: true } },
+          added: "SSO",
+        },
       },
     });
     expect(CHANGE_LINE_CATEGORY).toBe("other");
@@ -23,13 +32,23 @@ describe("change settlement", () => {
     const outcome = changeSettlement({ ...project, budgetTotal: null, endDate: null }, { ...change, scheduleDays: -3 }, null);
     expect(outcome).toEqual({
       ok: true,
-      settlement: { budget: { total: 250_000n, category: "other", amount: 250_000n }, schedule: null, charter: { content: { scope: { in: ["SSO"], out: [] } }, added: "SSO" } },
+      settlement: {
+        budget: { total: 250_000n, category: "other", amount: 250_000n },
+        schedule: null,
+        charter: { content: { scope: { in: ["SSO"], out: [] } }, added: "SSO" },
+      },
     });
   });
 
   it("does nothing for impacts that are absent, zero or blank", () => {
-    for (const none of [{ costImpact: null, scheduleDays: null, scopeText: null }, { costImpact: 0n, scheduleDays: 0, scopeText: "  " }]) {
-      expect(changeSettlement(project, { ...change, ...none }, null)).toEqual({ ok: true, settlement: { budget: null, schedule: null, charter: null } });
+    for (const none of [
+      { costImpact: null, scheduleDays: null, scopeText: null },
+      { costImpact: 0n, scheduleDays: 0, scopeText: "  " },
+    ]) {
+      expect(changeSettlement(project, { ...change, ...none }, null)).toEqual({
+        ok: true,
+        settlement: { budget: null, schedule: null, charter: null },
+      });
     }
   });
 

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatDate, isIsoDate, isValidZone, relativeDue, todayIn, weeksBetween } from "../../../src/core/domain/dates.js";
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  isIsoDate,
+  isValidZone,
+  relativeDue,
+  todayIn,
+  weeksBetween,
+} from "../../../src/core/domain/dates.js";
 
 describe("todayIn", () => {
   const now = DateTime.fromISO("2026-03-27T23:30:00Z", { zone: "utc" });
@@ -48,10 +57,14 @@ describe("daysBetween / weeksBetween / addDays", () => {
     expect(addDays("2026-03-31", 1)).toBe("2026-04-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01"), max: new Date("2200-01-01"), noInvalidDate: true }), fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-        const iso = d.toISOString().slice(0, 10);
-        expect(daysBetween(iso, addDays(iso, n))).toBe(n);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01"), max: new Date("2200-01-01"), noInvalidDate: true }),
+        fc.integer({ min: -5000, max: 5000 }),
+        (d, n) => {
+          const iso = d.toISOString().slice(0, 10);
+          expect(daysBetween(iso, addDays(iso, n))).toBe(n);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,12 @@ import { earnedValue, indicators, workComplete, type EvTask } from "../../../src
 import type { TaskStatus } from "../../../src/core/store.js";
 
 let ids = 0;
-const task = (status: TaskStatus, estimateHours: number | null = null, parentId: string | null = null, id = `t${++ids}`): EvTask => ({ id, parentId, status, estimateHours });
+const task = (status: TaskStatus, estimateHours: number | null = null, parentId: string | null = null, id = `t${++ids}`): EvTask => ({
+  id,
+  parentId,
+  status,
+  estimateHours,
+});
 
 describe("earned value: worked examples", () => {
   /**
@@ -62,7 +67,14 @@ describe("earned value: worked examples", () => {
    */
   it("reproduces Schwalbe's one-year project exercise", () => {
     // On a linear plan, PV = $23,000 of $120,000 means 2.3 of the 12 months have passed.
-    const { figures: f, gaps } = indicators({ bac: 12_000_000n, pv: 2_300_000n, ev: 2_000_000n, ac: 2_500_000n, plannedDuration: 12, elapsed: 2.3 });
+    const { figures: f, gaps } = indicators({
+      bac: 12_000_000n,
+      pv: 2_300_000n,
+      ev: 2_000_000n,
+      ac: 2_500_000n,
+      plannedDuration: 12,
+      elapsed: 2.3,
+    });
     expect(f.cv).toBe(-500_000n);
     expect(f.sv).toBe(-300_000n);
     expect(f.cpi).toBe(0.8);
@@ -98,7 +110,14 @@ describe("earned value: percent complete", () => {
   });
 
   it("plans the whole budget once the end date has passed and keeps counting days behind", () => {
-    const r = earnedValue({ bac: 1_000n, startDate: "2026-01-01", endDate: "2026-01-10", statusDate: "2026-01-15", tasks: [task("done", 1), task("todo", 1)], actualCost: 500n });
+    const r = earnedValue({
+      bac: 1_000n,
+      startDate: "2026-01-01",
+      endDate: "2026-01-10",
+      statusDate: "2026-01-15",
+      tasks: [task("done", 1), task("todo", 1)],
+      actualCost: 500n,
+    });
     expect(r.figures!.pv).toBe(1_000n);
     expect(r.figures!.svTime).toBe(5 - 15);
     expect(r.reading).toBe("Spending as planned for the work done; 10 days behind.");
@@ -106,7 +125,14 @@ describe("earned value: percent complete", () => {
 });
 
 describe("earned value: not enough data", () => {
-  const base = { bac: 1_000_000n, startDate: "2026-01-05", endDate: "2026-03-27", statusDate: "2026-02-01", tasks: [task("done", 4), task("todo", 4)], actualCost: 300_000n };
+  const base = {
+    bac: 1_000_000n,
+    startDate: "2026-01-05",
+    endDate: "2026-03-27",
+    statusDate: "2026-02-01",
+    tasks: [task("done", 4), task("todo", 4)],
+    actualCost: 300_000n,
+  };
 
   it("says what is missing instead of computing with it", () => {
     expect(earnedValue({ ...base, bac: null }).reading).toBe("Not enough data: no budget is set (`budget set <amount>`).");
@@ -143,7 +169,10 @@ describe("earned value: not enough data", () => {
 
 describe("earned value: properties", () => {
   const statuses = fc.constantFrom<TaskStatus>("todo", "in_progress", "done");
-  const tasks = fc.array(fc.record({ status: statuses, estimateHours: fc.option(fc.double({ min: -5, max: 500, noNaN: true }), { nil: null }) }), { maxLength: 30 });
+  const tasks = fc.array(
+    fc.record({ status: statuses, estimateHours: fc.option(fc.double({ min: -5, max: 500, noNaN: true }), { nil: null }) }),
+    { maxLength: 30 },
+  );
   const date = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
   const input = fc.record({
     bac: fc.option(fc.bigInt({ min: -10n, max: 10n ** 12n }), { nil: null }),

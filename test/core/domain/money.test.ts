@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currencyDigits, divRoundHalfUp, formatAmount, formatMoney, minorToDecimal, percent, ratio, sumMoney } from "../../../src/core/domain/money.js";
+import {
+  currencyDigits,
+  divRoundHalfUp,
+  formatAmount,
+  formatMoney,
+  minorToDecimal,
+  percent,
+  ratio,
+  sumMoney,
+} from "../../../src/core/domain/money.js";
 
 describe("currencyDigits", () => {
   it("knows each currency's minor unit", () => {

@@ -40,7 +40,11 @@ describe("quiet hours", () => {
   });
 
   it("makes direct messages with notBefore only when held", () => {
-    const held = directMessage(member("22:00-07:00"), utc("2026-06-15T21:30:00Z"), { kind: "reminder", dedupeKey: "k", reply: { ok: true, summary: "s", blocks: [], visibility: "private" } });
+    const held = directMessage(member("22:00-07:00"), utc("2026-06-15T21:30:00Z"), {
+      kind: "reminder",
+      dedupeKey: "k",
+      reply: { ok: true, summary: "s", blocks: [], visibility: "private" },
+    });
     expect(held).toMatchObject({ channelId: "U1", kind: "reminder", dedupeKey: "k" });
     expect(held.notBefore?.toISOString()).toBe("2026-06-16T05:00:00.000Z");
     const now = directMessage(member(""), utc("2026-06-15T21:30:00Z"), { kind: "reminder", dedupeKey: "k", reply: held.reply });

@@ -29,6 +29,10 @@ describe("risk", () => {
     expect(m[0]?.[4]).toBe(1);
     expect(m[4]?.[0]).toBe(1);
     expect(m.flat().reduce((a, b) => a + b, 0)).toBe(4);
-    expect(riskMatrix([]).flat().every((n) => n === 0)).toBe(true);
+    expect(
+      riskMatrix([])
+        .flat()
+        .every((n) => n === 0),
+    ).toBe(true);
   });
 });

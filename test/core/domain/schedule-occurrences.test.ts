@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { formatDays, occurrenceOn, occurrencesBetween, parseDays, type WeeklyRule } from "../../../src/core/domain/schedule/occurrences.js";
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
-const berlin: WeeklyRule = { days: ["mon", "tue", "wed", "thu", "fri"], time: "09:00", timeZone: "Europe/Berlin", holidays: ["2026-04-03"] };
+const berlin: WeeklyRule = {
+  days: ["mon", "tue", "wed", "thu", "fri"],
+  time: "09:00",
+  timeZone: "Europe/Berlin",
+  holidays: ["2026-04-03"],
+};
 const instants = (rule: WeeklyRule, from: string, to: string) => occurrencesBetween(rule, utc(from), utc(to)).map((o) => o.at.toISO());
 
 describe("occurrences", () => {
@@ -36,15 +41,25 @@ describe("occurrences", () => {
   });
 
   it("runs a non-existent local time once, shifted forward, and an ambiguous one once", () => {
-    const spring = occurrencesBetween({ days: ["sun"], time: "02:30", timeZone: "Europe/Berlin" }, utc("2026-03-28T00:00:00Z"), utc("2026-03-30T00:00:00Z"));
+    const spring = occurrencesBetween(
+      { days: ["sun"], time: "02:30", timeZone: "Europe/Berlin" },
+      utc("2026-03-28T00:00:00Z"),
+      utc("2026-03-30T00:00:00Z"),
+    );
     expect(spring).toHaveLength(1);
     expect(spring[0]!.at.setZone("Europe/Berlin").toFormat("HH:mm")).toBe("03:30");
-    const autumn = occurrencesBetween({ days: ["sun"], time: "02:30", timeZone: "Europe/Berlin" }, utc("2026-10-24T00:00:00Z"), utc("2026-10-26T00:00:00Z"));
+    const autumn = occurrencesBetween(
+      { days: ["sun"], time: "02:30", timeZone: "Europe/Berlin" },
+      utc("2026-10-24T00:00:00Z"),
+      utc("2026-10-26T00:00:00Z"),
+    );
     expect(autumn).toHaveLength(1);
   });
 
   it("honours skipUntil inclusively and the window bounds (from excluded, to included)", () => {
-    expect(instants({ ...berlin, skipUntil: "2026-03-26" }, "2026-03-25T00:00:00Z", "2026-03-27T23:00:00Z")).toEqual(["2026-03-27T08:00:00.000Z"]);
+    expect(instants({ ...berlin, skipUntil: "2026-03-26" }, "2026-03-25T00:00:00Z", "2026-03-27T23:00:00Z")).toEqual([
+      "2026-03-27T08:00:00.000Z",
+    ]);
     expect(instants(berlin, "2026-03-27T08:00:00Z", "2026-03-27T09:00:00Z")).toEqual([]);
     expect(instants(berlin, "2026-03-27T07:00:00Z", "2026-03-27T08:00:00Z")).toEqual(["2026-03-27T08:00:00.000Z"]);
   });

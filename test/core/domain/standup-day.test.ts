@@ -8,7 +8,13 @@ import { formatDuration, parseDuration } from "../../../src/core/domain/standup-
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 const weekdays = ["mon", "tue", "wed", "thu", "fri"] as const;
 const rule = (timeZone: string): WeeklyRule => ({ days: weekdays, time: "09:00", timeZone });
-const target = (memberId: string, timeZone: string): PromptTarget => ({ key: `s:${memberId}`, recipient: memberId, channelId: memberId, rule: rule(timeZone), memberId });
+const target = (memberId: string, timeZone: string): PromptTarget => ({
+  key: `s:${memberId}`,
+  recipient: memberId,
+  channelId: memberId,
+  rule: rule(timeZone),
+  memberId,
+});
 
 describe("standup day", () => {
   const ana = target("ana", "Europe/Berlin");
@@ -47,7 +53,13 @@ describe("window overlap", () => {
 
   it("never finds one in a single zone, even with the longest window across a DST change", () => {
     expect(windowOverlap([rule("Europe/Berlin")], 12 * 60, utc("2026-03-25T00:00:00Z"))).toBeNull();
-    expect(windowOverlap([{ days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], time: "23:30", timeZone: "America/New_York" }], 12 * 60, from)).toBeNull();
+    expect(
+      windowOverlap(
+        [{ days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], time: "23:30", timeZone: "America/New_York" }],
+        12 * 60,
+        from,
+      ),
+    ).toBeNull();
   });
 
   it("finds the day whose window is still open when the next day's first prompt goes out", () => {

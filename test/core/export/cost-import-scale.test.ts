@@ -18,13 +18,17 @@ const HEADER = "date,amount,currency,category,description";
 /** A cost file of `rows` rows of 1.23 USD (row i on line i + 1), with `replace` swapping chosen rows. */
 function costFile(rows: number, replace: Record<number, string> = {}): Uint8Array {
   const lines = [HEADER];
-  for (let i = 1; i <= rows; i++) lines.push(replace[i] ?? `2026-02-${String((i % 28) + 1).padStart(2, "0")},1.23,USD,${i % 2 ? "software" : "travel"},Row ${i}`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(replace[i] ?? `2026-02-${String((i % 28) + 1).padStart(2, "0")},1.23,USD,${i % 2 ? "software" : "travel"},Row ${i}`);
   return new TextEncoder().encode(lines.join("\n") + "\n");
 }
 
 async function importAs(f: Pick<ApolloFixture, "pm">, project: Project, input: Uint8Array | string, options: { dryRun?: boolean } = {}) {
   const ctx = await f.pm.context();
-  const reply = await importCosts({ ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id } }, project, input, { source: "costs.csv", ...options });
+  const reply = await importCosts({ ...ctx, scope: { tenantId: ctx.tenant, actorId: ctx.user.id } }, project, input, {
+    source: "costs.csv",
+    ...options,
+  });
   return { ok: reply.ok, text: renderText(reply) };
 }
 
@@ -66,7 +70,7 @@ describeEachProvider("cost import at scale", (provider) => {
   it("names a bad row near the end of a large file by its line and writes nothing", async () => {
     const f = await apolloFixture(t.store, `bad-${provider}`);
     const writes = await f.writes();
-    const r = await importAs(f, f.project, costFile(COST_IMPORT_MAX_ROWS, { 99_998: "2026-02-30,5,USD,software,Impossible day" }));
+    const r = await importAs(f, f.project, costFile(COST_IMPORT_MAX_ROWS, { 99998: "2026-02-30,5,USD,software,Impossible day" }));
     expect(r.ok).toBe(false);
     expect(r.text).toContain("Nothing was imported: 1 row of 100,000 rows has a problem.");
     expect(r.text).toContain('line 99999: the date "2026-02-30" is not a date written YYYY-MM-DD');
@@ -77,15 +81,21 @@ describeEachProvider("cost import at scale", (provider) => {
     const f = await apolloFixture(t.store, `limits-${provider}`);
     expect((await f.pm.say("cost add 9,999,999,999,000 USD other")).ok).toBe(true);
     const writes = await f.writes();
-    const dates = await importAs(f, f.project, [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"));
+    const dates = await importAs(
+      f,
+      f.project,
+      [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"),
+    );
     expect(dates.text).toContain("line 2: the date 0000-01-01 is out of range: dates must be from 1970-01-01 to 2199-12-31");
     expect(dates.text).toContain("line 3: the date 9999-12-31 is out of range");
 
     const single = await importAs(f, f.project, [HEADER, "2026-02-02,10000000000000,USD,software,Too much"].join("\n"));
-    expect(single.text).toContain("line 2: the amount \"10000000000000\" is too large: amounts must be below $10,000,000,000,000.00");
+    expect(single.text).toContain('line 2: the amount "10000000000000" is too large: amounts must be below $10,000,000,000,000.00');
 
     // Each row is fine; together with Apollo's costs they would pass the limit.
-    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), { dryRun: true });
+    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), {
+      dryRun: true,
+    });
     expect(total.ok).toBe(false);
     expect(total.text).toContain("Nothing was imported: the costs of costs.csv would pass the money limit.");
     expect(total.text).toContain(

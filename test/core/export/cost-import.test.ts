@@ -20,7 +20,7 @@ const NASTY_NOTES = [
   "Licences, seats and support",
   'The "premium" plan',
   "Line one\nline two\r\nline three",
-  "=HYPERLINK(\"http://evil\",\"x\")",
+  '=HYPERLINK("http://evil","x")',
   "+1 monitor",
   "-5% early-payment discount",
   "@channel dinner",
@@ -50,7 +50,14 @@ async function importAs(f: Pick<ApolloFixture, "pm">, project: Project, input: U
 /** What must survive the round trip, plus who logged it and when. */
 async function ledger(store: Store, tenant: string, projectId: string) {
   const costs = [...(await store.costs.list(tenant, projectId))].reverse();
-  const members = new Map((await store.members.getMany(tenant, costs.map((c) => c.createdById))).map((m) => [m.id, m]));
+  const members = new Map(
+    (
+      await store.members.getMany(
+        tenant,
+        costs.map((c) => c.createdById),
+      )
+    ).map((m) => [m.id, m]),
+  );
   return costs.map((c: CostEntry) => ({
     amount: c.amount,
     currency: c.currency,
@@ -103,9 +110,15 @@ describeOnSqlite("import costs", (provider) => {
     const imported = await importAs(target, target.project, csv, { source: "costs.csv" });
     expect(imported.ok, imported.text).toBe(true);
     expect(imported.text).toContain(`Imported ${4 + 1 + NASTY_NOTES.length} costs`);
-    expect(await ledger(target.store, target.tenant, target.project.id)).toEqual(await ledger(source.store, source.tenant, source.project.id));
+    expect(await ledger(target.store, target.tenant, target.project.id)).toEqual(
+      await ledger(source.store, source.tenant, source.project.id),
+    );
     // Nothing lost in the other direction either: exporting the copy gives the same file, ids aside.
-    const withoutIds = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split("\r\n").map((line) => line.replace(/^[^,]*,/, ""));
+    const withoutIds = (bytes: Uint8Array) =>
+      new TextDecoder()
+        .decode(bytes)
+        .split("\r\n")
+        .map((line) => line.replace(/^[^,]*,/, ""));
     expect(withoutIds(await exportedCosts(target))).toEqual(withoutIds(csv));
     // The audit names the person who imported.
     const events = await target.store.audit.list(target.tenant, { projectId: target.project.id, limit: 100 });
@@ -142,7 +155,8 @@ describeOnSqlite("import costs", (provider) => {
 
     // The same file with one amount edited: refused, and nothing else goes in either.
     const lines = csv.split("\r\n");
-    const edited = lines.map((l) => l.replace(",1234.50,USD,", ",1234.51,USD,")).join("\r\n") + `,2026-03-01,5.00,USD,travel,New row,,,\r\n`;
+    const edited =
+      lines.map((l) => l.replace(",1234.50,USD,", ",1234.51,USD,")).join("\r\n") + `,2026-03-01,5.00,USD,travel,New row,,,\r\n`;
     const refused = await importAs(f, f.project, edited);
     expect(refused.ok).toBe(false);
     expect(refused.text).toMatch(/line 2: cost \S+ is already in Apollo with a different amount/);
@@ -186,9 +200,11 @@ describeOnSqlite("import costs", (provider) => {
     expect(r.text).toContain('line 7: the date "03/02/2026" is not a date written YYYY-MM-DD');
     expect(r.text).toContain("line 8: has 5 fields, the header has 9");
     expect(r.text).toContain("line 9: the currency is EUR, but Apollo keeps its costs in USD");
-    expect(r.text).toContain("line 10: the amount \"10.001\" has too many decimals: USD allows 2 decimal places");
+    expect(r.text).toContain('line 10: the amount "10.001" has too many decimals: USD allows 2 decimal places');
     expect(r.text).toContain("line 11: the amount must be more than zero");
-    expect(r.text).toContain('line 13: the date "2026-02-30" is not a date written YYYY-MM-DD, like 2026-03-02; the amount is missing; the category is missing');
+    expect(r.text).toContain(
+      'line 13: the date "2026-02-30" is not a date written YYYY-MM-DD, like 2026-03-02; the amount is missing; the category is missing',
+    );
     expect(await costCount(f)).toBe(0);
     expect(await f.writes()).toBe(writes);
   });
@@ -202,7 +218,11 @@ describeOnSqlite("import costs", (provider) => {
     expect(missing.text).toContain("line 1: the header has no currency column");
     const twice = await importAs(f, f.project, "date,amount,currency,category,Amount\n");
     expect(twice.text).toContain("line 1: the column amount appears twice");
-    const quote = await importAs(f, f.project, 'date,amount,currency,category,description\n2026-03-01,1,USD,travel,"fine\nstill fine"\n2026-03-01,1,USD,travel,"never closed\n');
+    const quote = await importAs(
+      f,
+      f.project,
+      'date,amount,currency,category,description\n2026-03-01,1,USD,travel,"fine\nstill fine"\n2026-03-01,1,USD,travel,"never closed\n',
+    );
     expect(quote.ok).toBe(false);
     expect(quote.text).toContain("line 4: a field opened with a quote");
     const duplicate = await importAs(f, f.project, `${HEADER}\nabc,2026-03-01,1,USD,travel,,,,\nabc,2026-03-01,1,USD,travel,,,,\n`);
@@ -225,7 +245,7 @@ describeOnSqlite("import costs", (provider) => {
     expect(header.text).toContain("costs.csv has only its header");
     expect(await costCount(f)).toBe(0);
 
-    const reordered = await importAs(f, f.project, BOM + "Category,AMOUNT,Date,Currency\nLabour,\"1,250.00\",2026-03-01,usd\n");
+    const reordered = await importAs(f, f.project, BOM + 'Category,AMOUNT,Date,Currency\nLabour,"1,250.00",2026-03-01,usd\n');
     expect(reordered.ok, reordered.text).toBe(true);
     const [cost] = await f.store.costs.list(f.tenant, f.project.id);
     expect(cost).toMatchObject({ amount: 125_000n, currency: "USD", category: "labour", note: null, incurredOn: "2026-03-01" });
@@ -233,7 +253,10 @@ describeOnSqlite("import costs", (provider) => {
 
   it("imports 5,000 rows in one go within seconds", async () => {
     const f = await fixture();
-    const rows = Array.from({ length: 5_000 }, (_, i) => `,2026-02-${String((i % 28) + 1).padStart(2, "0")},${i + 1}.25,USD,software,"Seat ${i}, monthly",,,`);
+    const rows = Array.from(
+      { length: 5_000 },
+      (_, i) => `,2026-02-${String((i % 28) + 1).padStart(2, "0")},${i + 1}.25,USD,software,"Seat ${i}, monthly",,,`,
+    );
     const started = performance.now();
     const r = await importAs(f, f.project, [HEADER, ...rows].join("\r\n"));
     const took = performance.now() - started;
@@ -242,7 +265,7 @@ describeOnSqlite("import costs", (provider) => {
     expect(took).toBeLessThan(20_000);
     const totals = await f.store.costs.totals(f.tenant, f.project.id);
     expect(totals.count).toBe(5_000);
-    expect(totals.total).toBe(BigInt(5_000 * 5_001 / 2) * 100n + 5_000n * 25n);
+    expect(totals.total).toBe(BigInt((5_000 * 5_001) / 2) * 100n + 5_000n * 25n);
   });
 
   it("checks only with dryRun, and refuses a closed project", async () => {

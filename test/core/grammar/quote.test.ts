@@ -17,7 +17,9 @@ describe("quoted", () => {
   });
 
   it("reads back as the same text for any text", () => {
-    const quoteHeavy = fc.string({ unit: fc.constantFrom('"', "\\", "'", "\u201C", "\u201D", "\u201E", "\u2018", "\u2019", " ", "a", "9", "\n") });
+    const quoteHeavy = fc.string({
+      unit: fc.constantFrom('"', "\\", "'", "\u201C", "\u201D", "\u201E", "\u2018", "\u2019", " ", "a", "9", "\n"),
+    });
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "binary" }), quoteHeavy), (text) => {
         expect(tokenize(`task add ${quoted(text)} due fri`)).toEqual([

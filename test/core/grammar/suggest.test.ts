@@ -2,7 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { editDistance, suggest } from "../../../src/core/grammar/suggest.js";
 
-const commands = ["help", "project", "task", "cost", "budget", "risk", "milestone", "kpi", "resource", "stakeholder", "standup", "report", "change"];
+const commands = [
+  "help",
+  "project",
+  "task",
+  "cost",
+  "budget",
+  "risk",
+  "milestone",
+  "kpi",
+  "resource",
+  "stakeholder",
+  "standup",
+  "report",
+  "change",
+];
 
 describe("editDistance", () => {
   it("counts a swap of neighbours as one edit", () => {

@@ -28,13 +28,11 @@ describe("tokenize", () => {
     expect(tokenize("project create \u201CNew CRM\u201D")).toEqual([plain("project"), plain("create"), quoted("New CRM")]);
     expect(tokenize("note \u2018a b\u2019 x")).toEqual([plain("note"), quoted("a b"), plain("x")]);
     expect(words(tokenize("\u201Da b\u201D c"))).toEqual(["a b", "c"]);
-    expect(words(tokenize("\u201Ca b\" c"))).toEqual(["a b", "c"]);
+    expect(words(tokenize('\u201Ca b" c'))).toEqual(["a b", "c"]);
   });
 
   it("keeps apostrophes inside words", () => {
-    expect(tokenize("task add don't forget bob's laptop")).toEqual(
-      ["task", "add", "don't", "forget", "bob's", "laptop"].map(plain),
-    );
+    expect(tokenize("task add don't forget bob's laptop")).toEqual(["task", "add", "don't", "forget", "bob's", "laptop"].map(plain));
     expect(words(tokenize("I\u2019m done"))).toEqual(["I\u2019m", "done"]);
     expect(tokenize("'don't stop' now")).toEqual([quoted("don't stop"), plain("now")]);
     expect(tokenize("\u2018don\u2019t stop\u2019 now")).toEqual([quoted("don\u2019t stop"), plain("now")]);
@@ -113,7 +111,12 @@ describe("tokensFromArgv", () => {
   });
 
   it("does not interpret quotes or backslashes", () => {
-    expect(tokensFromArgv(['"x"', "don't", "a\\b", "tab\there"])).toEqual([plain('"x"'), plain("don't"), plain("a\\b"), quoted("tab\there")]);
+    expect(tokensFromArgv(['"x"', "don't", "a\\b", "tab\there"])).toEqual([
+      plain('"x"'),
+      plain("don't"),
+      plain("a\\b"),
+      quoted("tab\there"),
+    ]);
   });
 });
 
@@ -121,7 +124,10 @@ describe("tokenize: references", () => {
   it("keeps a member reference one word, spaces and quotes in the name included", () => {
     const bob = mentionOf("U0BOB01", 'Bob "the builder" Smith');
     expect(words(tokenize(`task assign #3 ${bob} now`))).toEqual(["task", "assign", "#3", bob, "now"]);
-    expect(tokenize(`"Review with ${bob}" due`)).toEqual([{ text: `Review with ${bob}`, quoted: true }, { text: "due", quoted: false }]);
+    expect(tokenize(`"Review with ${bob}" due`)).toEqual([
+      { text: `Review with ${bob}`, quoted: true },
+      { text: "due", quoted: false },
+    ]);
   });
 
   it("reads an unclosed reference character as an ordinary character", () => {

@@ -93,7 +93,9 @@ describe("parseAmount", () => {
 
   it("refuses amounts that reach the money limit of 10^15 minor units, naming it in the currency", () => {
     expect(value(parseAmount("9,999,999,999,999.99", "USD"))).toBe(MONEY_LIMIT - 1n);
-    expect(message(parseAmount("10,000,000,000,000", "USD"))).toBe('"10,000,000,000,000" is too large: amounts must be below $10,000,000,000,000.00.');
+    expect(message(parseAmount("10,000,000,000,000", "USD"))).toBe(
+      '"10,000,000,000,000" is too large: amounts must be below $10,000,000,000,000.00.',
+    );
     expect(message(parseAmount("1,000,000,000,000,000", "USD"))).toMatch(/too large/);
     expect(value(parseAmount("999,999,999,999,999", "JPY"))).toBe(MONEY_LIMIT - 1n);
     expect(message(parseAmount("1000000000m", "JPY"))).toMatch(/below ¥1,000,000,000,000,000/);
@@ -143,7 +145,8 @@ describe("parseAmount", () => {
 describe("looksLikeAmount", () => {
   it("recognises number-shaped words, including malformed ones parseAmount explains", () => {
     for (const yes of ["2500", "2,500", "1.2k", "3m", "$20", "+5", "-5", "1,20,0", ".5"]) expect(looksLikeAmount(yes), yes).toBe(true);
-    for (const no of ["abc", "k", "$", "@bob", "#12", "50%", "+3d", "2026-03-30", "p3", "4h", "", "1e5"]) expect(looksLikeAmount(no), no).toBe(false);
+    for (const no of ["abc", "k", "$", "@bob", "#12", "50%", "+3d", "2026-03-30", "p3", "4h", "", "1e5"])
+      expect(looksLikeAmount(no), no).toBe(false);
   });
 });
 
@@ -211,7 +214,9 @@ describe("parseDate", () => {
   });
 
   it("says how to write a date", () => {
-    expect(message(parseDate("someday", { today }))).toBe('"someday" is not a date. Write it like 2026-03-30, today, tomorrow, fri or +3d.');
+    expect(message(parseDate("someday", { today }))).toBe(
+      '"someday" is not a date. Write it like 2026-03-30, today, tomorrow, fri or +3d.',
+    );
     expect(parseDate("", { today }).ok).toBe(false);
     expect(parseDate("+3x", { today }).ok).toBe(false);
     expect(parseDate("constructor", { today }).ok).toBe(false);
@@ -241,7 +246,8 @@ describe("looksLikeDate", () => {
     for (const yes of ["2026-03-30", "2026-02-30", "today", "Tomorrow", "yesterday", "+3d", "+2w", "friday", "Monday"]) {
       expect(looksLikeDate(yes), yes).toBe(true);
     }
-    for (const no of ["fri", "sun", "sat", "wed", "+1m", "-3d", "3d", "login", "2026", "#12", "@bob"]) expect(looksLikeDate(no), no).toBe(false);
+    for (const no of ["fri", "sun", "sat", "wed", "+1m", "-3d", "3d", "login", "2026", "#12", "@bob"])
+      expect(looksLikeDate(no), no).toBe(false);
   });
 });
 
@@ -310,7 +316,8 @@ describe("parseMention", () => {
   });
   it("rejects the rest", () => {
     expect(message(parseMention("bob"))).toBe('"bob" is not a person. Mention them like @bob.');
-    for (const bad of ["@", "@@bob", "<@>", "<#C123|general>", "<!here>", "@.", "email@x.com", channelOf("C1"), `x${mentionOf("U1")}`]) expect(parseMention(bad).ok, bad).toBe(false);
+    for (const bad of ["@", "@@bob", "<@>", "<#C123|general>", "<!here>", "@.", "email@x.com", channelOf("C1"), `x${mentionOf("U1")}`])
+      expect(parseMention(bad).ok, bad).toBe(false);
     expect(looksLikeMention("@bob")).toBe(true);
     expect(looksLikeMention(mentionOf("U1", "x"))).toBe(true);
   });

@@ -28,7 +28,10 @@ const change = (n: number, requestedAt: string, extra: Partial<ChangeRequest> = 
   } as ChangeRequest,
   project,
 });
-const task = (n: number, dueDate: string) => ({ task: { id: `t${n}`, number: n, title: `Task ${n}`, status: "todo", dueDate } as Task, project });
+const task = (n: number, dueDate: string) => ({
+  task: { id: `t${n}`, number: n, title: `Task ${n}`, status: "todo", dueDate } as Task,
+  project,
+});
 
 describe("working days", () => {
   it("counts Monday to Friday from the request day up to the day before", () => {
@@ -71,14 +74,22 @@ describe("working days", () => {
 
 describe("reminder DM with change requests", () => {
   it("keeps only requests that have waited long enough, beside the overdue work", () => {
-    const items: OverdueItems = { tasks: [task(1, "2026-06-10")], risks: [], changes: [change(1, "2026-06-12T08:00:00Z"), change(2, "2026-06-16T08:00:00Z")] };
+    const items: OverdueItems = {
+      tasks: [task(1, "2026-06-10")],
+      risks: [],
+      changes: [change(1, "2026-06-12T08:00:00Z"), change(2, "2026-06-16T08:00:00Z")],
+    };
     const due = overdueOn(items, "2026-06-17", "Europe/Berlin");
     expect(due.changes?.map((c) => c.change.number)).toEqual([1]);
     expect(due.tasks).toHaveLength(1);
   });
 
   it("lists the requests first, with their wait and impact, then the overdue work", () => {
-    const reply = overdueReminder({ tasks: [task(1, "2026-06-10")], risks: [], changes: [change(1, "2026-06-12T08:00:00Z")] }, "2026-06-17", "Europe/Berlin");
+    const reply = overdueReminder(
+      { tasks: [task(1, "2026-06-10")], risks: [], changes: [change(1, "2026-06-12T08:00:00Z")] },
+      "2026-06-17",
+      "Europe/Berlin",
+    );
     expect(reply.summary).toBe("You have 1 overdue task and 1 change request to decide");
     expect(reply.visibility).toBe("private");
     const lists = reply.blocks.filter((b) => b.kind === "list").map((b) => (b.kind === "list" ? b.items : []));

@@ -5,14 +5,21 @@ import { memberZone, quietUntil } from "../../../src/core/domain/quiet-hours.js"
 import type { Project, Risk, Task } from "../../../src/core/store.js";
 
 const project = { id: "p1", name: "Apollo" } as Project;
-const task = (n: number, dueDate: string, status: Task["status"] = "todo") =>
-  ({ task: { id: `t${n}`, projectId: "p1", number: n, title: `Task ${n}`, status, assigneeId: "m1", dueDate } as Task, project });
-const risk = (n: number, reviewDate: string, status: Risk["status"] = "open") =>
-  ({ risk: { id: `r${n}`, projectId: "p1", number: n, title: `Risk ${n}`, status, ownerId: "m1", reviewDate } as Risk, project });
+const task = (n: number, dueDate: string, status: Task["status"] = "todo") => ({
+  task: { id: `t${n}`, projectId: "p1", number: n, title: `Task ${n}`, status, assigneeId: "m1", dueDate } as Task,
+  project,
+});
+const risk = (n: number, reviewDate: string, status: Risk["status"] = "open") => ({
+  risk: { id: `r${n}`, projectId: "p1", number: n, title: `Risk ${n}`, status, ownerId: "m1", reviewDate } as Risk,
+  project,
+});
 
 describe("overdue reminder", () => {
   it("keeps only open work dated before the local day", () => {
-    const items: OverdueItems = { tasks: [task(1, "2026-06-14"), task(2, "2026-06-15"), task(3, "2026-06-01", "done")], risks: [risk(1, "2026-06-10"), risk(2, "2026-06-01", "closed")] };
+    const items: OverdueItems = {
+      tasks: [task(1, "2026-06-14"), task(2, "2026-06-15"), task(3, "2026-06-01", "done")],
+      risks: [risk(1, "2026-06-10"), risk(2, "2026-06-01", "closed")],
+    };
     const due = overdueOn(items, "2026-06-15");
     expect(due.tasks.map((i) => i.task.number)).toEqual([1]);
     expect(due.risks.map((i) => i.risk.number)).toEqual([1]);

@@ -15,34 +15,88 @@ import { channelRef, linkRef, memberRef, plainReferences, withoutReserved } from
 import { actions, contextLine, fields, heading, list, progress, reply, table, text, type Reply } from "../../../src/core/views/reply.js";
 
 const PAYLOADS = [
-  "<!channel>", "<!here>", "<!everyone>", "<!subteam^S1>", "<@U123>", "<#C123>", "<https://evil.example|click>",
-  "[x](https://evil.example)", "![x](https://evil.example/i.png)", "<https://evil.example>", "<mailto:a@evil.example|mail>",
-  "&lt;@U1&gt;", "&amp;", "&", "<", ">", "|", "[", "]", "(", ")", "](", "*", "_", "`", "\n",
-  "[x]: https://evil.example", "\n[1]: https://evil.example", "]:", "{{DATE(2017-02-14T06:00:00Z, SHORT)}}", "{{TIME(2017-02-14T06:00:00Z)}}", "{{", "{",
-  "\uE000@U999\uE002Eve\uE001", "\uE000^https://evil.example\uE002click\uE001", "\uE000#C9\uE001", "\uE000", "\uE001", "\uE002",
+  "<!channel>",
+  "<!here>",
+  "<!everyone>",
+  "<!subteam^S1>",
+  "<@U123>",
+  "<#C123>",
+  "<https://evil.example|click>",
+  "[x](https://evil.example)",
+  "![x](https://evil.example/i.png)",
+  "<https://evil.example>",
+  "<mailto:a@evil.example|mail>",
+  "&lt;@U1&gt;",
+  "&amp;",
+  "&",
+  "<",
+  ">",
+  "|",
+  "[",
+  "]",
+  "(",
+  ")",
+  "](",
+  "*",
+  "_",
+  "`",
+  "\n",
+  "[x]: https://evil.example",
+  "\n[1]: https://evil.example",
+  "]:",
+  "{{DATE(2017-02-14T06:00:00Z, SHORT)}}",
+  "{{TIME(2017-02-14T06:00:00Z)}}",
+  "{{",
+  "{",
+  "\uE000@U999\uE002Eve\uE001",
+  "\uE000^https://evil.example\uE002click\uE001",
+  "\uE000#C9\uE001",
+  "\uE000",
+  "\uE001",
+  "\uE002",
 ];
 const privateUse = fc.integer({ min: 0xe000, max: 0xe0ff }).map((c) => String.fromCharCode(c));
 /** Anything at all, reserved characters included. */
 const anyText = fc
-  .array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 6 }), privateUse, fc.string({ unit: "grapheme", maxLength: 4 })), { maxLength: 8 })
+  .array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 6 }), privateUse, fc.string({ unit: "grapheme", maxLength: 4 })), {
+    maxLength: 8,
+  })
   .map((parts) => parts.join(""));
 /** Person text as it reaches a view: the reserved characters were stripped at the way in. */
 const personText = anyText.map(withoutReserved);
 
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,7}$/);
-const core = fc.record({ userId: fc.stringMatching(/^U[A-Z0-9]{4,9}$/), name: word, channelId: fc.stringMatching(/^C[A-Z0-9]{4,9}$/), label: word, path: word });
+const core = fc.record({
+  userId: fc.stringMatching(/^U[A-Z0-9]{4,9}$/),
+  name: word,
+  channelId: fc.stringMatching(/^C[A-Z0-9]{4,9}$/),
+  label: word,
+  path: word,
+});
 
 /** The private-use characters references are made of; other private-use characters are ordinary text. */
 const PRIVATE_USE = /[\uE000-\uE00F]/;
 
-function replyWith(p: string, c: { userId: string; name: string; channelId: string; label: string; path: string }): { view: Reply; url: string } {
+function replyWith(
+  p: string,
+  c: { userId: string; name: string; channelId: string; label: string; path: string },
+): { view: Reply; url: string } {
   const url = `https://charter.example/${c.path}?a=1&b=2`;
   const live = `${memberRef({ platformUserId: c.userId, name: c.name })} ${channelRef(c.channelId)} ${linkRef(url, c.label)}`;
   const view = reply(p, [
     heading(p),
     text(`${p} ${live} ${p}`),
-    fields([[p, p], ["Owner", `${p} ${memberRef({ platformUserId: c.userId, name: c.name })}`]]),
-    table([p, "Who"], [[p, p], [p, memberRef({ platformUserId: c.userId, name: c.name })]]),
+    fields([
+      [p, p],
+      ["Owner", `${p} ${memberRef({ platformUserId: c.userId, name: c.name })}`],
+    ]),
+    table(
+      [p, "Who"],
+      [
+        [p, p],
+        [p, memberRef({ platformUserId: c.userId, name: c.name })],
+      ],
+    ),
     progress(p, 0.5, "warn"),
     list([p, `*${p}*`, `${p} ${linkRef(url, c.label)}`]),
     contextLine(p),

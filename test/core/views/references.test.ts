@@ -41,7 +41,12 @@ describeOnSqlite("references typed by people", (provider) => {
 
   it("strips forged references from form values", async () => {
     const { pm, store, tenant, project } = await apolloFixture(testStore(), "forged-form");
-    const saved = await submitForm(await pm.context(), "risk add", { title: `Vendor ${FORGED}`, probability: "p5", impact: "i5", owner: mentionOf("U0EVE0001", "Eve") });
+    const saved = await submitForm(await pm.context(), "risk add", {
+      title: `Vendor ${FORGED}`,
+      probability: "p5",
+      impact: "i5",
+      owner: mentionOf("U0EVE0001", "Eve"),
+    });
     expect(saved.ok).toBe(true);
     const [risk] = await store.risks.list(tenant, project.id);
     expect(risk?.title).toBe("Vendor @U0EVE0001Eve ^https://evil.example/loginReset @U0EVE0002");
@@ -54,7 +59,15 @@ describeOnSqlite("references typed by people", (provider) => {
     const { pm, store, tenant, project } = await apolloFixture(testStore(), "mention-title");
     const ctx = await pm.context();
     const { dispatch } = await import("../../../src/core/dispatch.js");
-    const reply = await dispatch(ctx, chatText(['task add "Review with ', { member: { id: "U0BOB0001", name: "bob" } }, '" ', { member: { id: "U0BOB0001", name: "bob" } }]));
+    const reply = await dispatch(
+      ctx,
+      chatText([
+        'task add "Review with ',
+        { member: { id: "U0BOB0001", name: "bob" } },
+        '" ',
+        { member: { id: "U0BOB0001", name: "bob" } },
+      ]),
+    );
     expect(reply.ok).toBe(true);
     const [task] = await store.tasks.list(tenant, project.id, {});
     expect(task?.title).toBe("Review with @bob");
@@ -82,7 +95,7 @@ describeOnSqlite("names of mentioned people", (provider) => {
     expect((await dispatch(ctx, chatText(["task add Sand ", { member: { id: "U0ANN0001", name: "Ann" } }]))).ok).toBe(true);
     const tasks = await store.tasks.list(tenant, (await store.projects.findByName(tenant, "Apollo"))!.id, {});
     const sand = tasks.find((t) => t.title === "Sand")!;
-    expect((await store.members.get(tenant, sand.assigneeId!))).toMatchObject({ platformUserId: "U0ANN0001", name: "Ann" });
+    expect(await store.members.get(tenant, sand.assigneeId!)).toMatchObject({ platformUserId: "U0ANN0001", name: "Ann" });
   });
 });
 

@@ -33,7 +33,11 @@ const tenant = DEFAULT_TENANT;
 
 beforeAll(async () => {
   api = await startSlackApi({ users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" } } });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
   const created = await pm('project create "Apollo" budget 10000 USD');
   await created.answer();
 });
@@ -49,7 +53,8 @@ async function pm(text: string, timestamp?: number) {
   return { http, id, answer: () => api.waitFor("response_url", (c) => c.responseUrlId === id) };
 }
 
-const signed = (body: string, contentType?: string) => postSigned(charter.events, body, { secret: SIGNING_SECRET, ...(contentType ? { contentType } : {}) });
+const signed = (body: string, contentType?: string) =>
+  postSigned(charter.events, body, { secret: SIGNING_SECRET, ...(contentType ? { contentType } : {}) });
 
 async function costs() {
   const project = (await charter.database.store.projects.findByName(tenant, "Apollo"))!;
@@ -75,7 +80,9 @@ function costSubmission(viewId: string, amount: unknown, note = "Standing desk")
         state: {
           values: {
             amount: { amount: { type: "plain_text_input", value: amount } },
-            category: { category: { type: "static_select", selected_option: { text: { type: "plain_text", text: "equipment" }, value: "equipment" } } },
+            category: {
+              category: { type: "static_select", selected_option: { text: { type: "plain_text", text: "equipment" }, value: "equipment" } },
+            },
             note: { note: { type: "plain_text_input", value: note } },
           },
         },
@@ -94,7 +101,10 @@ describe("Slack request timestamps", () => {
     const body = slashCommandBody({ text: "cost add 77 USD travel" });
     for (const stamp of ["", "soon", "1e12", "12.5"]) {
       const headers = { "X-Slack-Request-Timestamp": stamp };
-      expect((await postSigned(charter.events, body, { secret: SIGNING_SECRET, headers })).status, `timestamp ${JSON.stringify(stamp)}`).toBe(401);
+      expect(
+        (await postSigned(charter.events, body, { secret: SIGNING_SECRET, headers })).status,
+        `timestamp ${JSON.stringify(stamp)}`,
+      ).toBe(401);
     }
     await stillAnswers();
     expect((await costs()).length).toBe(before);
@@ -128,7 +138,9 @@ describe("signed payloads of the wrong shape", () => {
       expect((await signed(`payload=${encodeURIComponent(payload)}`)).status, payload).toBe(400);
     }
     // An event callback whose event is not an object.
-    const broken = JSON.parse(eventBody({ event: { type: "app_mention", user: DEFAULT_USER.id, channel: DEFAULT_CHANNEL.id, text: "help", ts: "1.2" } })) as Record<string, unknown>;
+    const broken = JSON.parse(
+      eventBody({ event: { type: "app_mention", user: DEFAULT_USER.id, channel: DEFAULT_CHANNEL.id, text: "help", ts: "1.2" } }),
+    ) as Record<string, unknown>;
     expect((await signed(JSON.stringify({ ...broken, event: "app_mention" }))).status).toBe(400);
     await stillAnswers();
   });
@@ -176,7 +188,11 @@ describe("App Home buttons of a project with a hostile name", () => {
     expect(logCost).toBeDefined();
 
     const triggerId = newTriggerId();
-    const press = blockActionsPayload({ user: bob, trigger_id: triggerId, actions: [{ action_id: logCost!.action_id, value: logCost!.value }] });
+    const press = blockActionsPayload({
+      user: bob,
+      trigger_id: triggerId,
+      actions: [{ action_id: logCost!.action_id, value: logCost!.value }],
+    });
     expect((await signed(interactivityBody(press))).status).toBe(200);
     const opened = await api.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
     expect(JSON.stringify(opened.args.view)).toContain("oops");

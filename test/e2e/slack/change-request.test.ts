@@ -29,7 +29,11 @@ beforeAll(async () => {
   api = await startSlackApi({
     users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" }, [BOB.id]: { name: "bob", tz: "Europe/Berlin" } },
   });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
 });
 afterAll(async () => {
   await charter?.stop();
@@ -41,7 +45,9 @@ const textOf = (args: unknown) => JSON.stringify(args);
 
 async function pm(text: string) {
   const id = `change-${text}`;
-  await postSigned(charter.events, slashCommandBody({ text, response_url: api.responseUrl(id), trigger_id: newTriggerId() }), { secret: SIGNING_SECRET });
+  await postSigned(charter.events, slashCommandBody({ text, response_url: api.responseUrl(id), trigger_id: newTriggerId() }), {
+    secret: SIGNING_SECRET,
+  });
   return api.waitFor("response_url", (c) => c.responseUrlId === id);
 }
 
@@ -66,9 +72,15 @@ it("refuses a non-approver's Approve press privately and changes nothing; the ma
   expect(textOf(raised.args)).toContain("Recorded change request #1");
 
   // The request reaches the project channel with the approver mentioned and the three buttons.
-  const posted = await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_CHANNEL.id && textOf(c.args).includes("Change request #1"), 10_000);
+  const posted = await api.waitFor(
+    "chat.postMessage",
+    (c) => c.args.channel === DEFAULT_CHANNEL.id && textOf(c.args).includes("Change request #1"),
+    10_000,
+  );
   expect(textOf(posted.args)).toContain(`<@${DEFAULT_USER.id}>, please decide`);
-  const buttons = (posted.args.blocks as { type: string; elements?: Element[] }[]).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+  const buttons = (posted.args.blocks as { type: string; elements?: Element[] }[]).flatMap((b) =>
+    b.type === "actions" ? (b.elements ?? []) : [],
+  );
   expect(buttons.map((b) => [b.text.text, b.value])).toEqual([
     ["Approve", 'change approve #1 in "Apollo"'],
     ["Reject", 'change reject #1 in "Apollo"'],
@@ -83,7 +95,7 @@ it("refuses a non-approver's Approve press privately and changes nothing; the ma
   const refused = await press(approve, BOB);
   expect(refused.args).toMatchObject({ response_type: "ephemeral" });
   expect(textOf(refused.args)).toContain("Only approvers can decide on change requests: @alice.");
-  expect((await store.changes.byNumber(tenant, project.id, 1))).toMatchObject({ status: "open", decisions: [] });
+  expect(await store.changes.byNumber(tenant, project.id, 1)).toMatchObject({ status: "open", decisions: [] });
   expect((await store.projects.get(tenant, project.id))?.budgetTotal).toBe(1_000_000n);
   expect((await store.audit.list(tenant, { limit: 1000 })).length).toBe(auditBefore);
 
@@ -92,6 +104,10 @@ it("refuses a non-approver's Approve press privately and changes nothing; the ma
   expect((await store.changes.byNumber(tenant, project.id, 1))?.status).toBe("approved");
   const after = (await store.projects.get(tenant, project.id))!;
   expect([after.budgetTotal, after.endDate]).toEqual([1_250_000n, "2026-04-01"]);
-  const outcome = await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_CHANNEL.id && textOf(c.args).includes("Change request #1 approved"), 10_000);
+  const outcome = await api.waitFor(
+    "chat.postMessage",
+    (c) => c.args.channel === DEFAULT_CHANNEL.id && textOf(c.args).includes("Change request #1 approved"),
+    10_000,
+  );
   expect(textOf(outcome.args)).toContain("Approved by @alice.");
 });

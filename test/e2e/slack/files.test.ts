@@ -29,7 +29,11 @@ const NAMES = ["tasks.csv", "costs.csv", "risks.csv", "kpis.csv"];
 
 beforeAll(async () => {
   api = await startSlackApi({ users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" } } });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-files-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-files-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
   await pm('project create "Apollo" budget 10000 USD start 2026-01-05 end 2026-03-27');
   await pm('cost add 250 USD software "Figma"');
 });
@@ -45,7 +49,10 @@ async function pm(text: string) {
   return api.waitFor("response_url", (c) => c.responseUrlId === id, 15_000);
 }
 
-const bytesOf = (call: RecordedCall) => Buffer.from(Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!.bytes).toString("utf8");
+const bytesOf = (call: RecordedCall) =>
+  Buffer.from(Object.values(call.args).find((v): v is UploadedFile => typeof v === "object" && v !== null && "bytes" in v)!.bytes).toString(
+    "utf8",
+  );
 
 describe("Slack: charts and exported files", () => {
   it("/pm report chart burn: the message in the channel, then the chart as a PNG shared into the channel", async () => {
@@ -67,11 +74,18 @@ describe("Slack: charts and exported files", () => {
     const before = api.calls.length;
     const answer = await pm("report export csv");
     expect(answer.args).toMatchObject({ response_type: "ephemeral" });
-    expect(JSON.stringify(answer.args.blocks)).toContain("Sent tasks.csv, costs.csv, risks.csv and kpis.csv to you in a direct message from Charter.");
+    expect(JSON.stringify(answer.args.blocks)).toContain(
+      "Sent tasks.csv, costs.csv, risks.csv and kpis.csv to you in a direct message from Charter.",
+    );
     const calls = api.calls.slice(before);
     const complete = calls.filter((c) => c.method === "files.completeUploadExternal");
     expect(complete.map((c) => c.args.channel_id)).toEqual([DM]);
-    expect(calls.filter((c) => c.method === "files.getUploadURLExternal").map((c) => c.args.filename).sort()).toEqual([...NAMES].sort());
+    expect(
+      calls
+        .filter((c) => c.method === "files.getUploadURLExternal")
+        .map((c) => c.args.filename)
+        .sort(),
+    ).toEqual([...NAMES].sort());
     const uploads = calls.filter((c) => c.method === "file_upload").map(bytesOf);
     expect(uploads.some((csv) => csv.includes("Figma"))).toBe(true);
     expect(calls.filter((c) => c.args.channel === DEFAULT_CHANNEL.id || c.args.channel_id === DEFAULT_CHANNEL.id)).toEqual([]);
@@ -81,7 +95,13 @@ describe("Slack: charts and exported files", () => {
     const before = api.calls.length;
     const event = eventBody({
       event_id: "Ev0EXPORT01",
-      event: { type: "app_mention", user: DEFAULT_USER.id, channel: DEFAULT_CHANNEL.id, text: `<@${DEFAULT_BOT.userId}> report export csv`, ts: "1767225600.000200" },
+      event: {
+        type: "app_mention",
+        user: DEFAULT_USER.id,
+        channel: DEFAULT_CHANNEL.id,
+        text: `<@${DEFAULT_BOT.userId}> report export csv`,
+        ts: "1767225600.000200",
+      },
     });
     expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
     const ephemeral = await api.waitFor("chat.postEphemeral", (c) => api.calls.indexOf(c) >= before, 15_000);

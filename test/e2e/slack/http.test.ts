@@ -29,7 +29,11 @@ let n = 0;
 
 beforeAll(async () => {
   api = await startSlackApi({ users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" } } });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
 });
 afterAll(async () => {
   await charter?.stop();
@@ -76,7 +80,10 @@ describe("Slack over HTTP", () => {
     expect(await costCount()).toBe(before + 1);
 
     // Slack's retry of the same invocation carries the same trigger_id: nothing new is recorded.
-    const retry = await postSigned(charter.events, sent.body, { secret: SIGNING_SECRET, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } });
+    const retry = await postSigned(charter.events, sent.body, {
+      secret: SIGNING_SECRET,
+      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+    });
     expect(retry.status).toBe(200);
     const later = await pm("cost list");
     await later.answer();
@@ -116,7 +123,10 @@ describe("Slack over HTTP", () => {
   it("refuses a signed body that parses to null with 400, and keeps answering", async () => {
     const asJson = await postSigned(charter.events, "null", { secret: SIGNING_SECRET, contentType: "application/json" });
     expect(asJson.status).toBe(400);
-    const asPayload = await postSigned(charter.events, "payload=null", { secret: SIGNING_SECRET, contentType: "application/x-www-form-urlencoded" });
+    const asPayload = await postSigned(charter.events, "payload=null", {
+      secret: SIGNING_SECRET,
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(asPayload.status).toBe(400);
     const after = await (await pm("budget")).answer();
     expect(after.args).toMatchObject({ response_type: "ephemeral" });
@@ -132,7 +142,12 @@ describe("Slack over HTTP", () => {
     const triggerId = newTriggerId();
     await pm("risk add", { triggerId });
     const opened = await api.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
-    const view = opened.args.view as { type: string; callback_id: string; private_metadata: string; blocks: { type: string; block_id?: string }[] };
+    const view = opened.args.view as {
+      type: string;
+      callback_id: string;
+      private_metadata: string;
+      blocks: { type: string; block_id?: string }[];
+    };
     expect(view.type).toBe("modal");
     const inputs = view.blocks.filter((b) => b.type === "input").map((b) => b.block_id);
     expect(inputs).toEqual(expect.arrayContaining(["title", "probability", "impact"]));
@@ -148,7 +163,12 @@ describe("Slack over HTTP", () => {
               state: {
                 values: {
                   title: { title: { type: "plain_text_input", value: "Vendor delivers late" } },
-                  probability: { probability: { type: "static_select", selected_option: { text: { type: "plain_text", text: probability }, value: probability } } },
+                  probability: {
+                    probability: {
+                      type: "static_select",
+                      selected_option: { text: { type: "plain_text", text: probability }, value: probability },
+                    },
+                  },
                   impact: { impact: { type: "static_select", selected_option: { text: { type: "plain_text", text: "5" }, value: "5" } } },
                 },
               },
@@ -179,7 +199,12 @@ describe("Slack over HTTP", () => {
     const responseUrl = api.responseUrl("button");
     const press = await postSigned(
       charter.events,
-      interactivityBody(blockActionsPayload({ actions: [{ action_id: "charter_run_0", value: "task done #1", type: "button" }], response_url: responseUrl })),
+      interactivityBody(
+        blockActionsPayload({
+          actions: [{ action_id: "charter_run_0", value: "task done #1", type: "button" }],
+          response_url: responseUrl,
+        }),
+      ),
       { secret: SIGNING_SECRET },
     );
     expect(press.status).toBe(200);
@@ -192,12 +217,21 @@ describe("Slack over HTTP", () => {
   it("answers @Charter mentions in the thread, once per event even when Slack redelivers it", async () => {
     const event = eventBody({
       event_id: "Ev0MENTION01",
-      event: { type: "app_mention", user: DEFAULT_USER.id, channel: DEFAULT_CHANNEL.id, text: `<@${DEFAULT_BOT.userId}> task add Book the venue`, ts: "1767225600.000100" },
+      event: {
+        type: "app_mention",
+        user: DEFAULT_USER.id,
+        channel: DEFAULT_CHANNEL.id,
+        text: `<@${DEFAULT_BOT.userId}> task add Book the venue`,
+        ts: "1767225600.000100",
+      },
     });
     expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
     const posted = await api.waitFor("chat.postMessage", (c) => textOf(c.args).includes("Book the venue"));
     expect(posted.args.thread_ts).toBe("1767225600.000100");
-    await postSigned(charter.events, event, { secret: SIGNING_SECRET, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error" } });
+    await postSigned(charter.events, event, {
+      secret: SIGNING_SECRET,
+      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error" },
+    });
     await (await pm("task list all")).answer();
     const project = (await charter.database.store.projects.findByName(tenant, "Apollo"))!;
     expect((await charter.database.store.tasks.list(tenant, project.id)).filter((t) => t.title === "Book the venue")).toHaveLength(1);
@@ -205,7 +239,10 @@ describe("Slack over HTTP", () => {
 
   it("publishes App Home with the member's tasks and budgets", async () => {
     await (await pm(`task add Sign the contract <@${DEFAULT_USER.id}|alice>`)).answer();
-    const event = eventBody({ event_id: "Ev0HOME0001", event: { type: "app_home_opened", user: DEFAULT_USER.id, channel: "D0ALICE001", tab: "home" } });
+    const event = eventBody({
+      event_id: "Ev0HOME0001",
+      event: { type: "app_home_opened", user: DEFAULT_USER.id, channel: "D0ALICE001", tab: "home" },
+    });
     expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
     const published = await api.waitFor("views.publish", (c) => c.args.user_id === DEFAULT_USER.id);
     const home = textOf(published.args.view);
@@ -214,7 +251,10 @@ describe("Slack over HTTP", () => {
   });
 
   it("introduces itself when added to a channel", async () => {
-    const event = eventBody({ event_id: "Ev0JOINED01", event: { type: "member_joined_channel", user: DEFAULT_BOT.userId, channel: "C0NEWCHAN1", channel_type: "C", team: DEFAULT_TEAM.id } });
+    const event = eventBody({
+      event_id: "Ev0JOINED01",
+      event: { type: "member_joined_channel", user: DEFAULT_BOT.userId, channel: "C0NEWCHAN1", channel_type: "C", team: DEFAULT_TEAM.id },
+    });
     expect((await postSigned(charter.events, event, { secret: SIGNING_SECRET })).status).toBe(200);
     const hello = await api.waitFor("chat.postMessage", (c) => c.args.channel === "C0NEWCHAN1");
     expect(textOf(hello.args)).toContain("project link");

@@ -45,7 +45,11 @@ beforeAll(async () => {
       [EVE.id]: { name: "eve", display_name: EVE.display, tz: "UTC" },
     },
   });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
 });
 afterAll(async () => {
   await charter?.stop();
@@ -58,7 +62,11 @@ let n = 0;
 /** Runs `/pm <text>` as `user` and returns what its response_url received. */
 async function pm(text: string, user: { id: string; name: string } = { id: DEFAULT_USER.id, name: "alice" }) {
   const id = `inert-${++n}`;
-  await postSigned(charter.events, slashCommandBody({ text, user_id: user.id, user_name: user.name, response_url: api.responseUrl(id), trigger_id: newTriggerId() }), { secret: SIGNING_SECRET });
+  await postSigned(
+    charter.events,
+    slashCommandBody({ text, user_id: user.id, user_name: user.name, response_url: api.responseUrl(id), trigger_id: newTriggerId() }),
+    { secret: SIGNING_SECRET },
+  );
   const answered = await api.waitFor("response_url", (c) => c.responseUrlId === id, 10_000);
   return JSON.stringify(answered.args);
 }
@@ -77,7 +85,16 @@ function mrkdwnOf(value: unknown, out: string[] = [], key = ""): string[] {
   return out;
 }
 
-const SENDS = new Set(["files.completeUploadExternal", "chat.postMessage", "chat.postEphemeral", "chat.update", "response_url", "views.publish", "views.open", "views.update"]);
+const SENDS = new Set([
+  "files.completeUploadExternal",
+  "chat.postMessage",
+  "chat.postEphemeral",
+  "chat.update",
+  "response_url",
+  "views.publish",
+  "views.open",
+  "views.update",
+]);
 /** Slack's live tokens in a mrkdwn string. */
 const liveTokens = (text: string) => Array.from(text.matchAll(/<([^<>]*)>/g), (m) => m[1]!);
 
@@ -96,12 +113,30 @@ it("keeps every echo of person text inert while Charter's own mentions stay live
   await pm(`risk add "${PAYLOAD}" p5 i5 owner <@${EVE.id}|eve> mitigation "${PAYLOAD}"`);
   await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_CHANNEL.id && JSON.stringify(c.args).includes("ritical"), 10_000);
   await pm(`change request "${PAYLOAD}" cost +100 USD reason "${PAYLOAD}" scope "${PAYLOAD}"`);
-  const request = await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_CHANNEL.id && JSON.stringify(c.args).includes("Change request #1"), 10_000);
+  const request = await api.waitFor(
+    "chat.postMessage",
+    (c) => c.args.channel === DEFAULT_CHANNEL.id && JSON.stringify(c.args).includes("Change request #1"),
+    10_000,
+  );
   await pm(`change ask #1 "${PAYLOAD}"`);
   expect(await pm(`change approve #1 "${PAYLOAD}"`)).toContain("pproved");
   // Eve's display name reaches Charter when she runs a command; the lists below show it.
   await pm("task list", { id: EVE.id, name: "eve" });
-  for (const words of ["task list all", "task show #1", "cost list", "risk list", "risk show #1", "milestone list", "kpi list", "change show #1", "change list all", "project show", "report weekly", "report export csv"]) await pm(words);
+  for (const words of [
+    "task list all",
+    "task show #1",
+    "cost list",
+    "risk list",
+    "risk show #1",
+    "milestone list",
+    "kpi list",
+    "change show #1",
+    "change list all",
+    "project show",
+    "report weekly",
+    "report export csv",
+  ])
+    await pm(words);
 
   // A standup day with a blocker: the summary addresses the project manager.
   await pm("standup setup days mon-sun at 09:00 tz UTC");
@@ -111,13 +146,22 @@ it("keeps every echo of person text inert while Charter's own mentions stay live
   const answers = await store.standups.answers(tenant, schedule.id, today);
   expect(answers).toHaveLength(1);
   const manager = (await store.members.get(tenant, project.managerId))!;
-  const eve = (await store.members.getMany(tenant, (await store.tasks.list(tenant, project.id, {})).map((t) => t.assigneeId!).filter(Boolean)))[0]!;
+  const eve = (
+    await store.members.getMany(tenant, (await store.tasks.list(tenant, project.id, {})).map((t) => t.assigneeId!).filter(Boolean))
+  )[0]!;
   expect(eve.name).toBe(EVE.display);
   await outboxQueue(charter.database.db).enqueue(tenant, "slack", {
     channelId: DEFAULT_CHANNEL.id,
     kind: "standup-summary",
     dedupeKey: `inert-summary-${today}`,
-    reply: standupSummary({ projectName: project.name, localDate: today, manager, expected: [manager, eve], answers, members: new Map([manager, eve].map((m) => [m.id, m])) }),
+    reply: standupSummary({
+      projectName: project.name,
+      localDate: today,
+      manager,
+      expected: [manager, eve],
+      answers,
+      members: new Map([manager, eve].map((m) => [m.id, m])),
+    }),
   });
   const summary = await api.waitFor("chat.postMessage", (c) => JSON.stringify(c.args).includes("Standup summary"), 10_000);
 
@@ -139,7 +183,8 @@ it("keeps every echo of person text inert while Charter's own mentions stay live
   expect(all).toContain("@channel");
   // Live: only Charter's own mentions and channels, never one built from person text.
   for (const text of texts) {
-    for (const token of liveTokens(text)) expect([`@${DEFAULT_USER.id}`, `#${DEFAULT_CHANNEL.id}`], `${token} in ${text.slice(0, 200)}`).toContain(token);
+    for (const token of liveTokens(text))
+      expect([`@${DEFAULT_USER.id}`, `#${DEFAULT_CHANNEL.id}`], `${token} in ${text.slice(0, 200)}`).toContain(token);
     expect(text).not.toMatch(/[\uE000-\uE00F]/);
   }
 });

@@ -8,7 +8,14 @@ import { eventBody, newTriggerId, postSigned, slashCommandBody, startSlackApi, t
 import { SIGNING_SECRET, startCharterWithSlack, type RunningCharter } from "./charter-with-slack.js";
 
 const TEAMS = {
-  a: { id: "T0AAAAAAA1", tenant: "slack:T0AAAAAAA1", name: "Alpha", code: "code-alpha", token: "xoxb-alpha-secret-token", user: "U0ALPHA001" },
+  a: {
+    id: "T0AAAAAAA1",
+    tenant: "slack:T0AAAAAAA1",
+    name: "Alpha",
+    code: "code-alpha",
+    token: "xoxb-alpha-secret-token",
+    user: "U0ALPHA001",
+  },
   b: { id: "T0BBBBBBB1", tenant: "slack:T0BBBBBBB1", name: "Beta", code: "code-beta", token: "xoxb-beta-secret-token", user: "U0BETA0001" },
 };
 
@@ -49,13 +56,23 @@ async function install(team: (typeof TEAMS)["a"]) {
   expect(authorize.searchParams.get("client_id")).toBe("1234.5678");
   const state = authorize.searchParams.get("state")!;
   const cookie = started.headers.get("set-cookie")!.split(";")[0]!;
-  const back = await fetch(`${charter.url}/slack/oauth_redirect?code=${team.code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: "manual" });
+  const back = await fetch(`${charter.url}/slack/oauth_redirect?code=${team.code}&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+    redirect: "manual",
+  });
   expect(back.status).toBeLessThan(400);
 }
 
 async function pm(team: (typeof TEAMS)["a"], text: string) {
   const id = `${team.id}-${text}`;
-  const body = slashCommandBody({ text, team_id: team.id, team_domain: team.name.toLowerCase(), user_id: team.user, trigger_id: newTriggerId(), response_url: api.responseUrl(id) });
+  const body = slashCommandBody({
+    text,
+    team_id: team.id,
+    team_domain: team.name.toLowerCase(),
+    user_id: team.user,
+    trigger_id: newTriggerId(),
+    response_url: api.responseUrl(id),
+  });
   expect((await postSigned(charter.events, body, { secret: SIGNING_SECRET })).status).toBe(200);
   return api.waitFor("response_url", (c) => c.responseUrlId === id);
 }

@@ -39,7 +39,11 @@ beforeAll(async () => {
       [GRID.user]: { name: "grace", team_id: GRID.team, enterprise_id: GRID.enterprise },
     },
   });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
   expect(await say(DEFAULT_USER.id, 'project create "Apollo" budget 10000 USD')).toContain("Apollo");
   expect(await say(DEFAULT_USER.id, 'cost add 250 USD software "Figma"')).toContain("$250.00");
 });

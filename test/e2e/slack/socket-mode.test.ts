@@ -12,7 +12,11 @@ let charter: RunningCharter;
 
 beforeAll(async () => {
   slack = await startSlackServers();
-  charter = await startCharterWithSlack({ SLACK_APP_TOKEN: "xapp-1-test", SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_API_URL: slack.api.url });
+  charter = await startCharterWithSlack({
+    SLACK_APP_TOKEN: "xapp-1-test",
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_API_URL: slack.api.url,
+  });
 });
 afterAll(async () => {
   await charter?.stop();
@@ -24,7 +28,11 @@ it("connects over Socket Mode and answers /pm through the socket and response_ur
   await slack.api.waitFor("apps.connections.open");
   const ack = await slack.socket.sendAndWaitForAck(
     "slash_commands",
-    slashCommandPayload({ text: 'project create "Gemini" budget 5000 EUR', trigger_id: newTriggerId(), response_url: slack.api.responseUrl("socket") }),
+    slashCommandPayload({
+      text: 'project create "Gemini" budget 5000 EUR',
+      trigger_id: newTriggerId(),
+      response_url: slack.api.responseUrl("socket"),
+    }),
   );
   expect(ack.envelope_id).toEqual(expect.any(String));
   const answer = await slack.api.waitFor("response_url", (c) => c.responseUrlId === "socket");

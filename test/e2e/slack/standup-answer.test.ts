@@ -26,7 +26,11 @@ let charter: RunningCharter;
 
 beforeAll(async () => {
   api = await startSlackApi({ users: { [DEFAULT_USER.id]: { name: "alice", tz: "Europe/Berlin" } } });
-  charter = await startCharterWithSlack({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url });
+  charter = await startCharterWithSlack({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+  });
 });
 afterAll(async () => {
   await charter?.stop();
@@ -42,14 +46,21 @@ type ViewBlock = { type: string; block_id?: string; label?: { text: string }; el
 
 async function pm(text: string) {
   const id = `standup-${text}`;
-  await postSigned(charter.events, slashCommandBody({ text, response_url: api.responseUrl(id), trigger_id: newTriggerId() }), { secret: SIGNING_SECRET });
+  await postSigned(charter.events, slashCommandBody({ text, response_url: api.responseUrl(id), trigger_id: newTriggerId() }), {
+    secret: SIGNING_SECRET,
+  });
   return api.waitFor("response_url", (c) => c.responseUrlId === id);
 }
 
 /** Presses a button of the DM prompt and returns the modal it opened. */
 async function press(button: { action_id: string; value: string }) {
   const triggerId = newTriggerId();
-  const payload = blockActionsPayload({ channel: DM, trigger_id: triggerId, actions: [{ ...button, text: "Answer" }], response_url: api.responseUrl(`press-${triggerId}`) });
+  const payload = blockActionsPayload({
+    channel: DM,
+    trigger_id: triggerId,
+    actions: [{ ...button, text: "Answer" }],
+    response_url: api.responseUrl(`press-${triggerId}`),
+  });
   expect((await postSigned(charter.events, interactivityBody(payload), { secret: SIGNING_SECRET })).status).toBe(200);
   const opened = await api.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
   return opened.args.view as { callback_id: string; private_metadata: string; blocks: ViewBlock[] };
@@ -72,13 +83,19 @@ it("opens the answer form from the DM prompt's button, stores the submitted answ
 
   // The prompt reaches alice by DM through the outbox, with a button that names the project.
   const prompt = await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_USER.id, 10_000);
-  const buttons = (prompt.args.blocks as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[])
+  const buttons = (
+    prompt.args.blocks as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[]
+  )
     .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
     .filter((e) => e.text.text === "Answer");
   expect(buttons.map((b) => b.value)).toEqual(['standup answer in "Apollo"']);
   const button = { action_id: buttons[0]!.action_id, value: buttons[0]!.value };
   // The channel gets the day's thread, which the summary will go under.
-  await api.waitFor("chat.postMessage", (c) => c.args.channel === DEFAULT_CHANNEL.id && JSON.stringify(c.args).includes("participants were asked by direct message"), 10_000);
+  await api.waitFor(
+    "chat.postMessage",
+    (c) => c.args.channel === DEFAULT_CHANNEL.id && JSON.stringify(c.args).includes("participants were asked by direct message"),
+    10_000,
+  );
 
   const view = await press(button);
   const inputs = view.blocks.filter((b) => b.type === "input");
@@ -114,10 +131,17 @@ it("opens the answer form from the DM prompt's button, stores the submitted answ
   expect(await store.standups.answers(tenant, schedule.id, today)).toEqual([
     { memberId: alice.id, yesterday: "Login form", today: "Password reset", blockers: "Waiting for staging", answeredAt: expect.any(Date) },
   ]);
-  const confirmation = await api.waitFor("chat.postMessage", (c) => c.args.channel === DM.id && JSON.stringify(c.args).includes("is saved"));
+  const confirmation = await api.waitFor(
+    "chat.postMessage",
+    (c) => c.args.channel === DM.id && JSON.stringify(c.args).includes("is saved"),
+  );
   expect(JSON.stringify(confirmation.args)).toContain(today);
 
   // Pressed again, the form shows today's answer to change.
   const again = await press(button);
-  expect(again.blocks.filter((b) => b.type === "input").map((b) => b.element?.initial_value)).toEqual(["Login form", "Password reset", "Waiting for staging"]);
+  expect(again.blocks.filter((b) => b.type === "input").map((b) => b.element?.initial_value)).toEqual([
+    "Login form",
+    "Password reset",
+    "Waiting for staging",
+  ]);
 });

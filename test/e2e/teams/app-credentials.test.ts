@@ -52,7 +52,12 @@ const APP_TYPES: AppType[] = [
   },
   {
     type: "SingleTenant",
-    env: (tokens) => ({ MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: APP_TENANT, MICROSOFT_APP_PASSWORD: SECRET, MICROSOFT_BOT_LOGIN_URL: tokens.loginUrl }),
+    env: (tokens) => ({
+      MICROSOFT_APP_TYPE: "SingleTenant",
+      MICROSOFT_APP_TENANT_ID: APP_TENANT,
+      MICROSOFT_APP_PASSWORD: SECRET,
+      MICROSOFT_BOT_LOGIN_URL: tokens.loginUrl,
+    }),
     // The app's own tenant replaces the multi-tenant authority in the token URL.
     request: { kind: "client-credentials", tenant: APP_TENANT, clientId: BOT_APP_ID, audience: `${SCOPE}/.default` },
   },
@@ -95,7 +100,8 @@ async function stop(setup: Partial<Setup>): Promise<void> {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const carrying = (words: string) => (call: ConnectorCall) => call.method === "POST" && call.status === 200 && JSON.stringify(call.body).includes(words);
+const carrying = (words: string) => (call: ConnectorCall) =>
+  call.method === "POST" && call.status === 200 && JSON.stringify(call.body).includes(words);
 
 /** The log never holds the client secret or a token the endpoint issued. */
 function expectNoSecretIn(output: string, tokens: TokenServer): void {
@@ -162,7 +168,9 @@ describe.each(APP_TYPES)("Teams with a $type app: Bot Framework tokens both ways
     // Ten seconds of the token's 310 are usable; past them botbuilder asks again.
     await new Promise((r) => setTimeout(r, Math.max(0, firstTokenAt + 10_500 - Date.now())));
     expect((await s.charter.post(messageActivity("project list", where()), bearer(inbound()))).status).toBe(200);
-    const answer = await s.connector.waitFor((c) => carrying("Apollo")(c) && c.headers.authorization !== s.connector.calls[0]!.headers.authorization);
+    const answer = await s.connector.waitFor(
+      (c) => carrying("Apollo")(c) && c.headers.authorization !== s.connector.calls[0]!.headers.authorization,
+    );
     expect(s.tokens.requests.map((r) => r.status)).toEqual([200, 200]);
     const [first, second] = s.tokens.issued();
     expect(second).not.toBe(first);
@@ -223,9 +231,17 @@ describe("Teams: a reply whose token cannot be obtained", () => {
     expect(delivered.headers.authorization).toBe(`Bearer ${s.tokens.issued()[0]}`);
     const threaded = await s.connector.waitFor((c) => carrying("Gemini")(c) && c.conversationId === inThread.conversation.id, 30_000);
     expect(threaded.path).toBe(`/v3/conversations/${inThread.conversation.id}/activities`);
-    await until("the replies marked sent", async () => (await s.charter.db.prisma.outboxMessage.count({ where: { kind: "reply", status: "sent" } })) === 2);
+    await until(
+      "the replies marked sent",
+      async () => (await s.charter.db.prisma.outboxMessage.count({ where: { kind: "reply", status: "sent" } })) === 2,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(s.connector.calls.filter(carrying("Gemini")).map((c) => c.conversationId).sort()).toEqual([inThread.conversation.id, message.conversation.id]);
+    expect(
+      s.connector.calls
+        .filter(carrying("Gemini"))
+        .map((c) => c.conversationId)
+        .sort(),
+    ).toEqual([inThread.conversation.id, message.conversation.id]);
     expectNoSecretIn(s.charter.output(), s.tokens);
   }, 60_000);
 });

@@ -64,7 +64,10 @@ it("applies an approved change once, refuses a non-approver, and shows baseline,
   const project = (await charter.store.projects.forChannel(TENANT_KEY, CHANNEL))!;
 
   // The request is posted to the channel as a new post with the three buttons.
-  const posted = await send(messageActivity('change request "Single sign-on" cost +2000 USD schedule +5d', as(ALICE)), (c) => c.conversationId === CHANNEL && c.replyToId === undefined && textOf(c).includes("Change request #1"));
+  const posted = await send(
+    messageActivity('change request "Single sign-on" cost +2000 USD schedule +5d', as(ALICE)),
+    (c) => c.conversationId === CHANNEL && c.replyToId === undefined && textOf(c).includes("Change request #1"),
+  );
   const actions = buttons(posted);
   expect([...actions.keys()]).toEqual(["Approve", "Reject", "Ask for detail"]);
 

@@ -47,7 +47,16 @@ describe("Teams: charts through the outbox", () => {
       channelId: TEAM,
       kind: "digest",
       dedupeKey: "digest:charts:1",
-      reply: reply("Weekly digest: Apollo", [heading("Weekly digest: Apollo"), text("All on track."), image("Budget burn-up — Apollo: $4,200.00 spent", burn), image("Wide chart", tooWide)], "channel"),
+      reply: reply(
+        "Weekly digest: Apollo",
+        [
+          heading("Weekly digest: Apollo"),
+          text("All on track."),
+          image("Budget burn-up — Apollo: $4,200.00 spent", burn),
+          image("Wide chart", tooWide),
+        ],
+        "channel",
+      ),
     });
     await sent(id);
 

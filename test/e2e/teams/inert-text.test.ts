@@ -6,7 +6,17 @@
  * names them, and the approvers Charter addresses are still named.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ALICE, BOB, botAddedActivity, CHANNEL, messageActivity, startConnector, TENANT_KEY, type ConnectorCall, type ConnectorServer } from "../../support/teams/index.js";
+import {
+  ALICE,
+  BOB,
+  botAddedActivity,
+  CHANNEL,
+  messageActivity,
+  startConnector,
+  TENANT_KEY,
+  type ConnectorCall,
+  type ConnectorServer,
+} from "../../support/teams/index.js";
 import { mentionOf } from "../../support/references.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
@@ -20,7 +30,11 @@ const PAYLOAD = [
   "&lt;at&gt;Bob&lt;/at&gt;",
   `${mentionOf("29:1eve", "Eve")}`,
 ].join(" ");
-const EVE = { id: "29:1eve-Qq1_Z", name: "[Reset](https://evil.example) <https://evil.example> evil", aadObjectId: "8d3e4f50-0000-4000-8000-0000000000e5" };
+const EVE = {
+  id: "29:1eve-Qq1_Z",
+  name: "[Reset](https://evil.example) <https://evil.example> evil",
+  aadObjectId: "8d3e4f50-0000-4000-8000-0000000000e5",
+};
 
 let connector: ConnectorServer;
 let charter: TeamsCharter;
@@ -35,7 +49,12 @@ afterAll(async () => {
   await connector?.close();
 });
 
-const as = (from: { id: string; name: string; aadObjectId?: string }, mentions: { id: string; name: string }[] = []) => ({ serviceUrl: connector.url, timeZone: "Europe/Berlin", from, mentions });
+const as = (from: { id: string; name: string; aadObjectId?: string }, mentions: { id: string; name: string }[] = []) => ({
+  serviceUrl: connector.url,
+  timeZone: "Europe/Berlin",
+  from,
+  mentions,
+});
 
 /** Posts a message and waits for the first thing the bot sends after it that matches. */
 async function say(words: string, where = as(ALICE), match: (call: ConnectorCall) => boolean = () => true): Promise<string> {
@@ -76,12 +95,28 @@ it("keeps every echo of person text inert in cards while the people Charter name
   await say(`milestone add "${PAYLOAD}" 2026-03-30`);
   await say(`kpi add "${PAYLOAD}" target 95%`);
   await say(`risk add "${PAYLOAD}" p5 i5 mitigation "${PAYLOAD}"`);
-  const request = await say(`change request "${PAYLOAD}" cost +100 USD reason "${PAYLOAD}"`, as(ALICE), (c) => c.conversationId === CHANNEL && c.replyToId === undefined && JSON.stringify(c.body).includes("Change request #1"));
+  const request = await say(
+    `change request "${PAYLOAD}" cost +100 USD reason "${PAYLOAD}"`,
+    as(ALICE),
+    (c) => c.conversationId === CHANNEL && c.replyToId === undefined && JSON.stringify(c.body).includes("Change request #1"),
+  );
   await say(`change ask #1 "${PAYLOAD}"`);
   await say(`change approve #1 "${PAYLOAD}"`);
   await say(`standup setup days mon-sun at 09:00 tz UTC`);
   await say(`standup answer yesterday "${PAYLOAD}" today "${PAYLOAD}" blockers "${PAYLOAD}"`);
-  for (const words of ["task list all", "task show #1", "cost list", "risk list", "risk show #1", "milestone list", "kpi list", "change show #1", "project show", "report weekly"]) await say(words);
+  for (const words of [
+    "task list all",
+    "task show #1",
+    "cost list",
+    "risk list",
+    "risk show #1",
+    "milestone list",
+    "kpi list",
+    "change show #1",
+    "project show",
+    "report weekly",
+  ])
+    await say(words);
 
   // The approver is named on the request.
   expect(request).toContain(`@${ALICE.name}, please decide`);

@@ -31,7 +31,8 @@ beforeAll(async () => {
   charter = await startCharterWithTeams({ TEAMS_ALLOW_UNAUTHENTICATED: "true" });
 });
 afterAll(async () => {
-  if (process.env.SHOW_CHARTER_OUTPUT) console.log(charter?.output(), connector.calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n"));
+  if (process.env.SHOW_CHARTER_OUTPUT)
+    console.log(charter?.output(), connector.calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n"));
   await charter?.stop();
   await connector?.close();
 });
@@ -92,7 +93,11 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(answer.status).toBe(200);
     const stored = await charter.conversations.get(TENANT_KEY, TEAM);
     expect(stored).toMatchObject({ kind: "channel", serviceUrl: connector.url, installed: true });
-    expect(stored?.reference).toMatchObject({ conversation: { id: TEAM }, bot: { id: expect.stringMatching(/^28:/) }, serviceUrl: connector.url });
+    expect(stored?.reference).toMatchObject({
+      conversation: { id: TEAM },
+      bot: { id: expect.stringMatching(/^28:/) },
+      serviceUrl: connector.url,
+    });
     expect(connector.sent()).toHaveLength(0);
   });
 
@@ -108,7 +113,7 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(await charter.conversations.get(TENANT_KEY, CHANNEL)).toMatchObject({ kind: "channel", installed: true });
   });
 
-  it("records `@Charter cost add 250 USD software \"Figma\"` once and answers with a card", async () => {
+  it('records `@Charter cost add 250 USD software "Figma"` once and answers with a card', async () => {
     const before = (await charter.store.costs.totals(TENANT_KEY, (await project()).id)).count;
     const activity = messageActivity('cost add 250 USD software "Figma"', where());
     const { sent } = await exchange(activity);
@@ -165,7 +170,17 @@ describe("Teams: messages, cards and dialogs", () => {
     const risksBefore = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).length;
     const before = connector.sent().length;
     const submitted = await charter.post(
-      dialogSubmitActivity({ ...submit.data, title: "Vendor API may be late", probability: choice("3"), impact: choice("4"), owner: BOB.aadObjectId, mitigation: "Mock the API" }, where()),
+      dialogSubmitActivity(
+        {
+          ...submit.data,
+          title: "Vendor API may be late",
+          probability: choice("3"),
+          impact: choice("4"),
+          owner: BOB.aadObjectId,
+          mitigation: "Mock the API",
+        },
+        where(),
+      ),
     );
     // An empty answer closes the dialog; the risk is posted in the conversation.
     expect(submitted.status).toBe(200);
@@ -184,7 +199,9 @@ describe("Teams: messages, cards and dialogs", () => {
   it("refuses a people picker holding more people than a command takes, before looking any of them up", async () => {
     const ids = Array.from({ length: 501 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
     const calls = connector.calls.length;
-    const submitted = await charter.post(dialogSubmitActivity({ charter: { action: "submit", command: "standup setup" }, participants: ids.join(",") }, where()));
+    const submitted = await charter.post(
+      dialogSubmitActivity({ charter: { action: "submit", command: "standup setup" }, participants: ids.join(",") }, where()),
+    );
     expect(submitted.status).toBe(200);
     const task = (submitted.body as { task: { type: string; value: { card: { content: Card } } } }).task;
     expect(task.type).toBe("continue");
@@ -199,7 +216,16 @@ describe("Teams: messages, cards and dialogs", () => {
   it("shows an invalid submission again with the error next to the field, and stores nothing", async () => {
     const risksBefore = (await charter.store.risks.list(TENANT_KEY, (await project()).id)).length;
     const submitted = await charter.post(
-      dialogSubmitActivity({ charter: { action: "submit", command: "risk add" }, title: "Data centre flood", probability: "1", impact: "1", review: "2026-02-30" }, where()),
+      dialogSubmitActivity(
+        {
+          charter: { action: "submit", command: "risk add" },
+          title: "Data centre flood",
+          probability: "1",
+          impact: "1",
+          review: "2026-02-30",
+        },
+        where(),
+      ),
     );
     expect(submitted.status).toBe(200);
     const task = (submitted.body as { task: { type: string; value: { card: { content: Card } } } }).task;
@@ -241,7 +267,9 @@ describe("Teams: messages, cards and dialogs", () => {
   });
 
   it("assigns to the person @mentioned in the command, resolved through the roster", async () => {
-    const { sent } = await exchange(messageActivity(`task add Fix login bug <at>${BOB.name}</at> due 2026-03-02`, { ...where(), mentions: [BOB] }));
+    const { sent } = await exchange(
+      messageActivity(`task add Fix login bug <at>${BOB.name}</at> due 2026-03-02`, { ...where(), mentions: [BOB] }),
+    );
     expect(JSON.stringify(cardOf(sent[0]!))).toContain("Fix login bug");
     const bob = await charter.store.members.ensure(TENANT_KEY, { platformUserId: BOB.aadObjectId });
     expect(bob.name).toBe(BOB.name);
@@ -256,7 +284,11 @@ describe("Teams: messages, cards and dialogs", () => {
     expect(bob.name).toBe(BOB.name);
     // An entity naming Bob by his object id, with a name of its own (no roster look-up is made for it).
     const activity = messageActivity("task add Sweep <at>Fired</at>", where());
-    activity.entities.push({ type: "mention", mentioned: { id: BOB.id, name: "Fired", aadObjectId: BOB.aadObjectId }, text: "<at>Fired</at>" } as (typeof activity.entities)[number]);
+    activity.entities.push({
+      type: "mention",
+      mentioned: { id: BOB.id, name: "Fired", aadObjectId: BOB.aadObjectId },
+      text: "<at>Fired</at>",
+    } as (typeof activity.entities)[number]);
     const { sent } = await exchange(activity);
     expect(JSON.stringify(cardOf(sent[0]!))).toContain("Sweep");
     const task = (await charter.store.tasks.list(TENANT_KEY, (await project()).id)).find((t) => t.title === "Sweep");
@@ -284,7 +316,11 @@ describe("Teams: messages, cards and dialogs", () => {
   });
 
   it("refuses a body that is not an activity", async () => {
-    const res = await fetch(`${charter.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const res = await fetch(`${charter.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
   });
 });

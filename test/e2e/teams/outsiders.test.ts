@@ -6,7 +6,18 @@
  * the built `charter start` and the local Bot Connector's roster.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALICE, cardActionActivity, CHANNEL, dialogSubmitActivity, messageActivity, startConnector, TENANT, TENANT_KEY, type Account, type ConnectorServer } from "../../support/teams/index.js";
+import {
+  ALICE,
+  cardActionActivity,
+  CHANNEL,
+  dialogSubmitActivity,
+  messageActivity,
+  startConnector,
+  TENANT,
+  TENANT_KEY,
+  type Account,
+  type ConnectorServer,
+} from "../../support/teams/index.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
 const OTHER_TENANT = "5e0c1f2a-0000-4000-8000-0000000e7e12";
@@ -71,9 +82,22 @@ describe("Teams outsiders", () => {
     expect(await say(GUEST, 'project create "Shadow"')).toContain("a guest in this workspace");
     // A card button and a dialog are refused alike.
     const sentBefore = connector.sent().length;
-    expect((await charter.post(cardActionActivity({ charter: { action: "run", command: "cost add 5 USD travel" } }, { serviceUrl: connector.url, from: GUEST }))).status).toBe(200);
-    expect(JSON.stringify((await connector.waitFor((c) => connector.sent().indexOf(c) >= sentBefore)).body)).toContain("a guest in this workspace");
-    const dialog = await charter.post(dialogSubmitActivity({ charter: { action: "submit", command: "task add" }, title: "Sneak in" }, { serviceUrl: connector.url, from: GUEST }));
+    expect(
+      (
+        await charter.post(
+          cardActionActivity({ charter: { action: "run", command: "cost add 5 USD travel" } }, { serviceUrl: connector.url, from: GUEST }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(JSON.stringify((await connector.waitFor((c) => connector.sent().indexOf(c) >= sentBefore)).body)).toContain(
+      "a guest in this workspace",
+    );
+    const dialog = await charter.post(
+      dialogSubmitActivity(
+        { charter: { action: "submit", command: "task add" }, title: "Sneak in" },
+        { serviceUrl: connector.url, from: GUEST },
+      ),
+    );
     expect(JSON.stringify(dialog.body)).toContain("a guest in this workspace");
     expect(await state()).toEqual(before);
     // One roster look-up answered all of the guest's messages.

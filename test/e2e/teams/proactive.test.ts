@@ -33,13 +33,15 @@ beforeAll(async () => {
   expect((await charter.post(botAddedActivity({ serviceUrl: connector.url }))).status).toBe(200);
 });
 afterAll(async () => {
-  if (process.env.SHOW_CHARTER_OUTPUT) console.log(charter?.output(), connector.calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n"));
+  if (process.env.SHOW_CHARTER_OUTPUT)
+    console.log(charter?.output(), connector.calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n"));
   await charter?.stop();
   await connector?.close();
 });
 
 const where = () => ({ serviceUrl: connector.url, timeZone: "Europe/Berlin" });
-const posts = (text: string) => connector.calls.filter((c) => c.method === "POST" && c.status === 200 && JSON.stringify(c.body).includes(text));
+const posts = (text: string) =>
+  connector.calls.filter((c) => c.method === "POST" && c.status === 200 && JSON.stringify(c.body).includes(text));
 
 async function statusOf(id: string, until: string, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -67,17 +69,23 @@ describe("Teams: proactive messages through the outbox", () => {
     await charter.post(messageActivity('project create "Apollo" budget 10000 USD', where()));
     const before = connector.calls.length;
     expect((await charter.post(messageActivity("risk add Data centre flood p5 i4", where()))).status).toBe(200);
-    const alert = await connector.waitFor((c) => connector.calls.indexOf(c) >= before && c.conversationId === CHANNEL && c.replyToId === undefined);
+    const alert = await connector.waitFor(
+      (c) => connector.calls.indexOf(c) >= before && c.conversationId === CHANNEL && c.replyToId === undefined,
+    );
     expect(alert.path).toBe(`/v3/conversations/${CHANNEL}/activities`);
     expect(JSON.stringify(alert.body)).toContain("Data centre flood");
-    expect((alert.body as { attachments: { contentType: string }[] }).attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect((alert.body as { attachments: { contentType: string }[] }).attachments[0]!.contentType).toBe(
+      "application/vnd.microsoft.card.adaptive",
+    );
   });
 
   it("retries a 429 after its Retry-After and delivers the message exactly once", async () => {
     connector.failNext(TEAM, { status: 429, headers: { "Retry-After": "1" } });
     const { id } = await queue(TEAM, "digest:apollo:2026-w10", "Weekly status: Apollo");
     expect(await statusOf(id, "sent")).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Weekly status: Apollo"));
+    const attempts = connector.calls.filter(
+      (c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Weekly status: Apollo"),
+    );
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
     // Queued again under the same key, or left to run: it is not posted a second time.
@@ -91,7 +99,9 @@ describe("Teams: proactive messages through the outbox", () => {
     connector.failNext(TEAM, ...Array.from({ length: 6 }, () => ({ status: 429, headers: { "Retry-After": "1" } })));
     const { id } = await queue(TEAM, "alert:throttled", "Budget 50% used");
     expect(await statusOf(id, "sent", 30_000)).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 50% used"));
+    const attempts = connector.calls.filter(
+      (c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 50% used"),
+    );
     expect(attempts.map((c) => c.status)).toEqual([429, 429, 429, 429, 429, 429, 200]);
     for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.at - attempts[i - 1]!.at).toBeGreaterThanOrEqual(950);
     // Throttling is the platform asking to wait, not a failed attempt: the one attempt that posted is all it spent.
@@ -103,7 +113,9 @@ describe("Teams: proactive messages through the outbox", () => {
     connector.failNext(TEAM, { status: 412 }, { status: 502 }, { status: 504 });
     const { id } = await queue(TEAM, "alert:gateway", "Budget 80% used");
     expect(await statusOf(id, "sent", 20_000)).toBe("sent");
-    const attempts = connector.calls.filter((c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 80% used"));
+    const attempts = connector.calls.filter(
+      (c) => c.method === "POST" && c.conversationId === TEAM && JSON.stringify(c.body).includes("Budget 80% used"),
+    );
     expect(attempts.map((c) => c.status)).toEqual([412, 502, 504, 200]);
     expect(posts("Budget 80% used")).toHaveLength(1);
   });
@@ -133,7 +145,10 @@ describe("Teams: proactive messages through the outbox", () => {
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: BOB.aadObjectId }], tenantId: TENANT });
     const [sent] = posts("Your risk review is due");
     expect(sent!.conversationId).toMatch(/^a:created-/);
-    expect(await charter.conversations.findPersonal(TENANT_KEY, BOB.aadObjectId)).toMatchObject({ conversationId: sent!.conversationId, kind: "personal" });
+    expect(await charter.conversations.findPersonal(TENANT_KEY, BOB.aadObjectId)).toMatchObject({
+      conversationId: sent!.conversationId,
+      kind: "personal",
+    });
   });
 
   it("fails a message for a conversation Charter is not in, or was removed from, without posting", async () => {

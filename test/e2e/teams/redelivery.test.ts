@@ -5,7 +5,17 @@
  * refused again. Through the built `charter start` and the local connector.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALICE, BOB, cardActionActivity, CHANNEL, dialogSubmitActivity, messageActivity, startConnector, TENANT_KEY, type ConnectorServer } from "../../support/teams/index.js";
+import {
+  ALICE,
+  BOB,
+  cardActionActivity,
+  CHANNEL,
+  dialogSubmitActivity,
+  messageActivity,
+  startConnector,
+  TENANT_KEY,
+  type ConnectorServer,
+} from "../../support/teams/index.js";
 import { startCharterWithTeams, type TeamsCharter } from "./charter-with-teams.js";
 
 let connector: ConnectorServer;
@@ -36,7 +46,12 @@ async function apollo() {
   return project!;
 }
 
-const costForm = (amount: string, note: string) => ({ charter: { action: "submit", command: "cost add" }, amount, category: "equipment", note });
+const costForm = (amount: string, note: string) => ({
+  charter: { action: "submit", command: "cost add" },
+  amount,
+  category: "equipment",
+  note,
+});
 
 describe("Teams submissions delivered again", () => {
   it("saves a dialog submission once when the same activity comes twice, answering both by closing the dialog", async () => {

@@ -59,7 +59,10 @@ async function snapshot() {
       name: member.name,
     };
   }
-  out.tenants = await charter.db.prisma.tenant.findMany({ where: { id: { in: [SLACK_TENANT, "local", SLACK_TEAM] } }, orderBy: { id: "asc" } });
+  out.tenants = await charter.db.prisma.tenant.findMany({
+    where: { id: { in: [SLACK_TENANT, "local", SLACK_TEAM] } },
+    orderBy: { id: "asc" },
+  });
   return out;
 }
 
@@ -109,7 +112,12 @@ describe("Teams tenants", () => {
       expect(answer.status).toBe(403);
       expect(answer.body).toMatchObject({ error: expect.stringContaining("not Microsoft Teams") });
     }
-    for (const serviceUrl of ["https://smba.trafficmanager.net/emea/", "http://127.0.0.1.example.com/", "http://10.0.0.1:3978/", "file:///etc/passwd"]) {
+    for (const serviceUrl of [
+      "https://smba.trafficmanager.net/emea/",
+      "http://127.0.0.1.example.com/",
+      "http://10.0.0.1:3978/",
+      "file:///etc/passwd",
+    ]) {
       const answer = await charter.post(messageActivity("budget set 1 USD", { serviceUrl, tenant: SLACK_TEAM }));
       expect(answer.status).toBe(403);
       expect(answer.body).toMatchObject({ error: expect.stringContaining("loopback") });
@@ -122,7 +130,12 @@ describe("Teams tenants", () => {
   it("still serves Teams itself, and the Emulator in the unauthenticated local mode", async () => {
     const help = await answerTo(messageActivity("project list", where(TENANT_KEY.slice("teams:".length))));
     expect(help.status).toBe(200);
-    const emulator = await answerTo({ ...messageActivity("project list", { serviceUrl: connector.url.replace("127.0.0.1", "localhost") }), channelId: "emulator", channelData: {}, conversation: { id: "emu-1" } } as never);
+    const emulator = await answerTo({
+      ...messageActivity("project list", { serviceUrl: connector.url.replace("127.0.0.1", "localhost") }),
+      channelId: "emulator",
+      channelData: {},
+      conversation: { id: "emu-1" },
+    } as never);
     expect(emulator.status).toBe(200);
     expect(await charter.db.prisma.tenant.findUnique({ where: { id: "teams:emulator" } })).toMatchObject({ platform: "teams" });
   });
@@ -131,7 +144,11 @@ describe("Teams tenants", () => {
 describe("Teams with an app id", () => {
   it("takes Microsoft Teams' own activities only, even with a valid token", async () => {
     const openId = await startOpenIdServer();
-    const authed = await startCharterWithTeams({ MICROSOFT_APP_ID: BOT_APP_ID, MICROSOFT_APP_PASSWORD: "never-used", MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl });
+    const authed = await startCharterWithTeams({
+      MICROSOFT_APP_ID: BOT_APP_ID,
+      MICROSOFT_APP_PASSWORD: "never-used",
+      MICROSOFT_BOT_OPENID_METADATA: openId.metadataUrl,
+    });
     try {
       const token = { authorization: `Bearer ${openId.token({ aud: BOT_APP_ID, serviceUrl: connector.url })}` };
       for (const channelId of ["emulator", "webchat", "slack"]) {

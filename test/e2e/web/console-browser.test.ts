@@ -81,7 +81,9 @@ describe("web console in Chromium", () => {
     await page.keyboard.type("proj");
     const suggestions = page.getByRole("listbox", { name: "Commands" });
     await suggestions.waitFor({ state: "visible" });
-    expect(await suggestions.getByRole("option").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("project create")]));
+    expect(await suggestions.getByRole("option").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining("project create")]),
+    );
     await page.keyboard.press("Tab");
     expect(await composer().inputValue()).toBe("project create ");
     expect(await page.locator("#composer-hint").textContent()).toContain('project create "<name>"');

@@ -29,7 +29,14 @@ interface Running {
 
 async function launch(extra: Record<string, string> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), "charter-web-"));
-  const env = { DATABASE_URL: `file:${join(dir, "charter.db")}`, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", ...NO_RATE_LIMITS, ...extra };
+  const env = {
+    DATABASE_URL: `file:${join(dir, "charter.db")}`,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    ...NO_RATE_LIMITS,
+    ...extra,
+  };
   const started = await startCharter(env, dir);
   return { ...started, dir, env };
 }
@@ -97,7 +104,9 @@ describe("web console with no chat platform configured", () => {
     const rejected = await client.post("/console/c/local/forms", { ...base, "field.probability": "9" });
     expect(rejected.status).toBe(422);
     const formId = `form-${message}`;
-    expect(rejected.body).toContain(`id="${formId}-probability" name="field.probability" required aria-required="true" aria-invalid="true"`);
+    expect(rejected.body).toContain(
+      `id="${formId}-probability" name="field.probability" required aria-required="true" aria-invalid="true"`,
+    );
     expect(rejected.body).toMatch(new RegExp(`<p class="field-error" id="${formId}-probability-error">[^<]*is not a probability`));
     expect(rejected.body).toContain('value="Vendor delay"');
     const before = await client.get("/console/c/local");
@@ -114,7 +123,9 @@ describe("web console with no chat platform configured", () => {
     const csrf = csrfOf(page.body);
     expect((await client.post("/console/c/local/messages", { text: "project list" })).status).toBe(403);
     expect((await client.post("/console/c/local/messages", { csrf: csrf.slice(0, -2) + "AA", text: "project list" })).status).toBe(403);
-    expect((await client.post("/console/c/local/messages", { csrf, text: "project list" }, { origin: "http://evil.example" })).status).toBe(403);
+    expect((await client.post("/console/c/local/messages", { csrf, text: "project list" }, { origin: "http://evil.example" })).status).toBe(
+      403,
+    );
     // A token is bound to its session: another session's token does not work.
     const stranger = new ConsoleClient(app.url);
     await stranger.get("/console/");
@@ -140,7 +151,9 @@ describe("web console with no chat platform configured", () => {
   it("escapes what was typed in every text field, on the chat view, the dashboard and the live stream", async () => {
     const x = new ConsoleClient(app.url);
     const channel = "xss";
-    const stream = await fetch(`${app.url}/console/c/${channel}/events`, { headers: { cookie: (await x.get("/console/"), x.cookieHeader()) } });
+    const stream = await fetch(`${app.url}/console/c/${channel}/events`, {
+      headers: { cookie: (await x.get("/console/"), x.cookieHeader()) },
+    });
     const reader = stream.body!.getReader();
     await x.say(`project create "P ${XSS}" budget 5000 USD`, channel);
     await x.say(`cost add 100 USD travel "${XSS} ${XSS_IMG}"`, channel);
@@ -187,7 +200,11 @@ describe("web console with no chat platform configured", () => {
     }
     await reader.cancel();
     expect(events).toContain("Critical risk");
-    const html = events.split("\n").filter((l) => l.startsWith("data: ")).map((l) => JSON.parse(l.slice(6)) as string).join("\n");
+    const html = events
+      .split("\n")
+      .filter((l) => l.startsWith("data: "))
+      .map((l) => JSON.parse(l.slice(6)) as string)
+      .join("\n");
     expect(html).not.toContain(XSS);
     expect(scriptTags(html)).toEqual([]);
   });
@@ -218,7 +235,11 @@ describe("web console with no chat platform configured", () => {
 describe("web console with Slack configured", () => {
   let app: Running;
   beforeAll(async () => {
-    app = await launch({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    app = await launch({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
   });
   afterAll(() => stop(app));
 

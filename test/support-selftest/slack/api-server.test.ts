@@ -3,7 +3,15 @@
  */
 import { ErrorCode, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_TEAM, httpFailure, newTriggerId, rateLimited, recordingSlackLogger, startSlackApi, type SlackApi } from "../../support/slack/index.js";
+import {
+  DEFAULT_TEAM,
+  httpFailure,
+  newTriggerId,
+  rateLimited,
+  recordingSlackLogger,
+  startSlackApi,
+  type SlackApi,
+} from "../../support/slack/index.js";
 
 const BOT_TOKEN = "xoxb-1-2-abc";
 /** No retries, so a failing call fails at once; the SDK's error logs are kept, not printed. */
@@ -25,7 +33,9 @@ async function platformError(call: Promise<unknown>): Promise<WebAPIPlatformErro
 
 describe("Web API methods", () => {
   beforeEach(async () => {
-    api = await startSlackApi({ users: { U0BOB00001: { name: "bob", real_name: "Bob Builder", display_name: "bobby", tz: "America/New_York" } } });
+    api = await startSlackApi({
+      users: { U0BOB00001: { name: "bob", real_name: "Bob Builder", display_name: "bobby", tz: "America/New_York" } },
+    });
   });
 
   it("serves slackApiUrl with the trailing slash the WebClient expects", () => {
@@ -57,7 +67,13 @@ describe("Web API methods", () => {
   it("answers users.info with configured users and plausible defaults", async () => {
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url });
     const bob = await client.users.info({ user: "U0BOB00001" });
-    expect(bob.user).toMatchObject({ id: "U0BOB00001", name: "bob", real_name: "Bob Builder", tz: "America/New_York", profile: { display_name: "bobby" } });
+    expect(bob.user).toMatchObject({
+      id: "U0BOB00001",
+      name: "bob",
+      real_name: "Bob Builder",
+      tz: "America/New_York",
+      profile: { display_name: "bobby" },
+    });
     expect([-5 * 3600, -4 * 3600]).toContain(bob.user?.tz_offset);
 
     const someone = await client.users.info({ user: "U0SOMEONE1" });
@@ -73,16 +89,30 @@ describe("Web API methods", () => {
       private_metadata: '{"command":"task add"}',
       title: { type: "plain_text" as const, text: "New task" },
       submit: { type: "plain_text" as const, text: "Add" },
-      blocks: [{ type: "input", block_id: "title", label: { type: "plain_text", text: "Title" }, element: { type: "plain_text_input", action_id: "value" } }],
+      blocks: [
+        {
+          type: "input",
+          block_id: "title",
+          label: { type: "plain_text", text: "Title" },
+          element: { type: "plain_text_input", action_id: "value" },
+        },
+      ],
     };
     const opened = await client.views.open({ trigger_id: "123.456.abc", view });
-    expect(opened.view).toMatchObject({ type: "modal", callback_id: "task_form", private_metadata: view.private_metadata, state: { values: {} } });
+    expect(opened.view).toMatchObject({
+      type: "modal",
+      callback_id: "task_form",
+      private_metadata: view.private_metadata,
+      state: { values: {} },
+    });
     expect(opened.view?.id).toMatch(/^V/);
     expect(api.callsTo("views.open")[0]?.args.view).toEqual(view);
 
     const updated = await client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view });
     expect(updated.view?.id).toBe(opened.view?.id);
-    expect(await platformError(client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view }))).toMatchObject({ error: "hash_conflict" });
+    expect(await platformError(client.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view }))).toMatchObject({
+      error: "hash_conflict",
+    });
 
     const pushed = await client.views.push({ trigger_id: "123.456.def", view });
     expect(pushed.view).toMatchObject({ root_view_id: opened.view?.id, previous_view_id: opened.view?.id });
@@ -95,7 +125,10 @@ describe("Web API methods", () => {
   it("refuses views over Slack's limits the way Slack does", async () => {
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
     const data = await platformError(
-      client.views.open({ trigger_id: "1.2.3", view: { type: "modal", title: { type: "plain_text", text: "A title longer than 24 chars" }, blocks: [] } }),
+      client.views.open({
+        trigger_id: "1.2.3",
+        view: { type: "modal", title: { type: "plain_text", text: "A title longer than 24 chars" }, blocks: [] },
+      }),
     );
     expect(data.error).toBe("invalid_arguments");
     expect(data.response_metadata?.messages).toEqual(["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"]);
@@ -111,7 +144,11 @@ describe("Web API methods", () => {
     await api.close();
     api = await startSlackApi({
       tokens: [BOT_TOKEN],
-      oauth: { clientId: "111.222", clientSecret: "s3cret", installs: { "code-1": { team: { id: "T0OTHER001", name: "Other Co" }, bot_user_id: "U0OTHERBOT" } } },
+      oauth: {
+        clientId: "111.222",
+        clientSecret: "s3cret",
+        installs: { "code-1": { team: { id: "T0OTHER001", name: "Other Co" }, bot_user_id: "U0OTHERBOT" } },
+      },
     });
     const noToken = new WebClient(undefined, { slackApiUrl: api.url, ...quick });
     const install = await noToken.oauth.v2.access({ client_id: "111.222", client_secret: "s3cret", code: "code-1" });
@@ -128,10 +165,19 @@ describe("Web API methods", () => {
     expect(install.scope).toContain("commands");
 
     const who = await new WebClient(install.access_token, { slackApiUrl: api.url }).auth.test();
-    expect(who).toMatchObject({ team_id: "T0OTHER001", user_id: "U0OTHERBOT", bot_id: expect.stringMatching(/^B/), is_enterprise_install: false });
+    expect(who).toMatchObject({
+      team_id: "T0OTHER001",
+      user_id: "U0OTHERBOT",
+      bot_id: expect.stringMatching(/^B/),
+      is_enterprise_install: false,
+    });
 
-    expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "s3cret", code: "code-1" }))).toMatchObject({ error: "invalid_code" });
-    expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "wrong", code: "code-2" }))).toMatchObject({ error: "bad_client_secret" });
+    expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "s3cret", code: "code-1" }))).toMatchObject({
+      error: "invalid_code",
+    });
+    expect(await platformError(noToken.oauth.v2.access({ client_id: "111.222", client_secret: "wrong", code: "code-2" }))).toMatchObject({
+      error: "bad_client_secret",
+    });
   });
 
   it("enforces the trigger_id lifetime and single use when asked to", async () => {
@@ -142,13 +188,19 @@ describe("Web API methods", () => {
     const fresh = newTriggerId();
     expect((await client.views.open({ trigger_id: fresh, view })).ok).toBe(true);
     expect(await platformError(client.views.open({ trigger_id: fresh, view }))).toMatchObject({ error: "trigger_exchanged" });
-    expect(await platformError(client.views.open({ trigger_id: newTriggerId(Date.now() - 3500), view }))).toMatchObject({ error: "expired_trigger_id" });
+    expect(await platformError(client.views.open({ trigger_id: newTriggerId(Date.now() - 3500), view }))).toMatchObject({
+      error: "expired_trigger_id",
+    });
   });
 
   it("publishes the Home tab per user", async () => {
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url });
     const first = await client.views.publish({ user_id: "U0ALICE001", view: { type: "home", blocks: [] } });
-    const second = await client.views.publish({ user_id: "U0ALICE001", view: { type: "home", blocks: [{ type: "divider" }] }, hash: first.view!.hash! });
+    const second = await client.views.publish({
+      user_id: "U0ALICE001",
+      view: { type: "home", blocks: [{ type: "divider" }] },
+      hash: first.view!.hash!,
+    });
     expect(second.view).toMatchObject({ id: first.view?.id, type: "home", blocks: [{ type: "divider" }] });
   });
 
@@ -156,14 +208,29 @@ describe("Web API methods", () => {
     await api.close();
     api = await startSlackApi({ channels: { C0PROJECT1: { name: "proj-apollo", is_private: true, members: ["U0ALICE001"] } } });
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
-    expect((await client.conversations.info({ channel: "C0PROJECT1" })).channel).toMatchObject({ id: "C0PROJECT1", name: "proj-apollo", is_private: true, is_member: true });
-    expect((await client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0ALICE001", text: "only you" })).message_ts).toMatch(/^\d+\.\d{6}$/);
-    expect(await platformError(client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0BOB00001", text: "x" }))).toMatchObject({ error: "user_not_in_channel" });
+    expect((await client.conversations.info({ channel: "C0PROJECT1" })).channel).toMatchObject({
+      id: "C0PROJECT1",
+      name: "proj-apollo",
+      is_private: true,
+      is_member: true,
+    });
+    expect((await client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0ALICE001", text: "only you" })).message_ts).toMatch(
+      /^\d+\.\d{6}$/,
+    );
+    expect(await platformError(client.chat.postEphemeral({ channel: "C0PROJECT1", user: "U0BOB00001", text: "x" }))).toMatchObject({
+      error: "user_not_in_channel",
+    });
   });
 
   it("answers auth.test for the default workspace", async () => {
     const who = await new WebClient(BOT_TOKEN, { slackApiUrl: api.url }).auth.test();
-    expect(who).toMatchObject({ ok: true, url: "https://acme.slack.com/", team: "Acme", team_id: DEFAULT_TEAM.id, is_enterprise_install: false });
+    expect(who).toMatchObject({
+      ok: true,
+      url: "https://acme.slack.com/",
+      team: "Acme",
+      team_id: DEFAULT_TEAM.id,
+      is_enterprise_install: false,
+    });
   });
 
   it("answers unknown methods with unknown_method", async () => {
@@ -178,10 +245,20 @@ describe("tokens", () => {
   });
 
   it("rejects unknown and missing tokens, and tokens of the wrong type", async () => {
-    expect(await platformError(new WebClient("xoxb-wrong", { slackApiUrl: api.url, ...quick }).auth.test())).toMatchObject({ error: "invalid_auth" });
-    expect(await platformError(new WebClient(undefined, { slackApiUrl: api.url, ...quick }).auth.test())).toMatchObject({ error: "not_authed" });
-    expect(await platformError(new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick }).apps.connections.open())).toMatchObject({ error: "not_allowed_token_type" });
-    expect(await platformError(new WebClient("xapp-1-A1-xyz", { slackApiUrl: api.url, ...quick }).chat.postMessage({ channel: "C1", text: "x" }))).toMatchObject({
+    expect(await platformError(new WebClient("xoxb-wrong", { slackApiUrl: api.url, ...quick }).auth.test())).toMatchObject({
+      error: "invalid_auth",
+    });
+    expect(await platformError(new WebClient(undefined, { slackApiUrl: api.url, ...quick }).auth.test())).toMatchObject({
+      error: "not_authed",
+    });
+    expect(await platformError(new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick }).apps.connections.open())).toMatchObject({
+      error: "not_allowed_token_type",
+    });
+    expect(
+      await platformError(
+        new WebClient("xapp-1-A1-xyz", { slackApiUrl: api.url, ...quick }).chat.postMessage({ channel: "C1", text: "x" }),
+      ),
+    ).toMatchObject({
       error: "not_allowed_token_type",
     });
   });
@@ -225,7 +302,9 @@ describe("overrides", () => {
   });
 
   it("falls through to the default answer when a handler returns undefined", async () => {
-    api.respondWith("chat.postMessage", (call) => (call.args.channel === "C0ARCHIVED" ? { body: { ok: false, error: "is_archived" } } : undefined));
+    api.respondWith("chat.postMessage", (call) =>
+      call.args.channel === "C0ARCHIVED" ? { body: { ok: false, error: "is_archived" } } : undefined,
+    );
     const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.url, ...quick });
     expect((await client.chat.postMessage({ channel: "C1", text: "x" })).ok).toBe(true);
     expect(await platformError(client.chat.postMessage({ channel: "C0ARCHIVED", text: "x" }))).toMatchObject({ error: "is_archived" });
@@ -245,7 +324,9 @@ describe("waiting and response_url", () => {
     expect((await waiting).args.text).toBe("second");
     expect((await api.waitFor("chat.postMessage")).args.text).toBe("first");
     expect(await api.waitForCalls("chat.postMessage", 2)).toHaveLength(2);
-    await expect(api.waitFor("views.open", undefined, 50)).rejects.toThrow(/Timed out after 50 ms: waiting for views.open; calls so far: chat.postMessage, chat.postMessage/);
+    await expect(api.waitFor("views.open", undefined, 50)).rejects.toThrow(
+      /Timed out after 50 ms: waiting for views.open; calls so far: chat.postMessage, chat.postMessage/,
+    );
   });
 
   it("reports channels the bot is not in as Slack does", async () => {
@@ -255,7 +336,12 @@ describe("waiting and response_url", () => {
 
   it("records response_url posts and accepts five per URL", async () => {
     const url = api.responseUrl("cmd-1");
-    const post = (text: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ response_type: "ephemeral", text }) });
+    const post = (text: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ response_type: "ephemeral", text }),
+      });
     for (let i = 1; i <= 5; i++) expect((await post(`reply ${i}`)).status).toBe(200);
     const sixth = await post("reply 6");
     expect(sixth.status).toBe(404);

@@ -26,7 +26,10 @@ function verify(secret: string, body: string, headers: Record<string, string>): 
   verifySlackRequest({
     signingSecret: secret,
     body,
-    headers: { "x-slack-signature": headers["X-Slack-Signature"]!, "x-slack-request-timestamp": Number(headers["X-Slack-Request-Timestamp"]) },
+    headers: {
+      "x-slack-signature": headers["X-Slack-Signature"]!,
+      "x-slack-request-timestamp": Number(headers["X-Slack-Request-Timestamp"]),
+    },
   });
 }
 
@@ -55,7 +58,14 @@ describe("signSlackRequest", () => {
 
 describe("bodies", () => {
   it("form-encodes slash commands with every field Slack sends, in Slack's order", () => {
-    const params = new URLSearchParams(slashCommandBody({ command: "/pm", text: "task add \"Ship it\" due:friday", response_url: "http://127.0.0.1:9/r", trigger_id: "1.2.3" }));
+    const params = new URLSearchParams(
+      slashCommandBody({
+        command: "/pm",
+        text: 'task add "Ship it" due:friday',
+        response_url: "http://127.0.0.1:9/r",
+        trigger_id: "1.2.3",
+      }),
+    );
     expect([...params.keys()]).toEqual([
       "token",
       "team_id",
@@ -125,7 +135,9 @@ describe("postSigned against a Bolt app", () => {
 
   it("delivers a slash command whose response_url post is recorded", async () => {
     const url = await startApp();
-    const response = await postSigned(url, slashCommandBody({ text: "status Apollo", response_url: api.responseUrl("cmd") }), { secret: SECRET });
+    const response = await postSigned(url, slashCommandBody({ text: "status Apollo", response_url: api.responseUrl("cmd") }), {
+      secret: SECRET,
+    });
     expect(response.status).toBe(200);
     expect(response.elapsedMs).toBeLessThan(3000);
     const reply = await api.waitFor("response_url");
@@ -134,19 +146,28 @@ describe("postSigned against a Bolt app", () => {
 
   it("delivers a view submission and returns Bolt's response_action", async () => {
     const url = await startApp();
-    const empty = viewSubmissionPayload({ view: { callback_id: "task_form", state: { values: { title: { value: inputValue.text(null) } } } } });
+    const empty = viewSubmissionPayload({
+      view: { callback_id: "task_form", state: { values: { title: { value: inputValue.text(null) } } } },
+    });
     const refused = await postSigned(url, interactivityBody(empty), { secret: SECRET });
     expect(refused.json).toEqual({ response_action: "errors", errors: { title: "A task needs a title" } });
 
-    const filled = viewSubmissionPayload({ view: { callback_id: "task_form", state: { values: { title: { value: inputValue.text("Ship it") } } } } });
+    const filled = viewSubmissionPayload({
+      view: { callback_id: "task_form", state: { values: { title: { value: inputValue.text("Ship it") } } } },
+    });
     const accepted = await postSigned(url, interactivityBody(filled), { secret: SECRET });
     expect(accepted).toMatchObject({ status: 200, body: "" });
   });
 
   it("delivers events, with retry headers passed through", async () => {
     const url = await startApp();
-    const body = eventBody({ event: { type: "app_mention", channel: "C0PROJECT1", user: "U0ALICE001", text: "<@U0BOTUSER1> hi", ts: "1.000001" } });
-    const response = await postSigned(url, body, { secret: SECRET, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } });
+    const body = eventBody({
+      event: { type: "app_mention", channel: "C0PROJECT1", user: "U0ALICE001", text: "<@U0BOTUSER1> hi", ts: "1.000001" },
+    });
+    const response = await postSigned(url, body, {
+      secret: SECRET,
+      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+    });
     expect(response.status).toBe(200);
     expect((await api.waitFor("chat.postMessage")).args).toMatchObject({ channel: "C0PROJECT1", text: "hello" });
   });

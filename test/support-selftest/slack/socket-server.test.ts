@@ -6,7 +6,13 @@
 import { App } from "@slack/bolt";
 import { LogLevel, SocketModeClient } from "@slack/socket-mode";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordingSlackLogger, slashCommandPayload, startSlackServers, viewSubmissionPayload, type SlackServers } from "../../support/slack/index.js";
+import {
+  recordingSlackLogger,
+  slashCommandPayload,
+  startSlackServers,
+  viewSubmissionPayload,
+  type SlackServers,
+} from "../../support/slack/index.js";
 
 const APP_TOKEN = "xapp-1-A0CHARTER1-123-abc";
 
@@ -46,10 +52,13 @@ describe("Socket Mode server", () => {
 
   it("sends envelopes in Slack's shape", async () => {
     const seen: unknown[] = [];
-    client.on("slack_event", async (event: { ack: () => Promise<void>; type: string; body: unknown; accepts_response_payload: boolean }) => {
-      seen.push({ type: event.type, accepts: event.accepts_response_payload });
-      await event.ack();
-    });
+    client.on(
+      "slack_event",
+      async (event: { ack: () => Promise<void>; type: string; body: unknown; accepts_response_payload: boolean }) => {
+        seen.push({ type: event.type, accepts: event.accepts_response_payload });
+        await event.ack();
+      },
+    );
     await client.start();
 
     const submission = viewSubmissionPayload({ view: { callback_id: "task_form", state: { values: {} } } });
@@ -65,7 +74,12 @@ describe("Socket Mode server", () => {
 
   it("makes the client reconnect after a disconnect message", async () => {
     // The client waits clientPingTimeout × failures before reconnecting (5 s by default).
-    client = new SocketModeClient({ appToken: APP_TOKEN, logLevel: LogLevel.ERROR, clientPingTimeout: 200, clientOptions: { slackApiUrl: slack.api.url } });
+    client = new SocketModeClient({
+      appToken: APP_TOKEN,
+      logLevel: LogLevel.ERROR,
+      clientPingTimeout: 200,
+      clientOptions: { slackApiUrl: slack.api.url },
+    });
     await client.start();
     // Disconnecting the client while its reconnect is still opening rejects a promise nobody handles, so wait for "connected".
     const reconnected = new Promise((resolve) => client.once("connected", resolve));
@@ -79,7 +93,12 @@ describe("Socket Mode server", () => {
 
   it("makes the client reconnect after the connection drops without a close frame", async () => {
     // The drop is an error to the client; keep its log out of the test output.
-    client = new SocketModeClient({ appToken: APP_TOKEN, logger: recordingSlackLogger(), clientPingTimeout: 200, clientOptions: { slackApiUrl: slack.api.url } });
+    client = new SocketModeClient({
+      appToken: APP_TOKEN,
+      logger: recordingSlackLogger(),
+      clientPingTimeout: 200,
+      clientOptions: { slackApiUrl: slack.api.url },
+    });
     await client.start();
     const reconnected = new Promise((resolve) => client.once("connected", resolve));
     slack.socket.drop();
@@ -91,7 +110,12 @@ describe("Socket Mode server", () => {
   });
 
   it("answers the client's pings", async () => {
-    const fast = new SocketModeClient({ appToken: APP_TOKEN, logLevel: LogLevel.ERROR, clientPingTimeout: 300, clientOptions: { slackApiUrl: slack.api.url } });
+    const fast = new SocketModeClient({
+      appToken: APP_TOKEN,
+      logLevel: LogLevel.ERROR,
+      clientPingTimeout: 300,
+      clientOptions: { slackApiUrl: slack.api.url },
+    });
     await fast.start();
     await new Promise((resolve) => setTimeout(resolve, 700));
     const connection = slack.socket.openConnections()[0]!;
@@ -104,14 +128,23 @@ describe("Socket Mode server", () => {
 describe("a Bolt app in Socket Mode", () => {
   it("connects through clientOptions.slackApiUrl and answers a command through response_url", async () => {
     slack.api.addToken("xoxb-1-2-3");
-    const app = new App({ socketMode: true, appToken: APP_TOKEN, token: "xoxb-1-2-3", logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: slack.api.url } });
+    const app = new App({
+      socketMode: true,
+      appToken: APP_TOKEN,
+      token: "xoxb-1-2-3",
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: slack.api.url },
+    });
     app.command("/pm", async ({ ack, respond, command }) => {
       await ack();
       await respond({ text: `You said: ${command.text}` });
     });
     await app.start();
     try {
-      const ack = await slack.socket.sendAndWaitForAck("slash_commands", slashCommandPayload({ text: "status", response_url: slack.api.responseUrl("c1") }));
+      const ack = await slack.socket.sendAndWaitForAck(
+        "slash_commands",
+        slashCommandPayload({ text: "status", response_url: slack.api.responseUrl("c1") }),
+      );
       expect(ack.payload).toEqual({});
       expect((await slack.api.waitFor("response_url")).args).toEqual({ text: "You said: status" });
     } finally {

@@ -112,7 +112,11 @@ export const rateLimited = (retryAfterSeconds = 1): Answer => ({
 export const slackError = (error: string, extra: Json = {}): Answer => ({ status: 200, body: fail(error, extra) });
 
 /** An outage answer (Slack's edge returns HTML or text, not JSON, for these). */
-export const httpFailure = (status = 503, text = "Service Unavailable"): Answer => ({ status, headers: { "content-type": "text/plain" }, body: text });
+export const httpFailure = (status = 503, text = "Service Unavailable"): Answer => ({
+  status,
+  headers: { "content-type": "text/plain" },
+  body: text,
+});
 
 export async function startSlackApi(options: SlackApiOptions = {}): Promise<SlackApi> {
   const workspace = new Workspace(options.appId, options.team);
@@ -149,7 +153,9 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
       responseUrlPosts.set(call.responseUrlId!, used);
       if (used > responseUrlLimit) return { status: 404, body: fail("used_url") };
       const problem = checkMessage(call.args);
-      return problem ? { status: 400, body: fail(problem.error, { response_metadata: { messages: problem.messages } }) } : { status: 200, body: { ok: true } };
+      return problem
+        ? { status: 400, body: fail(problem.error, { response_metadata: { messages: problem.messages } }) }
+        : { status: 200, body: { ok: true } };
     }
     if (call.method === "file_upload") {
       // The WebClient posts the bytes as a multipart file part; Slack answers with their count.
@@ -209,7 +215,9 @@ export async function startSlackApi(options: SlackApiOptions = {}): Promise<Slac
     const body = isText ? (reply.body as string) : JSON.stringify(reply.body ?? { ok: true });
     call.response = { status, body: reply.body };
     if (res.destroyed) return;
-    res.writeHead(status, { "content-type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...reply.headers }).end(body);
+    res
+      .writeHead(status, { "content-type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...reply.headers })
+      .end(body);
   }
 
   const server = createServer((req, res) => {

@@ -43,13 +43,22 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { body: parsed };
   }
   if (type === "multipart/form-data") {
-    const form = await new Request("http://body.local/", { method: "POST", headers: { "content-type": contentType! }, body: raw }).formData();
+    const form = await new Request("http://body.local/", {
+      method: "POST",
+      headers: { "content-type": contentType! },
+      body: raw,
+    }).formData();
     const args: Record<string, unknown> = {};
     for (const [key, value] of form) {
       args[key] =
         typeof value === "string"
           ? decodeField(key, value)
-          : ({ filename: value.name, size: value.size, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) } satisfies UploadedFile);
+          : ({
+              filename: value.name,
+              size: value.size,
+              type: value.type,
+              bytes: new Uint8Array(await value.arrayBuffer()),
+            } satisfies UploadedFile);
     }
     return args;
   }

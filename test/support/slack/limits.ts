@@ -22,7 +22,8 @@ class Problems {
     if (Array.isArray(list) && list.length > max) this.messages.push(`[ERROR] no more than ${max} items allowed [json-pointer:${pointer}]`);
   }
   maxChars(value: unknown, max: number, pointer: string): void {
-    if (typeof value === "string" && value.length > max) this.messages.push(`[ERROR] must be less than ${max + 1} characters [json-pointer:${pointer}]`);
+    if (typeof value === "string" && value.length > max)
+      this.messages.push(`[ERROR] must be less than ${max + 1} characters [json-pointer:${pointer}]`);
   }
 }
 
@@ -45,7 +46,8 @@ function checkBlocks(blocks: unknown, max: number, pointer: string, problems: Pr
       case "section":
         problems.maxChars(textOf(block.text), 3000, `${at}/text/text`);
         problems.maxItems(block.fields, 10, `${at}/fields`);
-        if (Array.isArray(block.fields)) block.fields.forEach((field, j) => problems.maxChars(textOf(field), 2000, `${at}/fields/${j}/text`));
+        if (Array.isArray(block.fields))
+          block.fields.forEach((field, j) => problems.maxChars(textOf(field), 2000, `${at}/fields/${j}/text`));
         checkElement(block.accessory, `${at}/accessory`, problems);
         break;
       case "header":

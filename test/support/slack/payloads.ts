@@ -6,7 +6,19 @@
  *
  * Every field has a default from ids.ts, so a test names only what it checks.
  */
-import { DEFAULT_APP_ID, DEFAULT_BOT, DEFAULT_CHANNEL, DEFAULT_TEAM, DEFAULT_USER, VERIFICATION_TOKEN, hex, newEventId, newMessageTs, newTriggerId, slackId } from "./ids.js";
+import {
+  DEFAULT_APP_ID,
+  DEFAULT_BOT,
+  DEFAULT_CHANNEL,
+  DEFAULT_TEAM,
+  DEFAULT_USER,
+  VERIFICATION_TOKEN,
+  hex,
+  newEventId,
+  newMessageTs,
+  newTriggerId,
+  slackId,
+} from "./ids.js";
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +49,8 @@ export interface ChannelRef {
 }
 
 const teamOf = (team?: Partial<TeamRef>): TeamRef => ({ id: DEFAULT_TEAM.id, domain: DEFAULT_TEAM.domain, ...team });
-const enterpriseOf = (team: TeamRef) => (team.enterprise_id ? { id: team.enterprise_id, name: team.enterprise_name ?? "Enterprise" } : null);
+const enterpriseOf = (team: TeamRef) =>
+  team.enterprise_id ? { id: team.enterprise_id, name: team.enterprise_name ?? "Enterprise" } : null;
 
 function userOf(user: Partial<UserRef> | undefined, team: TeamRef) {
   const id = user?.id ?? DEFAULT_USER.id;
@@ -144,11 +157,13 @@ export interface BlockActionsOptions {
 export function blockActionsPayload(options: BlockActionsOptions): Json {
   const team = teamOf(options.team);
   const inView = options.container?.type === "view" || (options.container === undefined && options.view !== undefined);
-  const channel = inView ? options.channel ?? null : options.channel ?? { ...DEFAULT_CHANNEL };
+  const channel = inView ? (options.channel ?? null) : (options.channel ?? { ...DEFAULT_CHANNEL });
   const messageTs = options.container?.type === "message" ? options.container.message_ts : newMessageTs();
   const container: Container =
     options.container ??
-    (inView ? { type: "view", view_id: String(options.view?.id ?? slackId("V", 11)) } : { type: "message", message_ts: messageTs, channel_id: channel!.id, is_ephemeral: false });
+    (inView
+      ? { type: "view", view_id: String(options.view?.id ?? slackId("V", 11)) }
+      : { type: "message", message_ts: messageTs, channel_id: channel!.id, is_ephemeral: false });
   const actionTs = `${Math.floor(Date.now() / 1000)}.${String(Date.now() % 1_000_000).padStart(6, "0")}`;
   return {
     type: "block_actions",
@@ -301,14 +316,27 @@ export function eventPayload(options: EventOptions): Json {
     event_id: options.event_id ?? newEventId(),
     event_time: eventTime,
     authorizations: options.authorizations ?? [
-      { enterprise_id: options.enterprise_id ?? null, team_id: teamId, user_id: DEFAULT_BOT.userId, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: options.enterprise_id ?? null,
+        team_id: teamId,
+        user_id: DEFAULT_BOT.userId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(JSON.stringify({ t: teamId, a: options.api_app_id ?? DEFAULT_APP_ID })).toString("base64url")}`,
   };
 }
 
-export const messageEvent = (fields: { channel?: string; user?: string; text: string; ts?: string; thread_ts?: string; channel_type?: "channel" | "group" | "im" | "mpim" }) => {
+export const messageEvent = (fields: {
+  channel?: string;
+  user?: string;
+  text: string;
+  ts?: string;
+  thread_ts?: string;
+  channel_type?: "channel" | "group" | "im" | "mpim";
+}) => {
   const ts = fields.ts ?? newMessageTs();
   return {
     type: "message",
@@ -324,7 +352,14 @@ export const messageEvent = (fields: { channel?: string; user?: string; text: st
 
 export const appMentionEvent = (fields: { channel?: string; user?: string; text: string; ts?: string }) => {
   const ts = fields.ts ?? newMessageTs();
-  return { type: "app_mention", channel: fields.channel ?? DEFAULT_CHANNEL.id, user: fields.user ?? DEFAULT_USER.id, text: fields.text, ts, event_ts: ts };
+  return {
+    type: "app_mention",
+    channel: fields.channel ?? DEFAULT_CHANNEL.id,
+    user: fields.user ?? DEFAULT_USER.id,
+    text: fields.text,
+    ts,
+    event_ts: ts,
+  };
 };
 
 export const appHomeOpenedEvent = (fields: { user?: string; tab?: "home" | "messages" } = {}) => ({

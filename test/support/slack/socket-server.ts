@@ -109,7 +109,14 @@ export async function startSocketModeServer(options: SocketModeServerOptions = {
   let turn = 0;
 
   wss.on("connection", (socket) => {
-    const connection: SocketConnection = { id: connections.items.length + 1, openedAt: Date.now(), isOpen: true, received: [], pingsReceived: 0, socket };
+    const connection: SocketConnection = {
+      id: connections.items.length + 1,
+      openedAt: Date.now(),
+      isOpen: true,
+      received: [],
+      pingsReceived: 0,
+      socket,
+    };
     const pinger = options.pingIntervalMs ? setInterval(() => socket.ping(`ping-${Date.now()}`), options.pingIntervalMs) : undefined;
     socket.on("ping", () => void connection.pingsReceived++);
     socket.on("message", (data, isBinary) => {
@@ -132,7 +139,9 @@ export async function startSocketModeServer(options: SocketModeServerOptions = {
       connection.isOpen = false;
       connection.closedAt = Date.now();
     });
-    socket.send(JSON.stringify({ type: "hello", num_connections: open().length + 1, debug_info: DEBUG_INFO, connection_info: { app_id: appId } }));
+    socket.send(
+      JSON.stringify({ type: "hello", num_connections: open().length + 1, debug_info: DEBUG_INFO, connection_info: { app_id: appId } }),
+    );
     connections.push(connection);
   });
 
@@ -147,9 +156,23 @@ export async function startSocketModeServer(options: SocketModeServerOptions = {
     return candidates[turn++ % candidates.length]!;
   };
   const waitForConnection = async (timeoutMs = DEFAULT_WAIT_MS): Promise<SocketConnection> =>
-    (await connections.waitFor((c) => c.isOpen, 1, timeoutMs, () => `waiting for a Socket Mode connection (${connections.items.length} so far, none open)`))[0]!;
+    (
+      await connections.waitFor(
+        (c) => c.isOpen,
+        1,
+        timeoutMs,
+        () => `waiting for a Socket Mode connection (${connections.items.length} so far, none open)`,
+      )
+    )[0]!;
   const waitForAck = async (envelopeId: string, timeoutMs = DEFAULT_WAIT_MS): Promise<Ack> =>
-    (await acks.waitFor((a) => a.envelope_id === envelopeId, 1, timeoutMs, () => `waiting for the ack of envelope ${envelopeId}`))[0]!;
+    (
+      await acks.waitFor(
+        (a) => a.envelope_id === envelopeId,
+        1,
+        timeoutMs,
+        () => `waiting for the ack of envelope ${envelopeId}`,
+      )
+    )[0]!;
 
   function send(type: EnvelopeType, payload: unknown, sendOptions: SendOptions = {}): Envelope {
     const envelope: Envelope = {
@@ -170,7 +193,12 @@ export async function startSocketModeServer(options: SocketModeServerOptions = {
     openConnections: open,
     waitForConnection,
     waitForConnections: (count, timeoutMs = DEFAULT_WAIT_MS) =>
-      connections.waitFor(() => true, count, timeoutMs, () => `waiting for ${count} Socket Mode connections`),
+      connections.waitFor(
+        () => true,
+        count,
+        timeoutMs,
+        () => `waiting for ${count} Socket Mode connections`,
+      ),
     send,
     async sendAndWaitForAck(type, payload, { timeoutMs = DEFAULT_WAIT_MS, ...sendOptions } = {}) {
       if (!sendOptions.connection) await waitForConnection(timeoutMs);

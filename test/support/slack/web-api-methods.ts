@@ -54,7 +54,15 @@ function botMessage(input: MethodInput, message: StoredMessage): Json {
     app_id: input.workspace.appId,
     text: message.text ?? "",
     team: identity.team_id,
-    bot_profile: { id: identity.bot_id, app_id: input.workspace.appId, name: identity.user, icons: {}, deleted: false, updated: 1_700_000_000, team_id: identity.team_id },
+    bot_profile: {
+      id: identity.bot_id,
+      app_id: input.workspace.appId,
+      name: identity.user,
+      icons: {},
+      deleted: false,
+      updated: 1_700_000_000,
+      team_id: identity.team_id,
+    },
     ...(message.blocks !== undefined ? { blocks: message.blocks } : {}),
     ...(message.thread_ts ? { thread_ts: message.thread_ts, parent_user_id: identity.user_id } : {}),
   };
@@ -77,7 +85,13 @@ function historyMessage(input: MethodInput, message: StoredMessage): Json {
 function page(input: MethodInput, items: StoredMessage[], render: (m: StoredMessage) => Json): Json {
   const limit = Math.max(1, Math.min(999, Number(input.args.limit ?? 100) || 100));
   const cursor = str(input.args.cursor);
-  const start = cursor ? Number(Buffer.from(cursor, "base64").toString("utf8").replace(/^offset:/, "")) || 0 : 0;
+  const start = cursor
+    ? Number(
+        Buffer.from(cursor, "base64")
+          .toString("utf8")
+          .replace(/^offset:/, ""),
+      ) || 0
+    : 0;
   const slice = items.slice(start, start + limit);
   const hasMore = start + limit < items.length;
   return {
@@ -125,7 +139,15 @@ function storeView(input: MethodInput, view: Json, type: string, previous?: Stor
     ...view,
     state: { values: {} },
     hash: `${Math.floor(Date.now() / 1000)}.${hex(4)}`,
-    ...(type === "modal" ? { clear_on_close: false, notify_on_close: false, close: null, submit: null, ...pick(view, ["clear_on_close", "notify_on_close", "close", "submit"]) } : {}),
+    ...(type === "modal"
+      ? {
+          clear_on_close: false,
+          notify_on_close: false,
+          close: null,
+          submit: null,
+          ...pick(view, ["clear_on_close", "notify_on_close", "close", "submit"]),
+        }
+      : {}),
     previous_view_id: previous?.previous_view_id ?? null,
     root_view_id: previous?.root_view_id ?? id,
     app_id: input.workspace.appId,
@@ -149,7 +171,9 @@ export const METHODS: Record<string, Method> = {
   "auth.test": ({ identity }) => ({ ok: true, ...identity }),
 
   "apps.connections.open": ({ socketModeUrl }) =>
-    socketModeUrl ? { ok: true, url: socketModeUrl() } : fail("internal_error", { detail: "no Socket Mode server is attached to this API server" }),
+    socketModeUrl
+      ? { ok: true, url: socketModeUrl() }
+      : fail("internal_error", { detail: "no Socket Mode server is attached to this API server" }),
 
   "oauth.v2.access": ({ args, workspace }) => {
     const code = str(args.code);
@@ -165,7 +189,13 @@ export const METHODS: Record<string, Method> = {
     const problem = postingProblem(input, str(args.channel));
     if (problem) return problem;
     const channel = conversationFor(str(args.channel)!);
-    const message: StoredMessage = { channel, ts: newMessageTs(), text: str(args.text), blocks: args.blocks, thread_ts: str(args.thread_ts) };
+    const message: StoredMessage = {
+      channel,
+      ts: newMessageTs(),
+      text: str(args.text),
+      blocks: args.blocks,
+      thread_ts: str(args.thread_ts),
+    };
     if (args.metadata && typeof args.metadata === "object") message.metadata = args.metadata;
     workspace.messages.push(message);
     return { ok: true, channel, ts: message.ts, message: botMessage(input, message) };
@@ -176,7 +206,9 @@ export const METHODS: Record<string, Method> = {
     const channel = str(input.args.channel);
     if (!channel) return fail("channel_not_found");
     const listed = input.workspace.messages
-      .filter((m) => m.channel === channel && !m.ephemeralTo && !m.deleted && (!m.thread_ts || m.thread_ts === m.ts) && inRange(m.ts, input.args))
+      .filter(
+        (m) => m.channel === channel && !m.ephemeralTo && !m.deleted && (!m.thread_ts || m.thread_ts === m.ts) && inRange(m.ts, input.args),
+      )
       .sort((a, b) => Number(b.ts) - Number(a.ts));
     return page(input, listed, (m) => historyMessage(input, m));
   },
@@ -187,7 +219,14 @@ export const METHODS: Record<string, Method> = {
     const ts = str(input.args.ts);
     if (!channel || !ts) return fail("thread_not_found");
     const listed = input.workspace.messages
-      .filter((m) => m.channel === channel && !m.ephemeralTo && !m.deleted && (m.ts === ts || m.thread_ts === ts) && (m.ts === ts || inRange(m.ts, input.args)))
+      .filter(
+        (m) =>
+          m.channel === channel &&
+          !m.ephemeralTo &&
+          !m.deleted &&
+          (m.ts === ts || m.thread_ts === ts) &&
+          (m.ts === ts || inRange(m.ts, input.args)),
+      )
       .sort((a, b) => Number(a.ts) - Number(b.ts));
     return page(input, listed, (m) => historyMessage(input, m));
   },
@@ -200,7 +239,13 @@ export const METHODS: Record<string, Method> = {
     if (!user) return fail("user_not_in_channel");
     const members = workspace.channels.get(str(args.channel)!)?.members;
     if (members && !members.includes(user)) return fail("user_not_in_channel");
-    const message: StoredMessage = { channel: conversationFor(str(args.channel)!), ts: newMessageTs(), text: str(args.text), blocks: args.blocks, ephemeralTo: user };
+    const message: StoredMessage = {
+      channel: conversationFor(str(args.channel)!),
+      ts: newMessageTs(),
+      text: str(args.text),
+      blocks: args.blocks,
+      ephemeralTo: user,
+    };
     workspace.messages.push(message);
     return { ok: true, message_ts: message.ts };
   },
@@ -213,7 +258,12 @@ export const METHODS: Record<string, Method> = {
     if (problem) return problem;
     const channel = str(args.channel)!;
     // Messages posted before the server started are unknown here; answer as if they existed.
-    const message = workspace.messages.find((m) => m.channel === channel && m.ts === ts) ?? { channel, ts, text: undefined, blocks: undefined };
+    const message = workspace.messages.find((m) => m.channel === channel && m.ts === ts) ?? {
+      channel,
+      ts,
+      text: undefined,
+      blocks: undefined,
+    };
     message.text = str(args.text);
     message.blocks = args.blocks;
     return { ok: true, channel, ts, text: message.text ?? "", message: botMessage(input, message) };
@@ -277,7 +327,8 @@ export const METHODS: Record<string, Method> = {
     const { args, workspace } = input;
     const id = str(args.view_id);
     const externalId = str(args.external_id);
-    if (!id && !externalId) return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] either view_id or external_id is required"] } });
+    if (!id && !externalId)
+      return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] either view_id or external_id is required"] } });
     const previous = id ? workspace.views.get(id) : [...workspace.views.values()].find((v) => v.external_id === externalId);
     if (!previous) return fail("not_found");
     if (str(args.hash) && args.hash !== previous.hash) return fail("hash_conflict");
@@ -298,8 +349,10 @@ export const METHODS: Record<string, Method> = {
   },
 
   "files.getUploadURLExternal": ({ args, origin }) => {
-    if (!str(args.filename)) return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: filename"] } });
-    if (!str(String(args.length ?? ""))) return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: length"] } });
+    if (!str(args.filename))
+      return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: filename"] } });
+    if (!str(String(args.length ?? "")))
+      return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: length"] } });
     const fileId = slackId("F", 11);
     return { ok: true, upload_url: `${origin}/upload/v1/${fileId}`, file_id: fileId };
   },
@@ -307,13 +360,23 @@ export const METHODS: Record<string, Method> = {
   "files.completeUploadExternal": (input) => {
     const { args } = input;
     const files = Array.isArray(args.files) ? (args.files as Json[]) : [];
-    if (files.length === 0) return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: files"] } });
+    if (files.length === 0)
+      return fail("invalid_arguments", { response_metadata: { messages: ["[ERROR] missing required field: files"] } });
     // Sharing into a conversation needs the bot to be able to post there, as for messages.
     const channel = str(args.channel_id);
     if (channel) {
       const problem = postingProblem({ ...input, args: {} }, channel, false);
       if (problem) return problem;
     }
-    return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "", name: f.title ?? "", created: Math.floor(Date.now() / 1000), user: DEFAULT_BOT.userId })) };
+    return {
+      ok: true,
+      files: files.map((f) => ({
+        id: f.id,
+        title: f.title ?? "",
+        name: f.title ?? "",
+        created: Math.floor(Date.now() / 1000),
+        user: DEFAULT_BOT.userId,
+      })),
+    };
   },
 };

@@ -158,7 +158,16 @@ export class Workspace {
       is_restricted: spec.is_restricted ?? false,
       is_ultra_restricted: spec.is_ultra_restricted ?? false,
       ...(spec.enterprise_id
-        ? { enterprise_user: { id, enterprise_id: spec.enterprise_id, enterprise_name: "Grid", is_admin: false, is_owner: false, teams: [spec.team_id ?? this.team.id] } }
+        ? {
+            enterprise_user: {
+              id,
+              enterprise_id: spec.enterprise_id,
+              enterprise_name: "Grid",
+              is_admin: false,
+              is_owner: false,
+              teams: [spec.team_id ?? this.team.id],
+            },
+          }
         : {}),
       is_bot: spec.is_bot ?? isBot,
       is_app_user: false,
@@ -173,7 +182,14 @@ export class Workspace {
     const isIm = id.startsWith("D");
     const isPrivate = spec.is_private ?? id.startsWith("G");
     const name = spec.name ?? id.toLowerCase();
-    const common = { id, created: 1_700_000_000, is_archived: spec.is_archived ?? false, is_org_shared: false, context_team_id: this.team.id, updated: 1_700_000_000_000 };
+    const common = {
+      id,
+      created: 1_700_000_000,
+      is_archived: spec.is_archived ?? false,
+      is_org_shared: false,
+      context_team_id: this.team.id,
+      updated: 1_700_000_000_000,
+    };
     if (isIm) return { ...common, is_im: true, is_user_deleted: false, user: `U${id.slice(1)}`, priority: 0 };
     return {
       ...common,
@@ -237,7 +253,9 @@ export class Workspace {
 
 /** Seconds east of UTC right now, as Slack's tz_offset. */
 export function tzOffsetSeconds(tz: string, at = new Date()): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? "");
   if (!match) return 0;
   const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;
@@ -245,5 +263,9 @@ export function tzOffsetSeconds(tz: string, at = new Date()): number {
 }
 
 function tzLabel(tz: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "long" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value ?? tz;
+  return (
+    new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "long" })
+      .formatToParts(new Date())
+      .find((p) => p.type === "timeZoneName")?.value ?? tz
+  );
 }

@@ -40,7 +40,12 @@ function envelope(where: Where, id: string) {
   const from = where.from ?? ALICE;
   const tenant = where.tenant ?? TENANT;
   const conversationId =
-    where.conversationId ?? (kind === "channel" ? `${CHANNEL};messageid=${id}` : kind === "personal" ? `a:1personal-${from.id.slice(3)}` : "19:groupchat-1@thread.v2");
+    where.conversationId ??
+    (kind === "channel"
+      ? `${CHANNEL};messageid=${id}`
+      : kind === "personal"
+        ? `a:1personal-${from.id.slice(3)}`
+        : "19:groupchat-1@thread.v2");
   return {
     id,
     timestamp: new Date().toISOString(),
@@ -54,12 +59,20 @@ function envelope(where: Where, id: string) {
     locale: "en-US",
     channelData: {
       tenant: { id: tenant },
-      ...(kind === "channel" ? { teamsChannelId: CHANNEL, teamsTeamId: TEAM, channel: { id: CHANNEL, name: "General" }, team: { id: TEAM } } : {}),
+      ...(kind === "channel"
+        ? { teamsChannelId: CHANNEL, teamsTeamId: TEAM, channel: { id: CHANNEL, name: "General" }, team: { id: TEAM } }
+        : {}),
     },
   };
 }
 
-const clientInfo = (timeZone: string | undefined) => ({ type: "clientInfo", locale: "en-US", country: "DE", platform: "Web", ...(timeZone ? { timezone: timeZone } : {}) });
+const clientInfo = (timeZone: string | undefined) => ({
+  type: "clientInfo",
+  locale: "en-US",
+  country: "DE",
+  platform: "Web",
+  ...(timeZone ? { timezone: timeZone } : {}),
+});
 
 /** "@Charter <words>" in a channel (the mention is how a channel addresses the bot), or plain words in a personal chat. */
 export function messageActivity(text: string, where: Where & { mentions?: Account[] }) {
@@ -87,12 +100,22 @@ export function cardActionActivity(value: unknown, where: Where & { replyToId?: 
 
 /** A dialog asked for (task/fetch) by a button whose data has msteams.type "task/fetch". */
 export function dialogOpenActivity(data: unknown, where: Where) {
-  return { ...envelope(where, nextId()), type: "invoke", name: "task/fetch", value: { type: "task/fetch", data, context: { theme: "default" } } };
+  return {
+    ...envelope(where, nextId()),
+    type: "invoke",
+    name: "task/fetch",
+    value: { type: "task/fetch", data, context: { theme: "default" } },
+  };
 }
 
 /** A dialog submitted (task/submit): the submit button's data merged with the inputs, keyed by input id. */
 export function dialogSubmitActivity(data: unknown, where: Where) {
-  return { ...envelope(where, nextId()), type: "invoke", name: "task/submit", value: { type: "task/submit", data, context: { theme: "default" } } };
+  return {
+    ...envelope(where, nextId()),
+    type: "invoke",
+    name: "task/submit",
+    value: { type: "task/submit", data, context: { theme: "default" } },
+  };
 }
 
 /** The bot added to a team (its General channel), a group chat or a personal chat. */
@@ -114,7 +137,10 @@ export function botRemovedActivity(where: Where) {
     ...e,
     type: "conversationUpdate",
     membersRemoved: [{ id: BOT.id }],
-    channelData: { ...e.channelData, ...(kind === "channel" ? { eventType: "teamMemberRemoved", team: { id: TEAM, name: "Apollo" } } : {}) },
+    channelData: {
+      ...e.channelData,
+      ...(kind === "channel" ? { eventType: "teamMemberRemoved", team: { id: TEAM, name: "Apollo" } } : {}),
+    },
   };
 }
 

@@ -108,7 +108,13 @@ export async function startConnector(roster: RosterEntry[] = []): Promise<Connec
       record({ ...base, conversationId: member[1]!, status: person ? 200 : 404 });
       if (!person) return send(res, 404, { error: { code: "MemberNotFoundInConversation", message: "not a member" } });
       const { id, name, aadObjectId, userRole, tenantId } = person;
-      return send(res, 200, { id, name, ...(aadObjectId ? { aadObjectId } : {}), ...(userRole ? { userRole } : {}), ...(tenantId ? { tenantId } : {}) });
+      return send(res, 200, {
+        id,
+        name,
+        ...(aadObjectId ? { aadObjectId } : {}),
+        ...(userRole ? { userRole } : {}),
+        ...(tenantId ? { tenantId } : {}),
+      });
     }
     if (req.method === "POST" && path === "/v3/conversations") {
       record({ ...base, status: 200 });
@@ -127,7 +133,13 @@ export async function startConnector(roster: RosterEntry[] = []): Promise<Connec
     calls,
     roster: people,
     sent: (conversationId) =>
-      calls.filter((c) => c.method === "POST" && /\/activities/.test(c.path) && c.status === 200 && (conversationId === undefined || c.conversationId === conversationId)),
+      calls.filter(
+        (c) =>
+          c.method === "POST" &&
+          /\/activities/.test(c.path) &&
+          c.status === 200 &&
+          (conversationId === undefined || c.conversationId === conversationId),
+      ),
     waitFor(match, timeoutMs = 10_000) {
       const found = calls.find(match);
       if (found) return Promise.resolve(found);
@@ -135,7 +147,11 @@ export async function startConnector(roster: RosterEntry[] = []): Promise<Connec
         const waiter = { match, resolve: (c: ConnectorCall) => (clearTimeout(timer), resolve(c)) };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no matching Bot Connector call within ${timeoutMs} ms; calls so far:\n${calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n")}`));
+          reject(
+            new Error(
+              `no matching Bot Connector call within ${timeoutMs} ms; calls so far:\n${calls.map((c) => `${c.status} ${c.method} ${c.path}`).join("\n")}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(waiter);
       });

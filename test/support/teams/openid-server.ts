@@ -34,7 +34,14 @@ const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64ur
 function sign(key: KeyObject, kid: string, claims: TokenClaims): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: "RS256", typ: "JWT", kid };
-  const payload = { iss: claims.iss ?? CHANNEL_ISSUER, aud: claims.aud, serviceurl: claims.serviceUrl, nbf: now - 60, iat: now - 60, exp: now + (claims.expiresIn ?? 3600) };
+  const payload = {
+    iss: claims.iss ?? CHANNEL_ISSUER,
+    aud: claims.aud,
+    serviceurl: claims.serviceUrl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + (claims.expiresIn ?? 3600),
+  };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   const signature = createSign("RSA-SHA256").update(input).sign(key);
   return `${input}.${b64url(signature)}`;
@@ -54,7 +61,11 @@ export async function startOpenIdServer(): Promise<OpenIdServer> {
       res.end(JSON.stringify(body));
     };
     if (path === "/v1/.well-known/openidconfiguration") {
-      return json({ issuer: CHANNEL_ISSUER, jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] });
+      return json({
+        issuer: CHANNEL_ISSUER,
+        jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+      });
     }
     if (path === "/v1/.well-known/keys") {
       fetches++;

@@ -74,9 +74,29 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 function certificate(dir: string): { key: Buffer; cert: Buffer; certFile: string } {
   const keyFile = join(dir, "key.pem");
   const certFile = join(dir, "cert.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], {
-    stdio: "ignore",
-  });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    {
+      stdio: "ignore",
+    },
+  );
   return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile };
 }
 
@@ -119,9 +139,18 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
     if (req.method === "POST" && token) {
       const form = new URLSearchParams(await readBody(req));
-      const request = { kind: "client-credentials" as const, tenant: token[1]!, clientId: form.get("client_id") ?? "", audience: form.get("scope") ?? "" };
+      const request = {
+        kind: "client-credentials" as const,
+        tenant: token[1]!,
+        clientId: form.get("client_id") ?? "",
+        audience: form.get("scope") ?? "",
+      };
       if (failed(req, res, request)) return;
-      if (form.get("grant_type") !== "client_credentials" || request.clientId !== options.clientId || form.get("client_secret") !== options.clientSecret) {
+      if (
+        form.get("grant_type") !== "client_credentials" ||
+        request.clientId !== options.clientId ||
+        form.get("client_secret") !== options.clientSecret
+      ) {
         requests.push({ ...request, status: 401 });
         return json(res, 401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." });
       }
@@ -136,7 +165,11 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
   const http = createHttpServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (req.method !== "GET" || url.pathname !== "/msi/token") return json(res, 404, { error: "not_found" });
-    const request = { kind: "managed-identity" as const, clientId: url.searchParams.get("client_id") ?? "", audience: url.searchParams.get("resource") ?? "" };
+    const request = {
+      kind: "managed-identity" as const,
+      clientId: url.searchParams.get("client_id") ?? "",
+      audience: url.searchParams.get("resource") ?? "",
+    };
     if (failed(req, res, request)) return;
     if (req.headers["x-identity-header"] !== identityHeader || request.clientId !== options.clientId) {
       requests.push({ ...request, status: 400 });

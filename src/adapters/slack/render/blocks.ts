@@ -98,7 +98,8 @@ function actionBlocks(buttons: readonly CoreButton[]): KnownBlock[] {
     (group): ActionsBlock => ({ type: "actions", elements: group }),
   );
   const left = buttons.length - fit.length;
-  if (left) blocks.push(context(`_${left === 1 ? "A button was" : `${left} buttons were`} left out: the command is too long for a Slack button._`));
+  if (left)
+    blocks.push(context(`_${left === 1 ? "A button was" : `${left} buttons were`} left out: the command is too long for a Slack button._`));
   return blocks;
 }
 

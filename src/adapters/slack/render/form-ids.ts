@@ -32,10 +32,7 @@ export function blockIds(fields: readonly FormField[]): string[] {
  */
 export function optionsByIndex(field: FormField): boolean {
   const values = (field.options ?? []).map((o) => o.value);
-  return (
-    new Set(values).size !== values.length ||
-    values.some((v) => v.length === 0 || v.length > SLACK.optionValue || sanitize(v) !== v)
-  );
+  return new Set(values).size !== values.length || values.some((v) => v.length === 0 || v.length > SLACK.optionValue || sanitize(v) !== v);
 }
 
 export function optionValue(field: FormField, index: number, byIndex = optionsByIndex(field)): string {

@@ -21,7 +21,11 @@ export interface SlackMessageOptions {
 export function toSlackMessages(reply: Reply, options: SlackMessageOptions = {}): SlackMessage[] {
   let blocks: KnownBlock[] = reply.blocks.flatMap(blocksFor);
   // Nothing to show but the summary: show it, so the message is never empty.
-  if (!blocks.length) blocks = splitMrkdwn(fallbackText(reply.summary), SLACK.sectionText).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
+  if (!blocks.length)
+    blocks = splitMrkdwn(fallbackText(reply.summary), SLACK.sectionText).map((text) => ({
+      type: "section",
+      text: { type: "mrkdwn", text },
+    }));
   numberButtons(blocks);
   return paginate(blocks, reply.summary, options.maxMessages ?? MAX_MESSAGES);
 }

@@ -18,7 +18,10 @@ const plain = (text: string, max: number, fallback: string): PlainTextElement =>
   return { type: "plain_text", text: truncate(isBlank(line) ? fallback : line, max), emoji: true };
 };
 
-const context = (text: string): ContextBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clipMrkdwn(text, SLACK.contextText) }] });
+const context = (text: string): ContextBlock => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text: clipMrkdwn(text, SLACK.contextText) }],
+});
 
 /**
  * private_metadata over Slack's 3,000 characters would make views.open fail;
@@ -35,9 +38,16 @@ export function toSlackModal(form: Form, privateMetadata: string): SlackModal {
   blocks.push(...plan.inputs.map((i) => i.block));
   if (plan.left.length) {
     const what = plan.left.length === 1 ? "1 more field does" : `${plan.left.length} more fields do`;
-    blocks.push(context(`_${what} not fit in a Slack form. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead:_ \`${mrkdwn(oneLine(form.command))} …\``));
+    blocks.push(
+      context(
+        `_${what} not fit in a Slack form. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead:_ \`${mrkdwn(oneLine(form.command))} …\``,
+      ),
+    );
   }
-  if (!blocks.length) blocks.push(context(`Nothing to fill in: press *${mrkdwn(oneLine(form.submitLabel || "Save"))}* to run \`${mrkdwn(oneLine(form.command))}\`.`));
+  if (!blocks.length)
+    blocks.push(
+      context(`Nothing to fill in: press *${mrkdwn(oneLine(form.submitLabel || "Save"))}* to run \`${mrkdwn(oneLine(form.command))}\`.`),
+    );
   const view: SlackModal = {
     type: "modal",
     callback_id: FORM_CALLBACK_ID,
@@ -47,7 +57,10 @@ export function toSlackModal(form: Form, privateMetadata: string): SlackModal {
     close: plain("Cancel", SLACK.modalButton, "Cancel"),
     blocks,
   };
-  dropPrefillsOverBudget(view, plan.inputs.map((i) => i.block));
+  dropPrefillsOverBudget(
+    view,
+    plan.inputs.map((i) => i.block),
+  );
   return view;
 }
 

@@ -48,7 +48,10 @@ export function paginate(blocks: readonly KnownBlock[], summary: string, maxMess
     pages.length = max;
     const last = pages[max - 1]!;
     let lastUsed = last.reduce((n, b) => n + size(b), 0);
-    while (last.length && (last.length >= SLACK.messageBlocks || lastUsed + size(markerBlock()) > budget || last.at(-1)?.type === "header")) {
+    while (
+      last.length &&
+      (last.length >= SLACK.messageBlocks || lastUsed + size(markerBlock()) > budget || last.at(-1)?.type === "header")
+    ) {
       lastUsed -= size(last.pop()!);
     }
     last.push(markerBlock());

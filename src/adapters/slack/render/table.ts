@@ -28,7 +28,12 @@ export function tableTexts(columns: readonly string[], rows: readonly (readonly 
   const cells = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
   // Cells keep their references for the row layout; a code block would show them as words only.
   if (cells.flat().some(hasReferences)) return rowLines(header, cells);
-  return codeBlocks(header, cells.map((r) => r.map(sanitize))) ?? rowLines(header, cells);
+  return (
+    codeBlocks(
+      header,
+      cells.map((r) => r.map(sanitize)),
+    ) ?? rowLines(header, cells)
+  );
 }
 
 function codeBlocks(header: string[], body: string[][]): string[] | null {
@@ -160,6 +165,10 @@ function rowLines(header: string[], body: string[][]): string[] {
     });
     return `• ${parts.length ? parts.join(" · ") : "—"}`;
   });
-  if (!body.length) lines[0] = header.filter((h) => !isBlank(h)).map((h) => `*${mrkdwn(h)}*`).join(" · ");
+  if (!body.length)
+    lines[0] = header
+      .filter((h) => !isBlank(h))
+      .map((h) => `*${mrkdwn(h)}*`)
+      .join(" · ");
   return splitMrkdwn(lines.join("\n"), SLACK.sectionText);
 }

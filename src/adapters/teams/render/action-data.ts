@@ -32,6 +32,9 @@ export function charterActionOf(data: unknown): CharterAction | null {
 export const runData = (command: string) => ({ [ACTION_KEY]: { action: "run", command } satisfies CharterAction });
 
 /** `msteams.type: "task/fetch"` makes Teams ask the bot for a dialog instead of posting the data as a message. */
-export const openFormData = (action: Extract<CharterAction, { action: "form" }>) => ({ msteams: { type: "task/fetch" }, [ACTION_KEY]: action });
+export const openFormData = (action: Extract<CharterAction, { action: "form" }>) => ({
+  msteams: { type: "task/fetch" },
+  [ACTION_KEY]: action,
+});
 
 export const submitData = (action: Extract<CharterAction, { action: "submit" }>) => ({ [ACTION_KEY]: action });

@@ -12,7 +12,15 @@ import { chartElements, elementsFor } from "./elements.js";
 import { inert } from "./markdown.js";
 import { MAX_CARDS, TEAMS } from "./limits.js";
 import { isBlank, jsonBytes, oneLine, sanitize, splitText, truncate, unitsWithin } from "../../common/text.js";
-import { CARD_CONTENT_TYPE, CARD_SCHEMA, CARD_VERSION, type ActionSet, type AdaptiveCard, type CardAttachment, type CardElement } from "./types.js";
+import {
+  CARD_CONTENT_TYPE,
+  CARD_SCHEMA,
+  CARD_VERSION,
+  type ActionSet,
+  type AdaptiveCard,
+  type CardAttachment,
+  type CardElement,
+} from "./types.js";
 
 /** Closes the last card of a reply that was cut. */
 export const MORE_MARKER = "…and more: this reply is too long to show in full in Teams.";
@@ -32,7 +40,13 @@ export function summaryText(summary: string): string {
   return isBlank(text) ? "Charter" : text;
 }
 
-export const markerElement = (): CardElement => ({ type: "TextBlock", text: `_${MORE_MARKER}_`, wrap: true, isSubtle: true, size: "Small" });
+export const markerElement = (): CardElement => ({
+  type: "TextBlock",
+  text: `_${MORE_MARKER}_`,
+  wrap: true,
+  isSubtle: true,
+  size: "Small",
+});
 
 export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): AdaptiveCard[] {
   const summary = summaryText(reply.summary);
@@ -52,7 +66,11 @@ export function toTeamsCards(reply: Reply, options: TeamsCardOptions = {}): Adap
   if (flow.length) parts.push({ flow });
   // Nothing to show but the summary: show it, so a card is never empty.
   if (!parts.length) {
-    let elements: CardElement[] = splitText(inert(sanitize(reply.summary)), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({ type: "TextBlock", text, wrap: true }));
+    let elements: CardElement[] = splitText(inert(sanitize(reply.summary)), unitsWithin(TEAMS.elementBytes - 200)).map((text) => ({
+      type: "TextBlock",
+      text,
+      wrap: true,
+    }));
     if (!elements.length) elements = [{ type: "TextBlock", text: summary, wrap: true }];
     parts.push({ flow: elements });
   }
@@ -77,7 +95,9 @@ function budgetFor(summary: string, cardBytes: number): number {
 
 /** The button under a "needs more input" reply: Teams asks Charter for the dialog (task/fetch) when it is pressed. */
 function formButton(form: Form): ActionSet {
-  const values = Object.fromEntries(form.fields.filter((f) => f.initial !== undefined && !isBlank(f.initial)).map((f) => [f.name, f.initial!]));
+  const values = Object.fromEntries(
+    form.fields.filter((f) => f.initial !== undefined && !isBlank(f.initial)).map((f) => [f.name, f.initial!]),
+  );
   const keep = Object.keys(values).length > 0 && jsonBytes(values) <= FORM_VALUES_BYTES;
   const title = truncate(oneLine(form.title), TEAMS.buttonTitle);
   return {
@@ -169,7 +189,8 @@ function cut(pages: Page[], tail: readonly CardElement[], maxCards: number): Pag
   const room = last.budget - bodySize(closing);
   let lastUsed = bodySize(last.body);
   // The tail may already be on this page; it goes back at the very end.
-  while (last.body.length && (lastUsed > room || isHeading(last.body.at(-1)) || tail.includes(last.body.at(-1)!))) lastUsed -= size(last.body.pop()!);
+  while (last.body.length && (lastUsed > room || isHeading(last.body.at(-1)) || tail.includes(last.body.at(-1)!)))
+    lastUsed -= size(last.body.pop()!);
   last.body.push(...closing);
   return pages;
 }

@@ -61,7 +61,9 @@ export function elementsFor(block: Block): CardElement[] {
 
 function progressElements(label: string, ratio: number, tone: Tone | undefined): TextBlock[] {
   const percent = Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : "–";
-  const line = [tone ? TONE[tone].mark : "", isBlank(label) ? "" : markdown(label), `${progressBar(ratio, BAR_WIDTH)} ${percent}`].filter(Boolean).join(" ");
+  const line = [tone ? TONE[tone].mark : "", isBlank(label) ? "" : markdown(label), `${progressBar(ratio, BAR_WIDTH)} ${percent}`]
+    .filter(Boolean)
+    .join(" ");
   return textBlocks(line, tone ? { color: TONE[tone].color } : {});
 }
 
@@ -104,14 +106,20 @@ export function chartElements(alt: string, png: Uint8Array): CardElement[] | nul
   const size = pngSize(png);
   if (!size || size.width > TEAMS.imagePixels || size.height > TEAMS.imagePixels || png.byteLength >= TEAMS.imageFileBytes) return null;
   const altText = altTextOf(alt);
-  const image: Image = { type: "Image", url: `data:image/png;base64,${Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString("base64")}`, altText };
+  const image: Image = {
+    type: "Image",
+    url: `data:image/png;base64,${Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString("base64")}`,
+    altText,
+  };
   return [image, { type: "TextBlock", text: markdown(altText), wrap: true, isSubtle: true, size: "Small", horizontalAlignment: "Center" }];
 }
 
 /** The line that stands for a chart Teams cannot show: its alt text, and why. */
 export function chartFallback(alt: string, reason: "large" | "unreadable"): CardElement[] {
   const altText = altTextOf(alt);
-  return textBlocks(markdown(reason === "large" ? `[chart too large to show in Teams: ${altText}]` : `[image: ${altText}]`), { isSubtle: true });
+  return textBlocks(markdown(reason === "large" ? `[chart too large to show in Teams: ${altText}]` : `[image: ${altText}]`), {
+    isSubtle: true,
+  });
 }
 
 /**
@@ -153,6 +161,12 @@ function actionSets(buttons: readonly Button[]): CardElement[] {
   }
   if (current.actions.length) sets.push(current);
   const left = usable.length - fit.length;
-  if (left) sets.push(...textBlocks(`_${left === 1 ? "A button was" : `${left} buttons were`} left out: its command is too long for a button._`, { isSubtle: true, size: "Small" }));
+  if (left)
+    sets.push(
+      ...textBlocks(`_${left === 1 ? "A button was" : `${left} buttons were`} left out: its command is too long for a button._`, {
+        isSubtle: true,
+        size: "Small",
+      }),
+    );
   return sets;
 }

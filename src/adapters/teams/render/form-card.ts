@@ -12,7 +12,15 @@ import { choiceValue, inputIds, personIds } from "./form-ids.js";
 import { TEAMS } from "./limits.js";
 import { inert, markdown } from "./markdown.js";
 import { isBlank, jsonBytes, oneLine, sanitize, truncate } from "../../common/text.js";
-import { CARD_SCHEMA, CARD_VERSION, type AdaptiveCard, type CardElement, type CardInput, type ChoiceSetInput, type TextBlock } from "./types.js";
+import {
+  CARD_SCHEMA,
+  CARD_VERSION,
+  type AdaptiveCard,
+  type CardElement,
+  type CardInput,
+  type ChoiceSetInput,
+  type TextBlock,
+} from "./types.js";
 
 const LABEL = 200;
 const HINT = 500;
@@ -50,7 +58,9 @@ export function planDialog(form: Pick<Form, "fields" | "errors">): { fields: Pla
     bytes += c.size;
   }
   return {
-    fields: form.fields.flatMap((field, i) => (kept.has(i) ? [{ field, id: ids[i]!, elements: fieldElements(field, ids[i]!, form.errors) }] : [])),
+    fields: form.fields.flatMap((field, i) =>
+      kept.has(i) ? [{ field, id: ids[i]!, elements: fieldElements(field, ids[i]!, form.errors) }] : [],
+    ),
     left: form.fields.filter((_, i) => !kept.has(i)),
   };
 }
@@ -60,10 +70,17 @@ export function toTeamsDialog(form: Form): TeamsDialog {
   const body: CardElement[] = [...errorLines(form), ...plan.fields.flatMap((p) => p.elements)];
   if (plan.left.length) {
     const what = plan.left.length === 1 ? "1 more field does" : `${plan.left.length} more fields do`;
-    body.push(note(`_${what} not fit in this dialog. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead: **${truncate(oneLine(form.command), 200)} …**_`));
+    body.push(
+      note(
+        `_${what} not fit in this dialog. To give ${plan.left.length === 1 ? "it" : "them"}, type the command instead: **${truncate(oneLine(form.command), 200)} …**_`,
+      ),
+    );
   }
   const submit = truncate(oneLine(form.submitLabel), SUBMIT_TITLE);
-  if (!plan.fields.length) body.push(note(`Nothing to fill in: press **${isBlank(submit) ? "Save" : submit}** to run **${truncate(oneLine(form.command), 200)}**.`));
+  if (!plan.fields.length)
+    body.push(
+      note(`Nothing to fill in: press **${isBlank(submit) ? "Save" : submit}** to run **${truncate(oneLine(form.command), 200)}**.`),
+    );
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
@@ -74,7 +91,11 @@ export function toTeamsDialog(form: Form): TeamsDialog {
         type: "Action.Submit",
         title: isBlank(submit) ? "Save" : submit,
         style: "positive",
-        data: submitData({ action: "submit", command: truncate(oneLine(form.command), 200, ""), ...(form.project ? { project: truncate(form.project, 200, "") } : {}) }),
+        data: submitData({
+          action: "submit",
+          command: truncate(oneLine(form.command), 200, ""),
+          ...(form.project ? { project: truncate(form.project, 200, "") } : {}),
+        }),
       },
     ],
   };
@@ -93,7 +114,18 @@ function fieldElements(field: FormField, id: string, errors: Form["errors"]): Ca
   return [
     inputFor(field, id),
     ...(notes.length ? [{ ...note(markdown(notes.join(" "))), spacing: "None" as const }] : []),
-    ...(isBlank(error) ? [] : [{ type: "TextBlock", text: truncate(error, ERROR), wrap: true, color: "Attention", size: "Small", spacing: "None" } satisfies TextBlock]),
+    ...(isBlank(error)
+      ? []
+      : [
+          {
+            type: "TextBlock",
+            text: truncate(error, ERROR),
+            wrap: true,
+            color: "Attention",
+            size: "Small",
+            spacing: "None",
+          } satisfies TextBlock,
+        ]),
   ];
 }
 
@@ -132,7 +164,11 @@ function inputFor(field: FormField, id: string): CardInput {
   }
 }
 
-function textInput(field: FormField, common: Pick<CardInput, "id" | "label" | "isRequired" | "errorMessage">, initial: string | undefined): CardInput {
+function textInput(
+  field: FormField,
+  common: Pick<CardInput, "id" | "label" | "isRequired" | "errorMessage">,
+  initial: string | undefined,
+): CardInput {
   const value = field.initial === undefined ? undefined : sanitize(field.initial);
   return {
     type: "Input.Text",
@@ -158,7 +194,11 @@ function shownChoices(field: FormField): { title: string; value: string }[] {
   return out;
 }
 
-function choiceSet(field: FormField, common: Pick<CardInput, "id" | "label" | "isRequired" | "errorMessage">, initial: string | undefined): ChoiceSetInput {
+function choiceSet(
+  field: FormField,
+  common: Pick<CardInput, "id" | "label" | "isRequired" | "errorMessage">,
+  initial: string | undefined,
+): ChoiceSetInput {
   const choices = shownChoices(field);
   const options = field.options ?? [];
   let chosen = initial === undefined ? -1 : options.findIndex((o) => o.value === initial);
@@ -166,7 +206,10 @@ function choiceSet(field: FormField, common: Pick<CardInput, "id" | "label" | "i
   // A prefilled choice further down the list replaces the last one shown, so it can be kept.
   if (chosen >= choices.length && choices.length) {
     const o = options[chosen]!;
-    choices[choices.length - 1] = { title: truncate([oneLine(o.label), oneLine(o.value), "—"].find((t) => !isBlank(t))!, CHOICE_TITLE), value: choiceValue(chosen) };
+    choices[choices.length - 1] = {
+      title: truncate([oneLine(o.label), oneLine(o.value), "—"].find((t) => !isBlank(t))!, CHOICE_TITLE),
+      value: choiceValue(chosen),
+    };
   }
   return { type: "Input.ChoiceSet", ...common, choices, ...(chosen >= 0 ? { value: choiceValue(chosen) } : {}) };
 }
@@ -188,7 +231,14 @@ function errorLines(form: Form): CardElement[] {
     return `- ${isBlank(label) ? "" : `**${truncate(label, 100)}:** `}${truncate(markdown(message), ERROR)}`;
   });
   if (entries.length > TOP_ERRORS) lines.push(`- …and ${entries.length - TOP_ERRORS} more, under their fields`);
-  return [{ type: "TextBlock", text: `${entries.length === 1 ? "Please fix this:" : "Please fix these:"}\n${lines.join("\n")}`, wrap: true, color: "Attention" }];
+  return [
+    {
+      type: "TextBlock",
+      text: `${entries.length === 1 ? "Please fix this:" : "Please fix these:"}\n${lines.join("\n")}`,
+      wrap: true,
+      color: "Attention",
+    },
+  ];
 }
 
 /** Prefilled values are the one part sized by data; past the budget the last ones go (the fields stay). */

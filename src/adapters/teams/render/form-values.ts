@@ -28,7 +28,10 @@ export function formValuesFromTeams(data: unknown, form: Pick<Form, "fields">): 
     const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw : undefined;
     if (text === undefined || isBlank(text)) return;
     if (isPeople(field)) {
-      const ids = text.split(",").map((s) => s.trim()).filter(Boolean);
+      const ids = text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (ids.length) people.set(field.name, field.kind === "user" ? ids.slice(0, 1) : ids);
       return;
     }

@@ -42,11 +42,23 @@ function live(segment: Exclude<Segment, { kind: "text" }>): string {
 
 export function markdown(value: string): string {
   return segments(value)
-    .map((s) => (s.kind === "text" ? inert(sanitize(s.text).replace(CODE, (_m, code: string) => `**${code.replace(/\*/g, "")}**`).replace(BOLD, "$1**$2**")) : live(s)))
+    .map((s) =>
+      s.kind === "text"
+        ? inert(
+            sanitize(s.text)
+              .replace(CODE, (_m, code: string) => `**${code.replace(/\*/g, "")}**`)
+              .replace(BOLD, "$1**$2**"),
+          )
+        : live(s),
+    )
     .join("");
 }
 
 /** For labels shown as plain words (fact titles, column headers): the markers of emphasis dropped. */
 export function plainWords(value: string): string {
-  return inert(sanitize(value).replace(CODE, "$1").replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3"));
+  return inert(
+    sanitize(value)
+      .replace(CODE, "$1")
+      .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3"),
+  );
 }

@@ -20,17 +20,36 @@ export function tableElements(columns: readonly string[], rows: readonly (readon
   const body = rows.map((r) => Array.from({ length: width }, (_, i) => sanitize(r[i] ?? "")));
   if (!body.length && width > TEAMS.tableColumns) {
     // No rows to list: the column names are all there is to show.
-    const names = header.filter((h) => !isBlank(h)).map((h) => `**${h}**`).join(" · ");
+    const names = header
+      .filter((h) => !isBlank(h))
+      .map((h) => `**${h}**`)
+      .join(" · ");
     return splitText(names, unitsWithin(TEAMS.elementBytes - 200)).map((text): TextBlock => ({ type: "TextBlock", text, wrap: true }));
   }
-  if (width > TEAMS.tableColumns) return chunk(body.flatMap((row) => rowFacts(header, row)), null);
+  if (width > TEAMS.tableColumns)
+    return chunk(
+      body.flatMap((row) => rowFacts(header, row)),
+      null,
+    );
 
   const cellUnits = unitsWithin(Math.floor(TEAMS.elementBytes / 2 / width) - CELL_OVERHEAD);
   const weights = header.map((h, i) => Math.min(MAX_WEIGHT, Math.max(1, h.length, ...body.map((r) => r[i]!.length))));
   const numeric = header.map((_, i) => isNumericColumn(body.map((r) => r[i]!)));
-  const headerRow = row(header.map((h) => h || " "), weights, numeric, true);
+  const headerRow = row(
+    header.map((h) => h || " "),
+    weights,
+    numeric,
+    true,
+  );
   const items: CardElement[] = body.map((cells) =>
-    cells.some((c) => c.length > cellUnits) ? rowFacts(header, cells)[0]! : row(cells.map((c) => markdown(c) || " "), weights, numeric, false),
+    cells.some((c) => c.length > cellUnits)
+      ? rowFacts(header, cells)[0]!
+      : row(
+          cells.map((c) => markdown(c) || " "),
+          weights,
+          numeric,
+          false,
+        ),
   );
   return chunk(items, headerRow);
 }
@@ -54,7 +73,10 @@ function rowFacts(header: string[], cells: string[]): FactSet[] {
   const facts = cells.flatMap((cell, i) => {
     if (isBlank(cell)) return [];
     const title = isBlank(header[i]!) ? `Column ${i + 1}` : header[i]!;
-    return splitText(markdown(cell), unitsWithin(TEAMS.elementBytes / 2)).map((value, k) => ({ title: k === 0 ? title : `${title} (cont.)`, value }));
+    return splitText(markdown(cell), unitsWithin(TEAMS.elementBytes / 2)).map((value, k) => ({
+      title: k === 0 ? title : `${title} (cont.)`,
+      value,
+    }));
   });
   return [{ type: "FactSet", separator: true, facts: facts.length ? facts : [{ title: "—", value: "—" }] }];
 }

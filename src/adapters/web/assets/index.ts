@@ -7,7 +7,11 @@ import { commands, commandName, usageOf } from "../../../core/index.js";
 import { APP_CSS } from "./app-css.js";
 import { APP_JS } from "./app-js.js";
 
-export const ASSET_PATHS = { css: "/console/assets/app.css", js: "/console/assets/app.js", commands: "/console/assets/commands.json" } as const;
+export const ASSET_PATHS = {
+  css: "/console/assets/app.css",
+  js: "/console/assets/app.js",
+  commands: "/console/assets/commands.json",
+} as const;
 
 export interface CommandHint {
   name: string;
@@ -18,7 +22,12 @@ export interface CommandHint {
 
 /** Every command's name, usage line, summary and first example: what the composer suggests. */
 export function commandHints(): CommandHint[] {
-  return commands.map((def) => ({ name: commandName(def), usage: usageOf(def.path, def.params), summary: def.summary, example: def.examples[0] ?? null }));
+  return commands.map((def) => ({
+    name: commandName(def),
+    usage: usageOf(def.path, def.params),
+    summary: def.summary,
+    example: def.examples[0] ?? null,
+  }));
 }
 
 export const ASSETS: Record<string, { type: string; body: () => string }> = {

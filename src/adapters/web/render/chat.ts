@@ -41,7 +41,7 @@ export function renderMessage(message: ChatMessage, chat: ChatTarget, retry?: Fo
     return html`<li class="msg msg-user" id="m-${message.id}"><p class="meta"><span class="who">You</span> ${time(message.at)}</p><p class="typed"><code>${message.text}</code></p></li>`;
   }
   const target = replyTarget(chat, message);
-  const label = message.source === "outbox" ? KIND_LABEL[message.kind ?? ""] ?? "Post" : null;
+  const label = message.source === "outbox" ? (KIND_LABEL[message.kind ?? ""] ?? "Post") : null;
   const status = message.source === "outbox" && message.status !== "sent" ? message.status : null;
   let body: Html;
   if (!message.reply) body = html`<pre class="plain">${message.text}</pre>`;
@@ -61,7 +61,10 @@ export function renderChat(messages: ChatMessage[], chat: ChatTarget, retry?: { 
   const list = html`<ol id="messages" class="messages" role="log" aria-label="Messages" data-events="${base}/events">${messages.map((m) =>
     renderMessage(m, chat, retry && retry.messageId === m.id ? retry.form : undefined),
   )}</ol>`;
-  const empty = messages.length === 0 ? html`<p class="muted" id="empty-note">No messages yet.${readOnly ? "" : html` Type <code>help</code> below to see what Charter can do.`}</p>` : "";
+  const empty =
+    messages.length === 0
+      ? html`<p class="muted" id="empty-note">No messages yet.${readOnly ? "" : html` Type <code>help</code> below to see what Charter can do.`}</p>`
+      : "";
   if (readOnly) {
     return html`<h1>${channelTitle(chat.channel)}</h1><p class="muted">A read-only copy of what Charter posted there.</p>${empty}${list}`;
   }

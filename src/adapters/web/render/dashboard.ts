@@ -24,14 +24,18 @@ function budgetSection(d: DashboardData): Html {
   const pct = Math.min(Math.max(budget.percentUsed, 0), 100);
   return html`<section class="card" aria-labelledby="budget-title">
   <h2 id="budget-title">Budget</h2>
-  ${budget.total !== null
-    ? html`<div class="budget-bar tone-${tone}"><label for="budget-progress">Spent ${budget.percentUsed}% of the budget</label>
+  ${
+    budget.total !== null
+      ? html`<div class="budget-bar tone-${tone}"><label for="budget-progress">Spent ${budget.percentUsed}% of the budget</label>
   <progress id="budget-progress" max="100" value="${pct}">${budget.percentUsed}%</progress></div>`
-    : html`<p class="muted">No budget set: <code>budget set 10000 USD</code>.</p>`}
+      : html`<p class="muted">No budget set: <code>budget set 10000 USD</code>.</p>`
+  }
   <dl class="figures" id="budget-figures">${figures.map(([k, v]) => html`<div><dt>${k}</dt><dd data-figure="${k}">${v}</dd></div>`)}</dl>
-  ${"png" in d.burn
-    ? html`<figure class="chart"><img src="data:image/png;base64,${Buffer.from(d.burn.png).toString("base64")}" alt="${d.burn.alt}"><figcaption>${d.burn.title}</figcaption></figure>`
-    : html`<p class="muted">Burn chart: ${d.burn.empty}</p>`}
+  ${
+    "png" in d.burn
+      ? html`<figure class="chart"><img src="data:image/png;base64,${Buffer.from(d.burn.png).toString("base64")}" alt="${d.burn.alt}"><figcaption>${d.burn.title}</figcaption></figure>`
+      : html`<p class="muted">Burn chart: ${d.burn.empty}</p>`
+  }
 </section>`;
 }
 
@@ -48,20 +52,25 @@ function riskSection(d: DashboardData): Html {
     <thead><tr><th scope="col"><span class="visually-hidden">Probability</span></th>${[1, 2, 3, 4, 5].map((i) => html`<th scope="col" title="${IMPACT[i - 1]}">i${i}</th>`)}</tr></thead>
     <tbody>${[5, 4, 3, 2, 1].map((p) => html`<tr><th scope="row" title="${PROBABILITY[p - 1]}">p${p}</th>${[1, 2, 3, 4, 5].map((i) => cell(p, i))}</tr>`)}</tbody>
   </table></div>
-  ${d.topRisks.length
-    ? html`<ol class="top-risks">${d.topRisks.map((r) => html`<li><span class="badge sev-${r.severity}">${r.severity} ${r.score}</span> #${r.number} ${r.title}${r.owner ? html` <span class="muted">— ${r.owner}</span>` : ""}</li>`)}</ol>`
-    : html`<p class="muted">No open risks.</p>`}
+  ${
+    d.topRisks.length
+      ? html`<ol class="top-risks">${d.topRisks.map((r) => html`<li><span class="badge sev-${r.severity}">${r.severity} ${r.score}</span> #${r.number} ${r.title}${r.owner ? html` <span class="muted">— ${r.owner}</span>` : ""}</li>`)}</ol>`
+      : html`<p class="muted">No open risks.</p>`
+  }
 </section>`;
 }
 
 function milestoneSection(d: DashboardData): Html {
   return html`<section class="card" aria-labelledby="milestones-title">
   <h2 id="milestones-title">Milestones</h2>
-  ${d.milestones.length
-    ? html`<ol class="timeline">${d.milestones.map(
-        (m) => html`<li class="ms-${m.state}"><time datetime="${m.dueDate}">${formatDate(m.dueDate)}</time> <span>#${m.number} ${m.name}</span> <span class="badge">${m.state}</span></li>`,
-      )}</ol>`
-    : html`<p class="muted">No milestones: <code>milestone add "Beta" 2026-03-01</code>.</p>`}
+  ${
+    d.milestones.length
+      ? html`<ol class="timeline">${d.milestones.map(
+          (m) =>
+            html`<li class="ms-${m.state}"><time datetime="${m.dueDate}">${formatDate(m.dueDate)}</time> <span>#${m.number} ${m.name}</span> <span class="badge">${m.state}</span></li>`,
+        )}</ol>`
+      : html`<p class="muted">No milestones: <code>milestone add "Beta" 2026-03-01</code>.</p>`
+  }
   <p class="muted">Timeline: ${d.project.startDate ? formatDate(d.project.startDate) : "no start date"} → ${d.project.endDate ? formatDate(d.project.endDate) : "no end date"}</p>
 </section>`;
 }
@@ -71,39 +80,47 @@ function taskSection(d: DashboardData): Html {
   return html`<section class="card" aria-labelledby="tasks-title">
   <h2 id="tasks-title">Tasks</h2>
   <p>${total} tasks: ${d.taskTotals.done} done, ${d.taskTotals.in_progress} in progress, ${d.taskTotals.todo} to do${d.overdueTasks ? html`, <strong>${d.overdueTasks} overdue</strong>` : ""}.</p>
-  ${total
-    ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="tasks-caption"><table>
+  ${
+    total
+      ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="tasks-caption"><table>
     <caption id="tasks-caption">Tasks by owner and status</caption>
     <thead><tr><th scope="col">Owner</th>${(["todo", "in_progress", "done"] as const).map((s) => html`<th scope="col">${STATUS_LABEL[s]}</th>`)}</tr></thead>
     <tbody>${d.tasksByOwner.map((row) => html`<tr><th scope="row">${row.owner}</th><td>${row.counts.todo}</td><td>${row.counts.in_progress}</td><td>${row.counts.done}</td></tr>`)}</tbody>
   </table></div>`
-    : ""}
+      : ""
+  }
 </section>`;
 }
 
 function kpiSection(d: DashboardData): Html {
   return html`<section class="card" aria-labelledby="kpis-title">
   <h2 id="kpis-title">KPIs</h2>
-  ${d.kpis.length
-    ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="kpis-caption"><table>
+  ${
+    d.kpis.length
+      ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="kpis-caption"><table>
     <caption id="kpis-caption">Latest reading against target</caption>
     <thead><tr><th scope="col">KPI</th><th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>
     <tbody>${d.kpis.map(
-      (k) => html`<tr><th scope="row">${k.name}</th><td>${k.latest === null ? "—" : formatValue(k.latest, k.unit)}</td><td>${targetText(k)}</td><td class="${k.good === null ? "" : k.good ? "ok" : "bad"}">${k.good === null ? "no reading" : k.good ? "on track" : "off track"}</td></tr>`,
+      (k) =>
+        html`<tr><th scope="row">${k.name}</th><td>${k.latest === null ? "—" : formatValue(k.latest, k.unit)}</td><td>${targetText(k)}</td><td class="${k.good === null ? "" : k.good ? "ok" : "bad"}">${k.good === null ? "no reading" : k.good ? "on track" : "off track"}</td></tr>`,
     )}</tbody>
   </table></div>`
-    : html`<p class="muted">No KPIs: <code>kpi add "Uptime" target 99.9% higher</code>.</p>`}
+      : html`<p class="muted">No KPIs: <code>kpi add "Uptime" target 99.9% higher</code>.</p>`
+  }
 </section>`;
 }
 
 function activitySection(d: DashboardData): Html {
   return html`<section class="card" aria-labelledby="activity-title">
   <h2 id="activity-title">Recent activity</h2>
-  ${d.activity.length
-    ? html`<ol class="activity">${d.activity.map(
-        (a) => html`<li><time datetime="${a.at.toISOString()}">${a.at.toISOString().slice(0, 16).replace("T", " ")}</time> ${a.actor}: <code>${a.action}</code>${a.detail ? html` ${a.detail}` : ""}</li>`,
-      )}</ol>`
-    : html`<p class="muted">Nothing yet.</p>`}
+  ${
+    d.activity.length
+      ? html`<ol class="activity">${d.activity.map(
+          (a) =>
+            html`<li><time datetime="${a.at.toISOString()}">${a.at.toISOString().slice(0, 16).replace("T", " ")}</time> ${a.actor}: <code>${a.action}</code>${a.detail ? html` ${a.detail}` : ""}</li>`,
+        )}</ol>`
+      : html`<p class="muted">Nothing yet.</p>`
+  }
 </section>`;
 }
 

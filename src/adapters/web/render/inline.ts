@@ -42,5 +42,7 @@ export function inline(text: string): Html {
 
 /** Text without the markers, for labels and alt texts; references as plain words. */
 export function plainText(text: string): string {
-  return plainReferences(text).replace(/`([^`\n]+)`/g, "$1").replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3");
+  return plainReferences(text)
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=$|[\s.,;:!?)])/g, "$1$3");
 }

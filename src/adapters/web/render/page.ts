@@ -21,11 +21,15 @@ const isCurrent = (sidebar: Sidebar, test: (c: NonNullable<Sidebar["current"]>) 
 
 function nav(sidebar: Sidebar): Html {
   const sameChannel = (c: ChannelEntry) => (cur: NonNullable<Sidebar["current"]>) =>
-    cur.kind === "channel" && cur.channel.platform === c.platform && cur.channel.tenantId === c.tenantId && cur.channel.channelId === c.channelId;
+    cur.kind === "channel" &&
+    cur.channel.platform === c.platform &&
+    cur.channel.tenantId === c.tenantId &&
+    cur.channel.channelId === c.channelId;
   return html`<nav class="sidebar" aria-label="Channels and projects">
   <h2 id="nav-channels">Channels</h2>
   <ul aria-labelledby="nav-channels">${sidebar.local.map(
-    (id) => html`<li><a href="${channelPath(id)}"${isCurrent(sidebar, sameChannel({ platform: "local", tenantId: "local", channelId: id }))}># ${id}</a></li>`,
+    (id) =>
+      html`<li><a href="${channelPath(id)}"${isCurrent(sidebar, sameChannel({ platform: "local", tenantId: "local", channelId: id }))}># ${id}</a></li>`,
   )}</ul>
   <form class="new-channel" method="get" action="/console/new">
     <label for="new-channel-name">New channel</label>
@@ -33,18 +37,24 @@ function nav(sidebar: Sidebar): Html {
     <p class="hint" id="new-channel-hint">Letters, digits, dot, dash and underscore.</p>
     <button type="submit">Open</button>
   </form>
-  ${sidebar.mirrors.length
-    ? html`<h2 id="nav-mirrors">Posted to Slack and Teams <span class="muted">(read only)</span></h2>
+  ${
+    sidebar.mirrors.length
+      ? html`<h2 id="nav-mirrors">Posted to Slack and Teams <span class="muted">(read only)</span></h2>
   <ul aria-labelledby="nav-mirrors">${sidebar.mirrors.map(
-    (m) => html`<li><a href="${mirrorPath(m)}"${isCurrent(sidebar, sameChannel(m))}><span class="platform">${m.platform === "slack" ? "Slack" : "Teams"}</span> ${m.channelId}</a></li>`,
+    (m) =>
+      html`<li><a href="${mirrorPath(m)}"${isCurrent(sidebar, sameChannel(m))}><span class="platform">${m.platform === "slack" ? "Slack" : "Teams"}</span> ${m.channelId}</a></li>`,
   )}</ul>`
-    : ""}
+      : ""
+  }
   <h2 id="nav-projects">Dashboards</h2>
-  ${sidebar.projects.length
-    ? html`<ul aria-labelledby="nav-projects">${sidebar.projects.map(
-        (p) => html`<li><a href="${dashboardPath(p.id)}"${isCurrent(sidebar, (c) => c.kind === "project" && c.id === p.id)}>${p.name}${p.status === "closed" ? " (closed)" : ""}</a></li>`,
-      )}</ul>`
-    : html`<p class="muted">No projects yet: type <code>project create "Apollo" budget 10000 USD</code>.</p>`}
+  ${
+    sidebar.projects.length
+      ? html`<ul aria-labelledby="nav-projects">${sidebar.projects.map(
+          (p) =>
+            html`<li><a href="${dashboardPath(p.id)}"${isCurrent(sidebar, (c) => c.kind === "project" && c.id === p.id)}>${p.name}${p.status === "closed" ? " (closed)" : ""}</a></li>`,
+        )}</ul>`
+      : html`<p class="muted">No projects yet: type <code>project create "Apollo" budget 10000 USD</code>.</p>`
+  }
 </nav>`;
 }
 

@@ -42,7 +42,8 @@ function renderBlock(block: Block, target: ReplyTarget | null): Html {
       return html`<p class="b-file"><a href="${dataUrl(a.mediaType, a.bytes)}" download="${a.filename}">Download ${a.title}</a> (${a.filename}, ${a.bytes.byteLength} bytes)</p>`;
     }
     case "actions":
-      if (!target) return html`<p class="b-actions">${block.buttons.map((b) => html`<span class="button-readonly">${b.label}</span> `)}</p>`;
+      if (!target)
+        return html`<p class="b-actions">${block.buttons.map((b) => html`<span class="button-readonly">${b.label}</span> `)}</p>`;
       return html`<div class="b-actions">${block.buttons.map(
         (b) => html`<form method="post" action="${target.commandAction}" class="button-form">
   <input type="hidden" name="csrf" value="${target.csrf}"><input type="hidden" name="text" value="${b.command}">

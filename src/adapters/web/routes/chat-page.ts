@@ -10,7 +10,12 @@ import { loadSidebar } from "./sidebar.js";
 export const localChannel = (channelId: string): ChannelEntry => ({ platform: "local", tenantId: CONSOLE_TENANT, channelId });
 
 /** Renders the channel; `retry` shows a rejected form in place of the one its message carries (status 422). */
-export async function renderChannel(ctx: RequestContext, channel: ChannelEntry, status = 200, retry?: { messageId: string; form: Form }): Promise<void> {
+export async function renderChannel(
+  ctx: RequestContext,
+  channel: ChannelEntry,
+  status = 200,
+  retry?: { messageId: string; form: Form },
+): Promise<void> {
   const [messages, sidebar] = await Promise.all([
     ctx.deps.console.messages(channel),
     loadSidebar(ctx.deps, { kind: "channel", channel }, channel.platform === "local" ? channel.channelId : undefined),

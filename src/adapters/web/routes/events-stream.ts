@@ -18,7 +18,12 @@ const OVERLAP_MS = 10_000;
 
 export function eventsStream(ctx: RequestContext, channel: ChannelEntry): void {
   const { req, res, deps } = ctx;
-  res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", connection: "keep-alive", "x-accel-buffering": "no" });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    "content-type": "text/event-stream; charset=utf-8",
+    connection: "keep-alive",
+    "x-accel-buffering": "no",
+  });
   res.write("retry: 3000\n\n");
   deps.streams.add(res);
   const seen = new Set<string>();

@@ -61,7 +61,10 @@ export async function loginSubmit(ctx: RequestContext): Promise<void> {
     sendHtml(
       ctx.res,
       401,
-      messagePage("This link cannot be used", html`<p>A sign-in link works once, for ten minutes. Make a new one with <code>npx charter console-link</code>.</p>`),
+      messagePage(
+        "This link cannot be used",
+        html`<p>A sign-in link works once, for ten minutes. Make a new one with <code>npx charter console-link</code>.</p>`,
+      ),
     );
     return;
   }

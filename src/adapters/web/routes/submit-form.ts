@@ -28,7 +28,11 @@ export async function submitFormRoute(ctx: RequestContext): Promise<void> {
   const reply = await submitForm(context, command, values, project);
   if (reply.ok) {
     const match = findCommand(tokenize(command));
-    await deps.console.addTyped(channelId, context.user.platformUserId, `${command} (form${match?.def.formTitle ? `: ${match.def.formTitle}` : ""})`);
+    await deps.console.addTyped(
+      channelId,
+      context.user.platformUserId,
+      `${command} (form${match?.def.formTitle ? `: ${match.def.formTitle}` : ""})`,
+    );
     const stored = await deps.console.addReply(channelId, reply);
     redirect(ctx.res, `${channelPath(channelId)}#m-${stored.id}`);
     return;

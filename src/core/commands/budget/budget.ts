@@ -24,7 +24,10 @@ export default projectCommand({
   input: (env) =>
     z.object({
       total: fields.money(env).optional(),
-      contingency: fields.percent().refine((n) => n <= 100, { error: "Contingency is a percentage from 0% to 100%." }).optional(),
+      contingency: fields
+        .percent()
+        .refine((n) => n <= 100, { error: "Contingency is a percentage from 0% to 100%." })
+        .optional(),
       lines: z.array(z.tuple([z.string(), fields.money(env)])).optional(),
     }),
   effect: (input) => (input.total === undefined && input.contingency === undefined && !input.lines?.length ? "read" : "write"),
@@ -62,7 +65,10 @@ export default projectCommand({
       );
     }
     if (status.total === null) {
-      blocks.push(text(`No budget set yet. Spent so far: ${money(status.spent, cur)}.`), contextLine("Set one with `budget set 10000 USD`."));
+      blocks.push(
+        text(`No budget set yet. Spent so far: ${money(status.spent, cur)}.`),
+        contextLine("Set one with `budget set 10000 USD`."),
+      );
     } else {
       const tone = status.percentUsed >= 100 ? "bad" : status.percentUsed >= 80 ? "warn" : "ok";
       blocks.push(

@@ -25,12 +25,19 @@ export default projectCommand({
     if (changes.length === 0) {
       return reply(`No ${label}`, [
         text(`No ${label} in ${project.name}.`),
-        contextLine(which === "open" ? 'Raise one with `change request "<title>" cost +<amount> schedule +<n>d`. `change list all` shows decided ones.' : "`change list all` shows every change request."),
+        contextLine(
+          which === "open"
+            ? 'Raise one with `change request "<title>" cost +<amount> schedule +<n>d`. `change list all` shows decided ones.'
+            : "`change list all` shows every change request.",
+        ),
       ]);
     }
     // Newest first: the ones that need attention were raised last.
     const shown = [...changes].reverse().slice(0, SHOWN);
-    const people = await membersById(ctx, shown.map((c) => c.requestedById));
+    const people = await membersById(
+      ctx,
+      shown.map((c) => c.requestedById),
+    );
     const rows = shown.map((c) => [
       ref(c.number),
       c.title,
@@ -46,6 +53,9 @@ export default projectCommand({
     const blocks = [table(["#", "Change", "Cost", "Schedule", "Scope", "Status", "Requested by"], rows), contextLine(facts.join(" · "))];
     if (changes.length > SHOWN) blocks.push(contextLine(`Showing the ${SHOWN} newest of ${changes.length}.`));
     if (open) blocks.push(contextLine("`change show #<id>` shows a request's impacts and history."));
-    return reply(facts.join(", ").replace(/^./, (c) => c.toUpperCase()), blocks);
+    return reply(
+      facts.join(", ").replace(/^./, (c) => c.toUpperCase()),
+      blocks,
+    );
   },
 });

@@ -26,13 +26,17 @@ export default projectCommand({
     const approvers = await approversOf(ctx);
     if (input.policy !== undefined) {
       if (input.policy === project.changePolicy) {
-        return reply(`Change policy already ${project.changePolicy}`, [text(`${project.name}'s change policy is already \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`)]);
+        return reply(`Change policy already ${project.changePolicy}`, [
+          text(`${project.name}'s change policy is already \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`),
+        ]);
       }
       project = await ctx.store.projects.setChangePolicy(ctx.scope, project.id, input.policy);
     }
     const changed = input.policy !== undefined;
     const blocks = [
-      text(`The change policy of *${project.name}* ${changed ? "is now" : "is"} \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`),
+      text(
+        `The change policy of *${project.name}* ${changed ? "is now" : "is"} \`${project.changePolicy}\`: ${POLICY_TEXT[project.changePolicy]}.`,
+      ),
       contextLine(`Approvers: ${joinWords(approvers.map((m) => at(m)))}. Add one with \`stakeholder add @user approver\`.`),
     ];
     if (changed) blocks.push(contextLine("Open requests are settled under the new policy at their next decision."));

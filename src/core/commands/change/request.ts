@@ -23,7 +23,15 @@ export default projectCommand({
   ],
   params: [
     { at: "rest", name: "title", label: "title", required: true },
-    { at: "keyword", name: "cost", keywords: ["cost"], type: "money", label: "cost impact", placeholder: "+<amount> <CUR>", hint: "In the project's currency; added to the budget on approval" },
+    {
+      at: "keyword",
+      name: "cost",
+      keywords: ["cost"],
+      type: "money",
+      label: "cost impact",
+      placeholder: "+<amount> <CUR>",
+      hint: "In the project's currency; added to the budget on approval",
+    },
     {
       at: "keyword",
       name: "schedule",
@@ -34,7 +42,15 @@ export default projectCommand({
       form: "text",
       hint: "Calendar days the end date moves, e.g. +5d (or -3d)",
     },
-    { at: "keyword", name: "scope", keywords: ["scope"], type: "text", label: "scope change", placeholder: '"<what changes>"', form: "longtext" },
+    {
+      at: "keyword",
+      name: "scope",
+      keywords: ["scope"],
+      type: "text",
+      label: "scope change",
+      placeholder: '"<what changes>"',
+      form: "longtext",
+    },
     { at: "keyword", name: "reason", keywords: ["reason"], type: "text", label: "reason", placeholder: '"<why>"', form: "longtext" },
   ],
   input: (env) =>
@@ -67,7 +83,11 @@ export default projectCommand({
       const where = joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))));
       blocks.push(contextLine(`Posted for the approvers' decision in ${where}.`));
     }
-    blocks.push(contextLine(`Approvers: ${joinWords(approvers.map((m) => `@${m.name}`))}. \`change show ${ref(change.number)}\` follows its decisions.`));
+    blocks.push(
+      contextLine(
+        `Approvers: ${joinWords(approvers.map((m) => `@${m.name}`))}. \`change show ${ref(change.number)}\` follows its decisions.`,
+      ),
+    );
     // Private: the channel sees the request once, as the message with the buttons.
     return reply(`Change request ${ref(change.number)} ${change.title} recorded`, blocks);
   },

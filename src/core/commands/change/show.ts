@@ -23,20 +23,34 @@ export default projectCommand({
     const people = await membersById(ctx, [change.requestedById, ...change.decisions.map((d) => d.memberId)]);
     const facts: [string, string][] = [["Status", statusText(change, ctx.user, ctx.env.today)], ...impactFacts(change, ctx.project)];
     if (change.status === "open") {
-      const waiting = pendingApprovers(approvers.map((m) => m.id), change.decisions);
+      const waiting = pendingApprovers(
+        approvers.map((m) => m.id),
+        change.decisions,
+      );
       const rule = POLICY_TEXT[ctx.project.changePolicy];
       const names = joinWords(approvers.map((m) => at(m)));
-      facts.push(["Approvers", ctx.project.changePolicy === "all" && waiting.length < approvers.length
-        ? `${names} (${rule}; waiting for ${joinWords(waiting.flatMap((id) => approvers.find((m) => m.id === id) ?? []).map((m) => at(m)))})`
-        : `${names} (${rule})`]);
+      facts.push([
+        "Approvers",
+        ctx.project.changePolicy === "all" && waiting.length < approvers.length
+          ? `${names} (${rule}; waiting for ${joinWords(waiting.flatMap((id) => approvers.find((m) => m.id === id) ?? []).map((m) => at(m)))})`
+          : `${names} (${rule})`,
+      ]);
     }
     const history = [
       `${instantText(change.requestedAt, ctx.user)} — ${at(people.get(change.requestedById))} requested it`,
       ...change.decisions.map((d) => decisionLine(d, people.get(d.memberId), ctx.user)),
     ];
     if (change.status !== "open" && change.decidedAt) history.push(`${instantText(change.decidedAt, ctx.user)} — ${change.status}`);
-    const blocks: Block[] = [heading(`Change request ${ref(change.number)} — ${change.title}`), fieldsBlock(facts), text("*History*"), list(history)];
-    const mayDecide = mayDecideChanges(ctx.user.id, approvers.map((m) => m.id));
+    const blocks: Block[] = [
+      heading(`Change request ${ref(change.number)} — ${change.title}`),
+      fieldsBlock(facts),
+      text("*History*"),
+      list(history),
+    ];
+    const mayDecide = mayDecideChanges(
+      ctx.user.id,
+      approvers.map((m) => m.id),
+    );
     if (change.status === "open" && mayDecide) blocks.push(actions(decisionButtons(change, ctx.project)));
     if (change.status === "open" && !mayDecide) blocks.push(contextLine("Only approvers can decide on it."));
     return reply(`Change request ${ref(change.number)} ${change.title} (${change.status})`, blocks);

@@ -44,15 +44,28 @@ export default projectCommand({
     });
     // Totals after the add (minus this cost for "before"), so two concurrent adds both see the crossing
     // and the alert's dedupe key posts it once, instead of both missing it.
-    const [after, budget] = await Promise.all([ctx.store.costs.totals(ctx.tenant, project.id), ctx.store.budgets.get(ctx.tenant, project.id)]);
+    const [after, budget] = await Promise.all([
+      ctx.store.costs.totals(ctx.tenant, project.id),
+      ctx.store.budgets.get(ctx.tenant, project.id),
+    ]);
     const spent = after.total;
-    const blocks = [text(`Logged ${money(cost.amount, cost.currency)} ${cost.category}${cost.note ? ` — ${cost.note}` : ""} on ${cost.incurredOn}.`)];
+    const blocks = [
+      text(`Logged ${money(cost.amount, cost.currency)} ${cost.category}${cost.note ? ` — ${cost.note}` : ""} on ${cost.incurredOn}.`),
+    ];
     if (project.budgetTotal !== null && project.budgetTotal > 0n) {
       const used = percent(spent, project.budgetTotal);
       const crossed = crossedThreshold(spent - cost.amount, spent, project.budgetTotal);
-      blocks.push(contextLine(`Budget: ${used}% used — ${money(spent, project.currency)} of ${money(project.budgetTotal, project.currency)}.`));
+      blocks.push(
+        contextLine(`Budget: ${used}% used — ${money(spent, project.currency)} of ${money(project.budgetTotal, project.currency)}.`),
+      );
       if (crossed) {
-        blocks.push(text(crossed >= 100 ? `*Budget exceeded:* spending is at ${used}% of the budget.` : `*Budget alert:* spending passed ${crossed}% of the budget.`));
+        blocks.push(
+          text(
+            crossed >= 100
+              ? `*Budget exceeded:* spending is at ${used}% of the budget.`
+              : `*Budget alert:* spending passed ${crossed}% of the budget.`,
+          ),
+        );
         const alerted = await postBudgetAlert(ctx, project, { threshold: crossed, spent, whole: project.budgetTotal });
         if (alerted.length) blocks.push(alertedLine(ctx, alerted));
       }
@@ -61,8 +74,15 @@ export default projectCommand({
     const spentInCategory = after.byCategory[cost.category] ?? 0n;
     const crossedInCategory = crossedThreshold(spentInCategory - cost.amount, spentInCategory, planned);
     if (crossedInCategory) {
-      await postBudgetAlert(ctx, project, { threshold: crossedInCategory, spent: spentInCategory, whole: planned, category: cost.category });
-      blocks.push(contextLine(`${cost.category}: ${percent(spentInCategory, planned)}% of its plan of ${money(planned, project.currency)} used.`));
+      await postBudgetAlert(ctx, project, {
+        threshold: crossedInCategory,
+        spent: spentInCategory,
+        whole: planned,
+        category: cost.category,
+      });
+      blocks.push(
+        contextLine(`${cost.category}: ${percent(spentInCategory, planned)}% of its plan of ${money(planned, project.currency)} used.`),
+      );
     }
     // Private: the team hears about threshold crossings through the alert, once, not through every cost.
     return reply(`Logged ${money(cost.amount, cost.currency)} ${cost.category}`, blocks);

@@ -44,10 +44,12 @@ export default projectCommand({
     if (input.category && input.category !== cost.category) patch.category = input.category;
     if (input.note !== undefined && input.note !== cost.note) patch.note = input.note;
     if (input.on && input.on !== cost.incurredOn) patch.incurredOn = input.on;
-    if (Object.keys(patch).length === 0) return reply(`Cost ${ref(input.id)} unchanged`, [text(`Cost ${ref(input.id)} already has those values; nothing changed.`)]);
+    if (Object.keys(patch).length === 0)
+      return reply(`Cost ${ref(input.id)} unchanged`, [text(`Cost ${ref(input.id)} already has those values; nothing changed.`)]);
     const updated = await ctx.store.costs.update(ctx.scope, cost.id, patch);
     const changes: string[] = [];
-    if (patch.amount !== undefined) changes.push(`Amount: ${money(cost.amount, cost.currency)} → ${money(updated.amount, updated.currency)}`);
+    if (patch.amount !== undefined)
+      changes.push(`Amount: ${money(cost.amount, cost.currency)} → ${money(updated.amount, updated.currency)}`);
     if (patch.category !== undefined) changes.push(`Category: ${cost.category} → ${updated.category}`);
     if (patch.note !== undefined) changes.push(`Note: ${cost.note ?? "—"} → ${updated.note ?? "—"}`);
     if (patch.incurredOn !== undefined) changes.push(`Date: ${cost.incurredOn} → ${updated.incurredOn}`);

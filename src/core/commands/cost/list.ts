@@ -12,7 +12,8 @@ const SHOWN = 40;
 function monthRange(period: string | undefined, today: string): { from: string; to: string; label: string } | null {
   if (!period) return null;
   const base = DateTime.fromISO(today);
-  const month = period === "this-month" ? base : period === "last-month" ? base.minus({ months: 1 }) : DateTime.fromFormat(period, "yyyy-MM");
+  const month =
+    period === "this-month" ? base : period === "last-month" ? base.minus({ months: 1 }) : DateTime.fromFormat(period, "yyyy-MM");
   return { from: month.startOf("month").toISODate()!, to: month.endOf("month").toISODate()!, label: month.toFormat("LLLL yyyy") };
 }
 
@@ -38,14 +39,27 @@ export default projectCommand({
     const costs = await ctx.store.costs.list(ctx.tenant, project.id, range ? { from: range.from, to: range.to } : undefined);
     const where = range ? ` in ${range.label}` : "";
     if (costs.length === 0) return reply(`No costs${where}`, [text(`No costs logged${where} for ${project.name}.`)]);
-    const who = await membersById(ctx, costs.slice(0, SHOWN).map((c) => c.createdById));
-    const rows = costs.slice(0, SHOWN).map((c) => [c.number ? ref(c.number) : "", c.incurredOn, c.category, money(c.amount, c.currency), c.note ?? "", at(who.get(c.createdById))]);
+    const who = await membersById(
+      ctx,
+      costs.slice(0, SHOWN).map((c) => c.createdById),
+    );
+    const rows = costs
+      .slice(0, SHOWN)
+      .map((c) => [
+        c.number ? ref(c.number) : "",
+        c.incurredOn,
+        c.category,
+        money(c.amount, c.currency),
+        c.note ?? "",
+        at(who.get(c.createdById)),
+      ]);
     const total = sumMoney(costs.map((c) => c.amount));
     const blocks = [
       table(["#", "Date", "Category", "Amount", "Note", "By"], rows),
       text(`*Total${where}:* ${money(total, project.currency)} in ${costs.length} ${costs.length === 1 ? "entry" : "entries"}.`),
     ];
-    if (costs.length > SHOWN) blocks.push(contextLine(`Showing the newest ${SHOWN}. Narrow it down with a month, e.g. \`cost list last-month\`.`));
+    if (costs.length > SHOWN)
+      blocks.push(contextLine(`Showing the newest ${SHOWN}. Narrow it down with a month, e.g. \`cost list last-month\`.`));
     return reply(`${costs.length} costs${where}`, blocks);
   },
 });

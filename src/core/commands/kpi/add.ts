@@ -26,10 +26,35 @@ export default projectCommand({
   ],
   params: [
     { at: "rest", name: "name", label: "name", required: true },
-    { at: "keyword", name: "target", keywords: ["target"], type: "number", label: "number[unit]", required: true, hint: "95%, 200ms or 4.5" },
+    {
+      at: "keyword",
+      name: "target",
+      keywords: ["target"],
+      type: "number",
+      label: "number[unit]",
+      required: true,
+      hint: "95%, 200ms or 4.5",
+    },
     { at: "flag", name: "direction", label: "direction", words: DIRECTIONS },
-    { at: "keyword", name: "description", keywords: ["description"], type: "text", label: "what exactly", placeholder: '"<what exactly>"', form: "longtext", hint: "What the KPI is about, specifically" },
-    { at: "keyword", name: "measure", keywords: ["measure"], type: "text", label: "source or method", placeholder: '"<source or method>"', hint: "Where a reading comes from, e.g. the monitoring dashboard" },
+    {
+      at: "keyword",
+      name: "description",
+      keywords: ["description"],
+      type: "text",
+      label: "what exactly",
+      placeholder: '"<what exactly>"',
+      form: "longtext",
+      hint: "What the KPI is about, specifically",
+    },
+    {
+      at: "keyword",
+      name: "measure",
+      keywords: ["measure"],
+      type: "text",
+      label: "source or method",
+      placeholder: '"<source or method>"',
+      hint: "Where a reading comes from, e.g. the monitoring dashboard",
+    },
     { at: "keyword", name: "deadline", keywords: ["deadline"], type: "date", label: "date", hint: "By when the target should be met" },
     { at: "keyword", name: "owner", keywords: ["owner"], type: "mention", label: "user" },
   ],
@@ -42,7 +67,9 @@ export default projectCommand({
       measure: fields.text("measure", 200).optional(),
       deadline: fields
         .date(env)
-        .refine((date) => date >= env.today, { error: "That deadline has already passed: give today or a later date, like `deadline 2026-06-30` or `deadline +8w`." })
+        .refine((date) => date >= env.today, {
+          error: "That deadline has already passed: give today or a later date, like `deadline 2026-06-30` or `deadline +8w`.",
+        })
         .optional(),
       owner: fields.mention().optional(),
     }),

@@ -16,9 +16,15 @@ export default projectCommand({
     const { project } = ctx;
     const kpis = await ctx.store.kpis.list(ctx.tenant, project.id, 2);
     if (kpis.length === 0) {
-      return reply("No KPIs", [text(`No KPIs in ${project.name} yet.`), contextLine('Add one with `kpi add "<name>" target <number>[unit] [higher|lower]`.')]);
+      return reply("No KPIs", [
+        text(`No KPIs in ${project.name} yet.`),
+        contextLine('Add one with `kpi add "<name>" target <number>[unit] [higher|lower]`.'),
+      ]);
     }
-    const owners = await membersById(ctx, kpis.map((k) => k.ownerId));
+    const owners = await membersById(
+      ctx,
+      kpis.map((k) => k.ownerId),
+    );
     const today = ctx.env.today;
     let off = 0;
     const rows = kpis.map((k) => {
@@ -29,9 +35,20 @@ export default projectCommand({
       const good = onTrack(k, latest.value);
       if (!good) off++;
       const moved = trend(k, latest.value, previous?.value);
-      return [k.name, formatValue(latest.value, k.unit), targetText(k), good ? "on track" : "⚠ off track", moved ? `${moved.arrow} ${moved.word}` : "—", deadline, owner];
+      return [
+        k.name,
+        formatValue(latest.value, k.unit),
+        targetText(k),
+        good ? "on track" : "⚠ off track",
+        moved ? `${moved.arrow} ${moved.word}` : "—",
+        deadline,
+        owner,
+      ];
     });
     const summary = `${kpis.length} ${kpis.length === 1 ? "KPI" : "KPIs"}${off ? `, ${off} off track` : ""}`;
-    return reply(summary, [table(["KPI", "Latest", "Target", "Status", "Trend", "Deadline", "Owner"], rows), contextLine(`${summary}. \`kpi show <name>\` for the readings over time.`)]);
+    return reply(summary, [
+      table(["KPI", "Latest", "Target", "Status", "Trend", "Deadline", "Owner"], rows),
+      contextLine(`${summary}. \`kpi show <name>\` for the readings over time.`),
+    ]);
   },
 });

@@ -33,20 +33,18 @@ export default projectCommand({
     { at: "slot", name: "value", label: "value", type: "number", hint: "99.2%, 180ms or 27" },
   ],
   input: () =>
-    z
-      .object({ name: z.string(), value: z.string().optional() })
-      .transform((raw, c) => {
-        const { name, reading } = splitReading(raw.name, raw.value);
-        if (!reading) {
-          c.addIssue({ code: "custom", path: ["value"], message: `Give the reading after the KPI's name, like ${EXAMPLE}.` });
-          return z.NEVER;
-        }
-        if (!name) {
-          c.addIssue({ code: "custom", path: ["name"], message: `Say which KPI this reading is for, like ${EXAMPLE}.` });
-          return z.NEVER;
-        }
-        return { name, ...reading };
-      }),
+    z.object({ name: z.string(), value: z.string().optional() }).transform((raw, c) => {
+      const { name, reading } = splitReading(raw.name, raw.value);
+      if (!reading) {
+        c.addIssue({ code: "custom", path: ["value"], message: `Give the reading after the KPI's name, like ${EXAMPLE}.` });
+        return z.NEVER;
+      }
+      if (!name) {
+        c.addIssue({ code: "custom", path: ["name"], message: `Say which KPI this reading is for, like ${EXAMPLE}.` });
+        return z.NEVER;
+      }
+      return { name, ...reading };
+    }),
   async run(ctx, input) {
     const found = await findKpi(ctx, input.name, 1);
     if ("missing" in found) return found.missing;
@@ -57,7 +55,9 @@ export default projectCommand({
       return refusal(ctx, ctx.project, ctx.authority, "manager", `record readings of ${kpi.name}`, also);
     }
     if (input.unit && kpi.unit && input.unit.toLowerCase() !== kpi.unit.toLowerCase()) {
-      return rejection(`${kpi.name} is measured in ${kpi.unit}, not ${input.unit}. Record it like \`kpi record ${kpi.name} ${formatValue(kpi.target, kpi.unit)}\`.`);
+      return rejection(
+        `${kpi.name} is measured in ${kpi.unit}, not ${input.unit}. Record it like \`kpi record ${kpi.name} ${formatValue(kpi.target, kpi.unit)}\`.`,
+      );
     }
 
     const previous = kpi.readings[0]?.value;
@@ -70,7 +70,11 @@ export default projectCommand({
     const blocks = [text(`${kpi.name}: ${value} — ${status} (target ${targetText(kpi)}).`)];
     if (moved && previous !== undefined) {
       const before = formatValue(previous, kpi.unit);
-      blocks.push(contextLine(`${moved.arrow} ${moved.word === "unchanged" ? "unchanged from" : `${moved.word} than`} the previous reading, ${before}.`));
+      blocks.push(
+        contextLine(
+          `${moved.arrow} ${moved.word === "unchanged" ? "unchanged from" : `${moved.word} than`} the previous reading, ${before}.`,
+        ),
+      );
     } else blocks.push(contextLine("First reading."));
     // Slipping off target is news for the team; routine readings are not.
     return reply(`${kpi.name} ${value}: ${good ? "on track" : "off track"}`, blocks, !good && wasGood ? "channel" : "private");

@@ -40,9 +40,17 @@ export default projectCommand({
       const rows = shown.map((r, i) => {
         const before = kpi.readings[i + 1];
         const change = trend(kpi, r.value, before?.value);
-        return [day(r.recordedAt), formatValue(r.value, kpi.unit), onTrack(kpi, r.value) ? "on track" : "⚠ off track", change ? `${change.arrow} ${change.word}` : "—"];
+        return [
+          day(r.recordedAt),
+          formatValue(r.value, kpi.unit),
+          onTrack(kpi, r.value) ? "on track" : "⚠ off track",
+          change ? `${change.arrow} ${change.word}` : "—",
+        ];
       });
-      blocks.push(text(`*Latest ${shown.length === 1 ? "reading" : `${shown.length} readings`}*`), table(["Date", "Value", "Status", "Trend"], rows));
+      blocks.push(
+        text(`*Latest ${shown.length === 1 ? "reading" : `${shown.length} readings`}*`),
+        table(["Date", "Value", "Status", "Trend"], rows),
+      );
     } else {
       blocks.push(contextLine(`Record a reading with \`kpi record ${kpi.name} <value>\`.`));
     }

@@ -24,10 +24,17 @@ export default projectCommand({
     const { project } = ctx;
     const today = ctx.env.today;
     const milestone = await ctx.store.milestones.add(ctx.scope, project.id, { name: input.name, dueDate: input.date });
-    const blocks = [text(`Added milestone ${ref(milestone.number)} ${milestone.name} — ${formatDate(milestone.dueDate)} (${relativeDue(milestone.dueDate, today)})`)];
-    if (milestone.dueDate < today) blocks.push(contextLine("That date has already passed: mark it with `milestone done` if it was reached."));
-    if (project.endDate && milestone.dueDate > project.endDate) blocks.push(contextLine(`Note: this is after the project's end date, ${formatDate(project.endDate)}.`));
-    if (project.startDate && milestone.dueDate < project.startDate) blocks.push(contextLine(`Note: this is before the project's start date, ${formatDate(project.startDate)}.`));
+    const blocks = [
+      text(
+        `Added milestone ${ref(milestone.number)} ${milestone.name} — ${formatDate(milestone.dueDate)} (${relativeDue(milestone.dueDate, today)})`,
+      ),
+    ];
+    if (milestone.dueDate < today)
+      blocks.push(contextLine("That date has already passed: mark it with `milestone done` if it was reached."));
+    if (project.endDate && milestone.dueDate > project.endDate)
+      blocks.push(contextLine(`Note: this is after the project's end date, ${formatDate(project.endDate)}.`));
+    if (project.startDate && milestone.dueDate < project.startDate)
+      blocks.push(contextLine(`Note: this is before the project's start date, ${formatDate(project.startDate)}.`));
     return reply(`Added milestone ${ref(milestone.number)} ${milestone.name} (${milestone.dueDate})`, blocks, "channel");
   },
 });

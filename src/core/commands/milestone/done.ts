@@ -25,7 +25,9 @@ export default projectCommand({
     }
     if (milestone.doneAt) {
       return reply(`Milestone ${ref(milestone.number)} was already reached`, [
-        text(`Milestone ${ref(milestone.number)} ${milestone.name} was already marked reached on ${formatDate(milestone.doneAt.toISOString().slice(0, 10))}.`),
+        text(
+          `Milestone ${ref(milestone.number)} ${milestone.name} was already marked reached on ${formatDate(milestone.doneAt.toISOString().slice(0, 10))}.`,
+        ),
       ]);
     }
     const done = await ctx.store.milestones.markDone(ctx.scope, milestone.id, ctx.now().toJSDate());

@@ -18,7 +18,10 @@ export default projectCommand({
       (a, b) => a.dueDate.localeCompare(b.dueDate) || a.number - b.number,
     );
     if (milestones.length === 0) {
-      return reply("No milestones", [text(`No milestones in ${project.name} yet.`), contextLine('Add one with `milestone add "<name>" <date>`.')]);
+      return reply("No milestones", [
+        text(`No milestones in ${project.name} yet.`),
+        contextLine('Add one with `milestone add "<name>" <date>`.'),
+      ]);
     }
     const rows = milestones.map((m) => [ref(m.number), m.name, m.dueDate, milestoneStatus(m, today)]);
     const reached = milestones.filter((m) => m.doneAt).length;

@@ -28,7 +28,8 @@ export default projectCommand({
     const where = joinWords((await alertChannels(ctx, project)).map((id) => channelRef(id)));
     const summary = `Alerts for ${project.name} go to ${where}`;
     const blocks = [text(`Critical-risk and budget alerts for *${project.name}* go to ${where}.`)];
-    if (!project.alertChannelId) blocks.push(contextLine("That is the project's linked channels. Pick another with `project alerts #channel`."));
+    if (!project.alertChannelId)
+      blocks.push(contextLine("That is the project's linked channels. Pick another with `project alerts #channel`."));
     return reply(summary, blocks, input.target === undefined ? "private" : "channel");
   },
 });

@@ -21,7 +21,10 @@ export default projectCommand({
     const outcome = await ctx.store.transaction(
       ctx.scope,
       async (tx) => {
-        const [roles, stakeholders] = await Promise.all([tx.roles.list(ctx.tenant, project.id), tx.stakeholders.list(ctx.tenant, project.id)]);
+        const [roles, stakeholders] = await Promise.all([
+          tx.roles.list(ctx.tenant, project.id),
+          tx.stakeholders.list(ctx.tenant, project.id),
+        ]);
         const approvers = charterApproverIds(roles, stakeholders);
         if (!approvers.includes(ctx.user.id)) return { approvers, refused: true as const };
         return { approvers, result: await tx.charters.approve(ctx.scope, project.id, version, ctx.now().toJSDate()) };
@@ -49,10 +52,16 @@ export default projectCommand({
     const blocks: Block[] = [text(`@${ctx.user.name} approved v${version} of ${project.name}'s charter.`)];
     if (version < result.latest) {
       blocks.push(
-        text(`v${version} is not the latest version: v${result.latest} is. This approval is recorded for v${version} only; \`project charter approve\` approves v${result.latest}.`),
+        text(
+          `v${version} is not the latest version: v${result.latest} is. This approval is recorded for v${version} only; \`project charter approve\` approves v${result.latest}.`,
+        ),
       );
     }
     blocks.push(approvalLine(charter, approvers, people, ctx.user));
-    return reply(`Approved ${project.name}'s charter v${version}${version < result.latest ? ` (latest is v${result.latest})` : ""}`, blocks, "channel");
+    return reply(
+      `Approved ${project.name}'s charter v${version}${version < result.latest ? ` (latest is v${result.latest})` : ""}`,
+      blocks,
+      "channel",
+    );
   },
 });

@@ -17,7 +17,10 @@ export default projectCommand({
     const { project } = ctx;
     const latest = await ctx.store.charters.latest(ctx.tenant, project.id);
     if (!latest) return rejection(`${project.name} has no charter yet. \`project charter\` writes the first version.`);
-    const charter = input.version === undefined || input.version === latest.version ? latest : await ctx.store.charters.version(ctx.tenant, project.id, input.version);
+    const charter =
+      input.version === undefined || input.version === latest.version
+        ? latest
+        : await ctx.store.charters.version(ctx.tenant, project.id, input.version);
     if (!charter) return rejection(`${project.name}'s charter has no version ${input.version}: the latest is v${latest.version}.`);
     const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
     const approvers = charterApproverIds(ctx.authority.roles, stakeholders);
@@ -25,7 +28,9 @@ export default projectCommand({
     const author = people.get(charter.createdById);
     const blocks: Block[] = [
       heading(`${project.name} — charter v${charter.version}`),
-      contextLine(`Saved by ${author ? `@${author.name}` : "—"} on ${when(charter.createdAt, ctx.user)}.${charter.version === latest.version ? "" : ` Not the latest: v${latest.version} is.`}`),
+      contextLine(
+        `Saved by ${author ? `@${author.name}` : "—"} on ${when(charter.createdAt, ctx.user)}.${charter.version === latest.version ? "" : ` Not the latest: v${latest.version} is.`}`,
+      ),
       ...charterBlocks(charterContent(charter.content)),
       approvalLine(charter, approvers, people, ctx.user),
     ];

@@ -4,7 +4,17 @@
  * opens filled with the current version.
  */
 import { z } from "zod";
-import { CHARTER_PARTS, charterContent, charterDiff, partText, partValue, sameCharter, splitItems, withCharterParts, type CharterPatch } from "../../domain/charter.js";
+import {
+  CHARTER_PARTS,
+  charterContent,
+  charterDiff,
+  partText,
+  partValue,
+  sameCharter,
+  splitItems,
+  withCharterParts,
+  type CharterPatch,
+} from "../../domain/charter.js";
 import { projectCommand, type CommandDef, type ProjectCommandContext } from "../define.js";
 import { fields } from "../fields.js";
 import { formFor } from "../form.js";
@@ -55,17 +65,24 @@ function openForm(ctx: ProjectCommandContext, latest: CharterVersion | null) {
   const message = latest
     ? `Edit ${ctx.project.name}'s charter: saving makes version ${latest.version + 1}.`
     : `Fill in ${ctx.project.name}'s charter: saving makes version 1.`;
-  return rejection(message, [
-    text(message),
-    contextLine('Or type the parts: `project charter objectives "Cut checkout time by 30%; 99.9% uptime" scope "Web checkout" out-of-scope "Mobile app"`.'),
-  ], form);
+  return rejection(
+    message,
+    [
+      text(message),
+      contextLine(
+        'Or type the parts: `project charter objectives "Cut checkout time by 30%; 99.9% uptime" scope "Web checkout" out-of-scope "Mobile app"`.',
+      ),
+    ],
+    form,
+  );
 }
 
 const command: CommandDef = projectCommand({
   path: ["project", "charter"],
   permission: "manager",
   permissionAction: "change its charter",
-  summary: "Write the project charter (objectives, scope, deliverables, milestones, timeline, budget, roles, communication); each save is a new version",
+  summary:
+    "Write the project charter (objectives, scope, deliverables, milestones, timeline, budget, roles, communication); each save is a new version",
   examples: [
     'project charter objectives "Cut checkout time by 30%; Reach 99.9% uptime" scope "Web checkout; Payment API" out-of-scope "Mobile app"',
     'project charter roles "@carol sponsor, approves scope; @alice tech lead" communication "Weekly digest, Fridays in #apollo; Daily standup"',
@@ -104,7 +121,9 @@ const command: CommandDef = projectCommand({
     const content = withCharterParts(latest?.content ?? null, patch);
     const next = charterContent(content);
     if (previous && latest && sameCharter(previous, next)) {
-      return reply(`Charter unchanged (v${latest.version})`, [text(`${project.name}'s charter already says that: no new version, it stays at v${latest.version}.`)]);
+      return reply(`Charter unchanged (v${latest.version})`, [
+        text(`${project.name}'s charter already says that: no new version, it stays at v${latest.version}.`),
+      ]);
     }
     if (!previous && charterDiff(null, next).length === 0) return openForm(ctx, latest);
     const saved = await ctx.store.charters.save(ctx.scope, project.id, content, ctx.now().toJSDate());
@@ -113,7 +132,9 @@ const command: CommandDef = projectCommand({
     return reply(
       `Saved ${project.name}'s charter v${saved.version}`,
       [
-        text(`Saved ${project.name}'s charter as *v${saved.version}*${latest ? ` (changes from v${latest.version}):` : " (the first version):"}`),
+        text(
+          `Saved ${project.name}'s charter as *v${saved.version}*${latest ? ` (changes from v${latest.version}):` : " (the first version):"}`,
+        ),
         list(diff),
         actions([
           { label: `Approve v${saved.version}`, command: `project charter approve v${saved.version} in ${name}`, style: "primary" },

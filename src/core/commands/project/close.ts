@@ -34,7 +34,12 @@ const ACTION = "close it";
 function openForm(ctx: ProjectCommandContext): Reply {
   const base = formFor(command);
   const required = new Set<string>(REQUIRED.map(([name]) => name));
-  const form = { ...base, project: ctx.project.name, submitLabel: "Close project", fields: base.fields.map((f) => ({ ...f, required: required.has(f.name) })) };
+  const form = {
+    ...base,
+    project: ctx.project.name,
+    submitLabel: "Close project",
+    fields: base.fields.map((f) => ({ ...f, required: required.has(f.name) })),
+  };
   const message = `Closing ${ctx.project.name}: fill in the post-mortem. Saving it archives the project and posts the final report.`;
   return rejection(message, [text(message)], form);
 }
@@ -93,14 +98,55 @@ const command: CommandDef = projectCommand({
     "Only the project's owners and managers can close it.",
   ],
   params: [
-    { at: "keyword", name: "wentWell", keywords: ["well"], type: "text", label: "what went well", placeholder: '"<text>"', form: "longtext", hint: "One per line" },
-    { at: "keyword", name: "didNotGoWell", keywords: ["not-well"], type: "text", label: "what did not go well", placeholder: '"<text>"', form: "longtext", hint: "One per line" },
-    { at: "keyword", name: "lessons", keywords: ["lessons"], type: "text", label: "lessons learned", placeholder: '"<text>"', form: "longtext", hint: "One per line" },
-    { at: "keyword", name: "followUps", keywords: ["follow-ups"], type: "text", label: "follow-ups", placeholder: '"<text>"', form: "longtext", hint: "One per line; who does what after the project" },
+    {
+      at: "keyword",
+      name: "wentWell",
+      keywords: ["well"],
+      type: "text",
+      label: "what went well",
+      placeholder: '"<text>"',
+      form: "longtext",
+      hint: "One per line",
+    },
+    {
+      at: "keyword",
+      name: "didNotGoWell",
+      keywords: ["not-well"],
+      type: "text",
+      label: "what did not go well",
+      placeholder: '"<text>"',
+      form: "longtext",
+      hint: "One per line",
+    },
+    {
+      at: "keyword",
+      name: "lessons",
+      keywords: ["lessons"],
+      type: "text",
+      label: "lessons learned",
+      placeholder: '"<text>"',
+      form: "longtext",
+      hint: "One per line",
+    },
+    {
+      at: "keyword",
+      name: "followUps",
+      keywords: ["follow-ups"],
+      type: "text",
+      label: "follow-ups",
+      placeholder: '"<text>"',
+      form: "longtext",
+      hint: "One per line; who does what after the project",
+    },
   ],
   input: () =>
     z
-      .object({ wentWell: part("what went well"), didNotGoWell: part("what did not go well"), lessons: part("lessons learned"), followUps: part("follow-ups") })
+      .object({
+        wentWell: part("what went well"),
+        didNotGoWell: part("what did not go well"),
+        lessons: part("lessons learned"),
+        followUps: part("follow-ups"),
+      })
       .superRefine((value, issues) => {
         // Nothing at all opens the form; once anything is given, the three questions need answers.
         if (Object.values(value).every((v) => v === undefined)) return;
@@ -119,10 +165,16 @@ const command: CommandDef = projectCommand({
     };
     const report = await buildReport(ctx, project);
     const closeOutInput = { postMortem, finalReport: report, at: ctx.now().toJSDate() };
-    const closed = await withRole(ctx, project, "manager", ACTION, async (tx, fresh): Promise<{ conflict: string } | { closeOut: CloseOut }> => {
-      const conflict = closeRefusal(fresh);
-      return conflict ? { conflict } : { closeOut: await tx.closeOuts.close(ctx.scope, fresh.id, closeOutInput) };
-    });
+    const closed = await withRole(
+      ctx,
+      project,
+      "manager",
+      ACTION,
+      async (tx, fresh): Promise<{ conflict: string } | { closeOut: CloseOut }> => {
+        const conflict = closeRefusal(fresh);
+        return conflict ? { conflict } : { closeOut: await tx.closeOuts.close(ctx.scope, fresh.id, closeOutInput) };
+      },
+    );
     if ("refused" in closed) return closed.refused;
     if ("conflict" in closed.done) return rejection(closed.done.conflict);
     const { closeOut } = closed.done;
@@ -136,7 +188,8 @@ const command: CommandDef = projectCommand({
     const posted: string[] = [];
     for (const channelId of await reportChannels(ctx)) {
       try {
-        if ((await ctx.notify.post(ctx.tenant, { channelId, kind: "digest", dedupeKey: `${key}:${channelId}`, reply: message })).created) posted.push(channelId);
+        if ((await ctx.notify.post(ctx.tenant, { channelId, kind: "digest", dedupeKey: `${key}:${channelId}`, reply: message })).created)
+          posted.push(channelId);
       } catch (error) {
         ctx.log.error("Could not queue the final report", { key, channelId, error: String(error) });
       }
@@ -146,13 +199,18 @@ const command: CommandDef = projectCommand({
       const member = people.get(s.memberId);
       if (!member) continue;
       try {
-        await ctx.notify.post(ctx.tenant, directMessage(member, ctx.now(), { kind: "digest", dedupeKey: `${key}:dm:${member.id}`, reply: message }));
+        await ctx.notify.post(
+          ctx.tenant,
+          directMessage(member, ctx.now(), { kind: "digest", dedupeKey: `${key}:dm:${member.id}`, reply: message }),
+        );
         sent++;
       } catch (error) {
         ctx.log.error("Could not queue the final report for a stakeholder", { key, memberId: member.id, error: String(error) });
       }
     }
-    const where = posted.length ? `Posted to ${joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))))}` : "Not posted to a channel";
+    const where = posted.length
+      ? `Posted to ${joinWords(posted.map((id) => (id === ctx.channel.id ? "this channel" : channelRef(id))))}`
+      : "Not posted to a channel";
     return reply(`Closed ${project.name}`, [
       text(`Closed *${project.name}*: it is archived and read-only now. \`project reopen\` reopens it.`),
       contextLine(`${where}; sent to ${sent} ${sent === 1 ? "stakeholder" : "stakeholders"} by direct message.`),

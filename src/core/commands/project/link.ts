@@ -16,7 +16,10 @@ export default tenantCommand({
   async run(ctx, input) {
     const project = await ctx.store.projects.findByName(ctx.tenant, input.name);
     if (!project) {
-      const near = suggest(input.name, (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name));
+      const near = suggest(
+        input.name,
+        (await ctx.store.projects.list(ctx.tenant)).map((p) => p.name),
+      );
       return rejection(`There is no project called "${echo(input.name)}".${near ? ` Did you mean "${near}"?` : ""}`);
     }
     // Pointing a channel at a project is a setting of that project.

@@ -22,15 +22,24 @@ export default projectCommand({
     const { project } = ctx;
     const notClosed = reopenRefusal(project);
     if (notClosed) return rejection(notClosed);
-    const reopened = await withRole(ctx, project, "manager", ACTION, async (tx, fresh): Promise<{ conflict: string } | { project: Project }> => {
-      const conflict = reopenRefusal(fresh);
-      return conflict ? { conflict } : { project: await tx.closeOuts.reopen(ctx.scope, fresh.id, ctx.now().toJSDate()) };
-    });
+    const reopened = await withRole(
+      ctx,
+      project,
+      "manager",
+      ACTION,
+      async (tx, fresh): Promise<{ conflict: string } | { project: Project }> => {
+        const conflict = reopenRefusal(fresh);
+        return conflict ? { conflict } : { project: await tx.closeOuts.reopen(ctx.scope, fresh.id, ctx.now().toJSDate()) };
+      },
+    );
     if ("refused" in reopened) return reopened.refused;
     if ("conflict" in reopened.done) return rejection(reopened.done.conflict);
     return reply(
       `Reopened ${project.name}`,
-      [text(`Reopened *${project.name}*: it can change again, and its scheduled standups and reports resume.`), contextLine("`project close` closes it again with a new post-mortem and final report.")],
+      [
+        text(`Reopened *${project.name}*: it can change again, and its scheduled standups and reports resume.`),
+        contextLine("`project close` closes it again with a new post-mortem and final report."),
+      ],
       "channel",
     );
   },

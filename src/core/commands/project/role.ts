@@ -59,7 +59,9 @@ export default projectCommand({
     if ("conflict" in outcome.done) return rejection(outcome.done.conflict);
     const { before, after } = outcome.done;
     if (before === after) {
-      return reply(`${at(member)} already has that role`, [text(after ? `${at(member)} is already ${WHAT[after]} of ${project.name}.` : `${at(member)} has no role on ${project.name}.`)]);
+      return reply(`${at(member)} already has that role`, [
+        text(after ? `${at(member)} is already ${WHAT[after]} of ${project.name}.` : `${at(member)} has no role on ${project.name}.`),
+      ]);
     }
     const message = after
       ? `${at(member)} is now ${WHAT[after]} of ${project.name} (was ${WHAT[before ?? "none"]}).`

@@ -13,8 +13,15 @@ export default projectCommand({
   input: () => z.object({}),
   async run(ctx) {
     const { project, authority } = ctx;
-    const people = await membersById(ctx, authority.roles.map((r) => r.memberId));
-    const yours = authority.role ? `You are ${authority.role === "owner" ? "an owner" : "a manager"}.` : authority.admin ? "You are a workspace admin." : "You have no role: you add and change your own tasks, costs and risks.";
+    const people = await membersById(
+      ctx,
+      authority.roles.map((r) => r.memberId),
+    );
+    const yours = authority.role
+      ? `You are ${authority.role === "owner" ? "an owner" : "a manager"}.`
+      : authority.admin
+        ? "You are a workspace admin."
+        : "You have no role: you add and change your own tasks, costs and risks.";
     return reply(`Roles of ${project.name}`, [
       heading(`${project.name} — roles`),
       fieldsBlock(roleFacts(authority.roles, people)),

@@ -32,7 +32,9 @@ export default tenantCommand({
       : await ctx.store.projects.forChannel(ctx.tenant, ctx.channel.id);
     if (!project) {
       return rejection(
-        input.name ? `There is no project called "${echo(input.name)}".` : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
+        input.name
+          ? `There is no project called "${echo(input.name)}".`
+          : 'This channel isn\'t linked to a project. Try `project show "<name>"` or `project list`.',
       );
     }
     const [roles, totals, tasks, risks, milestones, charter, stakeholders, closeOut] = await Promise.all([
@@ -71,7 +73,8 @@ export default tenantCommand({
       ["Charter", charterText],
     ];
     const blocks = [heading(project.name), fieldsBlock(facts)];
-    if (critical.length) blocks.push(list(critical.map((r) => `${ref(r.number)} ${r.title} — score ${riskScore(r.probability, r.impact)}`)));
+    if (critical.length)
+      blocks.push(list(critical.map((r) => `${ref(r.number)} ${r.title} — score ${riskScore(r.probability, r.impact)}`)));
     blocks.push(contextLine("`budget`, `task list`, `risk list` and `milestone list` show the details."));
     return reply(`Project ${project.name}`, blocks);
   },

@@ -19,7 +19,14 @@ export default projectCommand({
   path: ["report", "chart"],
   effect: "read",
   summary: "A chart of the project as a picture: budget burn-up, spend by category, risk heat map, task burndown or KPI trend",
-  examples: ["report chart burn", "report chart categories", "report chart risks", "report chart burndown", "report chart kpi", "report chart kpi Uptime"],
+  examples: [
+    "report chart burn",
+    "report chart categories",
+    "report chart risks",
+    "report chart burndown",
+    "report chart kpi",
+    "report chart kpi Uptime",
+  ],
   notes: [
     ...CHART_KINDS.map((kind) => `\`${kind}\`: ${WHAT[kind]}.`),
     "The chart is posted for the channel to see: uploaded in Slack, shown in the card in Teams, saved to a file by the shell.",

@@ -9,7 +9,9 @@ export default projectCommand({
   effect: "read",
   summary: "Weekly status report: done, open work and deadlines, milestones, budget, risks, KPIs",
   examples: ["report", "report weekly"],
-  notes: ["Covers the 7 days ending today. Only you see it; the scheduled digest goes to the channel, with the budget burn-up and task burndown charts."],
+  notes: [
+    "Covers the 7 days ending today. Only you see it; the scheduled digest goes to the channel, with the budget burn-up and task burndown charts.",
+  ],
   params: [{ at: "flag", name: "kind", label: "weekly", words: ["weekly"] }],
   input: () => z.object({ kind: z.literal("weekly").optional() }),
   async run(ctx) {

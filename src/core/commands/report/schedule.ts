@@ -18,8 +18,6 @@ const day = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-
-
 export default projectCommand({
   path: ["report", "schedule"],
   permission: "manager",
@@ -36,10 +34,17 @@ export default projectCommand({
     "Defaults: Friday at 16:00 in your time zone (UTC when you have none), in this channel.",
     "Running it again changes this channel's schedule; `report schedule off` stops it.",
   ],
-  input: () => z.object({ day: day.optional(), at: fields.timeOfDay().optional(), tz: fields.timeZone().optional(), off: z.literal("off").optional() }),
+  input: () =>
+    z.object({
+      day: day.optional(),
+      at: fields.timeOfDay().optional(),
+      tz: fields.timeZone().optional(),
+      off: z.literal("off").optional(),
+    }),
   async run(ctx, input) {
     if (input.off) {
-      if (input.day || input.at || input.tz) return rejection("`report schedule off` takes nothing else: it stops the weekly report. Leave out day, at and tz.");
+      if (input.day || input.at || input.tz)
+        return rejection("`report schedule off` takes nothing else: it stops the weekly report. Leave out day, at and tz.");
       return unschedule(ctx);
     }
     const { project } = ctx;
@@ -54,7 +59,8 @@ export default projectCommand({
     const blocks = [
       text(`Weekly status report for ${project.name} scheduled ${when}: posted here and sent to each stakeholder by direct message.`),
     ];
-    if (next) blocks.push(contextLine(`Next: ${next.at.setZone(schedule.timeZone).toFormat("ccc d LLL yyyy HH:mm")} ${schedule.timeZone}.`));
+    if (next)
+      blocks.push(contextLine(`Next: ${next.at.setZone(schedule.timeZone).toFormat("ccc d LLL yyyy HH:mm")} ${schedule.timeZone}.`));
     return reply(`Weekly report scheduled ${when}`, blocks, "channel");
   },
 });
@@ -66,7 +72,9 @@ async function unschedule(ctx: ProjectCommandContext) {
   const schedule = here?.active ? here : all.length === 1 ? all[0]! : null;
   if (!schedule) {
     // Nothing scheduled is what was asked for, so this is an answer, not an error.
-    const message = here ? "The weekly report of this channel is already off." : "No weekly report is scheduled for this channel, so there is nothing to stop.";
+    const message = here
+      ? "The weekly report of this channel is already off."
+      : "No weekly report is scheduled for this channel, so there is nothing to stop.";
     return reply(message, [text(message), contextLine("Schedule one with `report schedule`.")]);
   }
   await ctx.store.reportSchedules.stop(ctx.scope, schedule.id);

@@ -26,7 +26,9 @@ export async function overAllocationWarnings(ctx: ProjectCommandContext, member:
   const periods = overAllocations(all, member.id).filter((o) => o.projectIds.includes(projectId));
   if (periods.length === 0) return [];
   const ids = [...new Set(periods.flatMap((o) => o.projectIds))];
-  const projects = new Map<string, Project | null>(await Promise.all(ids.map(async (id) => [id, await ctx.store.projects.get(ctx.tenant, id)] as const)));
+  const projects = new Map<string, Project | null>(
+    await Promise.all(ids.map(async (id) => [id, await ctx.store.projects.get(ctx.tenant, id)] as const)),
+  );
   return periods.map((o) => {
     // This project first, then the others by name.
     const shares = all
@@ -75,7 +77,9 @@ export default projectCommand({
       toDate: input.to ?? null,
     });
     const was = before ? ` (was ${before.percent}% ${periodText(before.fromDate, before.toDate)})` : "";
-    const blocks = [text(`Allocated ${at(member)} to ${project.name} at ${saved.percent}% ${periodText(saved.fromDate, saved.toDate)}${was}.`)];
+    const blocks = [
+      text(`Allocated ${at(member)} to ${project.name} at ${saved.percent}% ${periodText(saved.fromDate, saved.toDate)}${was}.`),
+    ];
     const warnings = await overAllocationWarnings(ctx, member, project.id);
     if (warnings.length) blocks.push(list(warnings));
     const summary = `Allocated ${at(member)} ${saved.percent}% to ${project.name}${warnings.length ? " (over-allocated)" : ""}`;

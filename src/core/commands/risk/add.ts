@@ -16,10 +16,21 @@ export default projectCommand({
     "risk add Key developer leaves p3 i5",
   ],
   formTitle: "New risk",
-  notes: ["Score = probability × impact; 15 or more is critical and is posted to the channel.", 'Quote a mitigation of several words: `mitigation "Mock the API"`.'],
+  notes: [
+    "Score = probability × impact; 15 or more is critical and is posted to the channel.",
+    'Quote a mitigation of several words: `mitigation "Mock the API"`.',
+  ],
   params: [
     { at: "rest", name: "title", label: "title", required: true },
-    { at: "typed", name: "probability", label: "probability", placeholder: "p<1-5>", type: "scale-p", required: true, hint: RISK_HINTS.probability },
+    {
+      at: "typed",
+      name: "probability",
+      label: "probability",
+      placeholder: "p<1-5>",
+      type: "scale-p",
+      required: true,
+      hint: RISK_HINTS.probability,
+    },
     { at: "typed", name: "impact", label: "impact", placeholder: "i<1-5>", type: "scale-i", required: true, hint: RISK_HINTS.impact },
     { at: "keyword", name: "owner", keywords: ["owner"], type: "mention", label: "user" },
     { at: "keyword", name: "mitigation", keywords: ["mitigation"], type: "text", label: "text", form: "longtext" },
@@ -50,13 +61,22 @@ export default projectCommand({
       text(`${critical ? "*Critical risk* added" : "Added risk"} ${ref(risk.number)} ${risk.title} — ${scoreText(risk)}`),
       fieldsBlock(riskFacts(risk, owner, ctx.env.today).slice(3)),
     ];
-    const missing = [owner ? "" : "an owner", risk.mitigation ? "" : "a mitigation", risk.reviewDate ? "" : "a review date"].filter(Boolean);
+    const missing = [owner ? "" : "an owner", risk.mitigation ? "" : "a mitigation", risk.reviewDate ? "" : "a review date"].filter(
+      Boolean,
+    );
     if (critical && missing.length) {
-      blocks.push(contextLine(`A critical risk needs ${joinWords(missing)}: \`risk update ${ref(risk.number)} owner @user mitigation "<plan>" review <date>\`.`));
+      blocks.push(
+        contextLine(
+          `A critical risk needs ${joinWords(missing)}: \`risk update ${ref(risk.number)} owner @user mitigation "<plan>" review <date>\`.`,
+        ),
+      );
     }
     if (alerted.length) blocks.push(alertedLine(ctx, alerted));
     const severity = severityOf(risk);
     // Private: a critical risk reaches the channel as an alert (once), so the channel never sees it twice.
-    return reply(`${critical ? "Critical risk" : "Risk"} ${ref(risk.number)} ${risk.title} (score ${riskScore(risk.probability, risk.impact)}, ${severity})`, blocks);
+    return reply(
+      `${critical ? "Critical risk" : "Risk"} ${ref(risk.number)} ${risk.title} (score ${riskScore(risk.probability, risk.impact)}, ${severity})`,
+      blocks,
+    );
   },
 });

@@ -18,7 +18,8 @@ export default projectCommand({
     const risk = await findRisk(ctx, input.id);
     if ("blocks" in risk) return risk;
     // A risk belongs to its owner; an unowned one to whoever runs the project.
-    if (!mayChange(ctx, ctx.authority, [risk.ownerId])) return refusal(ctx, ctx.project, ctx.authority, "manager", `close risk ${ref(risk.number)}`);
+    if (!mayChange(ctx, ctx.authority, [risk.ownerId]))
+      return refusal(ctx, ctx.project, ctx.authority, "manager", `close risk ${ref(risk.number)}`);
     if (risk.status === "closed") {
       return reply(`Risk ${ref(risk.number)} was already closed`, [text(`Risk ${ref(risk.number)} ${risk.title} is already closed.`)]);
     }

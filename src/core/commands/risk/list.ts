@@ -36,7 +36,10 @@ export default projectCommand({
       ]);
     }
     const shown = risks.slice(0, SHOWN);
-    const owners = await membersById(ctx, shown.map((r) => r.ownerId));
+    const owners = await membersById(
+      ctx,
+      shown.map((r) => r.ownerId),
+    );
     const rows = shown.map((r) => [
       ref(r.number),
       r.title,
@@ -54,7 +57,11 @@ export default projectCommand({
     if (critical) facts.push(`${critical} critical`);
     if (reviewsDue) facts.push(`${reviewsDue} past ${reviewsDue === 1 ? "its" : "their"} review date`);
     const blocks = [table(["#", "Risk", "P", "I", "Score", "Severity", "Owner", "Review"], rows), contextLine(facts.join(" · "))];
-    if (risks.length > SHOWN) blocks.push(contextLine(`Showing the ${SHOWN} highest of ${risks.length}. \`risk matrix\` shows them all at a glance.`));
-    return reply(facts.join(", ").replace(/^./, (c) => c.toUpperCase()), blocks);
+    if (risks.length > SHOWN)
+      blocks.push(contextLine(`Showing the ${SHOWN} highest of ${risks.length}. \`risk matrix\` shows them all at a glance.`));
+    return reply(
+      facts.join(", ").replace(/^./, (c) => c.toUpperCase()),
+      blocks,
+    );
   },
 });

@@ -16,7 +16,10 @@ export default projectCommand({
   async run(ctx) {
     const risks = (await ctx.store.risks.list(ctx.tenant, ctx.project.id, { status: "open" })).filter((r) => r.status === "open");
     if (risks.length === 0) {
-      return reply("No open risks", [text(`No open risks in ${ctx.project.name}.`), contextLine('Add one with `risk add "<title>" p3 i4`.')]);
+      return reply("No open risks", [
+        text(`No open risks in ${ctx.project.name}.`),
+        contextLine('Add one with `risk add "<title>" p3 i4`.'),
+      ]);
     }
     const grid = riskMatrix(risks);
     // Most likely at the top, as the grid is drawn on every risk workshop whiteboard.

@@ -20,7 +20,10 @@ export default projectCommand({
     if ("blocks" in risk) return risk;
     const owner = risk.ownerId ? await ctx.store.members.get(ctx.tenant, risk.ownerId) : null;
     const facts: [string, string][] = [
-      ["Status", risk.status === "closed" && risk.closedAt ? `closed ${formatDate(risk.closedAt.toISOString().slice(0, 10))}` : risk.status],
+      [
+        "Status",
+        risk.status === "closed" && risk.closedAt ? `closed ${formatDate(risk.closedAt.toISOString().slice(0, 10))}` : risk.status,
+      ],
       ...riskFacts(risk, owner, ctx.env.today),
       ["Raised", formatDate(risk.createdAt.toISOString().slice(0, 10))],
     ];

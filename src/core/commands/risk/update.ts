@@ -45,7 +45,8 @@ export default projectCommand({
     const risk = await findRisk(ctx, input.id);
     if ("blocks" in risk) return risk;
     // A risk belongs to its owner; an unowned one to whoever runs the project.
-    if (!mayChange(ctx, ctx.authority, [risk.ownerId])) return refusal(ctx, ctx.project, ctx.authority, "manager", `change risk ${ref(risk.number)}`);
+    if (!mayChange(ctx, ctx.authority, [risk.ownerId]))
+      return refusal(ctx, ctx.project, ctx.authority, "manager", `change risk ${ref(risk.number)}`);
 
     const owner = input.owner ? await memberFor(ctx, input.owner) : undefined;
     const patch: RiskPatch = {};
@@ -55,23 +56,33 @@ export default projectCommand({
     if (input.mitigation !== undefined && input.mitigation !== risk.mitigation) patch.mitigation = input.mitigation;
     if (input.review !== undefined && input.review !== risk.reviewDate) patch.reviewDate = input.review;
     if (Object.keys(patch).length === 0) {
-      return reply(`Risk ${ref(risk.number)} unchanged`, [text(`Risk ${ref(risk.number)} ${risk.title} already has those values; nothing changed.`)]);
+      return reply(`Risk ${ref(risk.number)} unchanged`, [
+        text(`Risk ${ref(risk.number)} ${risk.title} already has those values; nothing changed.`),
+      ]);
     }
 
     const updated = await ctx.store.risks.update(ctx.scope, risk.id, patch);
     const people = await membersById(ctx, [risk.ownerId, updated.ownerId]);
     const who = (id: string | null) => (id ? at(people.get(id)) : "—");
-    const alerted = becameCritical(risk, updated) ? await postCriticalRiskAlert(ctx, ctx.project, updated, updated.ownerId ? people.get(updated.ownerId) : null) : [];
+    const alerted = becameCritical(risk, updated)
+      ? await postCriticalRiskAlert(ctx, ctx.project, updated, updated.ownerId ? people.get(updated.ownerId) : null)
+      : [];
     const changes: string[] = [];
     if (patch.probability !== undefined || patch.impact !== undefined) changes.push(`Score: ${scoreText(risk)} → ${scoreText(updated)}`);
     if (patch.ownerId !== undefined) changes.push(`Owner: ${who(risk.ownerId)} → ${who(updated.ownerId)}`);
     if (patch.mitigation !== undefined) changes.push(`Mitigation: ${risk.mitigation ?? "—"} → ${updated.mitigation ?? "—"}`);
     if (patch.reviewDate !== undefined) {
-      changes.push(`Review: ${risk.reviewDate ? formatDate(risk.reviewDate) : "—"} → ${updated.reviewDate ? formatDate(updated.reviewDate) : "—"}`);
+      changes.push(
+        `Review: ${risk.reviewDate ? formatDate(risk.reviewDate) : "—"} → ${updated.reviewDate ? formatDate(updated.reviewDate) : "—"}`,
+      );
     }
     const nowCritical = updated.status === "open" && severityOf(updated) === "critical" && severityOf(risk) !== "critical";
     const blocks = [
-      text(nowCritical ? `*Risk ${ref(updated.number)} is now critical:* ${updated.title}` : `Updated risk ${ref(updated.number)} ${updated.title}.`),
+      text(
+        nowCritical
+          ? `*Risk ${ref(updated.number)} is now critical:* ${updated.title}`
+          : `Updated risk ${ref(updated.number)} ${updated.title}.`,
+      ),
       list(changes),
     ];
     if (updated.status === "closed") blocks.push(contextLine("This risk is closed."));

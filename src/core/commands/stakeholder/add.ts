@@ -35,14 +35,21 @@ export default projectCommand({
     const role = input.role ?? before?.role ?? null;
     const approver = input.approver ? true : (before?.approver ?? false);
     if (before && before.role === role && before.approver === approver) {
-      return reply(`${at(member)} is already a stakeholder`, [text(`${at(member)} is already a stakeholder of ${project.name} (${standing(before)}).`)]);
+      return reply(`${at(member)} is already a stakeholder`, [
+        text(`${at(member)} is already a stakeholder of ${project.name} (${standing(before)}).`),
+      ]);
     }
     const saved = await ctx.store.stakeholders.add(ctx.scope, project.id, { memberId: member.id, role, approver });
     const message = before
       ? `Updated stakeholder ${at(member)} of ${project.name}: ${standing(before)} → ${standing(saved)}.`
       : `Added ${at(member)} as a stakeholder of ${project.name} (${standing(saved)}).`;
     const blocks = [text(message)];
-    if (!before) blocks.push(contextLine(`${at(member)} will get the weekly status digest by direct message${saved.approver ? " and decides change requests" : ""}.`));
+    if (!before)
+      blocks.push(
+        contextLine(
+          `${at(member)} will get the weekly status digest by direct message${saved.approver ? " and decides change requests" : ""}.`,
+        ),
+      );
     return reply(before ? `Updated stakeholder ${at(member)}` : `Added stakeholder ${at(member)}`, blocks, "channel");
   },
 });

@@ -14,9 +14,15 @@ export default projectCommand({
     const { project } = ctx;
     const stakeholders = await ctx.store.stakeholders.list(ctx.tenant, project.id);
     if (stakeholders.length === 0) {
-      return reply("No stakeholders", [text(`${project.name} has no stakeholders yet.`), contextLine('Add one with `stakeholder add @user role "Sponsor" approver`.')]);
+      return reply("No stakeholders", [
+        text(`${project.name} has no stakeholders yet.`),
+        contextLine('Add one with `stakeholder add @user role "Sponsor" approver`.'),
+      ]);
     }
-    const members = await membersById(ctx, stakeholders.map((s) => s.memberId));
+    const members = await membersById(
+      ctx,
+      stakeholders.map((s) => s.memberId),
+    );
     const rows = stakeholders
       .map((s) => [at(members.get(s.memberId)), s.role ?? "—", s.approver ? "✓" : ""])
       .sort((a, b) => a[0]!.localeCompare(b[0]!));

@@ -21,6 +21,10 @@ export default projectCommand({
       const message = `${at(member)} is not a stakeholder of ${project.name}.`;
       return rejection(message, [text(message), contextLine("`stakeholder list` shows who is.")]);
     }
-    return reply(`Removed stakeholder ${at(member)}`, [text(`Removed ${at(member)} from the stakeholders of ${project.name}; they no longer get its digest.`)], "channel");
+    return reply(
+      `Removed stakeholder ${at(member)}`,
+      [text(`Removed ${at(member)} from the stakeholders of ${project.name}; they no longer get its digest.`)],
+      "channel",
+    );
   },
 });

@@ -12,7 +12,10 @@ import { standupQuestions } from "../../messages/standup-prompt.js";
 const command = projectCommand({
   path: ["standup", "answer"],
   summary: "Answer today's standup: yesterday, today and blockers",
-  examples: ['standup answer yesterday "Login form" today "Password reset" blockers none', "standup answer blockers Waiting for the staging database"],
+  examples: [
+    'standup answer yesterday "Login form" today "Password reset" blockers none',
+    "standup answer blockers Waiting for the staging database",
+  ],
   params: [
     { at: "keyword", name: "yesterday", keywords: ["yesterday"], type: "text", label: "what you did", form: "longtext" },
     { at: "keyword", name: "today", keywords: ["today"], type: "text", label: "what you will do", form: "longtext" },
@@ -37,7 +40,8 @@ const command = projectCommand({
     const slot = ctx.now().setZone(zone).toISODate()!;
     if (input.yesterday === undefined && input.today === undefined && input.blockers === undefined) {
       // Chat platforms open the form (the prompt's Answer button lands here); the shell shows the message.
-      const message = 'Say what you did, will do or what blocks you, e.g. `standup answer yesterday "Login form" today "Password reset" blockers none`.';
+      const message =
+        'Say what you did, will do or what blocks you, e.g. `standup answer yesterday "Login form" today "Password reset" blockers none`.';
       return rejection(message, [text(message)], await answerForm(ctx, schedule, slot));
     }
     const blockers = input.blockers === undefined ? undefined : /^(none|no|nothing|-)$/i.test(input.blockers) ? null : input.blockers;
@@ -60,7 +64,11 @@ export default command;
  */
 async function answerForm(ctx: ProjectCommandContext, schedule: StandupSchedule, slot: string): Promise<Form> {
   const mine = (await ctx.store.standups.answers(ctx.tenant, schedule.id, slot)).find((a) => a.memberId === ctx.user.id);
-  const initial = Object.fromEntries(Object.entries({ yesterday: mine?.yesterday, today: mine?.today, blockers: mine?.blockers }).filter((e): e is [string, string] => !!e[1]));
+  const initial = Object.fromEntries(
+    Object.entries({ yesterday: mine?.yesterday, today: mine?.today, blockers: mine?.blockers }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  );
   const form = formFor(command, initial);
   const questions = standupQuestions(schedule.questions);
   return { ...form, project: ctx.project.name, fields: form.fields.map((field, i) => ({ ...field, label: questions[i] ?? field.label })) };

@@ -14,7 +14,9 @@ export default projectCommand({
   summary: "Post today's standup prompt now instead of waiting for its time",
   examples: ["standup now"],
   params: [],
-  notes: ["Each person is asked at most once a day: a prompt already sent today is not sent again, and the scheduled one is not sent after this."],
+  notes: [
+    "Each person is asked at most once a day: a prompt already sent today is not sent again, and the scheduled one is not sent after this.",
+  ],
   input: () => z.object({}),
   async run(ctx) {
     const schedule = await standupFor(ctx);

@@ -18,7 +18,13 @@ export default projectCommand({
     const schedule = await standupFor(ctx);
     if (!schedule) return rejection(NO_STANDUP);
     const now = ctx.now();
-    const rule = { days: schedule.days, time: schedule.time, timeZone: schedule.timeZone, holidays: schedule.holidays, skipUntil: schedule.skipUntil };
+    const rule = {
+      days: schedule.days,
+      time: schedule.time,
+      timeZone: schedule.timeZone,
+      holidays: schedule.holidays,
+      skipUntil: schedule.skipUntil,
+    };
     const days = occurrencesBetween(rule, now.minus({ weeks: WEEKS }), now).map((o) => o.localDate);
     const today = now.setZone(schedule.timeZone).toISODate()!;
     const history = await ctx.store.standups.history(ctx.tenant, schedule.id, { from: days[0] ?? today, to: today });
@@ -34,7 +40,11 @@ export default projectCommand({
     if (rows.length) {
       const total = schedule.participants.reduce((sum, id) => sum + answeredDays(id), 0);
       blocks.push(table(["Person", "Answered", "Participation"], rows));
-      blocks.push(contextLine(`Overall participation: ${Math.round((100 * total) / (days.length * schedule.participants.length))} % over ${days.length} standup days.`));
+      blocks.push(
+        contextLine(
+          `Overall participation: ${Math.round((100 * total) / (days.length * schedule.participants.length))} % over ${days.length} standup days.`,
+        ),
+      );
     }
 
     // A blocker is recurring when one person reports blockers on two or more days.

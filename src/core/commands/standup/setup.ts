@@ -20,7 +20,6 @@ const days = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-
 const holidays = z.string().transform((value, ctx) => {
   const dates = value.split(/[\s,]+/).filter(Boolean);
   const bad = dates.find((d) => !isIsoDate(d));
@@ -63,8 +62,24 @@ export default projectCommand({
       placeholder: '"<q1> | <q2> | <q3>"',
       hint: "Three questions separated by |: yesterday | today | blockers. `default` for the standard ones.",
     },
-    { at: "keyword", name: "window", keywords: ["window"], type: "text", label: "answer window", placeholder: "2h", hint: "How long answers are collected: 15m to 12h, like 90m or 1h30m." },
-    { at: "keyword", name: "reminder", keywords: ["reminder"], type: "text", label: "reminder", placeholder: "on|off", options: ["on", "off"] },
+    {
+      at: "keyword",
+      name: "window",
+      keywords: ["window"],
+      type: "text",
+      label: "answer window",
+      placeholder: "2h",
+      hint: "How long answers are collected: 15m to 12h, like 90m or 1h30m.",
+    },
+    {
+      at: "keyword",
+      name: "reminder",
+      keywords: ["reminder"],
+      type: "text",
+      label: "reminder",
+      placeholder: "on|off",
+      options: ["on", "off"],
+    },
   ],
   notes: [
     "Defaults: mon-fri at 09:00 in your time zone, in this channel, with you as the only participant, the standard three questions, a 2 h answer window and a reminder.",
@@ -122,21 +137,31 @@ export default projectCommand({
   },
 });
 
-const when = (s: StandupSchedule) => `${formatDays(s.days)} at ${s.time} ${s.perParticipantZones ? "in each participant's time zone" : s.timeZone}`;
+const when = (s: StandupSchedule) =>
+  `${formatDays(s.days)} at ${s.time} ${s.perParticipantZones ? "in each participant's time zone" : s.timeZone}`;
 
 function confirmation(projectName: string, schedule: StandupSchedule, participants: string[], now: DateTime) {
   const blocks = [
     text(`Standup for ${projectName} scheduled ${when(schedule)}.`),
     contextLine(`Participants (asked by direct message): ${joinWords(participants)}.`),
     fieldsBlock([
-      ["Questions", questionsOf(schedule.questions).map((q, i) => `${i + 1}. ${q}`).join("\n")],
+      [
+        "Questions",
+        questionsOf(schedule.questions)
+          .map((q, i) => `${i + 1}. ${q}`)
+          .join("\n"),
+      ],
       ["Answer window", formatDuration(schedule.windowMinutes)],
-      ["Reminder", schedule.remindBeforeClose ? `on, ${formatDuration(reminderLeadMinutes(schedule.windowMinutes))} before the window closes` : "off"],
+      [
+        "Reminder",
+        schedule.remindBeforeClose ? `on, ${formatDuration(reminderLeadMinutes(schedule.windowMinutes))} before the window closes` : "off",
+      ],
     ]),
   ];
   if (schedule.holidays.length) blocks.push(contextLine(`No standup on ${schedule.holidays.join(", ")}.`));
   // Each participant's own zone has its own next time, so only a shared one is named.
   const next = schedule.perParticipantZones ? null : nextOccurrence(schedule, now);
-  if (next) blocks.push(contextLine(`Next check-in: ${next.at.setZone(schedule.timeZone).toFormat("ccc d LLL HH:mm")} ${schedule.timeZone}.`));
+  if (next)
+    blocks.push(contextLine(`Next check-in: ${next.at.setZone(schedule.timeZone).toFormat("ccc d LLL HH:mm")} ${schedule.timeZone}.`));
   return blocks;
 }

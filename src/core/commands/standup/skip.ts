@@ -17,10 +17,13 @@ export default projectCommand({
     const until = input.until ?? ctx.env.today;
     if (until < ctx.env.today) return rejection(`${until} is in the past; give today or a later date.`);
     if (!schedule.participants.includes(ctx.user.id)) {
-      return rejection("You are not a participant of this standup, so there is nothing to skip. Participants are set with `standup setup participants @a @b`.");
+      return rejection(
+        "You are not a participant of this standup, so there is nothing to skip. Participants are set with `standup setup participants @a @b`.",
+      );
     }
     await ctx.store.standups.skip(ctx.scope, schedule.id, ctx.user.id, until);
-    const message = until === ctx.env.today ? "You won't be asked for today's standup." : `You won't be asked for standups through ${until}.`;
+    const message =
+      until === ctx.env.today ? "You won't be asked for today's standup." : `You won't be asked for standups through ${until}.`;
     return reply(message, [text(message)]);
   },
 });

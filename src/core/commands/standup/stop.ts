@@ -17,7 +17,9 @@ export default projectCommand({
     if (!schedule) {
       // Nothing running is what was asked for, so this is an answer, not an error.
       const here = await ctx.store.standups.forChannel(ctx.tenant, ctx.project.id, ctx.channel.id);
-      const message = here ? "The standup of this channel is already stopped." : "No standup is set up for this channel, so there is nothing to stop.";
+      const message = here
+        ? "The standup of this channel is already stopped."
+        : "No standup is set up for this channel, so there is nothing to stop.";
       return reply(message, [text(message), contextLine("Start one with `standup setup`.")]);
     }
     await ctx.store.standups.stop(ctx.scope, schedule.id);

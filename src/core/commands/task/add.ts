@@ -8,7 +8,11 @@ import { isOverdue, taskButtons, taskLine } from "../../messages/task.js";
 export default projectCommand({
   path: ["task", "add"],
   summary: "Add a task, optionally assigned, with a due date, an estimate and a parent task",
-  examples: ["task add Fix login bug @bob due fri est 4h", 'task add "Plan the due date review" due 2026-03-20', "task add Write tests under #1 est 2d"],
+  examples: [
+    "task add Fix login bug @bob due fri est 4h",
+    'task add "Plan the due date review" due 2026-03-20',
+    "task add Write tests under #1 est 2d",
+  ],
   formTitle: "New task",
   notes: ["Quotes keep words such as `due` or `under` in the title."],
   params: [
@@ -49,7 +53,8 @@ export default projectCommand({
       parent ? `under ${ref(parent.number)} ${parent.title}` : "",
     ].filter(Boolean);
     if (extras.length) blocks.push(contextLine(extras.join(" · ")));
-    if (isOverdue(task, ctx.env.today)) blocks.push(contextLine("The due date has already passed, so this task is overdue from the start."));
+    if (isOverdue(task, ctx.env.today))
+      blocks.push(contextLine("The due date has already passed, so this task is overdue from the start."));
     blocks.push(actions(taskButtons(task)));
     return reply(`Added task ${ref(task.number)} ${task.title}`, blocks, "channel");
   },

@@ -28,12 +28,17 @@ export default projectCommand({
       memberFor(ctx, input.assignee),
     ]);
     if (task.assigneeId === after.id) {
-      return reply(`${ref(task.number)} is already assigned to ${at(after)}`, [text(`${ref(task.number)} ${task.title} is already assigned to ${at(after)}.`)]);
+      return reply(`${ref(task.number)} is already assigned to ${at(after)}`, [
+        text(`${ref(task.number)} ${task.title} is already assigned to ${at(after)}.`),
+      ]);
     }
     const updated = await ctx.store.tasks.update(ctx.scope, task.id, { assigneeId: after.id });
     return reply(
       `${ref(task.number)} assigned to ${at(after)}`,
-      [text(`Reassigned ${ref(task.number)} ${task.title}: ${before ? at(before) : "unassigned"} → ${at(after)}`), text(taskLine(updated, after, ctx.env.today))],
+      [
+        text(`Reassigned ${ref(task.number)} ${task.title}: ${before ? at(before) : "unassigned"} → ${at(after)}`),
+        text(taskLine(updated, after, ctx.env.today)),
+      ],
       "channel",
     );
   },

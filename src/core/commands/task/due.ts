@@ -40,12 +40,20 @@ export default projectCommand({
     if (refused) return refused;
     const today = ctx.env.today;
     if (task.dueDate === input.due) {
-      return reply(`${ref(task.number)} unchanged`, [text(`${ref(task.number)} ${task.title} already has ${input.due ? `due date ${shownDate(input.due)}` : "no due date"}.`)]);
+      return reply(`${ref(task.number)} unchanged`, [
+        text(`${ref(task.number)} ${task.title} already has ${input.due ? `due date ${shownDate(input.due)}` : "no due date"}.`),
+      ]);
     }
     const updated = await ctx.store.tasks.update(ctx.scope, task.id, { dueDate: input.due });
     const blocks = [text(`${ref(task.number)} ${task.title}: ${shownDate(task.dueDate)} → ${shownDate(updated.dueDate)}`)];
     if (updated.dueDate && updated.status !== "done") {
-      blocks.push(contextLine(isOverdue(updated, today) ? `That date has passed: the task is ${relativeDue(updated.dueDate, today)}.` : relativeDue(updated.dueDate, today)));
+      blocks.push(
+        contextLine(
+          isOverdue(updated, today)
+            ? `That date has passed: the task is ${relativeDue(updated.dueDate, today)}.`
+            : relativeDue(updated.dueDate, today),
+        ),
+      );
     }
     return reply(`${ref(task.number)} due ${updated.dueDate ?? "date cleared"}`, blocks, "channel");
   },

@@ -67,7 +67,10 @@ export default projectCommand({
     }
 
     const shown = tasks.slice(0, SHOWN);
-    const who = await membersById(ctx, shown.map((t) => t.assigneeId));
+    const who = await membersById(
+      ctx,
+      shown.map((t) => t.assigneeId),
+    );
     const rows = shown.map((t) => [
       ref(t.number),
       t.title,
@@ -81,7 +84,11 @@ export default projectCommand({
     if (overdue && which !== "overdue") facts.push(`${overdue} overdue`);
     blocks.push(contextLine(facts.join(" · ")));
     if (tasks.length > SHOWN) {
-      blocks.push(contextLine(`Showing ${SHOWN} of ${tasks.length}. Narrow it down with \`task list mine\`, \`task list overdue\` or \`task list @user\`.`));
+      blocks.push(
+        contextLine(
+          `Showing ${SHOWN} of ${tasks.length}. Narrow it down with \`task list mine\`, \`task list overdue\` or \`task list @user\`.`,
+        ),
+      );
     }
     return reply(`${title}: ${tasks.length}${overdue && which !== "overdue" ? `, ${overdue} overdue` : ""}`, blocks);
   },

@@ -22,7 +22,10 @@ export default projectCommand({
     const reopened = tasks.filter((t) => t.status === "done").map((t) => t.number);
     const toStart = tasks.filter((t) => t.status !== "in_progress").map((t) => t.id);
     const started = toStart.length ? await ctx.store.tasks.updateMany(ctx.scope, toStart, { status: "in_progress" }) : [];
-    const who = await membersById(ctx, tasks.map((t) => t.assigneeId));
+    const who = await membersById(
+      ctx,
+      tasks.map((t) => t.assigneeId),
+    );
     const line = (t: Task) => taskLine(t, t.assigneeId ? who.get(t.assigneeId) : null, today);
     const note = already.length
       ? `${already.map((t) => ref(t.number)).join(", ")} ${already.length === 1 ? "was" : "were"} already in progress.`
@@ -31,10 +34,21 @@ export default projectCommand({
     if (started.length === 0) return reply(note, [text(note), list(already.map(line))]);
     const blocks = [text(started.length === 1 ? `▶ Started: ${line(started[0]!)}` : "▶ Started:")];
     if (started.length > 1) blocks.push(list(started.map(line)));
-    if (reopened.length) blocks.push(contextLine(`Reopened ${reopened.map(ref).join(", ")}: ${reopened.length === 1 ? "it was" : "they were"} done.`));
+    if (reopened.length)
+      blocks.push(contextLine(`Reopened ${reopened.map(ref).join(", ")}: ${reopened.length === 1 ? "it was" : "they were"} done.`));
     if (note) blocks.push(contextLine(note));
-    blocks.push(actions(started.slice(0, 5).flatMap(taskButtons).map((b) => (started.length > 1 ? { ...b, label: `${b.label} ${b.command.split(" ").pop()}` } : b))));
-    const summary = started.length === 1 ? `Started ${ref(started[0]!.number)} ${started[0]!.title}` : `Started ${started.map((t) => ref(t.number)).join(", ")}`;
+    blocks.push(
+      actions(
+        started
+          .slice(0, 5)
+          .flatMap(taskButtons)
+          .map((b) => (started.length > 1 ? { ...b, label: `${b.label} ${b.command.split(" ").pop()}` } : b)),
+      ),
+    );
+    const summary =
+      started.length === 1
+        ? `Started ${ref(started[0]!.number)} ${started[0]!.title}`
+        : `Started ${started.map((t) => ref(t.number)).join(", ")}`;
     return reply(summary, blocks, "channel");
   },
 });

@@ -16,7 +16,10 @@ export interface PromptTarget {
 
 /** Each participant by DM (in their own zone when the schedule says so), or the channel when it names none. */
 export function promptTargets(
-  schedule: Pick<StandupSchedule, "id" | "channelId" | "days" | "time" | "timeZone" | "holidays" | "skipUntil" | "participants" | "perParticipantZones">,
+  schedule: Pick<
+    StandupSchedule,
+    "id" | "channelId" | "days" | "time" | "timeZone" | "holidays" | "skipUntil" | "participants" | "perParticipantZones"
+  >,
   members: readonly Member[],
 ): PromptTarget[] {
   const base: WeeklyRule = {
@@ -34,7 +37,14 @@ export function promptTargets(
     const member = byId.get(id);
     if (!member) return [];
     const zone = schedule.perParticipantZones && isValidZone(member.timeZone) ? member.timeZone : schedule.timeZone;
-    return [{ key: `${schedule.id}:${member.id}`, recipient: member.id, channelId: member.platformUserId, rule: { ...base, timeZone: zone }, memberId: member.id }];
+    return [
+      {
+        key: `${schedule.id}:${member.id}`,
+        recipient: member.id,
+        channelId: member.platformUserId,
+        rule: { ...base, timeZone: zone },
+        memberId: member.id,
+      },
+    ];
   });
 }
-

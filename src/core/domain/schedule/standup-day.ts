@@ -68,7 +68,8 @@ export interface WindowOverlap {
 export function windowOverlap(rules: readonly WeeklyRule[], windowMinutes: number, from: DateTime, days = 14): WindowOverlap | null {
   const byDate = new Map<string, DateTime[]>();
   for (const rule of rules) {
-    for (const o of occurrencesBetween(rule, from, from.plus({ days }))) byDate.set(o.localDate, [...(byDate.get(o.localDate) ?? []), o.at]);
+    for (const o of occurrencesBetween(rule, from, from.plus({ days })))
+      byDate.set(o.localDate, [...(byDate.get(o.localDate) ?? []), o.at]);
   }
   const dates = [...byDate.keys()].sort();
   for (let i = 0; i + 1 < dates.length; i++) {

@@ -7,10 +7,45 @@ import { channelOf, mentionOf } from "../../../support/references.js";
 
 /** Pieces Slack treats specially, plus text that is easy to cut in the wrong place. */
 const SPECIAL = [
-  "&", "<", ">", "&amp;", "*", "_", "`", "```", "~", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\u0000", "\u0007",
-  "<@U123ABC>", "<@U1|bob>", "<#C1|general>", "<!here>", "<https://example.com/?a=1&b=2|a link & more>", "[doc](https://x.io/y)",
-  mentionOf("U123ABC", "bob"), channelOf("C1", "general"), linkRef("https://example.com/?a=1&b=2", "a link & more"), "\uE000", "\uE001\uE002",
-  "😀", "👨‍👩‍👧", "👍🏽", "🇩🇪🇫🇷", "é", "e\u0301", "中文字", "\uD83D", "\uDE00", "\u200D", "\uFE0F",
+  "&",
+  "<",
+  ">",
+  "&amp;",
+  "*",
+  "_",
+  "`",
+  "```",
+  "~",
+  "\n",
+  "\n\n",
+  " ",
+  "  ",
+  "\t",
+  "\r\n",
+  "\u0000",
+  "\u0007",
+  "<@U123ABC>",
+  "<@U1|bob>",
+  "<#C1|general>",
+  "<!here>",
+  "<https://example.com/?a=1&b=2|a link & more>",
+  "[doc](https://x.io/y)",
+  mentionOf("U123ABC", "bob"),
+  channelOf("C1", "general"),
+  linkRef("https://example.com/?a=1&b=2", "a link & more"),
+  "\uE000",
+  "\uE001\uE002",
+  "😀",
+  "👨‍👩‍👧",
+  "👍🏽",
+  "🇩🇪🇫🇷",
+  "é",
+  "e\u0301",
+  "中文字",
+  "\uD83D",
+  "\uDE00",
+  "\u200D",
+  "\uFE0F",
 ];
 
 const piece = fc.oneof(
@@ -31,7 +66,10 @@ export const longText = (max = 20_000) =>
 
 /** Mostly small, sometimes as big as the bounds allow: fast-check keeps arrays small unless asked. */
 const sized = <T>(item: fc.Arbitrary<T>, small: number, big: [number, number]) =>
-  fc.oneof({ weight: 3, arbitrary: fc.array(item, { maxLength: small }) }, { weight: 1, arbitrary: fc.array(item, { minLength: big[0], maxLength: big[1], size: "max" }) });
+  fc.oneof(
+    { weight: 3, arbitrary: fc.array(item, { maxLength: small }) },
+    { weight: 1, arbitrary: fc.array(item, { minLength: big[0], maxLength: big[1], size: "max" }) },
+  );
 
 export const anyText = fc.oneof({ weight: 8, arbitrary: shortText }, { weight: 1, arbitrary: longText() });
 
@@ -41,7 +79,10 @@ const table = fc.integer({ min: 0, max: 8 }).chain((width) =>
   fc.record({
     columns: fc.array(shortText, { minLength: width, maxLength: width }),
     // Ragged rows (fewer or more cells than columns) or full ones, up to 200.
-    rows: fc.oneof(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), sized(fc.array(cell, { minLength: width, maxLength: width }), 12, [100, 200])),
+    rows: fc.oneof(
+      fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
+      sized(fc.array(cell, { minLength: width, maxLength: width }), 12, [100, 200]),
+    ),
   }),
 );
 
@@ -60,7 +101,11 @@ export const block: fc.Arbitrary<Block> = fc.oneof(
   sized(fc.tuple(shortText, anyText), 12, [11, 60]).map((items): Block => ({ kind: "fields", items })),
   table.map(({ columns, rows }): Block => ({ kind: "table", columns, rows })),
   fc
-    .record({ label: anyText, ratio: fc.oneof(fc.double({ min: -1, max: 3 }), fc.constantFrom(Number.NaN, Infinity)), tone: fc.constantFrom(undefined, "ok" as const, "warn" as const, "bad" as const) })
+    .record({
+      label: anyText,
+      ratio: fc.oneof(fc.double({ min: -1, max: 3 }), fc.constantFrom(Number.NaN, Infinity)),
+      tone: fc.constantFrom(undefined, "ok" as const, "warn" as const, "bad" as const),
+    })
     .map((p): Block => ({ kind: "progress", ...p })),
   sized(anyText, 8, [20, 40]).map((items): Block => ({ kind: "list", items })),
   anyText.map((alt): Block => ({ kind: "image", alt, png: new Uint8Array([137, 80, 78, 71]) })),
@@ -78,7 +123,10 @@ export const reply: fc.Arbitrary<Reply> = fc.record({
 const KINDS: FormFieldKind[] = ["text", "longtext", "number", "money", "select", "user", "users", "date"];
 
 const option = fc.record({
-  value: fc.oneof({ weight: 5, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 12 }) }, { weight: 1, arbitrary: fc.oneof(shortText, longText(300)) }),
+  value: fc.oneof(
+    { weight: 5, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.oneof(shortText, longText(300)) },
+  ),
   label: fc.oneof(shortText, longText(200)),
 });
 
@@ -95,7 +143,21 @@ const field = (long: boolean): fc.Arbitrary<FormField> =>
       required: fc.boolean(),
       hint: long ? fc.oneof(shortText, longText(3_000)) : shortText,
       options: long ? sized(option, 8, [90, 200]) : fc.array(option, { maxLength: 8 }),
-      initial: fc.oneof(shortText, fc.constantFrom("2026-03-30", "2026-02-30", "<@U123ABC>", "<@U1AAAAAA> <@U2BBBBBB>", mentionOf("U123ABC", "bob"), `${mentionOf("U1AAAAAA")} ${mentionOf("U2BBBBBB")}`, "42", "1.5", "-3"), longText(3_500)),
+      initial: fc.oneof(
+        shortText,
+        fc.constantFrom(
+          "2026-03-30",
+          "2026-02-30",
+          "<@U123ABC>",
+          "<@U1AAAAAA> <@U2BBBBBB>",
+          mentionOf("U123ABC", "bob"),
+          `${mentionOf("U1AAAAAA")} ${mentionOf("U2BBBBBB")}`,
+          "42",
+          "1.5",
+          "-3",
+        ),
+        longText(3_500),
+      ),
     },
     { requiredKeys: ["name", "label", "kind", "required"] },
   );
@@ -107,7 +169,9 @@ export const form = (long: boolean): fc.Arbitrary<Form> =>
       title: fc.oneof(shortText, longText(100)),
       submitLabel: fc.oneof(shortText, longText(60)),
       fields: sized(field(long), 10, [90, 120]),
-      errors: fc.dictionary(fc.oneof(fc.constantFrom("_", "amount"), fc.string({ maxLength: 8 })), fc.oneof(shortText, longText(500)), { maxKeys: 5 }),
+      errors: fc.dictionary(fc.oneof(fc.constantFrom("_", "amount"), fc.string({ maxLength: 8 })), fc.oneof(shortText, longText(500)), {
+        maxKeys: 5,
+      }),
     },
     { requiredKeys: ["command", "title", "submitLabel", "fields"] },
   );

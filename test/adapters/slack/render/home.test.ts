@@ -9,12 +9,21 @@ const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)
 
 describe("toSlackHome", () => {
   it("shows the overview with the same blocks as a message", () => {
-    const overview = reply("Charter home", [heading("Hi Ada"), text("Nothing assigned to you. :tada:"), actions([{ label: "Log a cost", command: 'cost add in "Apollo"' }])]);
+    const overview = reply("Charter home", [
+      heading("Hi Ada"),
+      text("Nothing assigned to you. :tada:"),
+      actions([{ label: "Log a cost", command: 'cost add in "Apollo"' }]),
+    ]);
     expect(toSlackHome(overview)).toEqual({ type: "home", blocks: toSlackMessages(overview)[0]!.blocks });
   });
 
   it("cuts an overview past 100 blocks with the closing marker", () => {
-    const view = toSlackHome(reply("Charter home", Array.from({ length: 150 }, (_, i) => text(`Line ${i}`))));
+    const view = toSlackHome(
+      reply(
+        "Charter home",
+        Array.from({ length: 150 }, (_, i) => text(`Line ${i}`)),
+      ),
+    );
     expect(view.blocks).toHaveLength(100);
     expect(JSON.stringify(view.blocks.at(-1))).toContain(MORE_MARKER);
   });

@@ -28,11 +28,13 @@ function start(raw: string): string {
 }
 
 function beginnings(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => {
-    if (b.kind === "heading" || b.kind === "text") return [start(b.text)];
-    if (b.kind === "list") return b.items.map(start);
-    return [];
-  }).filter(Boolean);
+  return blocks
+    .flatMap((b) => {
+      if (b.kind === "heading" || b.kind === "text") return [start(b.text)];
+      if (b.kind === "list") return b.items.map(start);
+      return [];
+    })
+    .filter(Boolean);
 }
 
 function texts(messages: SlackMessage[]): string[] {

@@ -30,19 +30,29 @@ describe("toSlackMessages: one block of each kind", () => {
 
   it("text -> mrkdwn section; &, <, > escaped so typed Slack syntax stays text; only core references are live", () => {
     const live = `${memberRef({ platformUserId: "U9", name: "Ann" })} ${linkRef("https://x.io/d?a=1&b=2", "Docs & <more>")}`;
-    expect(only(text(`*Bold* & _it_ <@U123> <!channel> <https://x.io/?a=1&b=2|Docs & more> [spec](https://x.io/s) 1<2>0 ${live}`))).toEqual([
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: "*Bold* &amp; _it_ &lt;@U123&gt; &lt;!channel&gt; &lt;https://x.io/?a=1&amp;b=2|Docs &amp; more&gt; [spec](https://x.io/s) 1&lt;2&gt;0 <@U9> <https://x.io/d?a=1&amp;b=2|Docs &amp; &lt;more&gt;>",
+    expect(only(text(`*Bold* & _it_ <@U123> <!channel> <https://x.io/?a=1&b=2|Docs & more> [spec](https://x.io/s) 1<2>0 ${live}`))).toEqual(
+      [
+        {
+          type: "section",
+          text: {
+            type: "mrkdwn",
+            text: "*Bold* &amp; _it_ &lt;@U123&gt; &lt;!channel&gt; &lt;https://x.io/?a=1&amp;b=2|Docs &amp; more&gt; [spec](https://x.io/s) 1&lt;2&gt;0 <@U9> <https://x.io/d?a=1&amp;b=2|Docs &amp; &lt;more&gt;>",
+          },
         },
-      },
-    ]);
+      ],
+    );
   });
 
   it("fields -> section fields '*Label*\\nvalue'; an empty value shows a dash", () => {
-    expect(only(fields([["Budget", "$10,000"], ["Owner", memberRef({ platformUserId: "U1", name: "Ann" })], ["Note", ""]]))).toEqual([
+    expect(
+      only(
+        fields([
+          ["Budget", "$10,000"],
+          ["Owner", memberRef({ platformUserId: "U1", name: "Ann" })],
+          ["Note", ""],
+        ]),
+      ),
+    ).toEqual([
       {
         type: "section",
         fields: [
@@ -73,7 +83,17 @@ describe("toSlackMessages: one block of each kind", () => {
   });
 
   it("table -> aligned code block, numbers right-aligned", () => {
-    expect(only(table(["#", "Title", "Cost"], [["1", "Fix login", "1,200.00 EUR"], ["12", "R&D <spike>", "3.50 EUR"]]))).toEqual([
+    expect(
+      only(
+        table(
+          ["#", "Title", "Cost"],
+          [
+            ["1", "Fix login", "1,200.00 EUR"],
+            ["12", "R&D <spike>", "3.50 EUR"],
+          ],
+        ),
+      ),
+    ).toEqual([
       {
         type: "section",
         text: {
@@ -114,9 +134,17 @@ describe("toSlackMessages: one block of each kind", () => {
   });
 
   it("a table with core mentions or links lists its rows, since a code block cannot make them live", () => {
-    expect(only(table(["Task", "Owner"], [["Fix login", memberRef({ platformUserId: "U1", name: "Ann" })], ["Docs", ""]]))).toEqual([
-      { type: "section", text: { type: "mrkdwn", text: "• *Task:* Fix login · *Owner:* <@U1>\n• *Task:* Docs" } },
-    ]);
+    expect(
+      only(
+        table(
+          ["Task", "Owner"],
+          [
+            ["Fix login", memberRef({ platformUserId: "U1", name: "Ann" })],
+            ["Docs", ""],
+          ],
+        ),
+      ),
+    ).toEqual([{ type: "section", text: { type: "mrkdwn", text: "• *Task:* Fix login · *Owner:* <@U1>\n• *Task:* Docs" } }]);
   });
 
   it("a table too wide for a code block lists its rows", () => {
@@ -126,7 +154,9 @@ describe("toSlackMessages: one block of each kind", () => {
   });
 
   it("progress -> text bar, percentage and an emoji by tone", () => {
-    expect(only(progress("Budget used", 0.5, "warn"), progress("Done", 1, "ok"), progress("Over", 1.2, "bad"), progress("Plain", 0.25))).toEqual([
+    expect(
+      only(progress("Budget used", 0.5, "warn"), progress("Done", 1, "ok"), progress("Over", 1.2, "bad"), progress("Plain", 0.25)),
+    ).toEqual([
       { type: "section", text: { type: "mrkdwn", text: ":large_yellow_circle: Budget used █████░░░░░ 50%" } },
       { type: "section", text: { type: "mrkdwn", text: ":large_green_circle: Done ██████████ 100%" } },
       { type: "section", text: { type: "mrkdwn", text: ":red_circle: Over ██████████ 120%" } },
@@ -162,8 +192,20 @@ describe("toSlackMessages: one block of each kind", () => {
       {
         type: "actions",
         elements: [
-          { type: "button", text: { type: "plain_text", text: "Mark done", emoji: true }, value: "task done #3", style: "primary", action_id: "charter_run_1" },
-          { type: "button", text: { type: "plain_text", text: "Delete", emoji: true }, value: "risk close #2", style: "danger", action_id: "charter_run_2" },
+          {
+            type: "button",
+            text: { type: "plain_text", text: "Mark done", emoji: true },
+            value: "task done #3",
+            style: "primary",
+            action_id: "charter_run_1",
+          },
+          {
+            type: "button",
+            text: { type: "plain_text", text: "Delete", emoji: true },
+            value: "risk close #2",
+            style: "danger",
+            action_id: "charter_run_2",
+          },
           { type: "button", text: { type: "plain_text", text: "Help", emoji: true }, value: "help", action_id: "charter_run_3" },
         ],
       },
@@ -179,14 +221,24 @@ describe("toSlackMessages: one block of each kind", () => {
   });
 
   it("a button whose command is longer than Slack allows is left out, and says so", () => {
-    const blocks = only(actions([{ label: "Ok", command: "help" }, { label: "Huge", command: `note ${"x".repeat(2100)}` }]));
+    const blocks = only(
+      actions([
+        { label: "Ok", command: "help" },
+        { label: "Huge", command: `note ${"x".repeat(2100)}` },
+      ]),
+    );
     expect(blocks).toHaveLength(2);
     expect(blocks[0]).toMatchObject({ type: "actions", elements: [{ value: "help" }] });
-    expect(blocks[1]).toMatchObject({ type: "context", elements: [{ text: "_A button was left out: the command is too long for a Slack button._" }] });
+    expect(blocks[1]).toMatchObject({
+      type: "context",
+      elements: [{ text: "_A button was left out: the command is too long for a Slack button._" }],
+    });
   });
 
   it("context -> context block with mrkdwn", () => {
-    expect(only(contextLine("Add one with `risk add`."))).toEqual([{ type: "context", elements: [{ type: "mrkdwn", text: "Add one with `risk add`." }] }]);
+    expect(only(contextLine("Add one with `risk add`."))).toEqual([
+      { type: "context", elements: [{ type: "mrkdwn", text: "Add one with `risk add`." }] },
+    ]);
   });
 });
 
@@ -222,7 +274,12 @@ describe("toSlackMessages: long replies", () => {
   });
 
   it("pages a reply needing more than 50 blocks, numbering the fallback text", () => {
-    const messages = toSlackMessages(reply("Weekly digest", Array.from({ length: 120 }, (_, i) => text(`Line ${i}`))));
+    const messages = toSlackMessages(
+      reply(
+        "Weekly digest",
+        Array.from({ length: 120 }, (_, i) => text(`Line ${i}`)),
+      ),
+    );
     expect(messages.map((m) => m.blocks.length)).toEqual([50, 50, 20]);
     expect(messages.map((m) => m.text)).toEqual(["Weekly digest (1/3)", "Weekly digest (2/3)", "Weekly digest (3/3)"]);
     withinLimits(messages);
@@ -243,7 +300,9 @@ describe("toSlackMessages: long replies", () => {
 
   it("numbers buttons across the whole reply, so ids stay unique in every message", () => {
     const blocks = Array.from({ length: 60 }, (_, i) => actions([{ label: `B${i}`, command: `task done #${i}` }]));
-    const ids = render(...blocks).flatMap((m) => m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? e.action_id : "")) : [])));
+    const ids = render(...blocks).flatMap((m) =>
+      m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? e.action_id : "")) : [])),
+    );
     expect(new Set(ids).size).toBe(60);
   });
 
@@ -253,7 +312,15 @@ describe("toSlackMessages: long replies", () => {
     withinLimits(messages);
     expect(messages[9]!.blocks.at(-1)).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: `_${MORE_MARKER}_` }] });
     expect(messages[9]!.text).toBe("Summary (10/10)");
-    expect(toSlackMessages(reply("s", Array.from({ length: 40 }, () => text("y".repeat(20_000)))), { maxMessages: 100 }).length).toBeGreaterThan(10);
+    expect(
+      toSlackMessages(
+        reply(
+          "s",
+          Array.from({ length: 40 }, () => text("y".repeat(20_000))),
+        ),
+        { maxMessages: 100 },
+      ).length,
+    ).toBeGreaterThan(10);
   });
 
   it("drops control characters and repairs lone surrogates", () => {

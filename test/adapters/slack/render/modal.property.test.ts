@@ -6,7 +6,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formValuesFromSlack, toSlackErrors, toSlackModal, type SlackModal, type SlackStateValue } from "../../../../src/adapters/slack/render/index.js";
+import {
+  formValuesFromSlack,
+  toSlackErrors,
+  toSlackModal,
+  type SlackModal,
+  type SlackStateValue,
+} from "../../../../src/adapters/slack/render/index.js";
 import type { Form } from "../../../../src/core/views/form.js";
 import { form } from "./arbitraries.js";
 import { modalProblems } from "./slack-limits.js";
@@ -55,7 +61,9 @@ describe("toSlackModal (property)", () => {
         const requiredLeft = f.fields.filter((x) => x.required);
         if (requiredLeft.length > requiredShown && shown.length < 98) {
           const shownBytes = shown.reduce((n, b) => n + bytes(b), 0);
-          const smallest = Math.min(...requiredLeft.map((x) => bytes(toSlackModal({ ...f, errors: {}, fields: [x] }, "").blocks.find((b) => b.type === "input"))));
+          const smallest = Math.min(
+            ...requiredLeft.map((x) => bytes(toSlackModal({ ...f, errors: {}, fields: [x] }, "").blocks.find((b) => b.type === "input"))),
+          );
           const leftOut = requiredLeft.length - requiredShown;
           expect(leftOut).toBeGreaterThan(0);
           expect(shownBytes + smallest).toBeGreaterThan(120_000);

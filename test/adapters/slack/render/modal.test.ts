@@ -5,8 +5,20 @@ import { modalProblems } from "./slack-limits.js";
 import { inboundWords } from "../../../../src/core/grammar/inbound.js";
 import { mentionOf } from "../../../support/references.js";
 
-const form = (fields: FormField[], extra: Partial<Form> = {}): Form => ({ command: "cost add", title: "Log a cost", submitLabel: "Save", fields, ...extra });
-const field = (name: string, kind: FormField["kind"], extra: Partial<FormField> = {}): FormField => ({ name, label: name[0]!.toUpperCase() + name.slice(1), kind, required: true, ...extra });
+const form = (fields: FormField[], extra: Partial<Form> = {}): Form => ({
+  command: "cost add",
+  title: "Log a cost",
+  submitLabel: "Save",
+  fields,
+  ...extra,
+});
+const field = (name: string, kind: FormField["kind"], extra: Partial<FormField> = {}): FormField => ({
+  name,
+  label: name[0]!.toUpperCase() + name.slice(1),
+  kind,
+  required: true,
+  ...extra,
+});
 const inputOf = (f: FormField) => {
   const view = toSlackModal(form([f]), "{}");
   expect(modalProblems(view)).toEqual([]);
@@ -28,7 +40,11 @@ describe("toSlackModal", () => {
           type: "input",
           block_id: "amount",
           label: { type: "plain_text", text: "Amount", emoji: true },
-          element: { type: "plain_text_input", action_id: "amount", placeholder: { type: "plain_text", text: "2500 or 1.2k EUR", emoji: true } },
+          element: {
+            type: "plain_text_input",
+            action_id: "amount",
+            placeholder: { type: "plain_text", text: "2500 or 1.2k EUR", emoji: true },
+          },
           optional: false,
         },
       ],
@@ -36,7 +52,10 @@ describe("toSlackModal", () => {
   });
 
   it("cuts title and submit label to 24 characters", () => {
-    const view = toSlackModal(form([], { title: "Record a change request for the project", submitLabel: "Submit the change request now" }), "");
+    const view = toSlackModal(
+      form([], { title: "Record a change request for the project", submitLabel: "Submit the change request now" }),
+      "",
+    );
     expect(view.title.text).toBe("Record a change request…");
     expect(view.submit?.text).toBe("Submit the change reque…");
     expect([view.title.text.length, view.submit?.text.length]).toEqual([24, 24]);
@@ -94,7 +113,10 @@ describe("toSlackModal", () => {
   });
 
   it("keeps 100 options (and the prefilled one), says how many exist, and sends long option values as indexes", () => {
-    const options = Array.from({ length: 250 }, (_, i) => ({ value: `${"v".repeat(200)}${i}`, label: `Option ${i} ${"long ".repeat(30)}` }));
+    const options = Array.from({ length: 250 }, (_, i) => ({
+      value: `${"v".repeat(200)}${i}`,
+      label: `Option ${i} ${"long ".repeat(30)}`,
+    }));
     const block = inputOf(field("task", "select", { options, initial: options[180]!.value }));
     if (block?.type !== "input" || block.element.type !== "static_select") throw new Error("expected a static select");
     const shown = block.element.options ?? [];
@@ -122,7 +144,9 @@ describe("toSlackModal", () => {
   });
 
   it("date -> datepicker, prefilled only from an ISO date", () => {
-    expect(inputOf(field("due", "date", { initial: "2026-03-30" }))).toMatchObject({ element: { type: "datepicker", action_id: "due", initial_date: "2026-03-30" } });
+    expect(inputOf(field("due", "date", { initial: "2026-03-30" }))).toMatchObject({
+      element: { type: "datepicker", action_id: "due", initial_date: "2026-03-30" },
+    });
     for (const initial of ["fri", "2026-02-30", "+3d"]) {
       const block = inputOf(field("due", "date", { initial }));
       expect(block && "element" in block && "initial_date" in block.element).toBe(false);
@@ -148,7 +172,9 @@ describe("toSlackModal", () => {
 
   it("a form without fields still shows what pressing the button does", () => {
     const view = toSlackModal(form([], { command: "project close" }), "");
-    expect(view.blocks).toEqual([{ type: "context", elements: [{ type: "mrkdwn", text: "Nothing to fill in: press *Save* to run `project close`." }] }]);
+    expect(view.blocks).toEqual([
+      { type: "context", elements: [{ type: "mrkdwn", text: "Nothing to fill in: press *Save* to run `project close`." }] },
+    ]);
   });
 
   it("holds at most 98 inputs, keeping required fields first, and says how many were left out", () => {
@@ -161,7 +187,9 @@ describe("toSlackModal", () => {
     expect(ids).toEqual(fields.filter((f) => ids.includes(f.name)).map((f) => f.name)); // in form order
     expect(view.blocks.at(-1)).toEqual({
       type: "context",
-      elements: [{ type: "mrkdwn", text: "_22 more fields do not fit in a Slack form. To give them, type the command instead:_ `cost add …`" }],
+      elements: [
+        { type: "mrkdwn", text: "_22 more fields do not fit in a Slack form. To give them, type the command instead:_ `cost add …`" },
+      ],
     });
   });
 
@@ -176,11 +204,16 @@ describe("toSlackErrors", () => {
   const f = form([field("amount", "money"), field("category", "text"), field("note", "longtext", { required: false })]);
 
   it("keys errors by block_id", () => {
-    expect(toSlackErrors({ amount: "2,5x is not an amount", category: "Pick a category" }, f)).toEqual({ amount: "2,5x is not an amount", category: "Pick a category" });
+    expect(toSlackErrors({ amount: "2,5x is not an amount", category: "Pick a category" }, f)).toEqual({
+      amount: "2,5x is not an amount",
+      category: "Pick a category",
+    });
   });
 
   it("puts errors without a field on the first input, joined with that field's own", () => {
-    expect(toSlackErrors({ amount: "Too big", _: "No project is linked to this channel." }, f)).toEqual({ amount: "Too big · No project is linked to this channel." });
+    expect(toSlackErrors({ amount: "Too big", _: "No project is linked to this channel." }, f)).toEqual({
+      amount: "Too big · No project is linked to this channel.",
+    });
     expect(toSlackErrors({ unknown: "Odd" }, f)).toEqual({ amount: "Odd" });
   });
 
@@ -226,7 +259,14 @@ describe("formValuesFromSlack", () => {
     );
     const words = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, inboundWords(v)]));
     // Picked people are structure, turned into references here, never text a person could type.
-    expect(words).toEqual({ title: "Fix login", amount: "12.5", category: "travel", owner: mentionOf("U123"), participants: `${mentionOf("U1")} ${mentionOf("U2")}`, due: "2026-03-30" });
+    expect(words).toEqual({
+      title: "Fix login",
+      amount: "12.5",
+      category: "travel",
+      owner: mentionOf("U123"),
+      participants: `${mentionOf("U1")} ${mentionOf("U2")}`,
+      due: "2026-03-30",
+    });
     expect(typeof values.title).toBe("string");
   });
 
@@ -252,7 +292,12 @@ describe("formValuesFromSlack", () => {
     const block = view.blocks[0];
     if (block?.type !== "input" || block.element.type !== "static_select") throw new Error("expected a select");
     const second = block.element.options![1]!;
-    expect(formValuesFromSlack({ [block.block_id!]: { [block.block_id!]: { type: "static_select", selected_option: { value: second.value! } } } }, g)).toEqual({
+    expect(
+      formValuesFromSlack(
+        { [block.block_id!]: { [block.block_id!]: { type: "static_select", selected_option: { value: second.value! } } } },
+        g,
+      ),
+    ).toEqual({
       ["x".repeat(300)]: "same",
     });
   });

@@ -21,7 +21,10 @@ function strings(value: unknown, path = "$"): [string, string][] {
 }
 
 function text(problems: string[], where: string, value: string | undefined, max: number): void {
-  if (value === undefined) return problems.push(`${where}: missing text`), undefined;
+  if (value === undefined) {
+    problems.push(`${where}: missing text`);
+    return;
+  }
   if (value.trim() === "") problems.push(`${where}: empty text`);
   if (value.length > max) problems.push(`${where}: ${value.length} > ${max} characters`);
 }
@@ -34,7 +37,8 @@ function wellFormed(problems: string[], payload: unknown): void {
 }
 
 function block(problems: string[], b: KnownBlock, where: string, actionIds: Set<string>): void {
-  if ("block_id" in b && b.block_id !== undefined && (b.block_id.length === 0 || b.block_id.length > 255)) problems.push(`${where}: block_id length ${b.block_id.length}`);
+  if ("block_id" in b && b.block_id !== undefined && (b.block_id.length === 0 || b.block_id.length > 255))
+    problems.push(`${where}: block_id length ${b.block_id.length}`);
   switch (b.type) {
     case "header":
       if (b.text.type !== "plain_text") problems.push(`${where}: header must be plain_text`);
@@ -54,9 +58,10 @@ function block(problems: string[], b: KnownBlock, where: string, actionIds: Set<
       if (!b.elements.length || b.elements.length > 25) problems.push(`${where}: ${b.elements.length} actions elements`);
       b.elements.forEach((e, i) => {
         const at = `${where}.elements[${i}]`;
-        if (e.type !== "button") return problems.push(`${at}: not a button`), undefined;
+        if (e.type !== "button") return (problems.push(`${at}: not a button`), undefined);
         text(problems, `${at}.text`, e.text.text, 75);
-        if (e.value !== undefined && (e.value.length === 0 || e.value.length > 2000)) problems.push(`${at}: value length ${e.value.length}`);
+        if (e.value !== undefined && (e.value.length === 0 || e.value.length > 2000))
+          problems.push(`${at}: value length ${e.value.length}`);
         if (e.style !== undefined && e.style !== "primary" && e.style !== "danger") problems.push(`${at}: style ${String(e.style)}`);
         const id = e.action_id ?? "";
         if (!/^charter_run_\d+$/.test(id) || id.length > 255) problems.push(`${at}: action_id ${id}`);
@@ -113,7 +118,7 @@ export function modalProblems(view: SlackModal): string[] {
       b.elements.forEach((e, k) => ("text" in e ? text(problems, `${where}.elements[${k}]`, e.text, 3000) : undefined));
       return;
     }
-    if (b.type !== "input") return problems.push(`${where}: unexpected ${b.type}`), undefined;
+    if (b.type !== "input") return (problems.push(`${where}: unexpected ${b.type}`), undefined);
     const id = b.block_id ?? "";
     if (!id || id.length > 255) problems.push(`${where}: block_id length ${id.length}`);
     if (blockIds.has(id)) problems.push(`${where}: duplicate block_id ${id}`);
@@ -124,9 +129,12 @@ export function modalProblems(view: SlackModal): string[] {
     const actionId = "action_id" in e ? (e.action_id ?? "") : "";
     if (!actionId || actionId.length > 255) problems.push(`${where}: action_id length ${actionId.length}`);
     if ("placeholder" in e && e.placeholder) text(problems, `${where}.placeholder`, e.placeholder.text, 150);
-    if (e.type === "plain_text_input" && e.initial_value !== undefined && e.initial_value.length > 3000) problems.push(`${where}: initial_value too long`);
-    if (e.type === "number_input" && e.initial_value !== undefined && !/^-?\d+(\.\d+)?$/.test(e.initial_value)) problems.push(`${where}: number initial ${e.initial_value}`);
-    if (e.type === "datepicker" && e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date)) problems.push(`${where}: date initial ${e.initial_date}`);
+    if (e.type === "plain_text_input" && e.initial_value !== undefined && e.initial_value.length > 3000)
+      problems.push(`${where}: initial_value too long`);
+    if (e.type === "number_input" && e.initial_value !== undefined && !/^-?\d+(\.\d+)?$/.test(e.initial_value))
+      problems.push(`${where}: number initial ${e.initial_value}`);
+    if (e.type === "datepicker" && e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
+      problems.push(`${where}: date initial ${e.initial_date}`);
     if (e.type === "static_select") {
       const options = e.options ?? [];
       if (!options.length || options.length > 100) problems.push(`${where}: ${options.length} options`);

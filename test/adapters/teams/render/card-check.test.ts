@@ -21,7 +21,9 @@ const picker = (extra: Record<string, unknown> = {}) => ({
 
 describe("cardProblems", () => {
   it("accepts a valid 1.5 card with Teams' people picker", () => {
-    expect(cardProblems(card([text("Hello", { weight: "Bolder" }), { type: "FactSet", facts: [{ title: "A", value: "1" }] }, picker()]))).toEqual([]);
+    expect(
+      cardProblems(card([text("Hello", { weight: "Bolder" }), { type: "FactSet", facts: [{ title: "A", value: "1" }] }, picker()])),
+    ).toEqual([]);
   });
 
   it("rejects a card over 28 KB", () => {
@@ -39,12 +41,21 @@ describe("cardProblems", () => {
 
   it("rejects inputs the library's rules refuse: no id, duplicate ids, a choice set without choices", () => {
     expect(cardProblems(card([{ type: "Input.Text", label: "x" }])).length).toBeGreaterThan(0);
-    expect(cardProblems(card([{ type: "Input.Text", id: "a" }, { type: "Input.Text", id: "a" }])).join()).toMatch(/[Dd]uplicate/);
+    expect(
+      cardProblems(
+        card([
+          { type: "Input.Text", id: "a" },
+          { type: "Input.Text", id: "a" },
+        ]),
+      ).join(),
+    ).toMatch(/[Dd]uplicate/);
     expect(cardProblems(card([{ type: "Input.ChoiceSet", id: "c", choices: [] }])).join()).toMatch(/at least one choice/);
   });
 
   it("takes only the documented people picker as a Data.Query", () => {
-    expect(cardProblems(card([picker({ "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/groups" } })])).join()).toMatch(/unexpected choices.data/);
+    expect(cardProblems(card([picker({ "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/groups" } })])).join()).toMatch(
+      /unexpected choices.data/,
+    );
     expect(cardProblems(card([picker({ choices: [{ title: "a", value: "a" }] })])).join()).toMatch(/static choices/);
     expect(cardProblems(card([picker({ isMultiSelect: "yes" })])).length).toBeGreaterThan(0);
   });

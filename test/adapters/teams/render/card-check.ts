@@ -25,7 +25,9 @@ const PEOPLE_PICKER = { type: "Data.Query", dataset: "graph.microsoft.com/users"
 /** JSON with keys sorted, for comparing regardless of property order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -48,7 +50,8 @@ function libraryProblems(card: Record<string, unknown>, allowed: readonly string
   parsed.parse(card, context);
   const problems: string[] = [];
   for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) if (!allowed.includes(event.message)) problems.push(`validate: ${event.message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    if (!allowed.includes(event.message)) problems.push(`validate: ${event.message}`);
   const back = parsed.toJSON() as Record<string, unknown> | undefined;
   const changed = firstDifference(card, back);
   if (changed) problems.push(`changed by a parse/serialize round trip at ${changed}`);
@@ -63,7 +66,8 @@ export function cardProblems(card: unknown, { budgetBytes = CARD_BUDGET_BYTES }:
   const bytes = Buffer.byteLength(JSON.stringify(card), "utf8");
   if (bytes > budgetBytes) problems.push(`card is ${bytes} bytes, over the ${budgetBytes}-byte budget`);
   const c = card as Record<string, unknown>;
-  if (c.type !== "AdaptiveCard" || c.version !== "1.5") problems.push(`not an Adaptive Card 1.5 (type ${String(c.type)}, version ${String(c.version)})`);
+  if (c.type !== "AdaptiveCard" || c.version !== "1.5")
+    problems.push(`not an Adaptive Card 1.5 (type ${String(c.type)}, version ${String(c.version)})`);
 
   const copy = JSON.parse(JSON.stringify(card)) as Record<string, unknown>;
   const pickers: Record<string, unknown>[] = [];
@@ -72,7 +76,8 @@ export function cardProblems(card: unknown, { budgetBytes = CARD_BUDGET_BYTES }:
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
     if (o.type === "Input.ChoiceSet" && "choices.data" in o) {
-      if (canonical(o["choices.data"]) !== canonical(PEOPLE_PICKER)) problems.push(`unexpected choices.data ${canonical(o["choices.data"])}`);
+      if (canonical(o["choices.data"]) !== canonical(PEOPLE_PICKER))
+        problems.push(`unexpected choices.data ${canonical(o["choices.data"])}`);
       if (canonical(o.choices) !== "[]") problems.push("a people picker has static choices too");
       pickers.push(JSON.parse(JSON.stringify(o)) as Record<string, unknown>);
       delete o["choices.data"];
@@ -86,7 +91,9 @@ export function cardProblems(card: unknown, { budgetBytes = CARD_BUDGET_BYTES }:
     // The library leaves out an empty static list when it writes the card back.
     const { choices: _none, ...rest } = picker;
     problems.push(
-      ...libraryProblems({ type: "AdaptiveCard", $schema: c.$schema, version: "1.6", body: [rest] }, ["An Input.ChoiceSet must have at least one choice defined."]).map((p) => `people picker: ${p}`),
+      ...libraryProblems({ type: "AdaptiveCard", $schema: c.$schema, version: "1.6", body: [rest] }, [
+        "An Input.ChoiceSet must have at least one choice defined.",
+      ]).map((p) => `people picker: ${p}`),
     );
   }
   return problems;

@@ -57,7 +57,11 @@ describe("toTeamsCards (property)", () => {
         for (const card of cards) expect(cardProblems(card)).toEqual([]);
         if (cards.length > 1) cards.forEach((c, i) => expect(c.fallbackText?.endsWith(` (${i + 1}/${cards.length})`)).toBe(true));
         // The word joiner that keeps typed link syntax from being a link is invisible: the words are all there.
-        const shown = cards.flatMap((c) => texts(c.body)).join("\n").replace(/\u2060/g, "").replace(/\s+/g, " ");
+        const shown = cards
+          .flatMap((c) => texts(c.body))
+          .join("\n")
+          .replace(/\u2060/g, "")
+          .replace(/\s+/g, " ");
         const cut = shown.includes(MORE_MARKER);
         if (!cut) for (const b of beginnings(r.blocks)) expect(shown).toContain(b.replace(/\s+/g, " "));
       }),

@@ -33,7 +33,14 @@ describe("toTeamsCards", () => {
     expect((p as { text: string }).text).toMatch(/Budget used █████░░░░░ 50%/);
     expect(a).toEqual({
       type: "ActionSet",
-      actions: [{ type: "Action.Submit", title: "Close risk", style: "destructive", data: { charter: { action: "run", command: "risk close #1" } } }],
+      actions: [
+        {
+          type: "Action.Submit",
+          title: "Close risk",
+          style: "destructive",
+          data: { charter: { action: "run", command: "risk close #1" } },
+        },
+      ],
     });
     expect(c).toMatchObject({ isSubtle: true, size: "Small" });
   });
@@ -56,11 +63,23 @@ describe("toTeamsCards", () => {
   });
 
   it("adds a button that opens the form as a dialog when the command needs input", () => {
-    const form: Form = { command: "risk add", title: "New risk", submitLabel: "Save", fields: [{ name: "title", label: "Title", kind: "text", required: true, initial: "Flood" }] };
+    const form: Form = {
+      command: "risk add",
+      title: "New risk",
+      submitLabel: "Save",
+      fields: [{ name: "title", label: "Title", kind: "text", required: true, initial: "Flood" }],
+    };
     const [card] = toTeamsCards({ ...reply("`risk add` needs a title.", [text("`risk add` needs a title.")]), ok: false, form });
     expect(card!.body.at(-1)).toEqual({
       type: "ActionSet",
-      actions: [{ type: "Action.Submit", title: "New risk", style: "positive", data: { msteams: { type: "task/fetch" }, charter: { action: "form", command: "risk add", values: { title: "Flood" } } } }],
+      actions: [
+        {
+          type: "Action.Submit",
+          title: "New risk",
+          style: "positive",
+          data: { msteams: { type: "task/fetch" }, charter: { action: "form", command: "risk add", values: { title: "Flood" } } },
+        },
+      ],
     });
   });
 
@@ -78,7 +97,14 @@ describe("toTeamsDialog and formValuesFromTeams", () => {
     submitLabel: "Save",
     fields: [
       { name: "title", label: "Title", kind: "text", required: true, initial: "Flood" },
-      { name: "probability", label: "Probability", kind: "select", required: true, options: ["1", "2", "3"].map((v) => ({ value: v, label: v })), initial: "2" },
+      {
+        name: "probability",
+        label: "Probability",
+        kind: "select",
+        required: true,
+        options: ["1", "2", "3"].map((v) => ({ value: v, label: v })),
+        initial: "2",
+      },
       { name: "owner", label: "Owner", kind: "user", required: false, initial: mentionOf("6b1c2d3e-0000-4000-8000-00000000a11c", "Alice") },
       { name: "watchers", label: "Watchers", kind: "users", required: false },
       { name: "budget", label: "Budget", kind: "money", required: false },
@@ -95,8 +121,20 @@ describe("toTeamsDialog and formValuesFromTeams", () => {
     expect(cardProblems(card)).toEqual([]);
     const byId = Object.fromEntries(card.body.filter((e) => "id" in e).map((e) => [(e as { id: string }).id, e]));
     expect(byId.title).toMatchObject({ type: "Input.Text", label: "Title", isRequired: true, value: "Flood" });
-    expect(byId.probability).toMatchObject({ type: "Input.ChoiceSet", value: "1", choices: [{ title: "1", value: "0" }, { title: "2", value: "1" }, { title: "3", value: "2" }] });
-    expect(byId.owner).toMatchObject({ type: "Input.ChoiceSet", value: "6b1c2d3e-0000-4000-8000-00000000a11c", "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
+    expect(byId.probability).toMatchObject({
+      type: "Input.ChoiceSet",
+      value: "1",
+      choices: [
+        { title: "1", value: "0" },
+        { title: "2", value: "1" },
+        { title: "3", value: "2" },
+      ],
+    });
+    expect(byId.owner).toMatchObject({
+      type: "Input.ChoiceSet",
+      value: "6b1c2d3e-0000-4000-8000-00000000a11c",
+      "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
+    });
     expect(byId.watchers).toMatchObject({ isMultiSelect: true });
     expect(byId.budget).toMatchObject({ type: "Input.Text", placeholder: "2500 or 1.2k EUR" });
     expect(byId.days).toMatchObject({ type: "Input.Number", value: 3 });
@@ -106,12 +144,28 @@ describe("toTeamsDialog and formValuesFromTeams", () => {
     expect(card.body[reviewAt + 1]).toMatchObject({ type: "TextBlock", text: "That is not a date.", color: "Attention" });
     expect(card.body[0]).toMatchObject({ type: "TextBlock", color: "Attention" });
     expect(json(card.body[0])).toContain("Something else.");
-    expect(card.actions).toEqual([{ type: "Action.Submit", title: "Save", style: "positive", data: { charter: { action: "submit", command: "risk add", project: "Apollo" } } }]);
+    expect(card.actions).toEqual([
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { charter: { action: "submit", command: "risk add", project: "Apollo" } },
+      },
+    ]);
   });
 
   it("reads a submission back as the words a user would type, people apart", () => {
     const { values, people } = formValuesFromTeams(
-      { charter: { action: "submit", command: "risk add" }, title: "Flood", probability: "2", owner: "aad-1", watchers: "aad-2,aad-3", days: 4, review: "2026-04-01", mitigation: "  " },
+      {
+        charter: { action: "submit", command: "risk add" },
+        title: "Flood",
+        probability: "2",
+        owner: "aad-1",
+        watchers: "aad-2,aad-3",
+        days: 4,
+        review: "2026-04-01",
+        mitigation: "  ",
+      },
       form,
     );
     expect(values).toEqual({ title: "Flood", probability: "3", days: "4", review: "2026-04-01" });

@@ -32,7 +32,16 @@ describe("charts in Teams cards", () => {
     const png = noisyPng(120, 100); // about 48 KB, like a real chart
     expect(png.byteLength).toBeGreaterThan(40_000);
     const cards = toTeamsCards(
-      reply("Budget burn for Apollo", [text("Spent so far: *$4,200* of $10,000."), heading("Budget burn"), image("Budget burn for Apollo, week by week", png), text("Forecast at completion: $9,800.")], "channel"),
+      reply(
+        "Budget burn for Apollo",
+        [
+          text("Spent so far: *$4,200* of $10,000."),
+          heading("Budget burn"),
+          image("Budget burn for Apollo, week by week", png),
+          text("Forecast at completion: $9,800."),
+        ],
+        "channel",
+      ),
     );
     expect(cards).toHaveLength(3);
     const [before, chart, after] = cards;
@@ -49,7 +58,7 @@ describe("charts in Teams cards", () => {
     expect(new Uint8Array(Buffer.from(url.slice("data:image/png;base64,".length), "base64"))).toEqual(png);
     expect(caption).toMatchObject({ type: "TextBlock", text: "Budget burn for Apollo, week by week", isSubtle: true });
     // The heading went with the chart, so no card ends with it.
-    expect(json(before)).not.toContain("Budget burn\"");
+    expect(json(before)).not.toContain('Budget burn"');
     expect(json(after)).toContain("Forecast at completion");
   });
 
@@ -75,7 +84,9 @@ describe("charts in Teams cards", () => {
       expect(json(cards[0]), alt).not.toContain('"type":"Image"');
       expect(json(cards[0]), alt).toContain(alt);
     }
-    expect(json(toTeamsCards(reply("x", [image("Too wide", flatPng(1100, 50))])))).toContain("[chart too large to show in Teams: Too wide]");
+    expect(json(toTeamsCards(reply("x", [image("Too wide", flatPng(1100, 50))])))).toContain(
+      "[chart too large to show in Teams: Too wide]",
+    );
     expect(json(toTeamsCards(reply("x", [image("Not a PNG", new Uint8Array([1, 2, 3]))])))).toContain("[image: Not a PNG]");
     // At the limit exactly it is shown.
     expect(json(toTeamsCards(reply("x", [image("Square", flatPng(1024, 1024))])))).toContain('"type":"Image"');
@@ -84,21 +95,34 @@ describe("charts in Teams cards", () => {
   it("keeps the form button last, after a chart", () => {
     const cards = toTeamsCards({
       ...reply("Chart", [image("Burn", noisyPng(60, 60))]),
-      form: { command: "report chart", title: "Pick a chart", submitLabel: "Show", fields: [{ name: "kind", label: "Kind", kind: "text", required: true }] },
+      form: {
+        command: "report chart",
+        title: "Pick a chart",
+        submitLabel: "Show",
+        fields: [{ name: "kind", label: "Kind", kind: "text", required: true }],
+      },
     });
     expect(json(cards.at(-1)!.body.at(-1))).toContain('"task/fetch"');
     for (const card of cards) expect(cardProblems(card, { budgetBytes: IMAGE_CARD_BUDGET_BYTES })).toEqual([]);
   });
 
   it("cuts a reply of many charts at the card limit with the closing marker", () => {
-    const cards = toTeamsCards(reply("Charts", Array.from({ length: 5 }, (_, i) => image(`Chart ${i}`, noisyPng(40, 40)))), { maxCards: 3 });
+    const cards = toTeamsCards(
+      reply(
+        "Charts",
+        Array.from({ length: 5 }, (_, i) => image(`Chart ${i}`, noisyPng(40, 40))),
+      ),
+      { maxCards: 3 },
+    );
     expect(cards).toHaveLength(3);
     expect(json(cards[2]!.body.at(-1))).toContain("too long to show in full");
     for (const card of cards) expect(cardProblems(card, { budgetBytes: IMAGE_CARD_BUDGET_BYTES })).toEqual([]);
   });
 
   it("names a file it cannot send, in one line that says where to get it", () => {
-    const [card, ...more] = toTeamsCards(reply("CSV export of Apollo", [text("Exported 4 files."), file("costs.csv", "Costs", "text/csv", new TextEncoder().encode("a,b\n"))]));
+    const [card, ...more] = toTeamsCards(
+      reply("CSV export of Apollo", [text("Exported 4 files."), file("costs.csv", "Costs", "text/csv", new TextEncoder().encode("a,b\n"))]),
+    );
     expect(more).toEqual([]);
     expect(cardProblems(card)).toEqual([]);
     const line = card!.body[1] as { type: string; text: string };

@@ -18,7 +18,11 @@ export function registerPmCommand(app: App, deps: SlackDeps, command = "/pm"): v
     const { log } = deps.runtime;
     let ctx: Context | undefined;
     try {
-      const tenant = tenantOf({ teamId: cmd.team_id, enterpriseId: cmd.enterprise_id, isEnterpriseInstall: cmd.is_enterprise_install === "true" });
+      const tenant = tenantOf({
+        teamId: cmd.team_id,
+        enterpriseId: cmd.enterprise_id,
+        isEnterpriseInstall: cmd.is_enterprise_install === "true",
+      });
       if (!(await firstDelivery(deps.runtime, tenant, "slack:command", cmd.trigger_id))) {
         log.info("slack command delivered again; already handled", { command: cmd.command });
         return;

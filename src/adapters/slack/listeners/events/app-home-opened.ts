@@ -10,7 +10,13 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
     try {
       // An org-wide install's tenant is its enterprise: without the flag the workspace would become a stray tenant.
       const isEnterpriseInstall = context.isEnterpriseInstall || body.authorizations?.[0]?.is_enterprise_install === true;
-      const ids = { teamId: body.team_id, enterpriseId: body.enterprise_id ?? context.enterpriseId, isEnterpriseInstall, userId: event.user, channelId: undefined };
+      const ids = {
+        teamId: body.team_id,
+        enterpriseId: body.enterprise_id ?? context.enterpriseId,
+        isEnterpriseInstall,
+        userId: event.user,
+        channelId: undefined,
+      };
       const ctx = await slackContext(deps, client, ids);
       await client.views.publish({ user_id: event.user, view: toSlackHome(await homeOverview(ctx)) });
     } catch (err) {

@@ -11,7 +11,9 @@ export function registerMemberJoinedChannel(app: App, deps: SlackDeps, command =
       "Charter joined the channel",
       [
         text("Hi! I'm *Charter*: I keep this team's tasks, costs, budget, risks and milestones in one place."),
-        contextLine(`Link this channel to a project with \`${command} project link "<name>"\`, or start one with \`${command} project create "<name>" budget 10000 USD\`. \`${command} help\` lists everything.`),
+        contextLine(
+          `Link this channel to a project with \`${command} project link "<name>"\`, or start one with \`${command} project create "<name>" budget 10000 USD\`. \`${command} help\` lists everything.`,
+        ),
       ],
       "channel",
     );

@@ -24,7 +24,9 @@ const CLAIM_JOB = "slack:view";
 /** The view and what was entered in it: the same submission has the same key, changed values a new one. */
 export function submissionKey(viewId: string, values: Record<string, string | ChatText>): string {
   // A picked person or channel hashes as its words (ChatText keeps them in a private field).
-  const entries = Object.entries(values).map(([name, v]) => [name, typeof v === "string" ? v : v.words] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(values)
+    .map(([name, v]) => [name, typeof v === "string" ? v : v.words] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${viewId}:${createHash("sha256").update(JSON.stringify(entries)).digest("base64url")}`;
 }
 

@@ -14,7 +14,10 @@ export function registerAppAdded(bot: CharterBot, deps: TeamsDeps): void {
   });
   bot.onMembersAdded(async (turn, next) => {
     if (turn.activity.membersAdded?.some((m) => m.id === turn.activity.recipient?.id)) {
-      deps.runtime.log.info("teams bot added to a conversation", { tenant: tenantOf(turn.activity), kind: conversationKind(turn.activity) });
+      deps.runtime.log.info("teams bot added to a conversation", {
+        tenant: tenantOf(turn.activity),
+        kind: conversationKind(turn.activity),
+      });
     }
     await next();
   });

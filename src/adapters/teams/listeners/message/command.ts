@@ -22,7 +22,11 @@ async function commandWords(deps: TeamsDeps, turn: TurnContext, tenant: string):
     if (account.id === activity.recipient?.id || ids.has(account.id)) continue;
     const person = await deps.people.resolve(turn, tenant, account);
     // A mention's name may be the entity's own words: it names a newcomer, never renames anyone.
-    await deps.runtime.store.members.ensure(tenant, { platformUserId: person.id, ...(person.name ? { name: person.name } : {}) }, { rename: false });
+    await deps.runtime.store.members.ensure(
+      tenant,
+      { platformUserId: person.id, ...(person.name ? { name: person.name } : {}) },
+      { rename: false },
+    );
     ids.set(account.id, person.id);
   }
   return commandText(activity, (account) => ids.get(account.id) ?? userIdOf(account));
