@@ -48,6 +48,9 @@ export default defineConfig({
     // Store and CLI tests open real SQLite files and PostgreSQL databases.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One pool for all three projects (vitest runs projects with different maxWorkers one after the other).
+    // Three workers on two cores: db and e2e files wait on PostgreSQL and child processes much of the time.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -56,6 +59,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: [...E2E, ...DB],
           pool: "threads",
+          // Pure modules: files share a worker's module cache instead of importing src/ again each.
+          isolate: false,
         },
       },
       {
@@ -64,6 +69,8 @@ export default defineConfig({
           name: "db",
           include: DB,
           pool: "forks",
+          // Each suite has its own database (and tenant); module state such as the Prisma clients is shared.
+          isolate: false,
           globalSetup: ["test/setup/template-databases.ts"],
         },
       },
@@ -73,6 +80,8 @@ export default defineConfig({
           name: "e2e",
           include: E2E,
           pool: "forks",
+          // A test here may launch the binary several times, beside two other workers.
+          testTimeout: 60_000,
           globalSetup: ["test/setup/template-databases.ts", "test/setup/build.ts"],
         },
       },

@@ -4,13 +4,13 @@
  * refused at once, also as a dry run, with nothing written; a bad row near
  * the end names its line and nothing is written; the file's total and the
  * project's stay under the money limit; dates stay in 1970-2199.
- * Real SQLite and PostgreSQL.
+ * Real SQLite and PostgreSQL, but for the refusals that come before any write.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { COST_IMPORT_MAX_ROWS, importCosts } from "../../../src/core/export/cost-import.js";
 import type { Project } from "../../../src/core/store.js";
 import { renderText } from "../../../src/core/views/render-text.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../../support/db.js";
+import { createTestDatabase, describeEachProvider, describeOnSqlite, type TestDatabase } from "../../support/db.js";
 import { apolloFixture, type ApolloFixture } from "../../support/project.js";
 
 const HEADER = "date,amount,currency,category,description";
@@ -52,6 +52,36 @@ describeEachProvider("cost import at scale", (provider) => {
     expect(costs.find((c) => c.number === 100_000)?.note).toBe("Row 100000");
   }, 240_000);
 
+  it("refuses rows outside 1970-2199 and amounts or totals that would reach the money limit", async () => {
+    const f = await apolloFixture(t.store, `limits-${provider}`);
+    expect((await f.pm.say("cost add 9,999,999,999,000 USD other")).ok).toBe(true);
+    const writes = await f.writes();
+    const dates = await importAs(f, f.project, [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"));
+    expect(dates.text).toContain("line 2: the date 0000-01-01 is out of range: dates must be from 1970-01-01 to 2199-12-31");
+    expect(dates.text).toContain("line 3: the date 9999-12-31 is out of range");
+
+    const single = await importAs(f, f.project, [HEADER, "2026-02-02,10000000000000,USD,software,Too much"].join("\n"));
+    expect(single.text).toContain("line 2: the amount \"10000000000000\" is too large: amounts must be below $10,000,000,000,000.00");
+
+    // Each row is fine; together with Apollo's costs they would pass the limit.
+    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), { dryRun: true });
+    expect(total.ok).toBe(false);
+    expect(total.text).toContain("Nothing was imported: the costs of costs.csv would pass the money limit.");
+    expect(total.text).toContain(
+      "with these costs Apollo's costs would come to $10,000,000,000,200.00; Charter keeps every project's totals below $10,000,000,000,000.00",
+    );
+    expect(await f.writes()).toBe(writes);
+  });
+});
+
+// Refused before anything is written, whatever the database: on SQLite only.
+describeOnSqlite("cost import at its row cap", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => t?.drop());
+
   it("refuses a file of one row more at once, also as a dry run, writing nothing", async () => {
     const f = await apolloFixture(t.store, `cap-${provider}`);
     const writes = await f.writes();
@@ -76,31 +106,4 @@ describeEachProvider("cost import at scale", (provider) => {
     expect(r.text).toContain('line 99999: the date "2026-02-30" is not a date written YYYY-MM-DD');
     expect(await f.writes()).toBe(writes);
   }, 120_000);
-
-  it("refuses rows outside 1970-2199 and amounts or totals that would reach the money limit", async () => {
-    const f = await apolloFixture(t.store, `limits-${provider}`);
-    expect((await f.pm.say("cost add 9,999,999,999,000 USD other")).ok).toBe(true);
-    const writes = await f.writes();
-    const dates = await importAs(
-      f,
-      f.project,
-      [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"),
-    );
-    expect(dates.text).toContain("line 2: the date 0000-01-01 is out of range: dates must be from 1970-01-01 to 2199-12-31");
-    expect(dates.text).toContain("line 3: the date 9999-12-31 is out of range");
-
-    const single = await importAs(f, f.project, [HEADER, "2026-02-02,10000000000000,USD,software,Too much"].join("\n"));
-    expect(single.text).toContain('line 2: the amount "10000000000000" is too large: amounts must be below $10,000,000,000,000.00');
-
-    // Each row is fine; together with Apollo's costs they would pass the limit.
-    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), {
-      dryRun: true,
-    });
-    expect(total.ok).toBe(false);
-    expect(total.text).toContain("Nothing was imported: the costs of costs.csv would pass the money limit.");
-    expect(total.text).toContain(
-      "with these costs Apollo's costs would come to $10,000,000,000,200.00; Charter keeps every project's totals below $10,000,000,000,000.00",
-    );
-    expect(await f.writes()).toBe(writes);
-  });
 });
