@@ -41,7 +41,10 @@ describeEachProvider("test databases", (provider) => {
   it("come from the run's template, with every migration applied and no rows", async () => {
     expect(inject(provider === "sqlite" ? "sqliteTemplate" : "postgresTemplate")).toBeTruthy();
     const t = await create();
-    const applied = await query<{ migration_name: string; checksum: string }>(t, `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const applied = await query<{ migration_name: string; checksum: string }>(
+      t,
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(applied).toEqual(readMigrations(migrationsDirectory(provider)).map((m) => ({ migration_name: m.name, checksum: m.checksum })));
     expect(await migrate(t.url)).toEqual([]);
     expect(await query(t, `SELECT id FROM "Tenant"`)).toEqual([]);

@@ -56,15 +56,21 @@ describeEachProvider("cost import at scale", (provider) => {
     const f = await apolloFixture(t.store, `limits-${provider}`);
     expect((await f.pm.say("cost add 9,999,999,999,000 USD other")).ok).toBe(true);
     const writes = await f.writes();
-    const dates = await importAs(f, f.project, [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"));
+    const dates = await importAs(
+      f,
+      f.project,
+      [HEADER, "0000-01-01,5,USD,software,Year zero", "9999-12-31,5,USD,software,Far", "2026-02-02,5,USD,software,Fine"].join("\n"),
+    );
     expect(dates.text).toContain("line 2: the date 0000-01-01 is out of range: dates must be from 1970-01-01 to 2199-12-31");
     expect(dates.text).toContain("line 3: the date 9999-12-31 is out of range");
 
     const single = await importAs(f, f.project, [HEADER, "2026-02-02,10000000000000,USD,software,Too much"].join("\n"));
-    expect(single.text).toContain("line 2: the amount \"10000000000000\" is too large: amounts must be below $10,000,000,000,000.00");
+    expect(single.text).toContain('line 2: the amount "10000000000000" is too large: amounts must be below $10,000,000,000,000.00');
 
     // Each row is fine; together with Apollo's costs they would pass the limit.
-    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), { dryRun: true });
+    const total = await importAs(f, f.project, [HEADER, "2026-02-02,600,USD,software,A", "2026-02-03,600,USD,software,B"].join("\n"), {
+      dryRun: true,
+    });
     expect(total.ok).toBe(false);
     expect(total.text).toContain("Nothing was imported: the costs of costs.csv would pass the money limit.");
     expect(total.text).toContain(
