@@ -53,7 +53,8 @@ describeEachProvider("scheduler tick", (provider) => {
     expect(posted).toHaveLength(7);
     expect(new Set(posted.map((m) => m.channelId))).toEqual(new Set([s.schedule.channelId]));
     expect(posted.every((m) => m.kind === "standup-prompt" && m.platform === "slack")).toBe(true);
-  });
+    // 576 ticks, each with its own database round trips: longer than the default limit beside two other workers.
+  }, 120_000);
 
   it("asks New York and Kolkata participants each at their own 09:00", async () => {
     const tenant = await createTenant(t.store);
